@@ -1,0 +1,46 @@
+package az.disclose.cli;
+
+import az.disclose.site.BuildReport;
+import az.disclose.site.SiteBuilder;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = "Build the public site from the content and the theme.")
+final class BuildCommand implements Callable<Integer> {
+  @Mixin SiteOptions options;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return build(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  static int build(SiteOptions options, PrintWriter out, PrintWriter err) {
+    try {
+      BuildReport r = new SiteBuilder(options.content, options.theme, options.out).build();
+      out.printf("built %s: %d files (%d written, %d unchanged, %d removed) in %d ms%n",
+          options.out, r.pages(), r.changed(), r.unchanged(), r.removed().size(), r.millis());
+      out.flush();
+      return Main.OK;
+    } catch (ProblemsException e) {
+      for (Problem p : e.problems()) {
+        err.println(p);
+      }
+      err.printf("build failed: %d problem%s; fix them and build again%n",
+          e.problems().size(), e.problems().size() == 1 ? "" : "s");
+      err.flush();
+      return Main.PROBLEMS;
+    } catch (IOException e) {
+      err.println("disclose build: " + e.getMessage());
+      err.flush();
+      return Main.FAILURE;
+    }
+  }
+}

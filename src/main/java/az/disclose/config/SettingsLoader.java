@@ -1,0 +1,86 @@
+package az.disclose.config;
+
+import az.disclose.yaml.Fields;
+import az.disclose.yaml.Node;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import az.disclose.yaml.YamlReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Loads and validates {@code site.yaml} up front; every problem names the file, line and key. */
+public final class SettingsLoader {
+  public static final String FILE_NAME = "site.yaml";
+  private static final Set<String> LANGUAGES = Set.of("az", "en");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private final YamlReader yaml = new YamlReader();
+
+  public SiteSettings load(Path contentDir) throws ProblemsException {
+    Path file = contentDir.resolve(FILE_NAME);
+    List<Problem> problems = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      throw new ProblemsException(List.of(new Problem(file, 0,
+          "missing: every content directory needs a site.yaml with the site's title and base_url")));
+    }
+    Node root;
+    try {
+      root = yaml.read(Files.readString(file, StandardCharsets.UTF_8), 1);
+    } catch (IOException e) {
+      throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
+    } catch (YamlReader.SyntaxError e) {
+      throw new ProblemsException(List.of(new Problem(file, e.line(), e.getMessage())));
+    }
+    Fields f = Fields.of(file, root, problems, "");
+    String title = f.requiredText("title");
+    String description = f.optionalText("description").orElse("");
+    URI baseUrl = url(f, "base_url", true);
+    String language = f.optionalText("language").orElse("az");
+    if (!LANGUAGES.contains(language)) {
+      f.problemAt("language", "'language' must be one of " + LANGUAGES + ", not '" + language + "'");
+    }
+    int perPage = f.intValue("news_per_page", 10, 1, 100);
+    URI endpoint = url(f, "request_endpoint", false);
+    String email = f.requiredText("request_email");
+    if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+      f.problemAt("request_email", "'request_email' is not an e-mail address: '" + email + "'");
+    }
+    f.rejectUnknownKeys();
+    if (!problems.isEmpty()) {
+      throw new ProblemsException(problems);
+    }
+    String base = baseUrl.toString();
+    if (!base.endsWith("/")) {
+      baseUrl = URI.create(base + "/");
+    }
+    return new SiteSettings(title, description, baseUrl, Locale.forLanguageTag(language), perPage, endpoint, email);
+  }
+
+  private static URI url(Fields f, String key, boolean mustBeRoot) {
+    String text = f.requiredText(key);
+    if (text.isEmpty()) {
+      return URI.create("http://invalid/");
+    }
+    try {
+      URI uri = new URI(text.trim());
+      if (!uri.isAbsolute() || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+        f.problemAt(key, "'" + key + "' must be an absolute http(s) URL, not '" + text + "'");
+      } else if (mustBeRoot && uri.getPath() != null && uri.getPath().length() > 1) {
+        f.problemAt(key, "'" + key + "' must be the root of a host (sub-paths are not supported yet), not '" + text + "'");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      f.problemAt(key, "'" + key + "' is not a valid URL: '" + text + "'");
+      return URI.create("http://invalid/");
+    }
+  }
+}

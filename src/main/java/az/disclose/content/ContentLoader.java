@@ -1,0 +1,229 @@
+package az.disclose.content;
+
+import az.disclose.yaml.Fields;
+import az.disclose.yaml.Node;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import az.disclose.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads {@code content/}: news, pages and documents (Markdown with YAML front matter) and the plan
+ * and commission data (YAML), into typed records. Every problem in every file is collected and
+ * thrown together, each with its {@code file:line}.
+ */
+public final class ContentLoader {
+  public static final String NEWS_DIR = "news";
+  public static final String PAGES_DIR = "pages";
+  public static final String DOCUMENTS_DIR = "documents";
+  public static final String PLAN_FILE = "data/plan.yaml";
+  public static final String COMMISSION_FILE = "data/commission.yaml";
+  /** Top-level paths the site itself uses; a page cannot take them as its slug. */
+  public static final Set<String> RESERVED_SLUGS =
+      Set.of("news", "tags", "plan", "commission", "documents", "request", "files", "feed.xml", "sitemap.xml");
+
+  private final YamlReader yaml = new YamlReader();
+
+  public Content load(Path contentDir) throws ProblemsException {
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    List<NewsItem> news = loadAll(contentDir.resolve(NEWS_DIR), problems, this::news);
+    List<Page> pages = loadAll(contentDir.resolve(PAGES_DIR), problems, this::page);
+    List<Document> documents = loadAll(contentDir.resolve(DOCUMENTS_DIR), problems, this::document);
+    Plan plan = loadData(contentDir.resolve(PLAN_FILE), problems, PlanReader::read);
+    Commission commission = loadData(contentDir.resolve(COMMISSION_FILE), problems, CommissionReader::read);
+
+    checkUnique(news, NewsItem::slug, n -> n.body().file(), "news item", problems);
+    checkUnique(pages, Page::slug, p -> p.body().file(), "page", problems);
+    checkUnique(documents, Document::slug, d -> d.body().file(), "document", problems);
+    for (Page p : pages) {
+      if (RESERVED_SLUGS.contains(p.slug())) {
+        problems.add(new Problem(p.body().file(), 1, "slug '" + p.slug() + "' is used by the site itself; choose another (reserved: " + String.join(", ", RESERVED_SLUGS.stream().sorted().toList()) + ")"));
+      }
+    }
+    checkTags(news, problems);
+    if (!problems.isEmpty()) {
+      throw new ProblemsException(problems);
+    }
+    List<NewsItem> sorted = new ArrayList<>(news);
+    sorted.sort(Comparator.comparing(NewsItem::date).reversed().thenComparing(NewsItem::slug));
+    List<Document> docs = new ArrayList<>(documents);
+    docs.sort(Comparator.comparing(Document::date).reversed().thenComparing(Document::slug));
+    List<Page> pagesSorted = new ArrayList<>(pages);
+    pagesSorted.sort(Comparator.comparing(Page::slug));
+    return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission);
+  }
+
+  @FunctionalInterface
+  private interface EntryReader<T> {
+    T read(Path file, Fields fields, FrontMatter split, String slugFromName);
+  }
+
+  @FunctionalInterface
+  private interface DataReader<T> {
+    T read(Fields root);
+  }
+
+  private <T> List<T> loadAll(Path dir, List<Problem> problems, EntryReader<T> reader) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.sorted().toList();
+    } catch (IOException e) {
+      problems.add(new Problem(dir, 0, "cannot list directory: " + e.getMessage()));
+      return List.of();
+    }
+    for (Path f : files) {
+      if (!f.getFileName().toString().endsWith(".md")) {
+        problems.add(new Problem(f, 0, "only Markdown files (.md) belong here; put other files to publish under content/files/"));
+      }
+    }
+    return files.parallelStream()
+        .filter(f -> f.getFileName().toString().endsWith(".md"))
+        .map(f -> entry(f, problems, reader))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private <T> Optional<T> entry(Path file, List<Problem> problems, EntryReader<T> reader) {
+    List<Problem> own = new ArrayList<>();
+    try {
+      String text = readUtf8(file);
+      FrontMatter split = FrontMatter.split(text);
+      Node node = yaml.read(split.yaml(), split.yamlLine());
+      String name = file.getFileName().toString();
+      T value = reader.read(file, Fields.of(file, node, own, ""), split, name.substring(0, name.length() - 3));
+      problems.addAll(own);
+      return own.isEmpty() ? Optional.of(value) : Optional.empty();
+    } catch (FrontMatter.Missing e) {
+      problems.add(new Problem(file, e.line(), e.getMessage()));
+    } catch (YamlReader.SyntaxError e) {
+      problems.add(new Problem(file, e.line(), e.getMessage()));
+    } catch (CharacterCodingException e) {
+      problems.add(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8"));
+    } catch (IOException e) {
+      problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  private <T> T loadData(Path file, List<Problem> problems, DataReader<T> reader) {
+    List<Problem> own = new ArrayList<>();
+    try {
+      if (!Files.isRegularFile(file)) {
+        problems.add(new Problem(file, 0, "missing: the site needs this data file (see content/README.md)"));
+        return null;
+      }
+      Node node = yaml.read(readUtf8(file), 1);
+      T value = reader.read(Fields.of(file, node, own, ""));
+      problems.addAll(own);
+      return value;
+    } catch (YamlReader.SyntaxError e) {
+      problems.add(new Problem(file, e.line(), e.getMessage()));
+    } catch (CharacterCodingException e) {
+      problems.add(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8"));
+    } catch (IOException e) {
+      problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+    }
+    return null;
+  }
+
+  /** Strict UTF-8: a file saved in another encoding is an error, not mojibake on the site. */
+  static String readUtf8(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  private NewsItem news(Path file, Fields f, FrontMatter split, String name) {
+    String title = f.requiredText("title");
+    LocalDate date = f.requiredDate("date");
+    Optional<LocalDate> eventDate = f.optionalDate("event_date");
+    List<Tag> tags = f.textList("tags").stream().map(Tag::of).toList();
+    for (Tag t : tags) {
+      if (t.slug().isEmpty()) {
+        f.problemAt("tags", "tag '" + t.name() + "' has no letters or digits");
+      }
+    }
+    String summary = f.optionalText("summary").orElse("");
+    String slug = slug(f, name);
+    f.rejectUnknownKeys();
+    if (date != null && eventDate.isPresent() && eventDate.get().isAfter(date)) {
+      f.problemAt("event_date", "'event_date' " + eventDate.get() + " is after the publication 'date' " + date);
+    }
+    return new NewsItem(slug, title, date, eventDate, tags, summary, body(file, split));
+  }
+
+  private Page page(Path file, Fields f, FrontMatter split, String name) {
+    String title = f.requiredText("title");
+    String summary = f.optionalText("summary").orElse("");
+    String slug = slug(f, name);
+    f.rejectUnknownKeys();
+    return new Page(slug, title, summary, body(file, split));
+  }
+
+  private Document document(Path file, Fields f, FrontMatter split, String name) {
+    String title = f.requiredText("title");
+    LocalDate date = f.requiredDate("date");
+    String number = f.optionalText("number").orElse("");
+    String summary = f.optionalText("summary").orElse("");
+    String slug = slug(f, name);
+    f.rejectUnknownKeys();
+    return new Document(slug, title, date, number, summary, body(file, split));
+  }
+
+  private static Body body(Path file, FrontMatter split) {
+    return new Body(file, split.bodyOffset(), split.bodyLine());
+  }
+
+  private static String slug(Fields f, String fileName) {
+    Optional<String> explicit = f.optionalText("slug");
+    if (explicit.isPresent()) {
+      if (!Slugs.isValid(explicit.get())) {
+        f.problemAt("slug", "'slug' must be lower-case ASCII letters, digits and hyphens, e.g. '" + Slugs.of(explicit.get()) + "', not '" + explicit.get() + "'");
+      }
+      return explicit.get();
+    }
+    String slug = Slugs.of(fileName);
+    if (slug.isEmpty()) {
+      f.problem(1, "the file name gives an empty slug; rename the file or set 'slug'");
+    }
+    return slug;
+  }
+
+  private static <T> void checkUnique(List<T> items, java.util.function.Function<T, String> key,
+      java.util.function.Function<T, Path> file, String what, List<Problem> problems) {
+    Map<String, Path> first = new HashMap<>();
+    items.stream().sorted(Comparator.comparing(i -> file.apply(i).toString())).forEach(item -> {
+      Path previous = first.putIfAbsent(key.apply(item), file.apply(item));
+      if (previous != null) {
+        problems.add(new Problem(file.apply(item), 1, "slug '" + key.apply(item) + "' is already used by the " + what + " " + previous + "; set a different 'slug'"));
+      }
+    });
+  }
+
+  private static void checkTags(List<NewsItem> news, List<Problem> problems) {
+    Map<String, String> nameBySlug = new HashMap<>();
+    news.stream().sorted(Comparator.comparing(n -> n.body().file().toString())).forEach(n -> {
+      for (Tag t : n.tags()) {
+        String previous = nameBySlug.putIfAbsent(t.slug(), t.name());
+        if (previous != null && !previous.equals(t.name())) {
+          problems.add(new Problem(n.body().file(), 1, "tag '" + t.name() + "' and tag '" + previous + "' have the same address /tags/" + t.slug() + "/; write them the same way"));
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,75 @@
+package az.disclose.serve;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Watches directory trees and calls {@code onChange} once per burst of changes (events closer
+ * together than {@code quiet} are one burst). Runs on the calling thread until interrupted.
+ */
+public final class Watcher {
+  private final List<Path> roots;
+  private final Duration quiet;
+  private final Runnable onChange;
+
+  public Watcher(List<Path> roots, Duration quiet, Runnable onChange) {
+    this.roots = List.copyOf(roots);
+    this.quiet = quiet;
+    this.onChange = onChange;
+  }
+
+  public void run() throws IOException, InterruptedException {
+    try (WatchService ws = FileSystems.getDefault().newWatchService()) {
+      for (Path root : roots) {
+        register(ws, root);
+      }
+      while (!Thread.currentThread().isInterrupted()) {
+        WatchKey key = ws.take();
+        boolean changed = drain(ws, key);
+        WatchKey more;
+        while ((more = ws.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+          changed |= drain(ws, more);
+        }
+        if (changed) {
+          onChange.run();
+        }
+      }
+    }
+  }
+
+  private boolean drain(WatchService ws, WatchKey key) throws IOException {
+    boolean any = false;
+    Path dir = (Path) key.watchable();
+    for (var event : key.pollEvents()) {
+      any = true;
+      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+        Path child = dir.resolve((Path) event.context());
+        if (Files.isDirectory(child)) {
+          register(ws, child);
+        }
+      }
+    }
+    key.reset();
+    return any;
+  }
+
+  private static void register(WatchService ws, Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.walk(root)) {
+      for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+        d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package az.disclose.site;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The output directory. A file is rewritten only when its bytes change (so a web server, rsync or
+ * a browser cache sees only real changes), each write is atomic (temporary file, then rename), and
+ * after a successful build every file that the build did not produce is removed. Thread-safe.
+ *
+ * <p>The directory is owned by disclose: it must be new, empty, or carry the marker file {@value
+ * #MARKER} from an earlier build, so that a mistyped {@code --out} never deletes someone's files.
+ */
+public final class Output {
+  public static final String MARKER = ".disclose-output";
+
+  private final Path root;
+  private final Map<String, Path> written = new ConcurrentHashMap<>();
+  private final AtomicInteger changed = new AtomicInteger();
+  private final AtomicInteger unchanged = new AtomicInteger();
+
+  private Output(Path root) {
+    this.root = root;
+  }
+
+  /** Opens (creating when needed) the output directory; refuses a non-empty directory that is not ours. */
+  public static Output open(Path root) throws IOException {
+    Path dir = root.toAbsolutePath().normalize();
+    if (Files.exists(dir)) {
+      if (!Files.isDirectory(dir)) {
+        throw new IOException("output " + root + " exists and is not a directory; choose another --out");
+      }
+      boolean empty;
+      try (Stream<Path> s = Files.list(dir)) {
+        empty = s.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(dir.resolve(MARKER))) {
+        throw new IOException("output directory " + root + " is not empty and was not made by disclose (no "
+            + MARKER + " in it); refusing to write there, because a build deletes files it did not produce. "
+            + "Choose an empty or new --out directory.");
+      }
+    }
+    Files.createDirectories(dir);
+    Path marker = dir.resolve(MARKER);
+    if (!Files.exists(marker)) {
+      Files.writeString(marker, "This directory is written by disclose; files not produced by a build are deleted.\n");
+    }
+    return new Output(dir);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Maps a site path ({@code /news/x/}, {@code /feed.xml}) to its file under the output directory. */
+  public Path fileFor(String sitePath) {
+    String rel = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+    if (rel.isEmpty() || rel.endsWith("/")) {
+      rel = rel + "index.html";
+    }
+    Path file = root.resolve(rel).normalize();
+    if (!file.startsWith(root)) {
+      throw new IllegalArgumentException("site path escapes the output directory: " + sitePath);
+    }
+    return file;
+  }
+
+  /** Writes {@code bytes} at {@code sitePath} unless the file already holds exactly these bytes. */
+  public void write(String sitePath, byte[] bytes) throws IOException {
+    Path file = fileFor(sitePath);
+    Path previous = written.putIfAbsent(root.relativize(file).toString(), file);
+    if (previous != null) {
+      throw new IOException("two outputs of this build would be written to the same file " + root.relativize(file) + " (" + sitePath + ")");
+    }
+    if (sameContent(file, bytes)) {
+      unchanged.incrementAndGet();
+      return;
+    }
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.write(tmp, bytes);
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    changed.incrementAndGet();
+  }
+
+  private static boolean sameContent(Path file, byte[] bytes) throws IOException {
+    try {
+      return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** Whether this build has produced the file at {@code relativePath} (e.g. {@code news/x/index.html}). */
+  public boolean produced(String relativePath) {
+    return written.containsKey(relativePath);
+  }
+
+  public Set<String> producedFiles() {
+    return Set.copyOf(written.keySet());
+  }
+
+  /** Deletes every file (and then every empty directory) this build did not produce; returns them. */
+  public List<String> removeStale() throws IOException {
+    List<String> removed = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (p.equals(root)) {
+          continue;
+        }
+        if (Files.isDirectory(p)) {
+          dirs.add(p);
+          continue;
+        }
+        String rel = root.relativize(p).toString();
+        if (!rel.equals(MARKER) && !written.containsKey(rel)) {
+          Files.delete(p);
+          removed.add(rel);
+        }
+      }
+    }
+    dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+    for (Path d : dirs) {
+      try (Stream<Path> s = Files.list(d)) {
+        if (s.findAny().isEmpty()) {
+          Files.delete(d);
+        }
+      }
+    }
+    removed.sort(null);
+    return removed;
+  }
+
+  public int changedCount() {
+    return changed.get();
+  }
+
+  public int unchangedCount() {
+    return unchanged.get();
+  }
+}

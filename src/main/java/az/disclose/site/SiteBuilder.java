@@ -1,0 +1,414 @@
+package az.disclose.site;
+
+import az.disclose.config.SettingsLoader;
+import az.disclose.config.SiteSettings;
+import az.disclose.content.Content;
+import az.disclose.content.ContentLoader;
+import az.disclose.content.Document;
+import az.disclose.content.Measure;
+import az.disclose.content.NewsItem;
+import az.disclose.content.Page;
+import az.disclose.content.Tag;
+import az.disclose.render.AzDates;
+import az.disclose.render.Markdown;
+import az.disclose.render.Messages;
+import az.disclose.render.Templates;
+import az.disclose.site.Views.FeedEntry;
+import az.disclose.site.Views.NavLink;
+import az.disclose.site.Views.NewsSummary;
+import az.disclose.site.Views.PageLink;
+import az.disclose.site.Views.Pager;
+import az.disclose.site.Views.SitemapEntry;
+import az.disclose.site.Views.TagCount;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The build pipeline: content + theme -> the public site. Loads and validates everything first
+ * (nothing is written when content has errors), renders the pages in parallel, writes only files
+ * whose bytes changed, checks every internal link, and then removes files whose source is gone.
+ */
+public final class SiteBuilder {
+  /** How many news items the home page lists. */
+  public static final int HOME_NEWS = 5;
+  /** How many news items the Atom feed carries. */
+  public static final int FEED_ENTRIES = 20;
+
+  private final Path contentDir;
+  private final Path themeDir;
+  private final Path outDir;
+  private final Markdown markdown = new Markdown();
+
+  public SiteBuilder(Path contentDir, Path themeDir, Path outDir) {
+    this.contentDir = contentDir;
+    this.themeDir = themeDir;
+    this.outDir = outDir;
+  }
+
+  public BuildReport build() throws ProblemsException, IOException {
+    long start = System.nanoTime();
+    List<Problem> themeProblems = checkTheme();
+    if (!themeProblems.isEmpty()) {
+      throw new ProblemsException(themeProblems);
+    }
+    SiteSettings settings = new SettingsLoader().load(contentDir);
+    Content content = new ContentLoader().load(contentDir);
+    Map<String, String> messages = Messages.load(themeDir, settings.locale());
+    Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
+    Output output = Output.open(outDir);
+    Run run = new Run(settings, content, messages, templates, output);
+    run.renderAll();
+    if (!run.problems.isEmpty()) {
+      throw new ProblemsException(run.problems);
+    }
+    List<String> broken = run.links.broken(output);
+    if (!broken.isEmpty()) {
+      throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
+    }
+    List<String> removed = output.removeStale();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), removed, millis);
+  }
+
+  private List<Problem> checkTheme() {
+    List<Problem> problems = new ArrayList<>();
+    for (String required : List.of("templates", "messages_az.properties")) {
+      if (!Files.exists(themeDir.resolve(required))) {
+        problems.add(new Problem(themeDir.resolve(required), 0, "missing from the theme; is --theme pointing at a theme directory?"));
+      }
+    }
+    if (!Files.isDirectory(contentDir)) {
+      problems.add(new Problem(contentDir, 0, "content directory does not exist; pass --content DIR"));
+    }
+    return problems;
+  }
+
+  /** One build's state: shared, read-only inputs plus thread-safe collectors. */
+  private final class Run {
+    final SiteSettings settings;
+    final Content content;
+    final Map<String, String> msg;
+    final Templates templates;
+    final Output output;
+    final LinkChecker links = new LinkChecker();
+    final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, String> feedHtml = new ConcurrentHashMap<>();
+    final List<SitemapEntry> sitemap = Collections.synchronizedList(new ArrayList<>());
+
+    Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output) {
+      this.settings = settings;
+      this.content = content;
+      this.msg = msg;
+      this.templates = templates;
+      this.output = output;
+    }
+
+    void renderAll() {
+      List<NewsItem> news = content.news();
+      List<Runnable> jobs = new ArrayList<>();
+      for (int i = 0; i < news.size(); i++) {
+        NewsItem item = news.get(i);
+        boolean inFeed = i < FEED_ENTRIES;
+        jobs.add(() -> newsPage(item, inFeed));
+      }
+      jobs.addAll(newsLists());
+      jobs.addAll(tagPages());
+      jobs.add(this::planPage);
+      content.plan().measures().forEach(m -> jobs.add(() -> measurePage(m)));
+      jobs.add(() -> page("/commission/", "commission.ftlh", msg.get("commission.title"), Map.of("commission", content.commission()), null, null));
+      jobs.add(this::documentsIndex);
+      content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
+      content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
+      jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, null));
+      jobs.add(this::homePage);
+      jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
+      jobs.add(this::planData);
+      jobs.add(this::staticFiles);
+      jobs.add(this::robots);
+      jobs.parallelStream().forEach(this::guarded);
+      // The feed and the sitemap need what the page jobs collected.
+      guarded(this::feed);
+      guarded(this::sitemapFile);
+    }
+
+    private void guarded(Runnable job) {
+      try {
+        job.run();
+      } catch (TemplateFailure e) {
+        TemplateException t = e.cause;
+        String where = t.getTemplateSourceName() == null ? "templates" : "templates/" + t.getTemplateSourceName();
+        int line = t.getLineNumber() == null ? 0 : t.getLineNumber();
+        problems.add(new Problem(themeDir.resolve(where), line, "while rendering " + e.sitePath + ": " + firstLine(t.getMessageWithoutStackTop())));
+      } catch (UncheckedIOException e) {
+        problems.add(new Problem(outDir, 0, e.getCause().getMessage()));
+      }
+    }
+
+    // ---- pages -------------------------------------------------------------------------------
+
+    private void newsPage(NewsItem item, boolean inFeed) {
+      String body;
+      try {
+        body = markdown.toHtml(item.body().read());
+      } catch (IOException e) {
+        problems.add(new Problem(item.body().file(), 0, "cannot read: " + e.getMessage()));
+        return;
+      }
+      if (inFeed) {
+        feedHtml.put(item.slug(), body);
+      }
+      page(item.url(), "news.ftlh", item.title(), Map.of("news", summary(item), "body", body), item.date(), "/news/");
+    }
+
+    private List<Runnable> newsLists() {
+      List<NewsItem> news = content.news();
+      int perPage = settings.newsPerPage();
+      int total = Math.max(1, (news.size() + perPage - 1) / perPage);
+      List<Runnable> jobs = new ArrayList<>();
+      for (int n = 1; n <= total; n++) {
+        int number = n;
+        jobs.add(() -> {
+          List<NewsSummary> items = news.subList((number - 1) * perPage, Math.min(news.size(), number * perPage))
+              .stream().map(this::summary).toList();
+          Pager pager = pager(number, total, "/news/");
+          String title = number == 1 ? msg.get("news.title") : msg.get("news.title") + " — " + number;
+          page(newsListUrl("/news/", number), "news-list.ftlh", title, Map.of("items", items, "pager", pager), null, "/news/");
+        });
+      }
+      return jobs;
+    }
+
+    private List<Runnable> tagPages() {
+      Map<String, List<NewsItem>> bySlug = new TreeMap<>();
+      Map<String, Tag> tags = new HashMap<>();
+      for (NewsItem n : content.news()) {
+        for (Tag t : n.tags()) {
+          bySlug.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(n);
+          tags.putIfAbsent(t.slug(), t);
+        }
+      }
+      List<Runnable> jobs = new ArrayList<>();
+      List<TagCount> counts = bySlug.entrySet().stream()
+          .map(e -> new TagCount(tags.get(e.getKey()), tagUrl(e.getKey()), e.getValue().size()))
+          .toList();
+      jobs.add(() -> page("/tags/", "tags.ftlh", msg.get("tags.title"), Map.of("tags", counts), null, "/news/"));
+      bySlug.forEach((slug, items) -> jobs.add(() -> page(tagUrl(slug), "tag.ftlh", tags.get(slug).name(),
+          Map.of("tag", tags.get(slug), "items", items.stream().map(this::summary).toList()), null, "/news/")));
+      return jobs;
+    }
+
+    private void planPage() {
+      page("/plan/", "plan.ftlh", content.plan().title(), Map.of("plan", content.plan()), null, "/plan/");
+    }
+
+    private void measurePage(Measure m) {
+      page(m.url(), "measure.ftlh", m.id() + " — " + msg.get("plan.measure"), Map.of("measure", m, "plan", content.plan()), null, "/plan/");
+    }
+
+    private void documentsIndex() {
+      page("/documents/", "documents.ftlh", msg.get("documents.title"), Map.of("documents", content.documents().stream().map(this::documentView).toList()), null, "/documents/");
+    }
+
+    private void documentPage(Document d) {
+      page(d.url(), "document.ftlh", d.title(), Map.of("document", documentView(d), "body", render(d.body())), d.date(), "/documents/");
+    }
+
+    private void contentPage(Page p) {
+      page(p.url(), "page.ftlh", p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null, p.url());
+    }
+
+    private void homePage() {
+      List<NewsSummary> latest = content.news().stream().limit(HOME_NEWS).map(this::summary).toList();
+      page("/", "index.ftlh", settings.title(), Map.of("latest", latest, "plan", content.plan()), null, "/");
+    }
+
+    private String render(az.disclose.content.Body body) {
+      try {
+        return markdown.toHtml(body.read());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + body.file() + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Renders an HTML template page and writes it. {@code section} marks the navigation entry. */
+    private void page(String sitePath, String template, String title, Map<String, ?> specific, LocalDate lastmod, String section) {
+      Map<String, Object> model = new HashMap<>(specific);
+      model.put("site", settings);
+      model.put("msg", msg);
+      model.put("nav", nav(section));
+      model.put("path", sitePath);
+      model.put("title", title);
+      model.put("canonical", settings.absolute(sitePath));
+      String html;
+      try {
+        html = templates.render(template, model);
+      } catch (TemplateException e) {
+        throw new TemplateFailure(sitePath, e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("template " + template + ": " + e.getMessage(), e);
+      }
+      links.scan(sitePath, html);
+      write(sitePath, html.getBytes(StandardCharsets.UTF_8));
+      if (!sitePath.equals("/404.html")) {
+        sitemap.add(new SitemapEntry(settings.absolute(sitePath), lastmod == null ? null : lastmod.toString()));
+      }
+    }
+
+    private void write(String sitePath, byte[] bytes) {
+      try {
+        output.write(sitePath, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    // ---- data files --------------------------------------------------------------------------
+
+    private void planData() {
+      write("/plan.json", PlanExport.json(content.plan()));
+      write("/plan.csv", PlanExport.csv(content.plan()));
+    }
+
+    private void feed() {
+      List<FeedEntry> entries = content.news().stream().limit(FEED_ENTRIES)
+          .map(n -> new FeedEntry(summary(n), settings.absolute(n.url()), atomDate(n.date()), feedHtml.getOrDefault(n.slug(), "")))
+          .toList();
+      String updated = content.news().isEmpty() ? atomDate(LocalDate.of(2012, 1, 1)) : atomDate(content.news().get(0).date());
+      Map<String, Object> model = new HashMap<>();
+      model.put("site", settings);
+      model.put("msg", msg);
+      model.put("entries", entries);
+      model.put("updated", updated);
+      model.put("self", settings.absolute("/feed.xml"));
+      renderData("/feed.xml", "feed.ftlx", model);
+    }
+
+    private void sitemapFile() {
+      List<SitemapEntry> entries = new ArrayList<>(sitemap);
+      entries.sort((a, b) -> a.loc().compareTo(b.loc()));
+      renderData("/sitemap.xml", "sitemap.ftlx", Map.of("entries", entries));
+    }
+
+    private void renderData(String sitePath, String template, Map<String, ?> model) {
+      try {
+        write(sitePath, templates.render(template, model).getBytes(StandardCharsets.UTF_8));
+      } catch (TemplateException e) {
+        throw new TemplateFailure(sitePath, e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void robots() {
+      write("/robots.txt", ("User-agent: *\nAllow: /\nSitemap: " + settings.absolute("/sitemap.xml") + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Copies theme/static/** to the site root and content/files/** to /files/. */
+    private void staticFiles() {
+      copyTree(themeDir.resolve("static"), "/");
+      copyTree(contentDir.resolve("files"), "/files/");
+    }
+
+    private void copyTree(Path dir, String prefix) {
+      if (!Files.isDirectory(dir)) {
+        return;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+          String rel = dir.relativize(f).toString().replace('\\', '/');
+          write(prefix + rel, Files.readAllBytes(f));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("copying " + dir + ": " + e.getMessage(), e);
+      }
+    }
+
+    // ---- view helpers ------------------------------------------------------------------------
+
+    private NewsSummary summary(NewsItem n) {
+      String eventIso = n.eventDate().map(LocalDate::toString).orElse("");
+      String eventText = n.eventDate().map(d -> AzDates.format(d, settings.locale())).orElse("");
+      return new NewsSummary(n.title(), n.url(), n.date().toString(), AzDates.format(n.date(), settings.locale()),
+          eventIso, eventText, n.summary(), n.tags());
+    }
+
+    private DocumentView documentView(Document d) {
+      return new DocumentView(d.title(), d.url(), d.date().toString(), AzDates.format(d.date(), settings.locale()), d.number(), d.summary());
+    }
+
+    private List<NavLink> nav(String section) {
+      Map<String, String> items = new LinkedHashMap<>();
+      items.put("/", msg.get("nav.home"));
+      items.put("/news/", msg.get("nav.news"));
+      items.put("/plan/", msg.get("nav.plan"));
+      items.put("/commission/", msg.get("nav.commission"));
+      items.put("/documents/", msg.get("nav.documents"));
+      items.put("/request/", msg.get("nav.request"));
+      for (Page p : content.pages()) {
+        items.put(p.url(), p.title());
+      }
+      List<NavLink> out = new ArrayList<>();
+      items.forEach((url, label) -> out.add(new NavLink(url, label, url.equals(section))));
+      return out;
+    }
+
+    private Pager pager(int current, int total, String base) {
+      List<PageLink> pages = new ArrayList<>();
+      for (int i = 1; i <= total; i++) {
+        if (i == 1 || i == total || Math.abs(i - current) <= 2) {
+          pages.add(new PageLink(i, newsListUrl(base, i), i == current));
+        }
+      }
+      return new Pager(current, total, current > 1 ? newsListUrl(base, current - 1) : null,
+          current < total ? newsListUrl(base, current + 1) : null, pages);
+    }
+  }
+
+  /** A document as its list and page show it. */
+  public record DocumentView(String title, String url, String date, String dateText, String number, String summary) {}
+
+  static String newsListUrl(String base, int number) {
+    return number == 1 ? base : base + "page/" + number + "/";
+  }
+
+  static String tagUrl(String slug) {
+    return "/tags/" + slug + "/";
+  }
+
+  static String atomDate(LocalDate date) {
+    return date + "T00:00:00+04:00";
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.strip().lines().findFirst().orElse("");
+  }
+
+  /** Carries a template error out of a rendering job. */
+  private static final class TemplateFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String sitePath;
+    final transient TemplateException cause;
+
+    TemplateFailure(String sitePath, TemplateException cause) {
+      super(cause);
+      this.sitePath = sitePath;
+      this.cause = cause;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package az.disclose.site;
+
+import az.disclose.content.Tag;
+import java.util.List;
+
+/** The typed models the theme's templates see (no untyped maps of content). */
+public final class Views {
+  private Views() {}
+
+  /** A link in the site's navigation; {@code current} marks the section being shown. */
+  public record NavLink(String url, String label, boolean current) {}
+
+  /** A news item as lists, feeds and its own page show it. */
+  public record NewsSummary(
+      String title, String url, String date, String dateText, String eventDate, String eventDateText,
+      String summary, List<Tag> tags) {}
+
+  /** A numbered link of a paginated list. */
+  public record PageLink(int number, String url, boolean current) {}
+
+  public record Pager(int current, int total, String previousUrl, String nextUrl, List<PageLink> pages) {
+    public boolean multiple() {
+      return total > 1;
+    }
+  }
+
+  /** A tag with the number of news items carrying it. */
+  public record TagCount(Tag tag, String url, int count) {}
+
+  /** An entry of the Atom feed: {@code html} is the rendered body (escaped by the XML template). */
+  public record FeedEntry(NewsSummary news, String absoluteUrl, String updated, String html) {}
+
+  /** A page of the sitemap. */
+  public record SitemapEntry(String loc, String lastmod) {}
+}

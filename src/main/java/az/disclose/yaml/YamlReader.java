@@ -1,0 +1,102 @@
+package az.disclose.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Parses YAML text into a {@link Node} tree that keeps line numbers. Thread-safe: the factory is
+ * immutable after construction and every call makes its own parser.
+ */
+public final class YamlReader {
+  private final YAMLFactory factory = YAMLFactory.builder().build();
+
+  /** Thrown for YAML that is not well-formed; {@link #line} is the file line. */
+  public static final class SyntaxError extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+
+    SyntaxError(int line, String message) {
+      super(message);
+      this.line = line;
+    }
+
+    public int line() {
+      return line;
+    }
+  }
+
+  /**
+   * Parses {@code text}; {@code firstLine} is the file line of the text's first line (2 for front
+   * matter after its opening {@code ---}). An empty document gives an empty mapping.
+   */
+  public Node read(String text, int firstLine) throws SyntaxError {
+    try (JsonParser parser = factory.createParser(text)) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        return new Node.Mapping(new LinkedHashMap<>(), new LinkedHashMap<>(), firstLine);
+      }
+      Node root = readValue(parser, token, firstLine);
+      if (parser.nextToken() != null) {
+        throw new SyntaxError(line(parser.currentLocation(), firstLine), "more than one YAML document");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      int line = where == null ? firstLine : line(where, firstLine);
+      throw new SyntaxError(line, "YAML syntax error: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    } catch (IOException e) {
+      throw new SyntaxError(firstLine, "cannot read YAML: " + e.getMessage());
+    }
+  }
+
+  private static int line(JsonLocation location, int firstLine) {
+    return Math.max(location.getLineNr(), 1) + firstLine - 1;
+  }
+
+  private Node readValue(JsonParser parser, JsonToken token, int firstLine) throws IOException, SyntaxError {
+    int line = line(parser.currentTokenLocation(), firstLine);
+    switch (token) {
+      case START_OBJECT -> {
+        LinkedHashMap<String, Node> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, Integer> keyLines = new LinkedHashMap<>();
+        JsonToken next;
+        while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          int keyLine = line(parser.currentTokenLocation(), firstLine);
+          if (entries.containsKey(key)) {
+            throw new SyntaxError(keyLine, "key '" + key + "' appears twice");
+          }
+          Node value = readValue(parser, parser.nextToken(), firstLine);
+          entries.put(key, value);
+          keyLines.put(key, keyLine);
+        }
+        if (next != JsonToken.END_OBJECT) {
+          throw new SyntaxError(line, "unexpected " + next);
+        }
+        return new Node.Mapping(entries, keyLines, line);
+      }
+      case START_ARRAY -> {
+        List<Node> items = new ArrayList<>();
+        JsonToken next;
+        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+          items.add(readValue(parser, next, firstLine));
+        }
+        return new Node.Sequence(List.copyOf(items), line);
+      }
+      case VALUE_NULL -> {
+        return new Node.Scalar("", true, line);
+      }
+      case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
+        return new Node.Scalar(parser.getText(), false, line);
+      }
+      default -> throw new SyntaxError(line, "unsupported YAML value " + token);
+    }
+  }
+}
