@@ -1,0 +1,69 @@
+package az.disclose.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Copies of the project's real content and theme in a temporary directory, for tests to change. */
+public final class TestSites {
+  public static final Path CONTENT = Path.of("content");
+  public static final Path THEME = Path.of("theme");
+
+  private TestSites() {}
+
+  /** Copies content/ and theme/ under {@code dir}; returns {@code dir}. */
+  public static Path copyProject(Path dir) {
+    copyTree(CONTENT, dir.resolve("content"));
+    copyTree(THEME, dir.resolve("theme"));
+    return dir;
+  }
+
+  public static void copyTree(Path from, Path to) {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A news file with the given front-matter values and a short body. */
+  public static String news(String title, String date, String... tags) {
+    StringBuilder sb = new StringBuilder("---\ntitle: \"" + title + "\"\ndate: " + date + "\nevent_date: " + date + "\n");
+    if (tags.length > 0) {
+      sb.append("tags: [");
+      for (int i = 0; i < tags.length; i++) {
+        sb.append(i > 0 ? ", " : "").append('"').append(tags[i]).append('"');
+      }
+      sb.append("]\n");
+    }
+    return sb.append("---\n\nMətn: ").append(title).append(".\n").toString();
+  }
+}
