@@ -1,0 +1,285 @@
+package az.disclose.site;
+
+import static az.disclose.site.TestSites.read;
+import static az.disclose.site.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import az.disclose.yaml.ProblemsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class SiteBuilderTest {
+  @TempDir Path dir;
+  Path content;
+  Path out;
+
+  @BeforeEach
+  void copyProject() {
+    TestSites.copyProject(dir);
+    content = dir.resolve("content");
+    out = dir.resolve("site");
+  }
+
+  private BuildReport build() throws Exception {
+    return new SiteBuilder(content, dir.resolve("theme"), out).build();
+  }
+
+  private String page(String sitePath) {
+    return read(out.resolve(sitePath.substring(1) + (sitePath.endsWith("/") ? "index.html" : "")));
+  }
+
+  @Test
+  void buildsEveryKindOfPageFromTheRealContent() throws Exception {
+    build();
+    assertThat(out.resolve("index.html")).exists();
+    for (String path : List.of("news/index.html", "news/komissiya-yaradildi/index.html", "tags/index.html",
+        "tags/komissiya/index.html", "plan/index.html", "plan/1-1/index.html", "plan/5-2/index.html",
+        "commission/index.html", "documents/index.html", "documents/emr-2012/index.html",
+        "documents/informasiya-azadligi-qaydalari/index.html", "request/index.html", "haqqinda/index.html",
+        "404.html", "feed.xml", "sitemap.xml", "robots.txt", "plan.json", "plan.csv", "style.css")) {
+      assertThat(out.resolve(path)).as(path).isRegularFile();
+    }
+    try (Stream<Path> measures = Files.list(out.resolve("plan"))) {
+      assertThat(measures.filter(Files::isDirectory).count()).isEqualTo(16);
+    }
+  }
+
+  @Test
+  void pagesAreAzerbaijaniWithAzerbaijaniDates() throws Exception {
+    build();
+    String news = page("/news/komissiya-yaradildi/");
+    assertThat(news).contains("<html lang=\"az\">", "30 oktyabr 2012", "29 oktyabr 2012", "Hadisə tarixi");
+    assertThat(page("/")).contains("Son xəbərlər", "Məlumat sorğusu");
+  }
+
+  @Test
+  void planPageShowsTheSeedTableWithStatusesAndOpenDataLinks() throws Exception {
+    build();
+    String plan = page("/plan/");
+    assertThat(plan).contains("İcraçı", "İcra müddəti", "Vəziyyət", "href=\"/plan.json\"", "href=\"/plan.csv\"",
+        "Aparatın rəhbəri, Elektron İdarəetmə şöbəsi və Mətbuat katibi", "2012-2014-cü illər", "başlanmayıb");
+    assertThat(plan).contains("href=\"/plan/3-4/\"");
+    String measure = page("/plan/1-1/");
+    assertThat(measure).contains("(2012–2014)", "href=\"/news/mesul-sexsler-teyin-edildi/\"");
+  }
+
+  @Test
+  void planIsPublishedAsJsonAndCsv() throws Exception {
+    build();
+    JsonNode json = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+    assertThat(json.get("sections")).hasSize(5);
+    int measures = 0;
+    for (JsonNode s : json.get("sections")) {
+      measures += s.get("measures").size();
+    }
+    assertThat(measures).isEqualTo(16);
+    JsonNode first = json.get("sections").get(0).get("measures").get(0);
+    assertThat(first.get("id").asText()).isEqualTo("1.1");
+    assertThat(first.get("deadline").get("from_year").asInt()).isEqualTo(2012);
+    assertThat(first.get("deadline").get("to_year").asInt()).isEqualTo(2014);
+    assertThat(first.get("status").asText()).isEqualTo("not_started");
+
+    List<String> csv = Files.readAllLines(out.resolve("plan.csv"), StandardCharsets.UTF_8);
+    assertThat(csv).hasSize(17);
+    assertThat(csv.get(0)).startsWith("\uFEFFid,section,section_title,text,executors,deadline");
+    assertThat(csv.get(1)).startsWith("1.1,1,İnformasiya əldə edilməsinin asanlaşdırılması,\"Nazirlikdə");
+  }
+
+  @Test
+  void newsListIsPaginatedWithPreviousAndNextLinks() throws Exception {
+    for (int i = 1; i <= 23; i++) {
+      write(content.resolve("news/xeber-" + i + ".md"), TestSites.news("Xəbər " + i, "2013-01-%02d".formatted(i)));
+    }
+    build();
+    assertThat(out.resolve("news/index.html")).exists();
+    assertThat(out.resolve("news/page/2/index.html")).exists();
+    assertThat(out.resolve("news/page/3/index.html")).exists();
+    assertThat(out.resolve("news/page/4")).doesNotExist();
+    String first = page("/news/");
+    assertThat(first).contains("Xəbər 23", "href=\"/news/page/2/\" rel=\"next\"").doesNotContain("rel=\"prev\"");
+    String second = page("/news/page/2/");
+    assertThat(second).contains("href=\"/news/\" rel=\"prev\"", "href=\"/news/page/3/\" rel=\"next\"", "Xəbər 13");
+    assertThat(page("/news/page/3/")).contains("komissiya-yaradildi").doesNotContain("rel=\"next\"");
+  }
+
+  @Test
+  void tagPagesListTheirNews() throws Exception {
+    write(content.resolve("news/a.md"), TestSites.news("Enerji xəbəri", "2013-01-01", "Enerji Şurası"));
+    build();
+    assertThat(page("/tags/enerji-surasi/")).contains("Enerji Şurası", "href=\"/news/a/\"");
+    assertThat(page("/tags/")).contains("href=\"/tags/enerji-surasi/\"");
+    assertThat(page("/news/a/")).contains("href=\"/tags/enerji-surasi/\"");
+  }
+
+  @Test
+  void feedIsAtomWithTheLatestNewsFirstAndAbsoluteIds() throws Exception {
+    for (int i = 1; i <= 25; i++) {
+      write(content.resolve("news/x" + i + ".md"), TestSites.news("Xəbər " + i, "2014-02-%02d".formatted(i)));
+    }
+    build();
+    var doc = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().parse(out.resolve("feed.xml").toFile());
+    Element feed = doc.getDocumentElement();
+    assertThat(feed.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+    NodeList entries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+    assertThat(entries.getLength()).isEqualTo(SiteBuilder.FEED_ENTRIES);
+    Element newest = (Element) entries.item(0);
+    assertThat(newest.getElementsByTagNameNS("*", "title").item(0).getTextContent()).isEqualTo("Xəbər 25");
+    assertThat(newest.getElementsByTagNameNS("*", "id").item(0).getTextContent()).isEqualTo("https://example.gov.az/news/x25/");
+    assertThat(newest.getElementsByTagNameNS("*", "content").item(0).getTextContent()).contains("<p>Mətn: Xəbər 25.</p>");
+    assertThat(feed.getElementsByTagNameNS("*", "updated").item(0).getTextContent()).isEqualTo("2014-02-25T00:00:00+04:00");
+  }
+
+  @Test
+  void sitemapListsEveryPageButThe404AndRobotsPointsAtIt() throws Exception {
+    build();
+    String sitemap = read(out.resolve("sitemap.xml"));
+    assertThat(sitemap).contains("<loc>https://example.gov.az/</loc>", "<loc>https://example.gov.az/plan/2-3/</loc>",
+        "<loc>https://example.gov.az/news/komissiya-yaradildi/</loc><lastmod>2012-10-30</lastmod>").doesNotContain("404");
+    long htmlPages;
+    try (Stream<Path> all = Files.walk(out)) {
+      htmlPages = all.filter(p -> p.toString().endsWith(".html") && !p.endsWith("404.html")).count();
+    }
+    assertThat(sitemap.split("<url>", -1).length - 1).isEqualTo((int) htmlPages);
+    assertThat(read(out.resolve("robots.txt"))).contains("Sitemap: https://example.gov.az/sitemap.xml");
+  }
+
+  @Test
+  void requestPageFormPostsToTheConfiguredInboxWithEmailAlternative() throws Exception {
+    build();
+    String request = page("/request/");
+    assertThat(request).contains("action=\"http://localhost:8080/requests\"", "method=\"post\"",
+        "href=\"mailto:sorgu@example.gov.az\"", "name=\"website\"");
+  }
+
+  @Test
+  void twoBuildsOfTheSameInputAreByteIdentical() throws Exception {
+    build();
+    Path other = dir.resolve("site2");
+    new SiteBuilder(content, dir.resolve("theme"), other).build();
+    assertThat(tree(other)).isEqualTo(tree(out));
+  }
+
+  private static Map<String, String> tree(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        files.put(root.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void rebuildRewritesOnlyTheFilesWhoseBytesChange() throws Exception {
+    BuildReport first = build();
+    assertThat(first.changed()).isEqualTo(first.pages());
+    FileTime old = FileTime.fromMillis(0);
+    try (Stream<Path> all = Files.walk(out)) {
+      for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        Files.setLastModifiedTime(p, old);
+      }
+    }
+    Path news = content.resolve("news/komissiya-yaradildi.md");
+    write(news, read(news).replace("Komissiya 14 nəfərdən ibarətdir.", "Komissiya on dörd nəfərdən ibarətdir."));
+
+    BuildReport second = build();
+
+    // Its own page and the feed, which carries its text.
+    assertThat(second.changed()).isEqualTo(2);
+    assertThat(second.unchanged()).isEqualTo(first.pages() - 2);
+    assertThat(Files.getLastModifiedTime(out.resolve("feed.xml"))).isNotEqualTo(old);
+    assertThat(page("/news/komissiya-yaradildi/")).contains("on dörd nəfərdən");
+    assertThat(Files.getLastModifiedTime(out.resolve("news/komissiya-yaradildi/index.html"))).isNotEqualTo(old);
+    assertThat(Files.getLastModifiedTime(out.resolve("plan/index.html"))).isEqualTo(old);
+  }
+
+  @Test
+  void rebuildRemovesFilesWhoseSourceIsGone() throws Exception {
+    write(content.resolve("news/muveqqeti.md"), TestSites.news("Müvəqqəti", "2013-03-01", "Tək teq"));
+    build();
+    assertThat(out.resolve("news/muveqqeti/index.html")).exists();
+    assertThat(out.resolve("tags/tek-teq/index.html")).exists();
+
+    Files.delete(content.resolve("news/muveqqeti.md"));
+    BuildReport report = build();
+
+    assertThat(report.removed()).containsExactlyInAnyOrder("news/muveqqeti/index.html", "tags/tek-teq/index.html");
+    assertThat(out.resolve("news/muveqqeti")).doesNotExist();
+    assertThat(out.resolve("tags/tek-teq")).doesNotExist();
+  }
+
+  @Test
+  void brokenInternalLinksFailTheBuildListingEveryOne() throws Exception {
+    write(content.resolve("news/x.md"), """
+        ---
+        title: "Keçidlər"
+        date: 2013-01-01
+        ---
+        [yox](/yoxdur/), [plan](/plan/9-9/), [yaxşı](/plan/1-1/), [xarici](https://example.org/x), [məktub](mailto:a@b.az)
+        """);
+    ProblemsException e = catchThrowableOfType(ProblemsException.class, this::build);
+    assertThat(e.problems()).extracting(p -> p.message()).containsExactly(
+        "broken link: /news/x/ links to /plan/9-9/, which the build did not produce",
+        "broken link: /news/x/ links to /yoxdur/, which the build did not produce");
+  }
+
+  @Test
+  void contentErrorsWriteNothing() {
+    write(content.resolve("news/x.md"), "---\ntitle: X\ndate: dünən\n---\nMətn\n");
+    assertThatThrownBy(this::build).isInstanceOf(ProblemsException.class).hasMessageContaining("news/x.md:3: 'date' is not an ISO date");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void refusesToWriteIntoADirectoryItDidNotMake() throws Exception {
+    Files.createDirectories(out);
+    write(out.resolve("vacib.txt"), "başqasının faylı");
+    assertThatThrownBy(this::build).isInstanceOf(IOException.class).hasMessageContaining("not made by disclose");
+    assertThat(out.resolve("vacib.txt")).exists();
+  }
+
+  @Test
+  void contentTextIsEscapedAndUnsafeLinksAreNeutralised() throws Exception {
+    write(content.resolve("news/x.md"), """
+        ---
+        title: "<script>alert(1)</script> & Co"
+        date: 2013-01-01
+        summary: "\\"><img src=x onerror=alert(1)>"
+        ---
+        <b onclick="x()">qalın</b> [klik](javascript:alert(1))
+        """);
+    build();
+    String html = page("/news/x/");
+    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co", "&lt;b onclick=&quot;x()&quot;&gt;qalın&lt;/b&gt;", "<a href=\"#\">klik</a>")
+        .doesNotContain("<script>", "javascript:", "<img src=x");
+  }
+
+  @Test
+  void templateErrorsNameTheTemplateAndLine() throws Exception {
+    Path template = dir.resolve("theme/templates/commission.ftlh");
+    write(template, read(template).replace("${msg[\"commission.intro\"]}", "${commission.yoxdur}"));
+    ProblemsException e = catchThrowableOfType(ProblemsException.class, this::build);
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo(template);
+      assertThat(p.line()).isEqualTo(4);
+      assertThat(p.message()).startsWith("while rendering /commission/:");
+    });
+  }
+}
