@@ -14,7 +14,6 @@ import az.disclose.render.Markdown;
 import az.disclose.render.Messages;
 import az.disclose.render.Templates;
 import az.disclose.site.Views.FeedEntry;
-import az.disclose.site.Views.NavLink;
 import az.disclose.site.Views.NewsSummary;
 import az.disclose.site.Views.PageLink;
 import az.disclose.site.Views.Pager;
@@ -32,7 +31,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,6 +101,7 @@ public final class SiteBuilder {
   private final class Run {
     final SiteSettings settings;
     final Content content;
+    final PageFrame frame;
     final Map<String, String> msg;
     final Templates templates;
     final Output output;
@@ -115,6 +114,7 @@ public final class SiteBuilder {
       this.settings = settings;
       this.content = content;
       this.msg = msg;
+      this.frame = new PageFrame(settings, msg, content.pages());
       this.templates = templates;
       this.output = output;
     }
@@ -248,13 +248,7 @@ public final class SiteBuilder {
 
     /** Renders an HTML template page and writes it. {@code section} marks the navigation entry. */
     private void page(String sitePath, String template, String title, Map<String, ?> specific, LocalDate lastmod, String section) {
-      Map<String, Object> model = new HashMap<>(specific);
-      model.put("site", settings);
-      model.put("msg", msg);
-      model.put("nav", nav(section));
-      model.put("path", sitePath);
-      model.put("title", title);
-      model.put("canonical", settings.absolute(sitePath));
+      Map<String, Object> model = frame.model(sitePath, title, section, specific);
       String html;
       try {
         html = templates.render(template, model);
@@ -350,22 +344,6 @@ public final class SiteBuilder {
 
     private DocumentView documentView(Document d) {
       return new DocumentView(d.title(), d.url(), d.date().toString(), AzDates.format(d.date(), settings.locale()), d.number(), d.summary());
-    }
-
-    private List<NavLink> nav(String section) {
-      Map<String, String> items = new LinkedHashMap<>();
-      items.put("/", msg.get("nav.home"));
-      items.put("/news/", msg.get("nav.news"));
-      items.put("/plan/", msg.get("nav.plan"));
-      items.put("/commission/", msg.get("nav.commission"));
-      items.put("/documents/", msg.get("nav.documents"));
-      items.put("/request/", msg.get("nav.request"));
-      for (Page p : content.pages()) {
-        items.put(p.url(), p.title());
-      }
-      List<NavLink> out = new ArrayList<>();
-      items.forEach((url, label) -> out.add(new NavLink(url, label, url.equals(section))));
-      return out;
     }
 
     private Pager pager(int current, int total, String base) {

@@ -1,0 +1,66 @@
+package az.disclose.site;
+
+import az.disclose.config.SiteSettings;
+import az.disclose.content.Page;
+import az.disclose.site.Views.NavLink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every HTML page of the theme needs around its own content: the settings, the UI messages
+ * and the navigation. Pages rendered outside the static build (the inbox's receipt and status
+ * pages) use it too, so the citizen never leaves the site's look.
+ */
+public final class PageFrame {
+  private final SiteSettings settings;
+  private final Map<String, String> messages;
+  private final Map<String, String> navItems;
+
+  public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages) {
+    this.settings = settings;
+    this.messages = Map.copyOf(messages);
+    Map<String, String> items = new LinkedHashMap<>();
+    items.put("/", messages.get("nav.home"));
+    items.put("/news/", messages.get("nav.news"));
+    items.put("/plan/", messages.get("nav.plan"));
+    items.put("/commission/", messages.get("nav.commission"));
+    items.put("/documents/", messages.get("nav.documents"));
+    items.put("/request/", messages.get("nav.request"));
+    for (Page p : pages) {
+      items.put(p.url(), p.title());
+    }
+    this.navItems = items;
+  }
+
+  public SiteSettings settings() {
+    return settings;
+  }
+
+  public Map<String, String> messages() {
+    return messages;
+  }
+
+  /**
+   * The data model of a page at {@code sitePath} titled {@code title}, with {@code section} (a nav
+   * URL, or null) marked current, plus the page's own values.
+   */
+  public Map<String, Object> model(String sitePath, String title, String section, Map<String, ?> specific) {
+    Map<String, Object> model = new HashMap<>(specific);
+    model.put("site", settings);
+    model.put("msg", messages);
+    model.put("nav", nav(section));
+    model.put("path", sitePath);
+    model.put("title", title);
+    model.put("canonical", settings.absolute(sitePath));
+    return model;
+  }
+
+  private List<NavLink> nav(String section) {
+    List<NavLink> out = new ArrayList<>(navItems.size());
+    navItems.forEach((url, label) -> out.add(new NavLink(url, label, url.equals(section))));
+    return out;
+  }
+}
