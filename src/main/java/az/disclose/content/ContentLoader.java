@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -39,10 +41,16 @@ public final class ContentLoader {
   private final YamlReader yaml = new YamlReader();
 
   public Content load(Path contentDir) throws ProblemsException {
+    return load(contentDir, NewsCache.NONE);
+  }
+
+  /** Loads, taking unchanged news items from {@code cache} instead of reading them again. */
+  public Content load(Path contentDir, NewsCache cache) throws ProblemsException {
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    List<NewsItem> news = loadAll(contentDir.resolve(NEWS_DIR), problems, this::news);
-    List<Page> pages = loadAll(contentDir.resolve(PAGES_DIR), problems, this::page);
-    List<Document> documents = loadAll(contentDir.resolve(DOCUMENTS_DIR), problems, this::document);
+    List<NewsItem> news = loadAll(contentDir.resolve(NEWS_DIR), problems,
+        f -> cached(f, cache).or(() -> entry(f, problems, this::news)));
+    List<Page> pages = loadAll(contentDir.resolve(PAGES_DIR), problems, f -> entry(f, problems, this::page));
+    List<Document> documents = loadAll(contentDir.resolve(DOCUMENTS_DIR), problems, f -> entry(f, problems, this::document));
     Plan plan = loadData(contentDir.resolve(PLAN_FILE), problems, PlanReader::read);
     Commission commission = loadData(contentDir.resolve(COMMISSION_FILE), problems, CommissionReader::read);
 
@@ -77,7 +85,8 @@ public final class ContentLoader {
     T read(Fields root);
   }
 
-  private <T> List<T> loadAll(Path dir, List<Problem> problems, EntryReader<T> reader) {
+  /** Loads every .md file of {@code dir} with {@code loader}, in parallel; other files are problems. */
+  private <T> List<T> loadAll(Path dir, List<Problem> problems, Function<Path, Optional<T>> loader) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -95,9 +104,17 @@ public final class ContentLoader {
     }
     return files.parallelStream()
         .filter(f -> f.getFileName().toString().endsWith(".md"))
-        .map(f -> entry(f, problems, reader))
+        .map(loader)
         .flatMap(Optional::stream)
         .toList();
+  }
+
+  private static Optional<NewsItem> cached(Path file, NewsCache cache) {
+    try {
+      return cache.lookup(file, Files.readAttributes(file, BasicFileAttributes.class));
+    } catch (IOException e) {
+      return Optional.empty(); // reading the file itself reports the problem
+    }
   }
 
   private <T> Optional<T> entry(Path file, List<Problem> problems, EntryReader<T> reader) {

@@ -3,6 +3,7 @@ package az.disclose.site;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,34 +17,47 @@ import java.util.regex.Pattern;
  * Collects the internal links ({@code href}, {@code src}) of every generated page while it is
  * written, and at the end lists each that points at no generated file. Links to other hosts,
  * {@code mailto:} and pure fragments are not checked. Thread-safe.
+ *
+ * <p>Most links repeat on every page (navigation, footer), so each distinct target is kept once,
+ * with the pages that link to it.
  */
 final class LinkChecker {
   private static final Pattern LINK = Pattern.compile("\\s(?:href|src)=\"([^\"]*)\"");
 
-  /** page site path -> internal targets (site paths) */
-  private final Map<String, Set<String>> links = new ConcurrentHashMap<>();
+  /** target site path -> pages linking to it */
+  private final Map<String, Set<String>> pagesByTarget = new ConcurrentHashMap<>();
 
-  void scan(String pageSitePath, String html) {
+  /** Records the links of a page; returns its internal targets (for the build cache). */
+  Set<String> scan(String pageSitePath, String html) {
     Set<String> targets = new TreeSet<>();
     Matcher m = LINK.matcher(html);
     while (m.find()) {
-      String target = internalTarget(pageSitePath, m.group(1).replace("&amp;", "&"));
+      String target = internalTarget(pageSitePath, m.group(1));
       if (target != null) {
         targets.add(target);
       }
     }
-    if (!targets.isEmpty()) {
-      links.put(pageSitePath, targets);
+    add(pageSitePath, targets);
+    return targets;
+  }
+
+  /** Records links known from an earlier build of an unchanged page. */
+  void add(String pageSitePath, Collection<String> targets) {
+    for (String t : targets) {
+      pagesByTarget.computeIfAbsent(t, k -> ConcurrentHashMap.newKeySet()).add(pageSitePath);
     }
   }
 
   /** The site path a link points at, or null for links that are not checked. */
   static String internalTarget(String pageSitePath, String href) {
-    if (href.isEmpty() || href.startsWith("#") || href.startsWith("//")) {
+    if (href.isEmpty() || href.charAt(0) == '#' || href.startsWith("//")) {
       return null;
     }
+    if (href.charAt(0) == '/' && isPlainPath(href)) {
+      return href;
+    }
     try {
-      URI uri = new URI(href);
+      URI uri = new URI(href.replace("&amp;", "&"));
       if (uri.getScheme() != null) {
         return null;
       }
@@ -55,18 +69,33 @@ final class LinkChecker {
     }
   }
 
-  /** Every broken link as "page -> target", sorted; {@code output} says which files exist. */
-  List<String> broken(Output output) {
-    Map<String, List<String>> byPage = new TreeMap<>();
-    for (Map.Entry<String, Set<String>> e : links.entrySet()) {
-      for (String target : e.getValue()) {
-        if (!resolves(output, target)) {
-          byPage.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(target);
-        }
+  /** A root-relative path with no query, fragment, escapes or dot segments: its own target. */
+  private static boolean isPlainPath(String href) {
+    for (int i = 0; i < href.length(); i++) {
+      char c = href.charAt(i);
+      if (c == '?' || c == '#' || c == '%' || c == '&' || c == '\\') {
+        return false;
+      }
+      if (c == '.' && i > 0 && href.charAt(i - 1) == '/') {
+        return false;
       }
     }
+    return true;
+  }
+
+  /** Every broken link as "page links to target", sorted; {@code output} says which files exist. */
+  List<String> broken(Output output) {
+    Map<String, List<String>> byPage = new TreeMap<>();
+    pagesByTarget.forEach((target, pages) -> {
+      if (!resolves(output, target)) {
+        for (String page : pages) {
+          byPage.computeIfAbsent(page, k -> new ArrayList<>()).add(target);
+        }
+      }
+    });
     List<String> out = new ArrayList<>();
-    byPage.forEach((page, targets) -> targets.forEach(t -> out.add(page + " links to " + t + ", which the build did not produce")));
+    byPage.forEach((page, targets) -> targets.stream().sorted()
+        .forEach(t -> out.add(page + " links to " + t + ", which the build did not produce")));
     return out;
   }
 

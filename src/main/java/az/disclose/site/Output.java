@@ -30,6 +30,8 @@ public final class Output {
   private final Map<String, Path> written = new ConcurrentHashMap<>();
   private final AtomicInteger changed = new AtomicInteger();
   private final AtomicInteger unchanged = new AtomicInteger();
+  /** Directories known to exist, so that each is created (or checked) once per build. */
+  private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
   private Output(Path root) {
     this.root = root;
@@ -84,27 +86,58 @@ public final class Output {
     if (previous != null) {
       throw new IOException("two outputs of this build would be written to the same file " + root.relativize(file) + " (" + sitePath + ")");
     }
-    if (sameContent(file, bytes)) {
+    java.io.File existing = file.toFile();
+    // length() is 0 for a missing file and throws nothing: no exception per new file.
+    long length = existing.length();
+    boolean exists = length > 0 || existing.exists();
+    if (exists && length == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
       unchanged.incrementAndGet();
       return;
     }
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    Path parent = file.getParent();
+    if (!directories.contains(parent)) {
+      Files.createDirectories(parent);
+      directories.add(parent);
+    }
+    if (!exists) {
+      // A new file: nobody can be reading an older version of it.
+      Files.write(file, bytes);
+    } else {
+      // A changed file: replace it atomically so that a web server never serves half of it.
+      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
     }
     changed.incrementAndGet();
   }
 
-  private static boolean sameContent(Path file, byte[] bytes) throws IOException {
-    try {
-      return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
-    } catch (java.nio.file.NoSuchFileException e) {
+  /**
+   * Marks a file as produced by this build without writing it: its inputs are unchanged since the
+   * build that wrote it (see {@link BuildCache}). Returns false when the file is missing, so the
+   * caller renders it after all.
+   */
+  public boolean keep(String sitePath) {
+    Path file = fileFor(sitePath);
+    if (!Files.isRegularFile(file)) {
       return false;
     }
+    written.putIfAbsent(root.relativize(file).toString(), file);
+    unchanged.incrementAndGet();
+    return true;
+  }
+
+  /**
+   * Whether {@code outDir} is an output directory of ours that still holds every file of an
+   * earlier build (checked in parallel).
+   */
+  static boolean stillThere(Path outDir, List<String> relativePaths) {
+    Path dir = outDir.toAbsolutePath().normalize();
+    return !relativePaths.isEmpty() && Files.exists(dir.resolve(MARKER))
+        && relativePaths.parallelStream().allMatch(rel -> Files.isRegularFile(dir.resolve(rel)));
   }
 
   /** Whether this build has produced the file at {@code relativePath} (e.g. {@code news/x/index.html}). */

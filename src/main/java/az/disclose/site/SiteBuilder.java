@@ -27,12 +27,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -65,12 +68,22 @@ public final class SiteBuilder {
     if (!themeProblems.isEmpty()) {
       throw new ProblemsException(themeProblems);
     }
+    Path newsDir = contentDir.resolve(ContentLoader.NEWS_DIR).toAbsolutePath().normalize();
+    Path cacheFile = BuildCache.fileFor(outDir);
+    BuildCache previous = BuildCache.read(cacheFile);
+    String fingerprint = Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir);
+    boolean sameFrame = fingerprint.equals(previous.fingerprint());
+    Map<Path, BasicFileAttributes> newsFiles = statNews(newsDir);
+    if (sameFrame && previous.sameNews(newsFiles) && Output.stillThere(outDir, previous.outputs())) {
+      return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), millisSince(start));
+    }
+
     SiteSettings settings = new SettingsLoader().load(contentDir);
-    Content content = new ContentLoader().load(contentDir);
+    Content content = new ContentLoader().load(contentDir, previous);
     Map<String, String> messages = Messages.load(themeDir, settings.locale());
     Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
     Output output = Output.open(outDir);
-    Run run = new Run(settings, content, messages, templates, output);
+    Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles);
     run.renderAll();
     if (!run.problems.isEmpty()) {
       throw new ProblemsException(run.problems);
@@ -80,8 +93,30 @@ public final class SiteBuilder {
       throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
     }
     List<String> removed = output.removeStale();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), removed, millis);
+    BuildCache.of(fingerprint, content.news(), newsFiles, run.newsLinks, output.producedFiles()).write(cacheFile);
+    return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), removed, millisSince(start));
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** Size and modification time of every news file, by absolute path. */
+  private static Map<Path, BasicFileAttributes> statNews(Path newsDir) throws IOException {
+    if (!Files.isDirectory(newsDir)) {
+      return Map.of();
+    }
+    Map<Path, BasicFileAttributes> out = new ConcurrentHashMap<>();
+    try (Stream<Path> files = Files.list(newsDir)) {
+      files.filter(f -> f.getFileName().toString().endsWith(".md")).toList().parallelStream().forEach(f -> {
+        try {
+          out.put(f.toAbsolutePath().normalize(), Files.readAttributes(f, BasicFileAttributes.class));
+        } catch (IOException e) {
+          // Not cached; the loader reads the file and reports why it cannot.
+        }
+      });
+    }
+    return out;
   }
 
   private List<Problem> checkTheme() {
@@ -108,9 +143,15 @@ public final class SiteBuilder {
     final LinkChecker links = new LinkChecker();
     final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> feedHtml = new ConcurrentHashMap<>();
-    final List<SitemapEntry> sitemap = Collections.synchronizedList(new ArrayList<>());
+    /** Internal links of each news page, for the next build's cache. */
+    final Map<String, List<String>> newsLinks = new ConcurrentHashMap<>();
+    final BuildCache previous;
+    final Map<Path, BasicFileAttributes> newsFiles;
 
-    Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output) {
+    Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output,
+        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles) {
+      this.previous = previous;
+      this.newsFiles = newsFiles;
       this.settings = settings;
       this.content = content;
       this.msg = msg;
@@ -163,6 +204,12 @@ public final class SiteBuilder {
     // ---- pages -------------------------------------------------------------------------------
 
     private void newsPage(NewsItem item, boolean inFeed) {
+      Optional<BuildCache.Entry> known = unchanged(item);
+      if (known.isPresent() && !inFeed && output.keep(item.url())) {
+        links.add(item.url(), known.get().links());
+        newsLinks.put(item.url(), known.get().links());
+        return;
+      }
       String body;
       try {
         body = markdown.toHtml(item.body().read());
@@ -173,7 +220,15 @@ public final class SiteBuilder {
       if (inFeed) {
         feedHtml.put(item.slug(), body);
       }
-      page(item.url(), "news.ftlh", item.title(), Map.of("news", summary(item), "body", body), item.date(), "/news/");
+      Set<String> targets = page(item.url(), "news.ftlh", item.title(), Map.of("news", summary(item), "body", body), item.date(), "/news/");
+      newsLinks.put(item.url(), List.copyOf(targets));
+    }
+
+    /** The cache entry of a news item whose file is as the last build saw it (and whose frame is too). */
+    private Optional<BuildCache.Entry> unchanged(NewsItem item) {
+      Path source = item.body().file().toAbsolutePath().normalize();
+      BasicFileAttributes now = newsFiles.get(source);
+      return now == null ? Optional.empty() : previous.entry(source).filter(e -> e.matches(now));
     }
 
     private List<Runnable> newsLists() {
@@ -247,7 +302,7 @@ public final class SiteBuilder {
     }
 
     /** Renders an HTML template page and writes it. {@code section} marks the navigation entry. */
-    private void page(String sitePath, String template, String title, Map<String, ?> specific, LocalDate lastmod, String section) {
+    private Set<String> page(String sitePath, String template, String title, Map<String, ?> specific, LocalDate lastmod, String section) {
       Map<String, Object> model = frame.model(sitePath, title, section, specific);
       String html;
       try {
@@ -257,11 +312,9 @@ public final class SiteBuilder {
       } catch (IOException e) {
         throw new UncheckedIOException("template " + template + ": " + e.getMessage(), e);
       }
-      links.scan(sitePath, html);
+      Set<String> targets = links.scan(sitePath, html);
       write(sitePath, html.getBytes(StandardCharsets.UTF_8));
-      if (!sitePath.equals("/404.html")) {
-        sitemap.add(new SitemapEntry(settings.absolute(sitePath), lastmod == null ? null : lastmod.toString()));
-      }
+      return targets;
     }
 
     private void write(String sitePath, byte[] bytes) {
@@ -294,8 +347,15 @@ public final class SiteBuilder {
     }
 
     private void sitemapFile() {
-      List<SitemapEntry> entries = new ArrayList<>(sitemap);
-      entries.sort((a, b) -> a.loc().compareTo(b.loc()));
+      Map<String, String> lastmod = new HashMap<>();
+      content.news().forEach(n -> lastmod.put(n.url(), n.date().toString()));
+      content.documents().forEach(d -> lastmod.put(d.url(), d.date().toString()));
+      List<SitemapEntry> entries = output.producedFiles().stream()
+          .filter(f -> f.endsWith(".html") && !f.equals("404.html"))
+          .map(f -> "/" + (f.endsWith("index.html") ? f.substring(0, f.length() - "index.html".length()) : f))
+          .sorted()
+          .map(p -> new SitemapEntry(settings.absolute(p), lastmod.get(p)))
+          .toList();
       renderData("/sitemap.xml", "sitemap.ftlx", Map.of("entries", entries));
     }
 

@@ -282,4 +282,53 @@ class SiteBuilderTest {
       assertThat(p.message()).startsWith("while rendering /commission/:");
     });
   }
+
+  @Test
+  void rebuildWithNothingChangedWritesNothingAndKeepsTheCacheOutsideTheSite() throws Exception {
+    BuildReport first = build();
+    BuildReport second = build();
+    assertThat(second.changed()).isZero();
+    assertThat(second.unchanged()).isEqualTo(first.pages());
+    assertThat(BuildCache.fileFor(out)).exists();
+    assertThat(BuildCache.fileFor(out).startsWith(out.toAbsolutePath())).isFalse();
+  }
+
+  @Test
+  void rebuildRestoresAnOutputFileThatWasDeleted() throws Exception {
+    build();
+    Files.delete(out.resolve("plan/index.html"));
+    BuildReport again = build();
+    assertThat(out.resolve("plan/index.html")).exists();
+    assertThat(again.changed()).isEqualTo(1);
+  }
+
+  @Test
+  void themeChangeRerendersEveryNewsPage() throws Exception {
+    build();
+    Path layout = dir.resolve("theme/templates/news.ftlh");
+    write(layout, read(layout).replace("<article>", "<article class=\"yeni\">"));
+    build();
+    assertThat(page("/news/komissiya-yaradildi/")).contains("<article class=\"yeni\">");
+    assertThat(page("/news/illik-is-plani-tesdiq-edildi/")).contains("<article class=\"yeni\">");
+  }
+
+  @Test
+  void editedNewsTitleReachesItsPageAndTheLists() throws Exception {
+    build();
+    Path news = content.resolve("news/komissiya-yaradildi.md");
+    write(news, read(news).replaceFirst("title: \"[^\"]*\"", "title: \"Yeni başlıq\""));
+    build();
+    assertThat(page("/news/komissiya-yaradildi/")).contains("<h1>Yeni başlıq</h1>");
+    assertThat(page("/news/")).contains("Yeni başlıq");
+    assertThat(page("/")).contains("Yeni başlıq");
+  }
+
+  @Test
+  void aDamagedCacheOnlyCostsAFullBuild() throws Exception {
+    build();
+    Files.write(BuildCache.fileFor(out), new byte[] {0, 0, 0, 1, 42});
+    BuildReport again = build();
+    assertThat(again.changed()).isZero();
+    assertThat(again.pages()).isGreaterThan(40);
+  }
 }

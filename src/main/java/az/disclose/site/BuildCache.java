@@ -1,0 +1,210 @@
+package az.disclose.site;
+
+import az.disclose.content.Body;
+import az.disclose.content.NewsCache;
+import az.disclose.content.NewsItem;
+import az.disclose.content.Tag;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the last successful build read and wrote, kept beside the output directory (never inside
+ * it, so it is not published). It lets the next build
+ *
+ * <ul>
+ *   <li>do nothing at all when no input changed and every output is still there;
+ *   <li>take unchanged news items (same size and modification time) without reading them;
+ *   <li>keep the pages of unchanged news items without rendering them, when nothing else that a
+ *       news page shows (theme, settings, pages in the navigation) changed.
+ * </ul>
+ *
+ * A missing, unreadable or older-format cache is simply a full build.
+ */
+final class BuildCache implements NewsCache {
+  private static final int FORMAT = 1;
+
+  /** A news file as the last build saw it, and the internal links of its page. */
+  record Entry(long size, long modified, NewsItem item, List<String> links) {
+    boolean matches(BasicFileAttributes a) {
+      return a.size() == size && a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == modified;
+    }
+  }
+
+  private final String fingerprint;
+  private final Map<Path, Entry> news;
+  private final List<String> outputs;
+
+  BuildCache(String fingerprint, Map<Path, Entry> news, List<String> outputs) {
+    this.fingerprint = fingerprint;
+    this.news = Map.copyOf(news);
+    this.outputs = List.copyOf(outputs);
+  }
+
+  static BuildCache empty() {
+    return new BuildCache("", Map.of(), List.of());
+  }
+
+  /** Where the cache of an output directory lives: {@code <parent>/.disclose-cache/<name>.bin}. */
+  static Path fileFor(Path outDir) {
+    Path out = outDir.toAbsolutePath().normalize();
+    Path parent = out.getParent() == null ? out : out.getParent();
+    return parent.resolve(".disclose-cache").resolve(out.getFileName() + ".bin");
+  }
+
+  String fingerprint() {
+    return fingerprint;
+  }
+
+  List<String> outputs() {
+    return outputs;
+  }
+
+  Optional<Entry> entry(Path newsFile) {
+    return Optional.ofNullable(news.get(newsFile.toAbsolutePath().normalize()));
+  }
+
+  @Override
+  public Optional<NewsItem> lookup(Path file, BasicFileAttributes attributes) {
+    return entry(file).filter(e -> e.matches(attributes)).map(e -> relocated(e.item(), file));
+  }
+
+  /** The cached item, its body pointing at {@code file} as the loader named it. */
+  private static NewsItem relocated(NewsItem item, Path file) {
+    Body b = item.body();
+    return new NewsItem(item.slug(), item.title(), item.date(), item.eventDate(), item.tags(), item.summary(),
+        new Body(file, b.offset(), b.line()));
+  }
+
+  /** Whether every news file in {@code current} is known with the same size and time, and no other. */
+  boolean sameNews(Map<Path, BasicFileAttributes> current) {
+    if (current.size() != news.size()) {
+      return false;
+    }
+    for (Map.Entry<Path, BasicFileAttributes> e : current.entrySet()) {
+      Entry known = news.get(e.getKey().toAbsolutePath().normalize());
+      if (known == null || !known.matches(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static BuildCache read(Path file) {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (in.readInt() != FORMAT) {
+        return empty();
+      }
+      String fingerprint = in.readUTF();
+      int count = in.readInt();
+      Map<Path, Entry> news = new HashMap<>(count * 2);
+      for (int i = 0; i < count; i++) {
+        Path source = Path.of(in.readUTF());
+        long size = in.readLong();
+        long modified = in.readLong();
+        String slug = in.readUTF();
+        String title = in.readUTF();
+        LocalDate date = LocalDate.ofEpochDay(in.readLong());
+        long event = in.readLong();
+        Optional<LocalDate> eventDate = event == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(event));
+        int tagCount = in.readInt();
+        List<Tag> tags = new ArrayList<>(tagCount);
+        for (int t = 0; t < tagCount; t++) {
+          tags.add(new Tag(in.readUTF(), in.readUTF()));
+        }
+        String summary = in.readUTF();
+        Body body = new Body(source, in.readInt(), in.readInt());
+        int linkCount = in.readInt();
+        List<String> links = new ArrayList<>(linkCount);
+        for (int l = 0; l < linkCount; l++) {
+          links.add(in.readUTF());
+        }
+        news.put(source, new Entry(size, modified,
+            new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, body), List.copyOf(links)));
+      }
+      int outputCount = in.readInt();
+      List<String> outputs = new ArrayList<>(outputCount);
+      for (int i = 0; i < outputCount; i++) {
+        outputs.add(in.readUTF());
+      }
+      return new BuildCache(fingerprint, news, outputs);
+    } catch (NoSuchFileException e) {
+      return empty();
+    } catch (IOException | RuntimeException e) {
+      // A damaged cache only costs a full build.
+      return empty();
+    }
+  }
+
+  /** Writes the cache atomically (temporary file, then rename). */
+  void write(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+      out.writeInt(FORMAT);
+      out.writeUTF(fingerprint);
+      out.writeInt(news.size());
+      for (Map.Entry<Path, Entry> e : news.entrySet()) {
+        Entry entry = e.getValue();
+        NewsItem n = entry.item();
+        out.writeUTF(e.getKey().toString());
+        out.writeLong(entry.size());
+        out.writeLong(entry.modified());
+        out.writeUTF(n.slug());
+        out.writeUTF(n.title());
+        out.writeLong(n.date().toEpochDay());
+        out.writeLong(n.eventDate().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+        out.writeInt(n.tags().size());
+        for (Tag t : n.tags()) {
+          out.writeUTF(t.name());
+          out.writeUTF(t.slug());
+        }
+        out.writeUTF(n.summary());
+        out.writeInt(n.body().offset());
+        out.writeInt(n.body().line());
+        out.writeInt(entry.links().size());
+        for (String l : entry.links()) {
+          out.writeUTF(l);
+        }
+      }
+      out.writeInt(outputs.size());
+      for (String o : outputs) {
+        out.writeUTF(o);
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Builds the next cache from what a successful build read and wrote. */
+  static BuildCache of(String fingerprint, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
+      Map<String, List<String>> linksByUrl, Collection<String> outputs) {
+    Map<Path, Entry> news = new HashMap<>(items.size() * 2);
+    for (NewsItem n : items) {
+      Path source = n.body().file().toAbsolutePath().normalize();
+      BasicFileAttributes a = attributes.get(source);
+      if (a == null) {
+        continue; // not stat'ed: simply not cached
+      }
+      news.put(source, new Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+          new NewsItem(n.slug(), n.title(), n.date(), n.eventDate(), n.tags(), n.summary(),
+              new Body(source, n.body().offset(), n.body().line())),
+          linksByUrl.getOrDefault(n.url(), List.of())));
+    }
+    return new BuildCache(fingerprint, news, new ArrayList<>(outputs));
+  }
+}

@@ -1,0 +1,74 @@
+package az.disclose.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A digest of every input of a build except the news files (which the {@link BuildCache} tracks
+ * one by one): the theme, the settings, the data, pages, documents and files, and the program
+ * itself. Equal fingerprints mean that everything a news page shows around its own text is
+ * unchanged.
+ */
+final class Fingerprint {
+  /** Files larger than this (published PDFs, say) count by size and time rather than bytes. */
+  static final long HASHED_BYTES_LIMIT = 1 << 20;
+
+  private Fingerprint() {}
+
+  static String of(Path contentDir, Path themeDir, Path newsDir) throws IOException {
+    MessageDigest digest = sha256();
+    add(digest, "program", programStamp());
+    for (Path root : List.of(themeDir, contentDir)) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      List<Path> files;
+      try (Stream<Path> all = Files.walk(root)) {
+        files = all.filter(p -> !p.startsWith(newsDir)).filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : files) {
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+        add(digest, "file", root.relativize(f).toString());
+        if (a.size() > HASHED_BYTES_LIMIT) {
+          add(digest, "stamp", a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        } else {
+          digest.update(Files.readAllBytes(f));
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Identifies the running program: its jar's (or classes directory's) location, size and time. */
+  private static String programStamp() {
+    try {
+      Path code = Path.of(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
+      String version = Fingerprint.class.getPackage().getImplementationVersion();
+      return version + ":" + code + ":" + a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    } catch (Exception e) {
+      return "unknown:" + System.nanoTime(); // never reuse a cache we cannot tie to the program
+    }
+  }
+
+  private static void add(MessageDigest digest, String kind, String value) {
+    digest.update((kind + "\u0000" + value + "\u0000").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+}

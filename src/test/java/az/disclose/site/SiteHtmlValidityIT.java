@@ -1,0 +1,54 @@
+package az.disclose.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.testing.HtmlChecker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every page the build writes passes the W3C Nu HTML checker (errors, not warnings). */
+class SiteHtmlValidityIT {
+  @TempDir Path dir;
+
+  @Test
+  void everyGeneratedPageIsValidHtml() throws Exception {
+    TestSites.copyProject(dir);
+    Path content = dir.resolve("content");
+    // Enough news for pagination and tag pages, with the Markdown features the theme must carry.
+    for (int i = 1; i <= 12; i++) {
+      TestSites.write(content.resolve("news/yoxlama-" + i + ".md"), """
+          ---
+          title: "Yoxlama xəbəri %d: “dırnaq” & <işarələr>"
+          date: 2013-05-%02d
+          event_date: 2013-05-%02d
+          tags: ["Enerji", "açıq hökumət"]
+          summary: "Qısa məzmun %d"
+          ---
+          ## Başlıq İki
+
+          Paraqraf **qalın** və *maili* mətnlə, [keçid](/plan/) və https://example.org avtokeçid.
+
+          - bir
+          - iki
+
+          | Sütun | Dəyər |
+          |-------|------:|
+          | ə     | 1     |
+
+          <div>xam HTML</div>
+          """.formatted(i, i, i, i));
+    }
+    Path out = dir.resolve("site");
+    new SiteBuilder(content, dir.resolve("theme"), out).build();
+
+    long pages;
+    try (Stream<Path> all = Files.walk(out)) {
+      pages = all.filter(p -> p.toString().endsWith(".html")).count();
+    }
+    assertThat(pages).isGreaterThan(40);
+    assertThat(HtmlChecker.create().checkAll(out)).isEmpty();
+  }
+}
