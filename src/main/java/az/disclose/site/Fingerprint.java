@@ -2,7 +2,9 @@ package az.disclose.site;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -10,7 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A digest of every input of a build except the news files (which the {@link BuildCache} tracks
@@ -31,12 +34,24 @@ final class Fingerprint {
       if (!Files.isDirectory(root)) {
         continue;
       }
-      List<Path> files;
-      try (Stream<Path> all = Files.walk(root)) {
-        files = all.filter(p -> !p.startsWith(newsDir)).filter(Files::isRegularFile).sorted().toList();
-      }
-      for (Path f : files) {
-        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+      Map<Path, BasicFileAttributes> files = new TreeMap<>();
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+          return d.toAbsolutePath().normalize().equals(newsDir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+          if (a.isRegularFile()) {
+            files.put(f, a);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+      for (Map.Entry<Path, BasicFileAttributes> e : files.entrySet()) {
+        Path f = e.getKey();
+        BasicFileAttributes a = e.getValue();
         add(digest, "file", root.relativize(f).toString());
         if (a.size() > HASHED_BYTES_LIMIT) {
           add(digest, "stamp", a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));

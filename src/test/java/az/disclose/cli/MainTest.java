@@ -1,0 +1,98 @@
+package az.disclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.site.TestSites;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void buildSucceedsWithExitCodeZeroAndSaysWhatItDid() {
+    TestSites.copyProject(dir);
+    int code = Main.run("build", "--content", dir.resolve("content").toString(), "--theme", dir.resolve("theme").toString(),
+        "--out", dir.resolve("site").toString());
+    assertThat(code).isEqualTo(Main.OK);
+    assertThat(out()).contains("built ", " files (");
+    assertThat(dir.resolve("site/index.html")).exists();
+  }
+
+  @Test
+  void contentProblemsAreListedWithFileLineAndExitCodeOne() {
+    TestSites.copyProject(dir);
+    TestSites.write(dir.resolve("content/news/x.md"), "---\ntitle: X\ndate: 12/5\nrengi: qırmızı\n---\nMətn\n");
+    int code = Main.run("build", "--content", dir.resolve("content").toString(), "--theme", dir.resolve("theme").toString(),
+        "--out", dir.resolve("site").toString());
+    assertThat(code).isEqualTo(Main.PROBLEMS);
+    assertThat(err()).contains("news/x.md:3: 'date' is not an ISO date (yyyy-mm-dd): '12/5'", "news/x.md:4: unknown key 'rengi'",
+        "build failed: 2 problems");
+  }
+
+  @Test
+  void aForeignOutputDirectoryIsAFailureWithExitCodeThree() {
+    TestSites.copyProject(dir);
+    TestSites.write(dir.resolve("elses/file.txt"), "x");
+    int code = Main.run("build", "--content", dir.resolve("content").toString(), "--theme", dir.resolve("theme").toString(),
+        "--out", dir.resolve("elses").toString());
+    assertThat(code).isEqualTo(Main.FAILURE);
+    assertThat(err()).contains("not made by disclose");
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorWithExitCodeTwo() {
+    assertThat(Main.run("build", "--bogus")).isEqualTo(Main.USAGE);
+    assertThat(err()).contains("Unknown option: '--bogus'");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertThat(Main.run(new String[0])).isEqualTo(Main.USAGE);
+    assertThat(err()).contains("name a command");
+  }
+
+  @Test
+  void everyCommandHasHelpAndTheProgramAVersion() {
+    assertThat(Main.run("--help")).isZero();
+    assertThat(out()).contains("build", "serve", "Exit codes");
+    assertThat(Main.run("build", "--help")).isZero();
+    assertThat(out()).contains("--content", "--theme", "--out");
+    assertThat(Main.run("serve", "--help")).isZero();
+    assertThat(out()).contains("--port");
+    assertThat(Main.run("--version")).isZero();
+    assertThat(out()).contains("disclose ");
+  }
+}
