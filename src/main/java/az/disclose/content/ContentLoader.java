@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,7 +47,7 @@ public final class ContentLoader {
   public Content load(Path contentDir, NewsCache cache) throws ProblemsException {
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     List<NewsItem> news = loadAll(contentDir.resolve(NEWS_DIR), problems,
-        f -> cached(f, cache).or(() -> entry(f, problems, this::news)));
+        f -> cache.lookup(f).or(() -> entry(f, problems, this::news)));
     List<Page> pages = loadAll(contentDir.resolve(PAGES_DIR), problems, f -> entry(f, problems, this::page));
     List<Document> documents = loadAll(contentDir.resolve(DOCUMENTS_DIR), problems, f -> entry(f, problems, this::document));
     Plan plan = loadData(contentDir.resolve(PLAN_FILE), problems, PlanReader::read);
@@ -107,14 +106,6 @@ public final class ContentLoader {
         .map(loader)
         .flatMap(Optional::stream)
         .toList();
-  }
-
-  private static Optional<NewsItem> cached(Path file, NewsCache cache) {
-    try {
-      return cache.lookup(file, Files.readAttributes(file, BasicFileAttributes.class));
-    } catch (IOException e) {
-      return Optional.empty(); // reading the file itself reports the problem
-    }
   }
 
   private <T> Optional<T> entry(Path file, List<Problem> problems, EntryReader<T> reader) {

@@ -1,16 +1,17 @@
 package az.disclose.content;
 
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
- * News items known from an earlier load, so that an unchanged file (same size and modification
- * time) is not read and parsed again. {@link #NONE} knows nothing.
+ * News items known from an earlier load, so that an unchanged file is not read and parsed again.
+ * The cache decides what "unchanged" means (the build compares size and modification time).
+ * {@link #NONE} knows nothing.
  */
 @FunctionalInterface
 public interface NewsCache {
-  NewsCache NONE = (file, attributes) -> Optional.empty();
+  NewsCache NONE = file -> Optional.empty();
 
-  Optional<NewsItem> lookup(Path file, BasicFileAttributes attributes);
+  /** The item of {@code file} if the file is unchanged since it was cached. */
+  Optional<NewsItem> lookup(Path file);
 }

@@ -1,7 +1,6 @@
 package az.disclose.site;
 
 import az.disclose.content.Body;
-import az.disclose.content.NewsCache;
 import az.disclose.content.NewsItem;
 import az.disclose.content.Tag;
 import java.io.BufferedInputStream;
@@ -36,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  *
  * A missing, unreadable or older-format cache is simply a full build.
  */
-final class BuildCache implements NewsCache {
+final class BuildCache {
   private static final int FORMAT = 1;
 
   /** A news file as the last build saw it, and the internal links of its page. */
@@ -79,8 +78,8 @@ final class BuildCache implements NewsCache {
     return Optional.ofNullable(news.get(newsFile.toAbsolutePath().normalize()));
   }
 
-  @Override
-  public Optional<NewsItem> lookup(Path file, BasicFileAttributes attributes) {
+  /** The cached item of {@code file} when its attributes are as cached. */
+  Optional<NewsItem> lookup(Path file, BasicFileAttributes attributes) {
     return entry(file).filter(e -> e.matches(attributes)).map(e -> relocated(e.item(), file));
   }
 

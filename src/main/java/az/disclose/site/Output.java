@@ -27,19 +27,23 @@ public final class Output {
   public static final String MARKER = ".disclose-output";
 
   private final Path root;
+  /** The directory was empty when opened: no file needs comparing, nothing can be stale. */
+  private final boolean fresh;
   private final Map<String, Path> written = new ConcurrentHashMap<>();
   private final AtomicInteger changed = new AtomicInteger();
   private final AtomicInteger unchanged = new AtomicInteger();
   /** Directories known to exist, so that each is created (or checked) once per build. */
   private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
-  private Output(Path root) {
+  private Output(Path root, boolean fresh) {
     this.root = root;
+    this.fresh = fresh;
   }
 
   /** Opens (creating when needed) the output directory; refuses a non-empty directory that is not ours. */
   public static Output open(Path root) throws IOException {
     Path dir = root.toAbsolutePath().normalize();
+    boolean fresh = true;
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
         throw new IOException("output " + root + " exists and is not a directory; choose another --out");
@@ -48,6 +52,7 @@ public final class Output {
       try (Stream<Path> s = Files.list(dir)) {
         empty = s.findAny().isEmpty();
       }
+      fresh = empty;
       if (!empty && !Files.exists(dir.resolve(MARKER))) {
         throw new IOException("output directory " + root + " is not empty and was not made by disclose (no "
             + MARKER + " in it); refusing to write there, because a build deletes files it did not produce. "
@@ -59,7 +64,7 @@ public final class Output {
     if (!Files.exists(marker)) {
       Files.writeString(marker, "This directory is written by disclose; files not produced by a build are deleted.\n");
     }
-    return new Output(dir);
+    return new Output(dir, fresh);
   }
 
   public Path root() {
@@ -86,13 +91,16 @@ public final class Output {
     if (previous != null) {
       throw new IOException("two outputs of this build would be written to the same file " + root.relativize(file) + " (" + sitePath + ")");
     }
-    java.io.File existing = file.toFile();
-    // length() is 0 for a missing file and throws nothing: no exception per new file.
-    long length = existing.length();
-    boolean exists = length > 0 || existing.exists();
-    if (exists && length == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
-      unchanged.incrementAndGet();
-      return;
+    boolean exists = false;
+    if (!fresh) {
+      java.io.File existing = file.toFile();
+      // length() is 0 for a missing file and throws nothing: no exception per new file.
+      long length = existing.length();
+      exists = length > 0 || existing.exists();
+      if (exists && length == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
+        unchanged.incrementAndGet();
+        return;
+      }
     }
     Path parent = file.getParent();
     if (!directories.contains(parent)) {
@@ -152,6 +160,9 @@ public final class Output {
   /** Deletes every file (and then every empty directory) this build did not produce; returns them. */
   public List<String> removeStale() throws IOException {
     List<String> removed = new ArrayList<>();
+    if (fresh) {
+      return removed;
+    }
     List<Path> dirs = new ArrayList<>();
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : (Iterable<Path>) all::iterator) {

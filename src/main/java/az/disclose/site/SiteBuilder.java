@@ -79,7 +79,10 @@ public final class SiteBuilder {
     }
 
     SiteSettings settings = new SettingsLoader().load(contentDir);
-    Content content = new ContentLoader().load(contentDir, previous);
+    // Unchanged news come from the cache, judged by the attributes just read (no second stat).
+    Content content = new ContentLoader().load(contentDir,
+        file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
+            .flatMap(now -> previous.lookup(file, now)));
     Map<String, String> messages = Messages.load(themeDir, settings.locale());
     Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
     Output output = Output.open(outDir);
