@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Site build benchmark: the same generated corpus built by disclose and by Hugo, in one run.
+#
+#   bench/site-build.sh [N]          (default N=10000)
+#
+# Measures, with GNU time ('%e %M'), 3 runs each (the median is reported):
+#   hugo full       hugo --quiet -s HUGO_SITE -d OUT       (OUT removed before every run)
+#   disclose full   ./disclose build ... --out OUT          (OUT empty before every run)
+#   disclose rebuild  the same command again, same OUT, nothing changed
+# and checks the targets: disclose full <= 0.25 x hugo full (wall), disclose peak RSS <= 512 MiB,
+# disclose rebuild <= 0.1 x disclose full (wall).
+#
+# Environment:
+#   DISCLOSE_JAVA_OPTS  JVM options for disclose (passed to the launcher as JAVA_OPTS; when unset
+#                       the launcher's own defaults apply)
+#   BENCH_SEED          corpus seed (default 42)
+#   BENCH_RUNS          runs per measurement (default 3)
+#   BENCH_ONLY          "hugo" to measure Hugo alone (also the case when ./disclose is missing)
+#   BENCH_KEEP          1 to keep the temp dir (corpus and outputs) and print its path
+#   BENCH_STRICT        1 to exit 1 when a target FAILs (default: exit 0 once measured)
+#   BENCH_TIMEOUT       seconds allowed for any one build (default 300)
+set -euo pipefail
+
+N="${1:-10000}"
+SEED="${BENCH_SEED:-42}"
+RUNS="${BENCH_RUNS:-3}"
+TIMEOUT_S="${BENCH_TIMEOUT:-300}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+case "$N" in '' | *[!0-9]*) echo "usage: bench/site-build.sh [N]" >&2; exit 2 ;; esac
+
+log() { printf '%s\n' "$*" >&2; }
+
+# ------------------------------------------------------------------ prerequisites
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+APT_UPDATED=0
+apt_install() {
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    $SUDO apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+command -v hugo >/dev/null 2>&1 || { log "installing hugo"; apt_install hugo; }
+[ -x /usr/bin/time ] || { log "installing GNU time"; apt_install time; }
+command -v java >/dev/null 2>&1 || { log "java not found (JDK 17 required)"; exit 1; }
+
+WITH_DISCLOSE=1
+if [ "${BENCH_ONLY:-}" = "hugo" ]; then
+  WITH_DISCLOSE=0
+elif [ ! -x "$ROOT/disclose" ]; then
+  log "note: $ROOT/disclose not found: measuring Hugo alone"
+  WITH_DISCLOSE=0
+fi
+
+if [ "${DISCLOSE_JAVA_OPTS+set}" = "set" ]; then
+  export JAVA_OPTS="$DISCLOSE_JAVA_OPTS"
+fi
+
+if [ "$WITH_DISCLOSE" -eq 1 ]; then
+  # Let the launcher build target/disclose.jar now (when missing or stale), outside the timings.
+  log "preparing disclose (launcher builds target/disclose.jar when missing or stale)"
+  "$ROOT/disclose" --help >/dev/null 2>&1 || true
+  if [ ! -f "$ROOT/target/disclose.jar" ]; then
+    log "target/disclose.jar missing; building with mvn"
+    mvn -q -B -DskipTests package
+  fi
+  [ -f "$ROOT/target/disclose.jar" ] || { log "no target/disclose.jar after build"; exit 1; }
+fi
+
+# ------------------------------------------------------------------ corpus (once)
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/disclose-bench.XXXXXX")"
+cleanup() {
+  if [ "${BENCH_KEEP:-0}" = "1" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+log "generating corpus: N=$N seed=$SEED"
+java "$ROOT/bench/GenCorpus.java" "$WORK/corpus" "$N" "$SEED" "$ROOT/content/data"
+CONTENT="$WORK/corpus/content"
+HUGO_SITE="$WORK/corpus/hugo"
+THEME="$ROOT/theme"
+CORPUS_MB="$(find "$CONTENT/news" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')"
+
+# ------------------------------------------------------------------ measuring
+RESULTS="$WORK/results.txt" # tool run wall_s peak_kib
+: >"$RESULTS"
+
+# measure LABEL RUN CMD... : runs CMD under GNU time, appends "LABEL RUN wall kib" to RESULTS
+measure() {
+  local label="$1" run="$2"
+  shift 2
+  local tf="$WORK/time.out" ef="$WORK/stderr.out" attempt
+  for attempt in 1 2 3; do
+    measure_once "$label" "$run" "$@"
+    # The launcher rebuilds the jar when the sources changed since the warm-up: not a build time.
+    grep -q '^disclose: building' "$ef" || break
+    log "  $label #$run: the launcher rebuilt the jar during the run; measuring again"
+  done
+  local line
+  line="$(tail -n 1 "$tf")"
+  echo "$label $run $line" >>"$RESULTS"
+  log "  $label #$run: $(awk '{printf "%.2f s, %.0f MiB", $1, $2/1024}' <<<"$line")"
+}
+
+measure_once() {
+  local label="$1" run="$2"
+  shift 2
+  local tf="$WORK/time.out" ef="$WORK/stderr.out"
+  if ! /usr/bin/time -f '%e %M' -o "$tf" timeout "$TIMEOUT_S" "$@" >"$WORK/stdout.out" 2>"$ef"; then
+    log "FAILED: $label run $run: $*"
+    log "--- stderr (last 40 lines) ---"
+    tail -n 40 "$ef" >&2 || true
+    log "--- stdout (last 20 lines) ---"
+    tail -n 20 "$WORK/stdout.out" >&2 || true
+    cat "$tf" >&2 || true
+    exit 1
+  fi
+}
+
+log "hugo full x$RUNS"
+for r in $(seq 1 "$RUNS"); do
+  rm -rf "$WORK/hugo-out"
+  measure hugo-full "$r" hugo --quiet -s "$HUGO_SITE" -d "$WORK/hugo-out"
+done
+HUGO_FILES="$(find "$WORK/hugo-out" -type f | wc -l)"
+
+if [ "$WITH_DISCLOSE" -eq 1 ]; then
+  OUT="$WORK/disclose-out"
+  log "disclose full x$RUNS"
+  for r in $(seq 1 "$RUNS"); do
+    rm -rf "$OUT" && mkdir -p "$OUT"
+    measure disclose-full "$r" "$ROOT/disclose" build --content "$CONTENT" --theme "$THEME" --out "$OUT"
+  done
+  DISCLOSE_FILES="$(find "$OUT" -type f | wc -l)"
+  log "disclose rebuild (nothing changed) x$RUNS"
+  for r in $(seq 1 "$RUNS"); do
+    measure disclose-rebuild "$r" "$ROOT/disclose" build --content "$CONTENT" --theme "$THEME" --out "$OUT"
+  done
+fi
+
+# ------------------------------------------------------------------ report
+median() { # label field -> median of that field over the label's runs
+  awk -v l="$1" -v f="$2" '$1 == l { print $f }' "$RESULTS" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+maxof() {
+  awk -v l="$1" -v f="$2" '$1 == l && $f > m { m = $f } END { print m + 0 }' "$RESULTS"
+}
+
+MEM_MIB="$(awk '/MemTotal/ { printf "%.0f", $2 / 1024 }' /proc/meminfo)"
+echo "Site build benchmark: N=$N news (seed $SEED, $CORPUS_MB MiB of Markdown), $RUNS runs each"
+echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine:  nproc=$(nproc), memory=${MEM_MIB} MiB, $(uname -sm)"
+echo "jvm:      $(java -version 2>&1 | head -n 1)"
+echo "hugo:     $(hugo version | head -n 1)"
+echo "JAVA_OPTS: ${JAVA_OPTS-<unset: launcher defaults>}"
+echo "output files: hugo=$HUGO_FILES${DISCLOSE_FILES:+, disclose=$DISCLOSE_FILES}"
+echo
+printf '%-18s %4s %9s %10s\n' tool run "wall s" "peak MiB"
+awk '{ printf "%-18s %4s %9.2f %10.0f\n", $1, $2, $3, $4 / 1024 }' "$RESULTS"
+for l in hugo-full disclose-full disclose-rebuild; do
+  if grep -q "^$l " "$RESULTS"; then
+    printf '%-18s %4s %9.2f %10.0f\n' "$l" median "$(median "$l" 3)" "$(awk -v k="$(median "$l" 4)" 'BEGIN { print k / 1024 }')"
+  fi
+done
+echo
+
+STATUS=0
+if [ "$WITH_DISCLOSE" -eq 1 ]; then
+  H="$(median hugo-full 3)"
+  F="$(median disclose-full 3)"
+  R="$(median disclose-rebuild 3)"
+  PEAK_KIB="$(awk -v a="$(maxof disclose-full 4)" -v b="$(maxof disclose-rebuild 4)" 'BEGIN { print (a > b ? a : b) }')"
+  verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { print (v <= lim ? "PASS" : "FAIL") }'; }
+  R1="$(awk -v a="$F" -v b="$H" 'BEGIN { printf "%.3f", a / b }')"
+  R2="$(awk -v a="$R" -v b="$F" 'BEGIN { printf "%.3f", a / b }')"
+  PEAK="$(awk -v k="$PEAK_KIB" 'BEGIN { printf "%.0f", k / 1024 }')"
+  V1="$(verdict "$R1" 0.25)"
+  V2="$(verdict "$PEAK" 512)"
+  V3="$(verdict "$R2" 0.10)"
+  printf '%-44s %8s  %-10s %s\n' "target" "measured" "limit" "result"
+  printf '%-44s %8s  %-10s %s\n' "disclose full / hugo full (wall, medians)" "$R1" "<= 0.25" "$V1"
+  printf '%-44s %8s  %-10s %s\n' "disclose peak RSS, MiB (max of all runs)" "$PEAK" "<= 512" "$V2"
+  printf '%-44s %8s  %-10s %s\n' "disclose rebuild / full (wall, medians)" "$R2" "<= 0.10" "$V3"
+  for v in "$V1" "$V2" "$V3"; do [ "$v" = PASS ] || STATUS=1; done
+else
+  echo "disclose not measured (Hugo alone)"
+fi
+
+if [ "${BENCH_STRICT:-0}" = "1" ]; then exit "$STATUS"; fi
+exit 0
