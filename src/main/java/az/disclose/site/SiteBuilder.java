@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +51,8 @@ public final class SiteBuilder {
   public static final int HOME_NEWS = 5;
   /** How many news items the Atom feed carries. */
   public static final int FEED_ENTRIES = 20;
+  /** Rendering threads: twice the cores, as rendering threads also wait on file writes. */
+  static final int THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
   private final Path contentDir;
   private final Path themeDir;
@@ -185,10 +188,23 @@ public final class SiteBuilder {
       jobs.add(this::planData);
       jobs.add(this::staticFiles);
       jobs.add(this::robots);
-      jobs.parallelStream().forEach(this::guarded);
+      runAll(jobs);
       // The feed and the sitemap need what the page jobs collected.
       guarded(this::feed);
       guarded(this::sitemapFile);
+    }
+
+    /**
+     * Runs the jobs on {@link #THREADS} threads. A job both renders (CPU) and writes (file system
+     * calls, which block on a slow disk), so there are more threads than cores.
+     */
+    private void runAll(List<Runnable> jobs) {
+      ForkJoinPool pool = new ForkJoinPool(THREADS);
+      try {
+        pool.submit(() -> jobs.parallelStream().forEach(this::guarded)).join();
+      } finally {
+        pool.shutdown();
+      }
     }
 
     private void guarded(Runnable job) {

@@ -1,0 +1,521 @@
+package az.disclose.cli;
+
+import az.disclose.calendar.CalendarWarning;
+import az.disclose.calendar.DeadlineExplanation;
+import az.disclose.inbox.Attachment;
+import az.disclose.inbox.HistoryEvent;
+import az.disclose.inbox.Inbox;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.InboxSettingsLoader;
+import az.disclose.inbox.ListFilter;
+import az.disclose.inbox.PurgeReport;
+import az.disclose.inbox.RecomputeReport;
+import az.disclose.inbox.Register.RegisterException;
+import az.disclose.inbox.RegisterService;
+import az.disclose.inbox.RequestException;
+import az.disclose.inbox.RequestStatus;
+import az.disclose.inbox.RequestSummary;
+import az.disclose.inbox.RequestView;
+import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+
+/** {@code disclose requests ...}: the officers' request register. */
+@Command(
+    name = "requests",
+    mixinStandardHelpOptions = true,
+    description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, purge.",
+    subcommands = {
+      RequestsCommand.ListCommand.class,
+      RequestsCommand.ShowCommand.class,
+      RequestsCommand.AnswerCommand.class,
+      RequestsCommand.ExtendCommand.class,
+      RequestsCommand.ForwardCommand.class,
+      RequestsCommand.ClarifyCommand.class,
+      RequestsCommand.RefuseCommand.class,
+      RequestsCommand.NoteCommand.class,
+      RequestsCommand.PurgeCommand.class,
+      RequestsCommand.RecomputeCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:bad input: unknown number, action not allowed, invalid settings (file:line), unreadable file",
+      "2:wrong command-line usage",
+      "3:the database or another part failed"
+    })
+final class RequestsCommand implements Runnable {
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final Locale AZ = Locale.forLanguageTag("az");
+
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "settings file (default: ./disclose.yaml when present, else the embedded defaults)")
+  Path config;
+
+  @Option(names = "--content", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "content",
+      description = "content directory, for the holiday data in data/holidays (default: ${DEFAULT-VALUE})")
+  Path content;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, purge, recompute (see --help)");
+  }
+
+  /** What a subcommand does with the open register; returns the exit code. */
+  @FunctionalInterface
+  interface Work {
+    int run(RegisterService register, Inbox inbox, PrintWriter out) throws Exception;
+  }
+
+  /** Opens the register, runs {@code work}, maps failures to exit codes and clear messages. */
+  int withRegister(CommandLine.Model.CommandSpec sub, Work work) {
+    PrintWriter out = sub.commandLine().getOut();
+    PrintWriter err = sub.commandLine().getErr();
+    try {
+      InboxSettings settings = config != null
+          ? InboxSettingsLoader.load(config, System.getenv())
+          : InboxSettingsLoader.loadDefault(System.getenv());
+      try (Inbox inbox = Inbox.open(settings, content, Clock.systemUTC())) {
+        return work.run(inbox.register(), inbox, out);
+      }
+    } catch (ProblemsException e) {
+      for (Problem p : e.problems()) {
+        err.println(p);
+      }
+      return Main.PROBLEMS;
+    } catch (RequestException e) {
+      err.println("disclose requests: " + e.getMessage());
+      return Main.PROBLEMS;
+    } catch (BadInput e) {
+      err.println("disclose requests: " + e.getMessage());
+      return Main.PROBLEMS;
+    } catch (RegisterException e) {
+      err.println("disclose requests: " + e.getMessage());
+      return Main.FAILURE;
+    } catch (Exception e) {
+      err.println("disclose requests: " + e);
+      return Main.FAILURE;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Bad input found by the command line itself (an unreadable file, an unknown status). */
+  static final class BadInput extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadInput(String message) {
+      super(message);
+    }
+  }
+
+  /** The officer's name for the history: --actor, else $USER. */
+  static final class ActorOption {
+    @Option(names = "--actor", paramLabel = "NAME", description = "who does it (default: $USER)")
+    String actor;
+
+    String actor() throws BadInput {
+      String a = actor;
+      if (a == null || a.isBlank()) {
+        a = System.getenv("USER");
+      }
+      if (a == null || a.isBlank()) {
+        a = System.getProperty("user.name");
+      }
+      if (a == null || a.isBlank()) {
+        throw new BadInput("say who does it with --actor NAME");
+      }
+      return a.trim();
+    }
+  }
+
+  // ---------------------------------------------------------------- list
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List requests, in number order.")
+  static final class ListCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--status", paramLabel = "S",
+        description = "only this status: registered, clarification, extended, forwarded, answered, refused, or open")
+    String status;
+
+    @Option(names = "--overdue", description = "only open requests past their deadline")
+    boolean overdue;
+
+    @Option(names = "--due-within", paramLabel = "N", description = "only open requests due within N working days")
+    Integer dueWithin;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        ListFilter filter = ListFilter.all();
+        if (status != null) {
+          String s = status.trim().toLowerCase(Locale.ROOT);
+          if (s.equals("open")) {
+            filter = filter.onlyOpen();
+          } else {
+            filter = filter.withStatus(parseStatus(s));
+          }
+        }
+        if (overdue) {
+          filter = filter.onlyOverdue();
+        }
+        if (dueWithin != null) {
+          if (dueWithin < 0) {
+            throw new BadInput("--due-within must be 0 or more working days, not " + dueWithin);
+          }
+          filter = filter.dueWithin(dueWithin);
+        }
+        List<RequestSummary> rows = register.list(filter);
+        ZoneId zone = register.settings().zone();
+        out.printf("%-16s %-13s %-21s %-16s %-11s %s%n", "NUMBER", "STATUS", "TYPE", "REGISTERED", "DUE", "SUBJECT");
+        for (RequestSummary r : rows) {
+          out.printf("%-16s %-13s %-21s %-16s %-11s %s%s%n", r.number(), r.status().key(),
+              r.type().key() + (r.urgency() == az.disclose.inbox.Urgency.NORMAL ? "" : "/" + r.urgency().key()),
+              MINUTE.format(r.registeredAt().atZone(zone)), r.dueDate(), r.overdue() ? "OVERDUE " : "",
+              shorten(clean(r.subject()), 50));
+        }
+        out.printf("%d request%s%n", rows.size(), rows.size() == 1 ? "" : "s");
+        return Main.OK;
+      });
+    }
+
+    private static RequestStatus parseStatus(String s) throws BadInput {
+      for (RequestStatus st : RequestStatus.values()) {
+        if (st.key().equals(s) || st.name().equalsIgnoreCase(s)) {
+          return st;
+        }
+      }
+      List<String> keys = new ArrayList<>();
+      for (RequestStatus st : RequestStatus.values()) {
+        keys.add(st.key());
+      }
+      keys.add("open");
+      throw new BadInput("unknown status '" + s + "' (one of: " + String.join(", ", keys) + ")");
+    }
+  }
+
+  // ---------------------------------------------------------------- show
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show a request: its fields, attachments, history and how its deadline was computed.")
+  static final class ShowCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "NUMBER", description = "e.g. SEN-2026-00042")
+    String number;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        RequestView v = register.get(number);
+        ZoneId zone = register.settings().zone();
+        boolean overdue = v.status().open() && Instant.now().isAfter(v.dueAt().toInstant());
+        out.printf("%s  %s (%s)  %s%n", v.number(), v.type().key(), v.urgency().key(), v.status().key());
+        out.printf("Registered: %s %s via %s%n", MINUTE.format(v.registeredAt().atZone(zone)), zone.getId(),
+            v.channel().name().toLowerCase(Locale.ROOT));
+        out.printf("Due:        %s%s%n", MINUTE.format(v.dueAt()), overdue ? "  OVERDUE" : "");
+        out.printf("Name:       %s%n", clean(v.name()));
+        out.printf("E-mail:     %s%n", clean(v.email()));
+        out.printf("Language:   %s%n", clean(v.language()));
+        out.printf("Subject:    %s%n", clean(v.subject()));
+        out.println("Message:");
+        for (String line : clean(v.message()).split("\n", -1)) {
+          out.println("  " + line);
+        }
+        List<StoredAttachment> attachments = register.attachments(v.number());
+        if (!attachments.isEmpty()) {
+          out.println("Attachments:");
+          for (StoredAttachment a : attachments) {
+            out.printf("  %d. %s (%s, %d bytes) [%s]%n", a.position(), clean(a.attachment().fileName()),
+                clean(a.attachment().contentType()), a.attachment().bytes().length, a.role());
+          }
+        }
+        out.println("History:");
+        for (HistoryEvent e : v.history()) {
+          out.printf("  %s  %-8s %-23s %s%s%n", MINUTE.format(e.at().atZone(zone)), clean(e.actor()), e.kind(),
+              oneLine(clean(e.text())), e.visibleToRequester() ? "" : "  [internal]");
+        }
+        List<DeadlineExplanation> chain = register.explainDeadline(v.number());
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Locale locale : List.of(Locale.ENGLISH, AZ)) {
+          out.println(locale == AZ ? "Son müddətin hesablanması:" : "How the deadline was computed:");
+          for (int i = 0; i < chain.size(); i++) {
+            if (i > 0) {
+              out.println(locale == AZ
+                  ? "  Uzadılma " + i + " (əvvəlki son müddətdən sonra hesablanır):"
+                  : "  Extension " + i + " (counted after the previous due date):");
+            }
+            for (String line : chain.get(i).toText(locale).split("\n")) {
+              out.println("  " + line);
+            }
+          }
+        }
+        for (DeadlineExplanation d : chain) {
+          for (CalendarWarning w : d.warnings()) {
+            warnings.add(w.english());
+          }
+        }
+        for (String w : warnings) {
+          out.println("WARNING: " + w);
+          spec.commandLine().getErr().println("WARNING: " + v.number() + ": " + w);
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  @Command(name = "answer", mixinStandardHelpOptions = true,
+      description = "Record the answer (the text of a file, e.g. answer.md); closes the request.")
+  static final class AnswerCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+
+    @Parameters(paramLabel = "NUMBER") String number;
+
+    @Option(names = "--file", paramLabel = "FILE", required = true, description = "the answer text (UTF-8)")
+    Path file;
+
+    @Option(names = "--attach", paramLabel = "FILE", description = "a file sent with the answer (repeatable)")
+    List<Path> attach = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        String text = readText(file);
+        List<Attachment> attachments = new ArrayList<>();
+        for (Path p : attach) {
+          attachments.add(readAttachment(p));
+        }
+        HistoryEvent e = register.answer(number, actor.actor(), text, attachments);
+        return done(out, number, e);
+      });
+    }
+  }
+
+  @Command(name = "extend", mixinStandardHelpOptions = true,
+      description = "Extend the period once (the extension period counted from the old due date).")
+  static final class ExtendCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "why, as told to the requester")
+    String reason;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        HistoryEvent e = register.extend(number, actor.actor(), reason);
+        out.println("new due date: " + register.get(number).dueDate());
+        return done(out, number, e);
+      });
+    }
+  }
+
+  @Command(name = "forward", mixinStandardHelpOptions = true,
+      description = "Record that the request was forwarded to the body that holds the information.")
+  static final class ForwardCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--to", paramLabel = "BODY", required = true, description = "the body it was forwarded to")
+    String body;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.forward(number, actor.actor(), body)));
+    }
+  }
+
+  @Command(name = "clarify", mixinStandardHelpOptions = true,
+      description = "Record that the requester was asked to complete or clarify the request.")
+  static final class ClarifyCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--text", paramLabel = "TEXT", required = true, description = "what was asked")
+    String text;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.clarify(number, actor.actor(), text)));
+    }
+  }
+
+  @Command(name = "refuse", mixinStandardHelpOptions = true,
+      description = "Refuse the request, with its legal ground; closes the request.")
+  static final class RefuseCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--ground", paramLabel = "TEXT", required = true, description = "the legal ground (law, article)")
+    String ground;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.refuse(number, actor.actor(), ground)));
+    }
+  }
+
+  @Command(name = "note", mixinStandardHelpOptions = true,
+      description = "Add an internal note (never shown to the requester).")
+  static final class NoteCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--text", paramLabel = "TEXT", required = true) String text;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.note(number, actor.actor(), text)));
+    }
+  }
+
+  @Command(name = "purge", mixinStandardHelpOptions = true,
+      description = "Delete closed requests whose last event is older than DAYS (never fewer than retention_days).")
+  static final class PurgeCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Option(names = "--older-than", paramLabel = "DAYS", required = true) int days;
+    @Option(names = "--dry-run", description = "only report what would be removed") boolean dryRun;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        PurgeReport r = register.purge(days, actor.actor(), dryRun);
+        String verb = r.dryRun() ? "would remove" : "removed";
+        out.printf("%s %d request%s whose last event is before %s:%n", verb, r.removed().size(),
+            r.removed().size() == 1 ? "" : "s", r.cutoff());
+        for (String n : r.removed()) {
+          out.println("  " + n);
+        }
+        if (!r.keptOpen().isEmpty()) {
+          out.printf("kept %d old request%s still awaiting an answer:%n", r.keptOpen().size(),
+              r.keptOpen().size() == 1 ? "" : "s");
+          for (String n : r.keptOpen()) {
+            out.println("  " + n);
+          }
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "recompute", mixinStandardHelpOptions = true,
+      description = "Recompute the due dates of open requests from the holiday data (after it changed).")
+  static final class RecomputeCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        RecomputeReport r = register.recomputeDeadlines();
+        out.printf("checked %d open request%s; %d due date%s changed%n", r.checked(), r.checked() == 1 ? "" : "s",
+            r.changed().size(), r.changed().size() == 1 ? "" : "s");
+        for (RecomputeReport.Change c : r.changed()) {
+          out.printf("  %s: %s -> %s%n", c.number(), c.oldDueDate(), c.newDueDate());
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static int done(PrintWriter out, String number, HistoryEvent e) {
+    out.printf("%s: %s recorded (event %d, by %s)%n", number.trim().toUpperCase(Locale.ROOT), e.kind(), e.id(),
+        clean(e.actor()));
+    return Main.OK;
+  }
+
+  private static String readText(Path file) throws BadInput {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      if (text.isBlank()) {
+        throw new BadInput(file + " is empty");
+      }
+      return text;
+    } catch (CharacterCodingException e) {
+      throw new BadInput(file + " is not UTF-8 text");
+    } catch (IOException e) {
+      throw new BadInput("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Attachment readAttachment(Path file) throws BadInput {
+    try {
+      String type = Optional.ofNullable(Files.probeContentType(file)).orElse("application/octet-stream");
+      return new Attachment(file.getFileName().toString(), type, Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new BadInput("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Citizens' text is untrusted: control characters (terminal escapes) are shown as U+FFFD. */
+  static String clean(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(cp -> {
+      boolean control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp < 0xa0)
+          || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+      b.appendCodePoint(control ? 0xfffd : cp);
+    });
+    return b.toString();
+  }
+
+  private static String oneLine(String s) {
+    return s.replace("\r", "").replace('\n', ' ').replace('\t', ' ');
+  }
+
+  private static String shorten(String s, int max) {
+    String one = oneLine(s);
+    return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+  }
+}

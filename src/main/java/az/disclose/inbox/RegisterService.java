@@ -1,0 +1,489 @@
+package az.disclose.inbox;
+
+import az.disclose.calendar.CalendarWarning;
+import az.disclose.calendar.Deadline;
+import az.disclose.calendar.DeadlineExplanation;
+import az.disclose.calendar.DeadlineRule;
+import az.disclose.calendar.DeadlineRules;
+import az.disclose.calendar.WorkingDays;
+import az.disclose.inbox.store.JdbcRequestStore;
+import az.disclose.inbox.store.JdbcRequestStore.PurgeCandidate;
+import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.store.StoredRequest;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request register: numbering, archive, statuses and deadlines. Every channel registers through
+ * {@link #register}; the officers' actions each append one event to the request's history, in the
+ * same transaction as the change of its status or due date. Nothing is overwritten: the request as
+ * received is immutable (the database refuses updates), and the history is append-only. Thread-safe.
+ */
+public final class RegisterService implements Register {
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterService.class);
+  /** How many times a period may be extended. */
+  public static final int MAX_EXTENSIONS = 1;
+  public static final String SYSTEM = "system";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<RequestStatus> OPEN = EnumSet.of(
+      RequestStatus.REGISTERED, RequestStatus.CLARIFICATION_REQUESTED, RequestStatus.EXTENDED);
+
+  private final JdbcRequestStore store;
+  private final InboxSettings settings;
+  private final Clock clock;
+  private volatile Deadline deadline;
+  private volatile WorkingDays workingDays;
+
+  public RegisterService(JdbcRequestStore store, InboxSettings settings, WorkingDays workingDays, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.workingDays = Objects.requireNonNull(workingDays, "workingDays");
+    this.deadline = new Deadline(workingDays, settings.zone());
+  }
+
+  public InboxSettings settings() {
+    return settings;
+  }
+
+  public JdbcRequestStore store() {
+    return store;
+  }
+
+  /** The calendar in use (replaced by {@link #replaceCalendar}). */
+  public WorkingDays workingDays() {
+    return workingDays;
+  }
+
+  // ================================================================= registration
+
+  @Override
+  public Receipt register(Submission s) throws RegisterException {
+    Objects.requireNonNull(s, "submission");
+    if (s.channel() == null || s.type() == null) {
+      throw new RegisterException("a submission needs a channel and a type");
+    }
+    Urgency urgency = s.urgency() == null ? Urgency.NORMAL : s.urgency();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    ZonedDateTime at = now.atZone(settings.zone());
+    DeadlineRule rule = settings.ruleFor(s.type(), urgency);
+    DeadlineExplanation due = deadline.compute(at, rule);
+    warnLoudly(due.warnings(), "registration");
+    String token = newToken();
+    int year = at.getYear();
+    try {
+      String number = store.write(tx -> {
+        int sequence = tx.nextSequence(year);
+        String n = number(year, sequence);
+        tx.insertRequest(n, year, sequence, s, token, now, RequestStatus.REGISTERED, rule.id(), due.dueDate(),
+            due.dueAt().toInstant());
+        tx.addAttachments(n, StoredAttachment.REQUEST, 0, s.attachments());
+        tx.append(n, now, SYSTEM, EventKind.REGISTERED, "registered (" + s.channel().name().toLowerCase(Locale.ROOT)
+            + ", " + s.type().key() + ", " + urgency.key() + "); due " + describeDue(due), true);
+        return n;
+      });
+      LOG.info("registered {} ({}, {}), due {}", number, s.channel(), s.type().key(), due.dueDate());
+      return new Receipt(number, token, due);
+    } catch (StoreException e) {
+      LOG.error("could not register a {} request: {}", s.type().key(), e.getMessage(), e);
+      throw new RegisterException("the request could not be stored; nothing was registered: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code SEN-2026-00042}. */
+  public String number(int year, int sequence) {
+    return String.format(Locale.ROOT, "%s-%d-%05d", settings.numberPrefix(), year, sequence);
+  }
+
+  static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String describeDue(DeadlineExplanation due) {
+    return due.rule().unit() == DeadlineRule.Unit.HOURS
+        ? due.dueAt().toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ')
+            + " (" + due.rule().id() + ")"
+        : due.dueDate() + " (" + due.rule().id() + ")";
+  }
+
+  private static void warnLoudly(List<CalendarWarning> warnings, String context) {
+    for (CalendarWarning w : warnings) {
+      LOG.warn("!!! CALENDAR WARNING ({}): {}", context, w.english());
+    }
+  }
+
+  // ================================================================= reading
+
+  @Override
+  public Optional<RequestView> findByToken(String token) throws RegisterException {
+    if (token == null || token.isBlank() || token.length() > 100) {
+      return Optional.empty();
+    }
+    try {
+      Optional<StoredRequest> r = store.findByToken(token);
+      return r.isEmpty() ? Optional.empty() : Optional.of(view(r.get()));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<RequestView> find(String number) throws RegisterException {
+    try {
+      Optional<StoredRequest> r = store.find(normalise(number));
+      return r.isEmpty() ? Optional.empty() : Optional.of(view(r.get()));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /** The request, or a {@link RequestException} naming the unknown number. */
+  public RequestView get(String number) throws RequestException, RegisterException {
+    return find(number).orElseThrow(() -> unknown(number));
+  }
+
+  private RequestException unknown(String number) {
+    String n = normalise(number);
+    return new RequestException("no request " + n + " in the register"
+        + (n.matches("[A-Z0-9]+-\\d{4}-\\d{5}") ? "" : " (numbers look like " + number(2026, 42) + ")"));
+  }
+
+  private static String normalise(String number) {
+    return number == null ? "" : number.trim().toUpperCase(Locale.ROOT);
+  }
+
+  private RequestView view(StoredRequest r) throws StoreException {
+    List<HistoryEvent> history = store.history(r.number());
+    List<RequestView.AttachmentInfo> attachments = new ArrayList<>();
+    for (StoredAttachment a : store.attachments(r.number())) {
+      if (a.role().equals(StoredAttachment.REQUEST)) {
+        attachments.add(new RequestView.AttachmentInfo(a.attachment().fileName(), a.attachment().contentType(),
+            a.attachment().bytes().length));
+      }
+    }
+    return new RequestView(r.number(), r.channel(), r.type(), r.urgency(), r.name(), r.email(), r.subject(),
+        r.message(), r.language(), r.registeredAt(), r.dueDate(), dueAt(r), r.status(),
+        List.copyOf(attachments), List.copyOf(history));
+  }
+
+  /** The end of the period: the end of the due date for working-day rules (stored to the millisecond). */
+  private ZonedDateTime dueAt(StoredRequest r) {
+    boolean workingDays = DeadlineRules.find(settings.deadlineRules(), r.deadlineRule())
+        .map(rule -> rule.unit() == DeadlineRule.Unit.WORKING_DAYS).orElse(false);
+    return workingDays
+        ? r.dueDate().atTime(java.time.LocalTime.MAX).atZone(settings.zone())
+        : r.dueAt().atZone(settings.zone());
+  }
+
+  /** The request's stored attachments (the request's own and the answers'), with their bytes. */
+  public List<StoredAttachment> attachments(String number) throws RequestException, RegisterException {
+    get(number);
+    try {
+      return store.attachments(normalise(number));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /** The submission exactly as received. */
+  public byte[] raw(String number) throws RequestException, RegisterException {
+    try {
+      return store.raw(normalise(number)).orElseThrow(() -> unknown(number));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * How the current due date was computed: the first period from registration, then one entry per
+   * extension. The warnings of every entry (e.g. a year without holiday data) are in them.
+   */
+  public List<DeadlineExplanation> explainDeadline(String number) throws RequestException, RegisterException {
+    RequestView v = get(number);
+    int extensions = (int) v.history().stream().filter(e -> e.kind() == EventKind.EXTENDED).count();
+    return deadlines(v.type(), v.urgency(), v.registeredAt(), extensions);
+  }
+
+  private List<DeadlineExplanation> deadlines(RequestType type, Urgency urgency, Instant registeredAt, int extensions) {
+    Deadline d = deadline;
+    ZonedDateTime at = registeredAt.atZone(settings.zone());
+    List<DeadlineExplanation> chain = new ArrayList<>();
+    chain.add(d.compute(at, settings.ruleFor(type, urgency)));
+    for (int i = 0; i < extensions; i++) {
+      if (type == RequestType.INFORMATION) {
+        LocalDate oldDue = chain.get(chain.size() - 1).dueDate();
+        chain.add(d.compute(oldDue.atStartOfDay(settings.zone()), settings.rule(DeadlineRules.EXTENSION)));
+      } else {
+        chain.add(d.compute(at, settings.rule(DeadlineRules.APPEAL_EXTENDED)));
+      }
+    }
+    return chain;
+  }
+
+  /** The requests that match {@code filter}, in number order. */
+  public List<RequestSummary> list(ListFilter filter) throws RegisterException {
+    Set<RequestStatus> statuses = new LinkedHashSet<>();
+    filter.status().ifPresent(statuses::add);
+    boolean needOpen = filter.openOnly() || filter.overdue() || filter.dueWithin().isPresent();
+    if (needOpen) {
+      if (statuses.isEmpty()) {
+        statuses.addAll(OPEN);
+      } else {
+        statuses.retainAll(OPEN);
+        if (statuses.isEmpty()) {
+          return List.of();
+        }
+      }
+    }
+    Instant now = clock.instant();
+    LocalDate today = now.atZone(settings.zone()).toLocalDate();
+    LocalDate horizon = filter.dueWithin().isPresent()
+        ? workingDays.addWorkingDays(today, filter.dueWithin().getAsInt()).date()
+        : null;
+    try {
+      List<RequestSummary> out = new ArrayList<>();
+      for (StoredRequest r : store.list(statuses)) {
+        boolean overdue = r.status().open() && now.isAfter(r.dueAt());
+        if (filter.overdue() && !overdue) {
+          continue;
+        }
+        if (horizon != null && r.dueDate().isAfter(horizon)) {
+          continue;
+        }
+        out.add(new RequestSummary(r.number(), r.channel(), r.type(), r.urgency(), r.status(), r.registeredAt(),
+            r.dueDate(), dueAt(r), overdue, r.name(), r.subject()));
+      }
+      return out;
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  // ================================================================= officers' actions
+
+  /** The answer: closes the request. {@code attachments} are archived with it. */
+  public HistoryEvent answer(String number, String actor, String text, List<Attachment> attachments)
+      throws RequestException, RegisterException {
+    requireText(text, "the answer");
+    return act(number, actor, "answer", (tx, r, now) -> {
+      requireOpen(r, "answered");
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ANSWERED, text, true);
+      tx.addAttachments(r.number(), StoredAttachment.ANSWER, e.id(), attachments);
+      tx.setState(r.number(), RequestStatus.ANSWERED, r.deadlineRule(), r.dueDate(), r.dueAt());
+      return e;
+    });
+  }
+
+  /**
+   * Extends the period once: an information request gets the extension rule counted from the old
+   * due date; an appeal gets the extended appeal period counted from registration.
+   */
+  public HistoryEvent extend(String number, String actor, String reason) throws RequestException, RegisterException {
+    requireText(reason, "the reason");
+    return act(number, actor, "extension", (tx, r, now) -> {
+      requireOpen(r, "extended");
+      long done = tx.history(r.number()).stream().filter(e -> e.kind() == EventKind.EXTENDED).count();
+      if (done >= MAX_EXTENSIONS) {
+        throw new RequestException(r.number() + " was already extended (due " + r.dueDate()
+            + "); a period can be extended only once");
+      }
+      DeadlineExplanation d = last(deadlines(r.type(), r.urgency(), r.registeredAt(), (int) done + 1));
+      warnLoudly(d.warnings(), "extension of " + r.number());
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.EXTENDED,
+          "due date extended from " + r.dueDate() + " to " + describeDue(d) + ": " + reason, true);
+      tx.setState(r.number(), RequestStatus.EXTENDED, d.rule().id(), d.dueDate(), d.dueAt().toInstant());
+      return e;
+    });
+  }
+
+  /** Forwarded to the body that holds the information (or is competent): closes the request here. */
+  public HistoryEvent forward(String number, String actor, String body) throws RequestException, RegisterException {
+    requireText(body, "the body forwarded to");
+    return act(number, actor, "forwarding", (tx, r, now) -> {
+      requireOpen(r, "forwarded");
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.FORWARDED, "forwarded to " + body, true);
+      tx.setState(r.number(), RequestStatus.FORWARDED, r.deadlineRule(), r.dueDate(), r.dueAt());
+      return e;
+    });
+  }
+
+  /** The requester is asked to complete or clarify the request (art. 24.4); the request stays open. */
+  public HistoryEvent clarify(String number, String actor, String text) throws RequestException, RegisterException {
+    requireText(text, "the question");
+    return act(number, actor, "clarification", (tx, r, now) -> {
+      requireOpen(r, "asked for clarification");
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.CLARIFICATION_REQUESTED, text, true);
+      tx.setState(r.number(), RequestStatus.CLARIFICATION_REQUESTED, r.deadlineRule(), r.dueDate(), r.dueAt());
+      return e;
+    });
+  }
+
+  /** Refused, with the legal ground: closes the request. */
+  public HistoryEvent refuse(String number, String actor, String ground) throws RequestException, RegisterException {
+    requireText(ground, "the legal ground");
+    return act(number, actor, "refusal", (tx, r, now) -> {
+      requireOpen(r, "refused");
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REFUSED, "refused: " + ground, true);
+      tx.setState(r.number(), RequestStatus.REFUSED, r.deadlineRule(), r.dueDate(), r.dueAt());
+      return e;
+    });
+  }
+
+  /** An internal note (not shown to the requester); allowed in every status. */
+  public HistoryEvent note(String number, String actor, String text) throws RequestException, RegisterException {
+    requireText(text, "the note");
+    return act(number, actor, "note", (tx, r, now) -> tx.append(r.number(), now, actor, EventKind.NOTE, text, false));
+  }
+
+  /** The acknowledgement sent to the requester (by the web receipt or by mail). */
+  public HistoryEvent acknowledge(String number, String actor, String text) throws RequestException, RegisterException {
+    return act(number, actor, "acknowledgement",
+        (tx, r, now) -> tx.append(r.number(), now, actor, EventKind.ACKNOWLEDGED, text == null ? "" : text, true));
+  }
+
+  @FunctionalInterface
+  private interface Action<T> {
+    T run(JdbcRequestStore.Tx tx, StoredRequest request, Instant now) throws SQLException, RequestException;
+  }
+
+  private <T> T act(String number, String actor, String what, Action<T> action)
+      throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    String n = normalise(number);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    try {
+      T result = store.<T, RequestException>write(tx -> {
+        StoredRequest r = tx.lock(n).orElseThrow(() -> unknown(n));
+        return action.run(tx, r, now);
+      });
+      LOG.info("{}: {} recorded by {}", n, what, actor);
+      return result;
+    } catch (StoreException e) {
+      throw new RegisterException("the " + what + " could not be recorded: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireText(String text, String what) throws RequestException {
+    if (text == null || text.isBlank()) {
+      throw new RequestException(what + " must not be empty");
+    }
+  }
+
+  private static void requireOpen(StoredRequest r, String verb) throws RequestException {
+    if (!r.status().open()) {
+      throw new RequestException(r.number() + " is " + r.status().key() + " and cannot be " + verb
+          + " any more (add a note instead)");
+    }
+  }
+
+  private static DeadlineExplanation last(List<DeadlineExplanation> chain) {
+    return chain.get(chain.size() - 1);
+  }
+
+  // ================================================================= retention and recomputation
+
+  /**
+   * Removes the requests (with their attachments and history) whose last event is more than {@code
+   * olderThanDays} days old and that are closed. Refused when {@code olderThanDays} is below the
+   * retention period: records younger than it are never deleted.
+   */
+  public PurgeReport purge(int olderThanDays, String actor, boolean dryRun) throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    if (olderThanDays < settings.retentionDays()) {
+      throw new RequestException("refused: --older-than " + olderThanDays + " days is less than the retention period of "
+          + settings.retentionDays() + " days (retention_days; " + InboxSettings.RETENTION_RULE
+          + "); records younger than that cannot be deleted");
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant cutoff = now.minus(Duration.ofDays(olderThanDays));
+    Instant retentionCutoff = now.minus(Duration.ofDays(settings.retentionDays()));
+    try {
+      PurgeReport report = store.<PurgeReport, RuntimeException>write(tx -> {
+        List<String> removed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (PurgeCandidate c : tx.lastActiveBefore(cutoff)) {
+          if (c.status().open()) {
+            kept.add(c.number());
+            continue;
+          }
+          if (!c.lastEventAt().isBefore(retentionCutoff) || !c.registeredAt().isBefore(retentionCutoff)) {
+            throw new IllegalStateException(c.number() + " is younger than the retention period");
+          }
+          if (!dryRun) {
+            tx.delete(c, now, actor);
+          }
+          removed.add(c.number());
+        }
+        return new PurgeReport(olderThanDays, cutoff, dryRun, removed, kept);
+      });
+      if (!dryRun) {
+        LOG.warn("purge by {}: removed {} request(s) older than {} days: {}", actor, report.removed().size(),
+            olderThanDays, report.removed());
+      }
+      return report;
+    } catch (StoreException e) {
+      throw new RegisterException("purge failed, nothing was removed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Uses {@code workingDays} from now on (after the holiday data changed) and recomputes. */
+  public RecomputeReport replaceCalendar(WorkingDays workingDays) throws RegisterException {
+    this.workingDays = Objects.requireNonNull(workingDays, "workingDays");
+    this.deadline = new Deadline(workingDays, settings.zone());
+    return recomputeDeadlines();
+  }
+
+  /**
+   * Recomputes the due date of every open request with the current calendar; each one that changes
+   * gets a DEADLINE_RECOMPUTED event (in the same transaction as the change).
+   */
+  public RecomputeReport recomputeDeadlines() throws RegisterException {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    try {
+      RecomputeReport report = store.<RecomputeReport, RuntimeException>write(tx -> {
+        List<RecomputeReport.Change> changes = new ArrayList<>();
+        List<StoredRequest> open = tx.withStatus(OPEN);
+        for (StoredRequest r : open) {
+          int extensions = (int) tx.history(r.number()).stream().filter(e -> e.kind() == EventKind.EXTENDED).count();
+          DeadlineExplanation d = last(deadlines(r.type(), r.urgency(), r.registeredAt(), extensions));
+          if (d.dueDate().equals(r.dueDate())
+              && d.dueAt().toInstant().truncatedTo(ChronoUnit.MILLIS).equals(r.dueAt())) {
+            continue;
+          }
+          warnLoudly(d.warnings(), "recomputing " + r.number());
+          tx.append(r.number(), now, SYSTEM, EventKind.DEADLINE_RECOMPUTED,
+              "due date changed from " + r.dueDate() + " to " + describeDue(d) + " after the holiday data changed", true);
+          tx.setState(r.number(), r.status(), d.rule().id(), d.dueDate(), d.dueAt().toInstant());
+          changes.add(new RecomputeReport.Change(r.number(), r.dueDate(), d.dueDate()));
+        }
+        return new RecomputeReport(open.size(), changes);
+      });
+      if (!report.changed().isEmpty()) {
+        LOG.info("deadlines recomputed: {} of {} open requests changed", report.changed().size(), report.checked());
+      }
+      return report;
+    } catch (StoreException e) {
+      throw new RegisterException("recomputing the deadlines failed, nothing was changed: " + e.getMessage(), e);
+    }
+  }
+}

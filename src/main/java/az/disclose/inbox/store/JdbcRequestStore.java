@@ -1,0 +1,610 @@
+package az.disclose.inbox.store;
+
+import az.disclose.inbox.Attachment;
+import az.disclose.inbox.Channel;
+import az.disclose.inbox.EventKind;
+import az.disclose.inbox.HistoryEvent;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.RequestStatus;
+import az.disclose.inbox.RequestType;
+import az.disclose.inbox.Submission;
+import az.disclose.inbox.Urgency;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The register's tables through JDBC, on SQLite (embedded default) or PostgreSQL. Thread-safe.
+ *
+ * <p>Every change runs in one transaction through {@link #write}: on SQLite, writes are serialised
+ * in this process and each transaction starts with {@code BEGIN IMMEDIATE} (the database's write
+ * lock, so another process waits on {@code busy_timeout}); on PostgreSQL the number counter's row is
+ * locked by its {@code UPDATE} until commit. SQLite runs in WAL mode with {@code synchronous=FULL}:
+ * a transaction that returned from commit survives a crash or power loss. Only bind parameters are
+ * used.
+ */
+public final class JdbcRequestStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestStore.class);
+  /** How long a writer waits for another process's write lock on SQLite. */
+  public static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
+  public enum Dialect {
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql");
+
+    private final String folder;
+
+    Dialect(String folder) {
+      this.folder = folder;
+    }
+
+    /** The migration location of this dialect. */
+    public String migrations() {
+      return "classpath:db/migration/" + folder;
+    }
+  }
+
+  private static final String REQUEST_COLUMNS = "number, year, sequence, channel, type, urgency, name, email, subject,"
+      + " message, language, raw_content_type, remote_address, status_token, registered_at, status, deadline_rule,"
+      + " due_date, due_at";
+
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+  private JdbcRequestStore(HikariDataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /** Opens the pool and brings the schema up to date (Flyway). */
+  public static JdbcRequestStore open(InboxSettings settings) throws StoreException {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("disclose-register");
+    Dialect dialect;
+    if (settings.isSqlite()) {
+      dialect = Dialect.SQLITE;
+      String url = settings.databaseUrl();
+      String file = url.substring("jdbc:sqlite:".length());
+      int q = file.indexOf('?');
+      if (q >= 0) {
+        file = file.substring(0, q);
+      }
+      if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) {
+        throw new StoreException("an in-memory SQLite database would lose every request: give a file, not " + url);
+      }
+      try {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new StoreException("cannot create the directory of the database " + file + ": " + e.getMessage(), e);
+      }
+      SQLiteConfig sqlite = new SQLiteConfig();
+      sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+      sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+      sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      sqlite.enforceForeignKeys(true);
+      SQLiteDataSource ds = new SQLiteDataSource(sqlite);
+      ds.setUrl(url);
+      config.setDataSource(ds);
+      config.setMaximumPoolSize(4);
+    } else {
+      dialect = Dialect.POSTGRESQL;
+      config.setJdbcUrl(settings.databaseUrl());
+      if (!settings.databaseUser().isEmpty()) {
+        config.setUsername(settings.databaseUser());
+      }
+      if (!settings.databasePassword().isEmpty()) {
+        config.setPassword(settings.databasePassword());
+      }
+      config.setMaximumPoolSize(10);
+    }
+    config.setConnectionTimeout(60_000);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to " + settings.databaseUrl() + ": " + rootMessage(e), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(dialect.migrations())
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      pool.close();
+      throw new StoreException("cannot prepare the database " + settings.databaseUrl() + ": " + rootMessage(e), e);
+    }
+    LOG.info("request register open: {} ({})", settings.databaseUrl(), dialect);
+    return new JdbcRequestStore(pool, dialect);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The pool, for tests and operators' checks. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  /** Work done inside one transaction. */
+  @FunctionalInterface
+  public interface Work<T, E extends Exception> {
+    T run(Tx tx) throws SQLException, E;
+  }
+
+  /**
+   * Runs {@code work} in one transaction and commits it; rolls everything back when it throws.
+   * Exceptions of type {@code E} pass through unchanged (after the rollback).
+   */
+  public <T, E extends Exception> T write(Work<T, E> work) throws StoreException, E {
+    boolean sqlite = dialect == Dialect.SQLITE;
+    if (sqlite) {
+      sqliteWriter.lock();
+    }
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(new Tx(c));
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollback(c, e);
+        throw new StoreException("database write failed: " + e.getMessage(), e);
+      } catch (Exception e) {
+        rollback(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database unavailable: " + e.getMessage(), e);
+    } finally {
+      if (sqlite) {
+        sqliteWriter.unlock();
+      }
+    }
+  }
+
+  private static void rollback(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Read<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T read(Read<T> work) throws StoreException {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  public Optional<StoredRequest> find(String number) throws StoreException {
+    return read(c -> one(c, "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE number = ?", number));
+  }
+
+  public Optional<StoredRequest> findByToken(String token) throws StoreException {
+    return read(c -> one(c, "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE status_token = ?", token));
+  }
+
+  /** Requests in number order, all of them or those whose status is in {@code statuses}. */
+  public List<StoredRequest> list(Collection<RequestStatus> statuses) throws StoreException {
+    return read(c -> {
+      StringBuilder sql = new StringBuilder("SELECT " + REQUEST_COLUMNS + " FROM requests");
+      List<String> keys = statuses.stream().map(RequestStatus::key).toList();
+      if (!keys.isEmpty()) {
+        sql.append(" WHERE status IN (").append(String.join(", ", keys.stream().map(k -> "?").toList())).append(')');
+      }
+      sql.append(" ORDER BY year, sequence");
+      try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < keys.size(); i++) {
+          p.setString(i + 1, keys.get(i));
+        }
+        return all(p);
+      }
+    });
+  }
+
+  public List<HistoryEvent> history(String number) throws StoreException {
+    return read(c -> history(c, number));
+  }
+
+  public List<StoredAttachment> attachments(String number) throws StoreException {
+    return read(c -> attachments(c, number));
+  }
+
+  /** The submission exactly as received. */
+  public Optional<byte[]> raw(String number) throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT raw FROM requests WHERE number = ?")) {
+        p.setString(1, number);
+        try (ResultSet r = p.executeQuery()) {
+          return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  public List<PurgedRecord> purgeLog() throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT number, registered_at, last_event_at FROM purged ORDER BY number")) {
+        List<PurgedRecord> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            out.add(new PurgedRecord(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), Instant.ofEpochMilli(r.getLong(3))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- inside a transaction
+
+  /** The operations of one write transaction. */
+  public final class Tx {
+    private final Connection c;
+
+    private Tx(Connection c) {
+      this.c = c;
+    }
+
+    /**
+     * The next sequence number of {@code year}: increments the year's counter, whose row stays
+     * locked until the transaction ends (so numbers are gap-free: a rolled-back transaction gives
+     * its number back).
+     */
+    public int nextSequence(int year) throws SQLException {
+      if (bumpCounter(year) == 0) {
+        try (PreparedStatement p = c.prepareStatement(
+            "INSERT INTO number_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING")) {
+          p.setInt(1, year);
+          p.executeUpdate();
+        }
+        if (bumpCounter(year) != 1) {
+          throw new SQLException("number counter of " + year + " could not be created");
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("SELECT last_sequence FROM number_counters WHERE year = ?")) {
+        p.setInt(1, year);
+        try (ResultSet r = p.executeQuery()) {
+          if (!r.next()) {
+            throw new SQLException("number counter of " + year + " vanished");
+          }
+          return r.getInt(1);
+        }
+      }
+    }
+
+    private int bumpCounter(int year) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE number_counters SET last_sequence = last_sequence + 1 WHERE year = ?")) {
+        p.setInt(1, year);
+        return p.executeUpdate();
+      }
+    }
+
+    /** Stores a new request with its raw bytes; its attachments and events are added separately. */
+    public void insertRequest(String number, int year, int sequence, Submission s, String token, Instant registeredAt,
+        RequestStatus status, String deadlineRule, LocalDate dueDate, Instant dueAt) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO requests (number, year, sequence, channel, type,"
+          + " urgency, name, email, subject, message, language, raw, raw_content_type, remote_address, status_token,"
+          + " registered_at, status, deadline_rule, due_date, due_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        int i = 0;
+        p.setString(++i, number);
+        p.setInt(++i, year);
+        p.setInt(++i, sequence);
+        p.setString(++i, s.channel().name());
+        p.setString(++i, s.type().key());
+        p.setString(++i, (s.urgency() == null ? Urgency.NORMAL : s.urgency()).key());
+        p.setString(++i, nz(s.name()));
+        p.setString(++i, nz(s.email()));
+        p.setString(++i, nz(s.subject()));
+        p.setString(++i, nz(s.message()));
+        p.setString(++i, nz(s.language()));
+        p.setBytes(++i, s.raw() == null ? new byte[0] : s.raw());
+        p.setString(++i, nz(s.rawContentType()));
+        p.setString(++i, nz(s.remoteAddress()));
+        p.setString(++i, token);
+        p.setLong(++i, registeredAt.toEpochMilli());
+        p.setString(++i, status.key());
+        p.setString(++i, deadlineRule);
+        p.setString(++i, dueDate.toString());
+        p.setLong(++i, dueAt.toEpochMilli());
+        p.executeUpdate();
+      }
+    }
+
+    /** Adds attachments after those already stored for the request. */
+    public void addAttachments(String number, String role, long historyId, List<Attachment> attachments)
+        throws SQLException {
+      if (attachments == null || attachments.isEmpty()) {
+        return;
+      }
+      int position;
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT COALESCE(MAX(position), 0) FROM attachments WHERE request_number = ?")) {
+        p.setString(1, number);
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          position = r.getInt(1);
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO attachments (request_number, position, role,"
+          + " history_id, file_name, content_type, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Attachment a : attachments) {
+          byte[] bytes = a.bytes() == null ? new byte[0] : a.bytes();
+          p.setString(1, number);
+          p.setInt(2, ++position);
+          p.setString(3, role);
+          if (historyId > 0) {
+            p.setLong(4, historyId);
+          } else {
+            p.setNull(4, java.sql.Types.BIGINT);
+          }
+          p.setString(5, nz(a.fileName()));
+          p.setString(6, nz(a.contentType()));
+          p.setLong(7, bytes.length);
+          p.setBytes(8, bytes);
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+    }
+
+    /** Appends one event to the request's history and returns it with its id. */
+    public HistoryEvent append(String number, Instant at, String actor, EventKind kind, String text, boolean visible)
+        throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO history (request_number, at, actor, kind, text,"
+          + " visible) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+        p.setString(1, number);
+        p.setLong(2, at.toEpochMilli());
+        p.setString(3, actor);
+        p.setString(4, kind.name());
+        p.setString(5, nz(text));
+        p.setInt(6, visible ? 1 : 0);
+        try (ResultSet r = p.executeQuery()) {
+          if (!r.next()) {
+            throw new SQLException("no id for the new history event");
+          }
+          return new HistoryEvent(r.getLong(1), Instant.ofEpochMilli(at.toEpochMilli()), actor, kind, nz(text), visible);
+        }
+      }
+    }
+
+    /**
+     * The request, locked against other writers until the transaction ends ({@code FOR UPDATE} on
+     * PostgreSQL; SQLite's write transaction already excludes every other writer).
+     */
+    public Optional<StoredRequest> lock(String number) throws SQLException {
+      String sql = "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE number = ?"
+          + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "");
+      return one(c, sql, number);
+    }
+
+    public List<HistoryEvent> history(String number) throws SQLException {
+      return JdbcRequestStore.history(c, number);
+    }
+
+    /** Every request whose status is one of {@code statuses}, in number order. */
+    public List<StoredRequest> withStatus(Collection<RequestStatus> statuses) throws SQLException {
+      List<StoredRequest> out = new ArrayList<>();
+      for (RequestStatus s : statuses) {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + REQUEST_COLUMNS + " FROM requests WHERE status = ?"
+            + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : ""))) {
+          p.setString(1, s.key());
+          out.addAll(all(p));
+        }
+      }
+      out.sort(java.util.Comparator.comparingInt(StoredRequest::year).thenComparingInt(StoredRequest::sequence));
+      return out;
+    }
+
+    /** Sets the request's current state (the event that explains the change is appended with it). */
+    public void setState(String number, RequestStatus status, String deadlineRule, LocalDate dueDate, Instant dueAt)
+        throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE requests SET status = ?, deadline_rule = ?, due_date = ?, due_at = ? WHERE number = ?")) {
+        p.setString(1, status.key());
+        p.setString(2, deadlineRule);
+        p.setString(3, dueDate.toString());
+        p.setLong(4, dueAt.toEpochMilli());
+        p.setString(5, number);
+        if (p.executeUpdate() != 1) {
+          throw new SQLException("no request " + number);
+        }
+      }
+    }
+
+    /** Requests whose latest event is before {@code cutoff}, with their status, in number order. */
+    public List<PurgeCandidate> lastActiveBefore(Instant cutoff) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("SELECT r.number, r.registered_at, r.status, MAX(h.at)"
+          + " FROM requests r JOIN history h ON h.request_number = r.number"
+          + " GROUP BY r.number, r.registered_at, r.status, r.year, r.sequence"
+          + " HAVING MAX(h.at) < ? ORDER BY r.year, r.sequence")) {
+        p.setLong(1, cutoff.toEpochMilli());
+        List<PurgeCandidate> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            out.add(new PurgeCandidate(r.getString(1), Instant.ofEpochMilli(r.getLong(2)),
+                status(r.getString(3)), Instant.ofEpochMilli(r.getLong(4))));
+          }
+        }
+        return out;
+      }
+    }
+
+    /** Deletes a request with its attachments and history and logs the removal. */
+    public void delete(PurgeCandidate candidate, Instant at, String actor) throws SQLException {
+      for (String sql : List.of("DELETE FROM attachments WHERE request_number = ?",
+          "DELETE FROM history WHERE request_number = ?", "DELETE FROM requests WHERE number = ?")) {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+          p.setString(1, candidate.number());
+          p.executeUpdate();
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO purged (number, registered_at, last_event_at, purged_at, actor) VALUES (?, ?, ?, ?, ?)")) {
+        p.setString(1, candidate.number());
+        p.setLong(2, candidate.registeredAt().toEpochMilli());
+        p.setLong(3, candidate.lastEventAt().toEpochMilli());
+        p.setLong(4, at.toEpochMilli());
+        p.setString(5, actor);
+        p.executeUpdate();
+      }
+    }
+  }
+
+  /** A request old enough to be considered for purge. */
+  public record PurgeCandidate(String number, Instant registeredAt, RequestStatus status, Instant lastEventAt) {}
+
+  // ---------------------------------------------------------------- row mapping
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static Optional<StoredRequest> one(Connection c, String sql, String key) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, key);
+      List<StoredRequest> rows = all(p);
+      return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+  }
+
+  private static List<StoredRequest> all(PreparedStatement p) throws SQLException {
+    List<StoredRequest> out = new ArrayList<>();
+    try (ResultSet r = p.executeQuery()) {
+      while (r.next()) {
+        out.add(new StoredRequest(
+            r.getString("number"),
+            r.getInt("year"),
+            r.getInt("sequence"),
+            Channel.valueOf(r.getString("channel")),
+            RequestType.ofKey(r.getString("type")).orElseThrow(() -> bad("type", r)),
+            Urgency.ofKey(r.getString("urgency")).orElseThrow(() -> bad("urgency", r)),
+            r.getString("name"),
+            r.getString("email"),
+            r.getString("subject"),
+            r.getString("message"),
+            r.getString("language"),
+            r.getString("raw_content_type"),
+            r.getString("remote_address"),
+            r.getString("status_token"),
+            Instant.ofEpochMilli(r.getLong("registered_at")),
+            status(r.getString("status")),
+            r.getString("deadline_rule"),
+            LocalDate.parse(r.getString("due_date")),
+            Instant.ofEpochMilli(r.getLong("due_at"))));
+      }
+    }
+    return out;
+  }
+
+  private static IllegalStateException bad(String column, ResultSet r) {
+    try {
+      return new IllegalStateException("unknown " + column + " '" + r.getString(column) + "' in the database");
+    } catch (SQLException e) {
+      return new IllegalStateException("unknown " + column, e);
+    }
+  }
+
+  static RequestStatus status(String key) {
+    for (RequestStatus s : RequestStatus.values()) {
+      if (s.key().equals(key)) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("unknown status '" + key + "' in the database");
+  }
+
+  private static List<HistoryEvent> history(Connection c, String number) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT id, at, actor, kind, text, visible FROM history WHERE request_number = ? ORDER BY id")) {
+      p.setString(1, number);
+      List<HistoryEvent> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(new HistoryEvent(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+              EventKind.valueOf(r.getString(4)), r.getString(5), r.getInt(6) == 1));
+        }
+      }
+      return out;
+    }
+  }
+
+  private static List<StoredAttachment> attachments(Connection c, String number) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT position, role, history_id, file_name, content_type, bytes"
+        + " FROM attachments WHERE request_number = ? ORDER BY position")) {
+      p.setString(1, number);
+      List<StoredAttachment> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          long historyId = r.getLong(3);
+          out.add(new StoredAttachment(r.getInt(1), r.getString(2), r.wasNull() ? 0 : historyId,
+              new Attachment(r.getString(4), r.getString(5), r.getBytes(6))));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Runs a statement outside any transaction (for operators' checks and tests), e.g. a PRAGMA. */
+  public String queryText(String sql) throws StoreException {
+    return read(c -> {
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        return r.next() ? r.getString(1) : null;
+      }
+    });
+  }
+}

@@ -1,0 +1,30 @@
+package az.disclose.inbox.store;
+
+import az.disclose.inbox.Channel;
+import az.disclose.inbox.Inbox;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.RequestType;
+import az.disclose.inbox.Submission;
+import az.disclose.inbox.Urgency;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Registers requests until killed, printing "number subject" after each commit (for the crash test). */
+public final class RegisterLoop {
+  private RegisterLoop() {}
+
+  public static void main(String[] args) throws Exception {
+    try (Inbox inbox = Inbox.open(InboxSettings.defaults(Path.of(args[0])), Path.of("content"), Clock.systemUTC())) {
+      for (int i = 1; ; i++) {
+        String subject = "loop " + i;
+        String number = inbox.register().register(new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL,
+            "N", "n@example.az", subject, "m", "az", List.of(), subject.getBytes(StandardCharsets.UTF_8),
+            "text/plain", "::1")).number();
+        System.out.println(number + " " + subject);
+        System.out.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package az.disclose.inbox.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import az.disclose.inbox.Inbox;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.ListFilter;
+import az.disclose.inbox.RequestSummary;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+  @TempDir Path tmp;
+
+  private static String pragma(Connection c, String name) throws Exception {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
+  @Test
+  void everyConnectionUsesWalWithFullSynchronousCommitsAndABusyTimeout() throws Exception {
+    try (JdbcRequestStore store = JdbcRequestStore.open(InboxSettings.defaults(tmp.resolve("data")))) {
+      for (int i = 0; i < 3; i++) {
+        try (Connection c = store.dataSource().getConnection()) {
+          assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+          assertThat(pragma(c, "synchronous")).isEqualTo("2"); // FULL
+          assertThat(pragma(c, "busy_timeout")).isEqualTo(String.valueOf(JdbcRequestStore.SQLITE_BUSY_TIMEOUT_MS));
+          assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
+        }
+      }
+    }
+    assertThat(tmp.resolve("data/disclose.db")).exists();
+  }
+
+  @Test
+  void anInMemoryDatabaseIsRefused() {
+    assertThatThrownBy(() -> JdbcRequestStore.open(InboxSettings.defaults(tmp).withDatabase("jdbc:sqlite::memory:", "", "")))
+        .isInstanceOf(StoreException.class).hasMessageContaining("in-memory");
+  }
+
+  @Test
+  void everyNumberAClientReceivedSurvivesAKill9WithItsContentAndNoGaps() throws Exception {
+    Path data = tmp.resolve("data");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), RegisterLoop.class.getName(), data.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Map<String, String> received = new LinkedHashMap<>();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while (received.size() < 150 && (line = out.readLine()) != null) {
+        String[] parts = line.split(" ", 2);
+        received.put(parts[0], parts[1]);
+      }
+      p.destroyForcibly(); // SIGKILL in the middle of the loop
+      p.waitFor(30, TimeUnit.SECONDS);
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(received).hasSize(150);
+    try (Inbox inbox = Inbox.open(InboxSettings.defaults(data), Path.of("content"), Clock.systemUTC())) {
+      for (Map.Entry<String, String> e : received.entrySet()) {
+        assertThat(inbox.register().find(e.getKey())).hasValueSatisfying(v -> assertThat(v.subject()).isEqualTo(e.getValue()));
+        assertThat(inbox.register().raw(e.getKey())).asString(StandardCharsets.UTF_8).isEqualTo(e.getValue());
+      }
+      List<String> numbers = inbox.register().list(ListFilter.all()).stream().map(RequestSummary::number).toList();
+      int year = Integer.parseInt(numbers.get(0).substring(4, 8));
+      assertThat(numbers).hasSizeGreaterThanOrEqualTo(150).containsExactlyElementsOf(IntStream
+          .rangeClosed(1, numbers.size()).mapToObj(i -> String.format(Locale.ROOT, "SEN-%d-%05d", year, i)).toList());
+    }
+  }
+}
