@@ -27,7 +27,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or serve (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, serve, requests (see --help)");
   }
 
   public static void main(String[] args) {

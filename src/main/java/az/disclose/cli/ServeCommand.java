@@ -1,11 +1,35 @@
 package az.disclose.cli;
 
+import az.disclose.config.SettingsLoader;
+import az.disclose.config.SiteSettings;
+import az.disclose.content.ContentLoader;
+import az.disclose.content.Page;
+import az.disclose.inbox.Inbox;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.InboxSettingsLoader;
+import az.disclose.inbox.RecomputeReport;
+import az.disclose.inbox.Register.RegisterException;
+import az.disclose.inbox.web.IntakeHandler;
+import az.disclose.inbox.web.IntakeLimits;
+import az.disclose.inbox.web.IntakeServer;
+import az.disclose.render.Templates;
 import az.disclose.serve.SiteServer;
 import az.disclose.serve.Watcher;
+import az.disclose.site.PageFrame;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +37,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Build the site, serve it locally and rebuild it whenever content/ or theme/ change.")
+    description = {
+      "Build the site, serve it with the request inbox on one port, and rebuild whenever content/ or theme/ change.",
+      "The site's request form posts to /requests on this server; requests are registered in the database of the",
+      "inbox settings (disclose.yaml when present, else SQLite under ./data)."})
 final class ServeCommand implements Callable<Integer> {
   @Mixin SiteOptions options;
 
@@ -23,6 +50,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
   String host;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "inbox settings (default: ./disclose.yaml when present, else the embedded defaults)")
+  Path config;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -30,20 +60,101 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int first = BuildCommand.build(options, out, err);
-    if (first == Main.FAILURE) {
+    if (first != Main.OK) {
+      err.println("disclose serve: the site must build before it can be served; fix the problems above");
+      err.flush();
       return first;
     }
-    Server server = SiteServer.create(host, port, options.out);
-    server.start();
-    out.printf("serving %s at http://%s:%d/ (Ctrl+C to stop); watching %s and %s%n",
-        options.out, host, SiteServer.port(server), options.content, options.theme);
-    out.flush();
+    SiteSettings site;
+    List<Page> pages;
+    InboxSettings inboxSettings;
     try {
-      new Watcher(List.of(options.content, options.theme), Duration.ofMillis(50),
-          () -> BuildCommand.build(options, out, err)).run();
-    } finally {
-      server.stop();
+      site = new SettingsLoader().load(options.content);
+      pages = new ContentLoader().load(options.content).pages();
+      inboxSettings = config != null
+          ? InboxSettingsLoader.load(config, System.getenv())
+          : InboxSettingsLoader.loadDefault(System.getenv());
+    } catch (ProblemsException e) {
+      e.problems().forEach(err::println);
+      err.flush();
+      return Main.PROBLEMS;
+    }
+    try (Inbox inbox = Inbox.open(inboxSettings, options.content, Clock.systemUTC())) {
+      Server server = siteWithInbox(host, port, options.out, options.theme, inbox, site, pages);
+      server.start();
+      out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
+          options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
+      out.printf("watching %s and %s for changes%n", options.content, options.theme);
+      out.flush();
+      Path holidays = inbox.holidays();
+      long[] holidayStamp = {stamp(holidays)};
+      try {
+        new Watcher(List.of(options.content, options.theme), Duration.ofMillis(50), () -> {
+          BuildCommand.build(options, out, err);
+          long now = stamp(holidays);
+          if (now != holidayStamp[0]) {
+            holidayStamp[0] = now;
+            reloadHolidays(inbox, out, err);
+          }
+        }).run();
+      } finally {
+        server.stop();
+      }
+    } catch (RegisterException e) {
+      err.println("disclose serve: the request register cannot be opened: " + e.getMessage());
+      err.flush();
+      return Main.FAILURE;
+    } catch (ProblemsException e) {
+      e.problems().forEach(err::println);
+      err.flush();
+      return Main.PROBLEMS;
     }
     return Main.OK;
+  }
+
+  /** One Jetty server, unstarted: the inbox's paths first, the built site for every other path. */
+  static Server siteWithInbox(String host, int port, Path siteDir, Path themeDir, Inbox inbox, SiteSettings site,
+      List<Page> pages) throws IOException {
+    Map<String, PageFrame> frames = IntakeServer.frames(themeDir, site, pages);
+    Templates templates = new Templates(themeDir.resolve("templates"), site.locale());
+    IntakeHandler intake = IntakeServer.handler(inbox.register(), frames.get(site.locale().getLanguage()), frames,
+        templates, Clock.systemUTC(), IntakeLimits.defaults());
+    Server server = SiteServer.create(host, port, siteDir);
+    server.setHandler(new Handler.Sequence(intake, server.getHandler()));
+    return server;
+  }
+
+  private static void reloadHolidays(Inbox inbox, PrintWriter out, PrintWriter err) {
+    try {
+      RecomputeReport report = inbox.reloadHolidays();
+      out.printf("holiday data changed: %d open requests checked, %d due dates changed%n", report.checked(), report.changed().size());
+    } catch (ProblemsException e) {
+      for (Problem p : e.problems()) {
+        err.println(p);
+      }
+      err.println("holiday data not reloaded: fix the problems above; the previous calendar stays in use");
+    } catch (RegisterException e) {
+      err.println("holiday data changed but due dates could not be recomputed: " + e.getMessage());
+    }
+    out.flush();
+    err.flush();
+  }
+
+  /** A stamp of the holiday files (newest modification time and count), to notice a change. */
+  private static long stamp(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.mapToLong(f -> {
+        try {
+          return Files.getLastModifiedTime(f).to(TimeUnit.NANOSECONDS) + 1;
+        } catch (IOException e) {
+          return 0;
+        }
+      }).reduce(17, (a, b) -> 31 * a + b);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 }

@@ -1,0 +1,104 @@
+package az.disclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.config.SettingsLoader;
+import az.disclose.content.ContentLoader;
+import az.disclose.inbox.Inbox;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.RequestView;
+import az.disclose.serve.SiteServer;
+import az.disclose.site.SiteBuilder;
+import az.disclose.site.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The request form of the built site, filled in and sent by a real browser (Debian's headless
+ * Chromium), against `disclose serve`'s server: the citizen gets a number and a status link, and
+ * the request is in the register with what was typed.
+ */
+class RequestFormBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir Path dir;
+  Inbox inbox;
+  Server server;
+  WebDriver browser;
+  String base;
+
+  @BeforeEach
+  void serveTheSiteWithTheInbox() throws Exception {
+    assertThat(CHROMIUM).as("headless Chromium: apt-get install chromium chromium-driver").exists();
+    assertThat(CHROMEDRIVER).as("ChromeDriver: apt-get install chromium-driver").exists();
+    TestSites.copyProject(dir);
+    Path content = dir.resolve("content");
+    inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
+    server = ServeCommand.siteWithInbox("127.0.0.1", 0, dir.resolve("site"), dir.resolve("theme"), inbox,
+        new SettingsLoader().load(content), new ContentLoader().load(content).pages());
+    server.start();
+    base = "http://127.0.0.1:" + SiteServer.port(server);
+    // The form posts to the endpoint of site.yaml: this server's.
+    Path siteYaml = content.resolve("site.yaml");
+    Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://localhost:8080/requests", base + "/requests"));
+    new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site")).build();
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--user-data-dir=" + dir.resolve("chromium-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+    if (inbox != null) {
+      inbox.close();
+    }
+  }
+
+  @Test
+  void aCitizenSendsTheFormAndGetsANumberAndAStatusLink() throws Exception {
+    browser.get(base + "/request/");
+    assertThat(browser.getTitle()).startsWith("Məlumat sorğusu");
+    browser.findElement(By.id("name")).sendKeys("Gülşən İsmayılova");
+    browser.findElement(By.id("email")).sendKeys("gulsen@example.az");
+    browser.findElement(By.id("subject")).sendKeys("İllik məruzələr");
+    browser.findElement(By.id("message")).sendKeys("2.2-ci tədbir üzrə illik məruzələri necə əldə edə bilərəm?");
+    browser.findElement(By.cssSelector("form.request button[type=submit]")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/requests/receipt/"));
+    String receipt = browser.findElement(By.tagName("main")).getText();
+    assertThat(receipt).contains("SEN-" + java.time.Year.now(java.time.ZoneId.of("Asia/Baku")) + "-00001");
+    String statusLink = browser.findElement(By.cssSelector("a[href*='/requests/status/']")).getAttribute("href");
+
+    RequestView stored = inbox.register().find("SEN-" + java.time.Year.now(java.time.ZoneId.of("Asia/Baku")) + "-00001").orElseThrow();
+    assertThat(stored.name()).isEqualTo("Gülşən İsmayılova");
+    assertThat(stored.message()).isEqualTo("2.2-ci tədbir üzrə illik məruzələri necə əldə edə bilərəm?");
+
+    browser.get(statusLink);
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("İllik məruzələr");
+  }
+}
