@@ -5,10 +5,8 @@ import az.disclose.yaml.Node;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +30,7 @@ public final class SettingsLoader {
       throw new ProblemsException(List.of(new Problem(file, 0,
           "missing: every content directory needs a site.yaml with the site's title and base_url")));
     }
-    Node root;
-    try {
-      root = yaml.read(Files.readString(file, StandardCharsets.UTF_8), 1);
-    } catch (IOException e) {
-      throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
-    } catch (YamlReader.SyntaxError e) {
-      throw new ProblemsException(List.of(new Problem(file, e.line(), e.getMessage())));
-    }
+    Node root = yaml.readFile(file);
     Fields f = Fields.of(file, root, problems, "");
     String title = f.requiredText("title");
     String description = f.optionalText("description").orElse("");

@@ -131,24 +131,19 @@ public final class ContentLoader {
   }
 
   private <T> T loadData(Path file, List<Problem> problems, DataReader<T> reader) {
-    List<Problem> own = new ArrayList<>();
+    if (!Files.isRegularFile(file)) {
+      problems.add(new Problem(file, 0, "missing: the site needs this data file (see content/README.md)"));
+      return null;
+    }
     try {
-      if (!Files.isRegularFile(file)) {
-        problems.add(new Problem(file, 0, "missing: the site needs this data file (see content/README.md)"));
-        return null;
-      }
-      Node node = yaml.read(readUtf8(file), 1);
-      T value = reader.read(Fields.of(file, node, own, ""));
+      List<Problem> own = new ArrayList<>();
+      T value = reader.read(Fields.of(file, yaml.readFile(file), own, ""));
       problems.addAll(own);
       return value;
-    } catch (YamlReader.SyntaxError e) {
-      problems.add(new Problem(file, e.line(), e.getMessage()));
-    } catch (CharacterCodingException e) {
-      problems.add(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8"));
-    } catch (IOException e) {
-      problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+    } catch (ProblemsException e) {
+      problems.addAll(e.problems());
+      return null;
     }
-    return null;
   }
 
   /** Strict UTF-8: a file saved in another encoding is an error, not mojibake on the site. */

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +33,22 @@ public final class YamlReader {
 
     public int line() {
       return line;
+    }
+  }
+
+  /**
+   * Reads a whole YAML file (UTF-8); any problem reading or parsing it is thrown as one {@link
+   * Problem} with the file and line.
+   */
+  public Node readFile(Path file) throws ProblemsException {
+    try {
+      return read(Files.readString(file, StandardCharsets.UTF_8), 1);
+    } catch (CharacterCodingException e) {
+      throw new ProblemsException(List.of(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8")));
+    } catch (IOException e) {
+      throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
+    } catch (SyntaxError e) {
+      throw new ProblemsException(List.of(new Problem(file, e.line(), e.getMessage())));
     }
   }
 
