@@ -26,14 +26,7 @@ public final class SiteServer {
   private SiteServer() {}
 
   public static Server create(String host, int port, Path siteDir) {
-    Server server = new Server();
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(host);
-    connector.setPort(port);
-    server.addConnector(connector);
+    Server server = bare(host, port);
 
     ResourceHandler files = new ResourceHandler();
     files.setBaseResource(ResourceFactory.of(server).newResource(siteDir.toAbsolutePath()));
@@ -60,6 +53,22 @@ public final class SiteServer {
       response.write(true, java.nio.ByteBuffer.wrap(body), callback);
       return true;
     }
+  }
+
+  /**
+   * A server with one HTTP connector on {@code host:port} and no handler yet, unstarted; it does not
+   * announce its software or version in headers.
+   */
+  public static Server bare(String host, int port) {
+    Server server = new Server();
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    return server;
   }
 
   /** The port the started server listens on. */

@@ -5,6 +5,7 @@ import az.disclose.content.Page;
 import az.disclose.inbox.Register;
 import az.disclose.render.Messages;
 import az.disclose.render.Templates;
+import az.disclose.serve.SiteServer;
 import az.disclose.site.PageFrame;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,12 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -42,14 +40,7 @@ public final class IntakeServer {
    */
   public static Server create(String host, int port, Register register, PageFrame siteFrame,
       Map<String, PageFrame> frames, Templates templates, Clock clock, IntakeLimits limits) {
-    Server server = new Server();
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(host);
-    connector.setPort(port);
-    server.addConnector(connector);
+    Server server = SiteServer.bare(host, port);
     IntakeHandler intake = handler(register, siteFrame, frames, templates, clock, limits);
     server.setHandler(new Handler.Sequence(intake, new Handler.Abstract(InvocationTypeHolder.BLOCKING) {
       @Override
@@ -89,7 +80,7 @@ public final class IntakeServer {
 
   /** The port the started server listens on. */
   public static int port(Server server) {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return SiteServer.port(server);
   }
 
   private static final class InvocationTypeHolder {
