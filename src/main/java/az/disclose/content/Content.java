@@ -1,10 +1,36 @@
 package az.disclose.content;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Everything loaded from the content directory, validated.
+ * Everything loaded from the content directory, validated — including what must not be published
+ * (yet): see {@link #publishable}.
  *
  * @param news newest first (by date, then slug)
  */
-public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission) {}
+public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission) {
+
+  /**
+   * What the site may show on {@code today}: nothing marked confidential (rule 4.3 of the FOI
+   * rules), and no news item or document dated after {@code today} (held back until its day).
+   */
+  public Content publishable(LocalDate today) {
+    return new Content(
+        news.stream().filter(n -> !n.confidential() && !n.date().isAfter(today)).toList(),
+        pages.stream().filter(p -> !p.confidential()).toList(),
+        documents.stream().filter(d -> !d.confidential() && !d.date().isAfter(today)).toList(),
+        plan, commission);
+  }
+
+  /** The first day after {@code today} on which a held-back item becomes publishable, if any. */
+  public Optional<LocalDate> nextRelease(LocalDate today) {
+    return Stream.concat(
+            news.stream().filter(n -> !n.confidential()).map(NewsItem::date),
+            documents.stream().filter(d -> !d.confidential()).map(Document::date))
+        .filter(d -> d.isAfter(today))
+        .min(LocalDate::compareTo);
+  }
+}

@@ -163,19 +163,21 @@ public final class ContentLoader {
     }
     String summary = f.optionalText("summary").orElse("");
     String slug = slug(f, name);
+    boolean confidential = f.bool("confidential", false);
     f.rejectUnknownKeys();
     if (date != null && eventDate.isPresent() && eventDate.get().isAfter(date)) {
       f.problemAt("event_date", "'event_date' " + eventDate.get() + " is after the publication 'date' " + date);
     }
-    return new NewsItem(slug, title, date, eventDate, tags, summary, body(file, split));
+    return new NewsItem(slug, title, date, eventDate, tags, summary, confidential, body(file, split));
   }
 
   private Page page(Path file, Fields f, FrontMatter split, String name) {
     String title = f.requiredText("title");
     String summary = f.optionalText("summary").orElse("");
     String slug = slug(f, name);
+    boolean confidential = f.bool("confidential", false);
     f.rejectUnknownKeys();
-    return new Page(slug, title, summary, body(file, split));
+    return new Page(slug, title, summary, confidential, body(file, split));
   }
 
   private Document document(Path file, Fields f, FrontMatter split, String name) {
@@ -184,8 +186,9 @@ public final class ContentLoader {
     String number = f.optionalText("number").orElse("");
     String summary = f.optionalText("summary").orElse("");
     String slug = slug(f, name);
+    boolean confidential = f.bool("confidential", false);
     f.rejectUnknownKeys();
-    return new Document(slug, title, date, number, summary, body(file, split));
+    return new Document(slug, title, date, number, summary, confidential, body(file, split));
   }
 
   private static Body body(Path file, FrontMatter split) {

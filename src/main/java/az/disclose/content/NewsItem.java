@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param date the publication date
  * @param eventDate the date of the event the item reports on (rule 6 of the order: published at
  *     most three days after it)
+ * @param confidential marked {@code confidential: true}: never published (rule 4.3)
  */
 public record NewsItem(
     String slug,
@@ -18,6 +19,7 @@ public record NewsItem(
     Optional<LocalDate> eventDate,
     List<Tag> tags,
     String summary,
+    boolean confidential,
     Body body) {
 
   public String url() {

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * A missing, unreadable or older-format cache is simply a full build.
  */
 final class BuildCache {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 3;
 
   /** A news file as the last build saw it, and the internal links of its page. */
   record Entry(long size, long modified, NewsItem item, List<String> links) {
@@ -46,17 +46,20 @@ final class BuildCache {
   }
 
   private final String fingerprint;
+  /** The day a held-back item becomes due; until then a build with no change has nothing to do. */
+  private final LocalDate nextRelease;
   private final Map<Path, Entry> news;
   private final List<String> outputs;
 
-  BuildCache(String fingerprint, Map<Path, Entry> news, List<String> outputs) {
+  BuildCache(String fingerprint, LocalDate nextRelease, Map<Path, Entry> news, List<String> outputs) {
     this.fingerprint = fingerprint;
+    this.nextRelease = nextRelease;
     this.news = Map.copyOf(news);
     this.outputs = List.copyOf(outputs);
   }
 
   static BuildCache empty() {
-    return new BuildCache("", Map.of(), List.of());
+    return new BuildCache("", LocalDate.MIN, Map.of(), List.of());
   }
 
   /** Where the cache of an output directory lives: {@code <parent>/.disclose-cache/<name>.bin}. */
@@ -68,6 +71,10 @@ final class BuildCache {
 
   String fingerprint() {
     return fingerprint;
+  }
+
+  LocalDate nextRelease() {
+    return nextRelease;
   }
 
   List<String> outputs() {
@@ -87,7 +94,7 @@ final class BuildCache {
   private static NewsItem relocated(NewsItem item, Path file) {
     Body b = item.body();
     return new NewsItem(item.slug(), item.title(), item.date(), item.eventDate(), item.tags(), item.summary(),
-        new Body(file, b.offset(), b.line()));
+        item.confidential(), new Body(file, b.offset(), b.line()));
   }
 
   /** Whether every news file in {@code current} is known with the same size and time, and no other. */
@@ -110,6 +117,7 @@ final class BuildCache {
         return empty();
       }
       String fingerprint = in.readUTF();
+      LocalDate nextRelease = LocalDate.ofEpochDay(in.readLong());
       int count = in.readInt();
       Map<Path, Entry> news = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
@@ -127,6 +135,7 @@ final class BuildCache {
           tags.add(new Tag(in.readUTF(), in.readUTF()));
         }
         String summary = in.readUTF();
+        boolean confidential = in.readBoolean();
         Body body = new Body(source, in.readInt(), in.readInt());
         int linkCount = in.readInt();
         List<String> links = new ArrayList<>(linkCount);
@@ -134,14 +143,14 @@ final class BuildCache {
           links.add(in.readUTF());
         }
         news.put(source, new Entry(size, modified,
-            new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, body), List.copyOf(links)));
+            new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, confidential, body), List.copyOf(links)));
       }
       int outputCount = in.readInt();
       List<String> outputs = new ArrayList<>(outputCount);
       for (int i = 0; i < outputCount; i++) {
         outputs.add(in.readUTF());
       }
-      return new BuildCache(fingerprint, news, outputs);
+      return new BuildCache(fingerprint, nextRelease, news, outputs);
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException | RuntimeException e) {
@@ -157,6 +166,7 @@ final class BuildCache {
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
       out.writeInt(FORMAT);
       out.writeUTF(fingerprint);
+      out.writeLong(nextRelease.toEpochDay());
       out.writeInt(news.size());
       for (Map.Entry<Path, Entry> e : news.entrySet()) {
         Entry entry = e.getValue();
@@ -174,6 +184,7 @@ final class BuildCache {
           out.writeUTF(t.slug());
         }
         out.writeUTF(n.summary());
+        out.writeBoolean(n.confidential());
         out.writeInt(n.body().offset());
         out.writeInt(n.body().line());
         out.writeInt(entry.links().size());
@@ -190,7 +201,7 @@ final class BuildCache {
   }
 
   /** Builds the next cache from what a successful build read and wrote. */
-  static BuildCache of(String fingerprint, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
+  static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
       Map<String, List<String>> linksByUrl, Collection<String> outputs) {
     Map<Path, Entry> news = new HashMap<>(items.size() * 2);
     for (NewsItem n : items) {
@@ -200,10 +211,10 @@ final class BuildCache {
         continue; // not stat'ed: simply not cached
       }
       news.put(source, new Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-          new NewsItem(n.slug(), n.title(), n.date(), n.eventDate(), n.tags(), n.summary(),
+          new NewsItem(n.slug(), n.title(), n.date(), n.eventDate(), n.tags(), n.summary(), n.confidential(),
               new Body(source, n.body().offset(), n.body().line())),
           linksByUrl.getOrDefault(n.url(), List.of())));
     }
-    return new BuildCache(fingerprint, news, new ArrayList<>(outputs));
+    return new BuildCache(fingerprint, nextRelease, news, new ArrayList<>(outputs));
   }
 }

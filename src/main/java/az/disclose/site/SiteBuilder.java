@@ -28,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,15 +56,26 @@ public final class SiteBuilder {
   /** Rendering threads: twice the cores, as rendering threads also wait on file writes. */
   static final int THREADS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 
+  /** The ministry's time zone: "today" for held-back items is today in Baku. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Baku");
+
   private final Path contentDir;
   private final Path themeDir;
   private final Path outDir;
+  private final Clock clock;
   private final Markdown markdown = new Markdown();
 
+  /** A builder on the system clock. */
   public SiteBuilder(Path contentDir, Path themeDir, Path outDir) {
+    this(contentDir, themeDir, outDir, Clock.systemUTC());
+  }
+
+  /** {@code clock} decides which dated items are due (items dated in the future are held back). */
+  public SiteBuilder(Path contentDir, Path themeDir, Path outDir, Clock clock) {
     this.contentDir = contentDir;
     this.themeDir = themeDir;
     this.outDir = outDir;
+    this.clock = clock;
   }
 
   public BuildReport build() throws ProblemsException, IOException {
@@ -77,15 +90,18 @@ public final class SiteBuilder {
     String fingerprint = Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir);
     boolean sameFrame = fingerprint.equals(previous.fingerprint());
     Map<Path, BasicFileAttributes> newsFiles = statNews(newsDir);
-    if (sameFrame && previous.sameNews(newsFiles) && Output.stillThere(outDir, previous.outputs())) {
+    LocalDate today = LocalDate.now(clock.withZone(ZONE));
+    if (sameFrame && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
+        && Output.stillThere(outDir, previous.outputs())) {
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), millisSince(start));
     }
 
     SiteSettings settings = new SettingsLoader().load(contentDir);
     // Unchanged news come from the cache, judged by the attributes just read (no second stat).
-    Content content = new ContentLoader().load(contentDir,
+    Content all = new ContentLoader().load(contentDir,
         file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
             .flatMap(now -> previous.lookup(file, now)));
+    Content content = all.publishable(today);
     Map<String, String> messages = Messages.load(themeDir, settings.locale());
     Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
     Output output = Output.open(outDir);
@@ -99,7 +115,8 @@ public final class SiteBuilder {
       throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
     }
     List<String> removed = output.removeStale();
-    BuildCache.of(fingerprint, content.news(), newsFiles, run.newsLinks, output.producedFiles()).write(cacheFile);
+    LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
+    BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles()).write(cacheFile);
     return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), removed, millisSince(start));
   }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -330,5 +331,51 @@ class SiteBuilderTest {
     BuildReport again = build();
     assertThat(again.changed()).isZero();
     assertThat(again.pages()).isGreaterThan(40);
+  }
+
+  @Test
+  void aConfidentialItemIsNeverWrittenToTheSite() throws Exception {
+    write(content.resolve("news/daxili.md"), """
+        ---
+        title: "Daxili yazışma"
+        date: 2012-11-01
+        tags: ["gizli teq"]
+        confidential: true
+        ---
+        Bu mətn heç vaxt dərc olunmamalıdır: XÜSUSİ-İŞARƏ.
+        """);
+    write(content.resolve("documents/daxili-emr.md"), "---\ntitle: Daxili əmr\ndate: 2012-11-01\nconfidential: true\n---\nXÜSUSİ-İŞARƏ\n");
+    write(content.resolve("pages/daxili.md"), "---\ntitle: Daxili səhifə\nconfidential: true\n---\nXÜSUSİ-İŞARƏ\n");
+    build();
+    assertThat(out.resolve("news/daxili")).doesNotExist();
+    assertThat(out.resolve("documents/daxili-emr")).doesNotExist();
+    assertThat(out.resolve("daxili")).doesNotExist();
+    assertThat(out.resolve("tags/gizli-teq")).doesNotExist();
+    try (Stream<Path> all = Files.walk(out)) {
+      for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        assertThat(read(p)).as(p.toString()).doesNotContain("XÜSUSİ-İŞARƏ", "Daxili yazışma", "Daxili səhifə");
+      }
+    }
+  }
+
+  @Test
+  void anItemDatedInTheFutureIsHeldBackAndAppearsOnItsDay() throws Exception {
+    write(content.resolve("news/sabah.md"), TestSites.news("Sabahın xəbəri", "2030-03-02"));
+    Path theme = dir.resolve("theme");
+    // 1 March 2030, 23:00 in Baku
+    Clock eve = Clock.fixed(java.time.Instant.parse("2030-03-01T19:00:00Z"), java.time.ZoneOffset.UTC);
+    new SiteBuilder(content, theme, out, eve).build();
+    assertThat(out.resolve("news/sabah")).doesNotExist();
+    assertThat(page("/news/")).doesNotContain("Sabahın xəbəri");
+    assertThat(read(out.resolve("feed.xml"))).doesNotContain("Sabahın xəbəri");
+
+    BuildReport sameDay = new SiteBuilder(content, theme, out, eve).build();
+    assertThat(sameDay.changed()).isZero();
+
+    // 2 March 2030, 00:30 in Baku: nothing changed on disk, but the item's day has come.
+    Clock morning = Clock.fixed(java.time.Instant.parse("2030-03-01T20:30:00Z"), java.time.ZoneOffset.UTC);
+    new SiteBuilder(content, theme, out, morning).build();
+    assertThat(page("/news/sabah/")).contains("Sabahın xəbəri");
+    assertThat(page("/news/")).contains("Sabahın xəbəri");
   }
 }
