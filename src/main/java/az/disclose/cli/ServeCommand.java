@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Handler;
@@ -50,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
   String host;
 
+  @Option(names = "--rebuild-every", paramLabel = "MINUTES", defaultValue = "60",
+      description = "also rebuild on this schedule, so that items dated in the future appear on their day (default: ${DEFAULT-VALUE})")
+  int rebuildEvery;
+
   @Option(names = "--config", paramLabel = "FILE", description = "inbox settings (default: ./disclose.yaml when present, else the embedded defaults)")
   Path config;
 
@@ -59,6 +65,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (rebuildEvery < 1 || rebuildEvery > 24 * 60) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--rebuild-every must be 1 to 1440 minutes (at least daily, so that nothing is late), not " + rebuildEvery);
+    }
     int first = BuildCommand.build(options, out, err);
     if (first != Main.OK) {
       err.println("disclose serve: the site must build before it can be served; fix the problems above");
@@ -88,16 +98,21 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
       Path holidays = inbox.holidays();
       long[] holidayStamp = {stamp(holidays)};
+      // Every build runs on this one thread: a change and the schedule never build at once.
+      ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor();
+      Runnable rebuild = () -> {
+        BuildCommand.build(options, out, err);
+        long now = stamp(holidays);
+        if (now != holidayStamp[0]) {
+          holidayStamp[0] = now;
+          reloadHolidays(inbox, out, err);
+        }
+      };
+      builder.scheduleWithFixedDelay(rebuild, rebuildEvery, rebuildEvery, TimeUnit.MINUTES);
       try {
-        new Watcher(List.of(options.content, options.theme), Duration.ofMillis(50), () -> {
-          BuildCommand.build(options, out, err);
-          long now = stamp(holidays);
-          if (now != holidayStamp[0]) {
-            holidayStamp[0] = now;
-            reloadHolidays(inbox, out, err);
-          }
-        }).run();
+        new Watcher(List.of(options.content, options.theme), Duration.ofMillis(50), () -> builder.execute(rebuild)).run();
       } finally {
+        builder.shutdownNow();
         server.stop();
       }
     } catch (RegisterException e) {
