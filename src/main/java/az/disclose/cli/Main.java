@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Open-government disclosure: builds the public site from content/ and theme/.",
-    subcommands = {BuildCommand.class, ServeCommand.class, RequestsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {BuildCommand.class, ServeCommand.class, RequestsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

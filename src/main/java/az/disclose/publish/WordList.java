@@ -1,0 +1,152 @@
+package az.disclose.publish;
+
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The project's Azerbaijani word list: the shipped {@code words-az.txt} (generated from the 2012
+ * order, the shipped content and a core vocabulary; see {@link WordListBuilder}) plus the press
+ * secretary's additions in {@code content/data/words.txt}. One word a line, compared in lower case
+ * with the Azerbaijani rules (İ→i, I→ı).
+ *
+ * <p>Azerbaijani is agglutinative: "nazirlik", "nazirliyin", "nazirlikdə", "nazirliklərin" are one
+ * word. A word that is not in the list is also accepted when removing common suffixes (case,
+ * plural, possessive, copula; with the k→y and q→ğ alternations) leaves a word that is. A misspelt
+ * stem is still unknown.
+ */
+public final class WordList {
+  public static final String RESOURCE = "/az/disclose/publish/words-az.txt";
+  public static final String CONTENT_FILE = "data/words.txt";
+
+  /** Longest first, so that "ların" is tried before "ın". */
+  private static final List<String> SUFFIXES = List.of(
+      "larının", "lərinin", "larında", "lərində", "larından", "lərindən", "larına", "lərinə",
+      "ların", "lərin", "ları", "ləri", "larda", "lərdə", "lardan", "lərdən", "lara", "lərə", "lar", "lər",
+      "nın", "nin", "nun", "nün", "ının", "inin", "unun", "ünün",
+      "ndan", "ndən", "nda", "ndə", "na", "nə", "dan", "dən", "tan", "tən", "da", "də", "ta", "tə",
+      "ya", "yə", "yı", "yi", "yu", "yü", "sı", "si", "su", "sü", "ın", "in", "un", "ün",
+      "dır", "dir", "dur", "dür", "dır", "dı", "di", "du", "dü", "mış", "miş", "muş", "müş",
+      "lı", "li", "lu", "lü", "sız", "siz", "suz", "süz", "lıq", "lik", "luq", "lük",
+      "çı", "çi", "çu", "çü", "dakı", "dəki", "ki", "dək", "la", "lə", "yla", "ylə",
+      "maq", "mək", "ması", "məsi", "ma", "mə", "ıb", "ib", "ub", "üb", "araq", "ərək",
+      "ıdır", "idir", "udur", "üdür", "ı", "i", "u", "ü", "a", "ə");
+
+  private final Set<String> words;
+
+  private WordList(Set<String> words) {
+    this.words = words;
+  }
+
+  public static WordList of(Set<String> words) {
+    Set<String> s = new HashSet<>();
+    words.forEach(w -> s.add(AzText.foldAz(w.strip())));
+    return new WordList(s);
+  }
+
+  /** The shipped list only. */
+  public static WordList shipped() {
+    return new WordList(new HashSet<>(readShipped()));
+  }
+
+  /** The shipped list and {@code <contentDir>/data/words.txt} when it exists. */
+  public static WordList load(Path contentDir) throws ProblemsException {
+    Set<String> all = new HashSet<>(readShipped());
+    Path file = contentDir.resolve(CONTENT_FILE);
+    if (Files.exists(file)) {
+      List<Problem> problems = new ArrayList<>();
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new ProblemsException(List.of(new Problem(file, 0, "cannot read (save it as UTF-8 text): " + e.getMessage())));
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        String l = lines.get(i).strip();
+        if (l.isEmpty() || l.startsWith("#")) {
+          continue;
+        }
+        if (l.chars().anyMatch(Character::isWhitespace)) {
+          problems.add(new Problem(file, i + 1, "one word a line, not '" + l + "'"));
+        } else {
+          all.add(AzText.foldAz(l));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new ProblemsException(problems);
+      }
+    }
+    return new WordList(all);
+  }
+
+  static List<String> readShipped() {
+    try (InputStream in = WordList.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      List<String> out = new ArrayList<>();
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String l;
+        while ((l = r.readLine()) != null) {
+          if (!l.isBlank() && !l.startsWith("#")) {
+            out.add(l.strip());
+          }
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int size() {
+    return words.size();
+  }
+
+  /** Whether {@code word} (any case) is known, as it is or as a known word with suffixes. */
+  public boolean knows(String word) {
+    return knownStem(AzText.foldAz(word), 3);
+  }
+
+  private boolean knownStem(String w, int depth) {
+    if (words.contains(w)) {
+      return true;
+    }
+    if (depth == 0) {
+      return false;
+    }
+    for (String s : SUFFIXES) {
+      if (w.length() - s.length() >= 2 && w.endsWith(s)) {
+        String stem = w.substring(0, w.length() - s.length());
+        if (knownStem(stem, depth - 1) || alternation(stem, depth - 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** nazirliy(i) ← nazirlik, sağlığ(ı) ← sağlıq. */
+  private boolean alternation(String stem, int depth) {
+    char last = stem.charAt(stem.length() - 1);
+    String base = stem.substring(0, stem.length() - 1);
+    if (last == 'y') {
+      return knownStem(base + 'k', depth);
+    }
+    if (last == 'ğ') {
+      return knownStem(base + 'q', depth);
+    }
+    return false;
+  }
+}
