@@ -17,9 +17,23 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin SiteOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--strict",
+      description = "run `disclose check` first and build nothing when it finds an error (three-day window, confidential markers, personal data)")
+  boolean strict;
+
   @Override
   public Integer call() {
-    return build(options, spec.commandLine().getOut(), spec.commandLine().getErr());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (strict) {
+      int checked = CheckCommand.check(options.content, CheckCommand.Format.text, false, CheckCommand.CLOCK, out, err);
+      if (checked != Main.OK) {
+        err.println("build --strict: not built, because the check found errors (see above)");
+        err.flush();
+        return checked;
+      }
+    }
+    return build(options, out, err);
   }
 
   static int build(SiteOptions options, PrintWriter out, PrintWriter err) {

@@ -95,4 +95,23 @@ class MainTest {
     assertThat(Main.run("--version")).isZero();
     assertThat(out()).contains("disclose ");
   }
+
+  @Test
+  void strictBuildRefusesContentThatFailsTheCheckAndWritesNothing() {
+    TestSites.copyProject(dir);
+    TestSites.write(dir.resolve("content/news/x.md"), """
+        ---
+        title: "Görüş"
+        date: 2013-01-01
+        event_date: 2013-01-01
+        ---
+        Əlaqə telefonu: +994 50 123 45 67. Sənəd məxfi saxlanılır.
+        """);
+    int code = Main.run("build", "--strict", "--content", dir.resolve("content").toString(), "--theme",
+        dir.resolve("theme").toString(), "--out", dir.resolve("site").toString());
+    assertThat(code).isEqualTo(Main.PROBLEMS);
+    assertThat(out()).contains("news/x.md:6:", "error");
+    assertThat(err()).contains("build --strict: not built");
+    assertThat(dir.resolve("site")).doesNotExist();
+  }
 }
