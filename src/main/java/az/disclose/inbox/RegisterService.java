@@ -90,7 +90,9 @@ public final class RegisterService implements Register {
     String token = newToken();
     int year = at.getYear();
     try {
-      String number = store.write(tx -> {
+      // group commit: queued with the other registrations waiting now, stored in one transaction with them
+      // (each with its own number, attachments and event), answered only after that commit
+      String number = store.writeGrouped(tx -> {
         int sequence = tx.nextSequence(year);
         String n = number(year, sequence);
         tx.insertRequest(n, year, sequence, s, token, now, RequestStatus.REGISTERED, rule.id(), due.dueDate(),

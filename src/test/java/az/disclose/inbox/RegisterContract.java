@@ -176,6 +176,194 @@ abstract class RegisterContract {
     assertThat(register.findByToken("")).isEmpty();
   }
 
+  // ------------------------------------------------------------------ group commit
+
+  /**
+   * Holds the writer: a transaction that locks the counter of {@code year} (SQLite: the write lock;
+   * PostgreSQL: the counter row) until {@code release} is counted down; returns once it holds it.
+   */
+  private Future<?> holdTheWriter(ExecutorService pool, int year, CountDownLatch release) throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    Future<?> f = pool.submit(() -> inbox.store().write(tx -> {
+      tx.lockCounter(year);
+      held.countDown();
+      release.await();
+      return null;
+    }));
+    assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return f;
+  }
+
+  /** Waits until {@code n} registrations wait in the group writer's queue. */
+  private void awaitQueued(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (inbox.store().queuedWrites() != n) {
+      assertThat(System.nanoTime()).as("%d queued registrations", n).isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  /** Starts one registration whose writer is held (it is taken off the queue, then waits). */
+  private Future<Receipt> primer(ExecutorService pool) throws Exception {
+    Future<Receipt> f = pool.submit(() -> register.register(Submissions.information("primer")));
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (inbox.store().groupStats().writing() != 1) { // taken by the writer, which now waits for the held lock
+      assertThat(System.nanoTime()).as("the primer is being written").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+    return f;
+  }
+
+  @Test
+  void concurrentRegistrationsAreCommittedInGroupsWithContiguousNumbers() throws Exception {
+    register.register(Submissions.information("first")); // SEN-2026-00001, creates the counter
+    ExecutorService pool = Executors.newCachedThreadPool();
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      Future<?> holder = holdTheWriter(pool, 2026, release);
+      Future<Receipt> primer = primer(pool);
+      List<Future<Receipt>> group = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String subject = "grouped " + i;
+        group.add(pool.submit(() -> register.register(Submissions.information(subject))));
+      }
+      awaitQueued(20);
+      long groupsBefore = inbox.store().groupStats().groups();
+      release.countDown();
+      holder.get();
+      assertThat(primer.get().number()).isEqualTo("SEN-2026-00002");
+      Set<String> numbers = new HashSet<>();
+      for (int i = 0; i < group.size(); i++) {
+        Receipt r = group.get(i).get();
+        numbers.add(r.number());
+        assertThat(register.find(r.number()).orElseThrow().subject()).isEqualTo("grouped " + i);
+        assertThat(register.get(r.number()).history()).extracting(HistoryEvent::kind)
+            .containsExactly(EventKind.REGISTERED);
+      }
+      assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(3, 22)
+          .mapToObj(i -> String.format(Locale.ROOT, "SEN-2026-%05d", i)).toList());
+      // the 20 went in one transaction
+      assertThat(inbox.store().groupStats().groups() - groupsBefore).isEqualTo(2); // the primer's, and theirs
+      assertThat(inbox.store().groupStats().largestGroup()).isEqualTo(20);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBadSubmissionInAGroupFailsAloneAndTheOthersGetContiguousNumbers() throws Exception {
+    register.register(Submissions.information("first"));
+    Submission broken = new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL, "A", "a@example.az",
+        "broken", "m", "az", java.util.Arrays.asList(new Attachment("x.txt", "text/plain", new byte[] {1}), null),
+        new byte[0], "text/plain", "::1");
+    ExecutorService pool = Executors.newCachedThreadPool();
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      Future<?> holder = holdTheWriter(pool, 2026, release);
+      Future<Receipt> primer = primer(pool);
+      List<Future<Receipt>> good = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        String subject = "good " + i;
+        good.add(pool.submit(() -> register.register(Submissions.information(subject))));
+      }
+      awaitQueued(5);
+      Future<Receipt> bad = pool.submit(() -> register.register(broken));
+      awaitQueued(6);
+      for (int i = 5; i < 10; i++) {
+        String subject = "good " + i;
+        good.add(pool.submit(() -> register.register(Submissions.information(subject))));
+      }
+      awaitQueued(11);
+      long failedBefore = inbox.store().groupStats().failedGroups();
+      release.countDown();
+      holder.get();
+      primer.get();
+
+      assertThatThrownBy(bad::get).hasCauseInstanceOf(Register.RegisterException.class);
+      List<String> numbers = new ArrayList<>();
+      for (Future<Receipt> f : good) {
+        numbers.add(f.get().number());
+      }
+      assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(3, 12)
+          .mapToObj(i -> String.format(Locale.ROOT, "SEN-2026-%05d", i)).toList());
+      assertThat(inbox.store().groupStats().failedGroups()).isEqualTo(failedBefore + 1);
+      assertThat(register.list(ListFilter.all())).hasSize(12).extracting(RequestSummary::subject)
+          .doesNotContain("broken");
+      assertThat(register.register(Submissions.information("next")).number()).isEqualTo("SEN-2026-00013");
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aGroupAcrossMidnightInBakuNumbersEachRequestInItsOwnYear() throws Exception {
+    register.register(Submissions.information("first")); // SEN-2026-00001
+    ExecutorService pool = Executors.newCachedThreadPool();
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      Future<?> holder = holdTheWriter(pool, 2026, release);
+      Future<Receipt> primer = primer(pool); // SEN-2026-00002
+      clock.setBaku(2025, 12, 31, 23, 59);
+      Future<Receipt> old1 = pool.submit(() -> register.register(Submissions.information("old 1")));
+      awaitQueued(1);
+      Future<Receipt> old2 = pool.submit(() -> register.register(Submissions.information("old 2")));
+      awaitQueued(2);
+      clock.setBaku(2026, 1, 1, 0, 0);
+      Future<Receipt> new1 = pool.submit(() -> register.register(Submissions.information("new 1")));
+      awaitQueued(3);
+      clock.setBaku(2025, 12, 31, 23, 59); // a late clock in the same group
+      Future<Receipt> old3 = pool.submit(() -> register.register(Submissions.information("old 3")));
+      awaitQueued(4);
+      release.countDown();
+      holder.get();
+      assertThat(primer.get().number()).isEqualTo("SEN-2026-00002");
+      assertThat(old1.get().number()).isEqualTo("SEN-2025-00001");
+      assertThat(old2.get().number()).isEqualTo("SEN-2025-00002");
+      assertThat(new1.get().number()).isEqualTo("SEN-2026-00003");
+      assertThat(old3.get().number()).isEqualTo("SEN-2025-00003");
+      assertThat(inbox.store().groupStats().largestGroup()).isEqualTo(4);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void closingFailsTheWaitingRegistrationsAndFinishesTheGroupInProgress() throws Exception {
+    register.register(Submissions.information("first"));
+    ExecutorService pool = Executors.newCachedThreadPool();
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      Future<?> holder = holdTheWriter(pool, 2026, release);
+      Future<Receipt> primer = primer(pool);
+      List<Future<Receipt>> waiting = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        waiting.add(pool.submit(() -> register.register(Submissions.information("waiting"))));
+      }
+      awaitQueued(3);
+      Inbox closing = inbox;
+      Future<?> closed = pool.submit(closing::close);
+      for (Future<Receipt> f : waiting) { // answered at once, while the group in progress still waits
+        assertThatThrownBy(() -> f.get(30, java.util.concurrent.TimeUnit.SECONDS))
+            .hasCauseInstanceOf(Register.RegisterException.class).hasMessageContaining("closed");
+      }
+      assertThatThrownBy(() -> register.register(Submissions.information("late")))
+          .isInstanceOf(Register.RegisterException.class).hasMessageContaining("closed");
+      release.countDown();
+      holder.get();
+      assertThat(primer.get().number()).isEqualTo("SEN-2026-00002"); // committed before the store closed
+      closed.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      reopen(Path.of("content"));
+      assertThat(register.list(ListFilter.all())).extracting(RequestSummary::number)
+          .containsExactly("SEN-2026-00001", "SEN-2026-00002");
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
   // ------------------------------------------------------------------ history
 
   @Test

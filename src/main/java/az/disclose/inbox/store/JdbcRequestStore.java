@@ -23,8 +23,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -43,6 +50,16 @@ import org.sqlite.SQLiteDataSource;
  * locked by its {@code UPDATE} until commit. SQLite runs in WAL mode with {@code synchronous=FULL}:
  * a transaction that returned from commit survives a crash or power loss. Only bind parameters are
  * used.
+ *
+ * <p><b>Group commit.</b> {@link #writeGrouped} queues short units of work (registrations) to one
+ * writer thread owned by this store. The writer takes every waiting unit (at most {@link
+ * #MAX_GROUP}), runs them one after the other in <em>one</em> transaction and commits once (one
+ * fsync), then completes each caller. If a unit fails, the whole transaction is rolled back and each
+ * unit of the group is run again alone, in its own transaction, so that one bad unit fails only its
+ * own caller. If the commit itself fails, every caller of the group gets the failure (its outcome is
+ * unknown, so the group is not retried). No caller is answered before the commit returned. {@link
+ * #close} fails the units still waiting in the queue, lets the group in progress finish, and stops
+ * the writer.
  */
 public final class JdbcRequestStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestStore.class);
@@ -69,9 +86,15 @@ public final class JdbcRequestStore implements AutoCloseable {
       + " message, language, raw_content_type, remote_address, status_token, registered_at, status, deadline_rule,"
       + " due_date, due_at";
 
+  /** The most units of work {@link #writeGrouped} commits in one transaction. */
+  public static final int MAX_GROUP = 64;
+  /** How long {@link #close} waits for the group in progress to finish. */
+  private static final long CLOSE_WAIT_MS = 60_000;
+
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+  private final GroupWriter groupWriter = new GroupWriter();
 
   private JdbcRequestStore(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
@@ -162,8 +185,13 @@ public final class JdbcRequestStore implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * Stops the group writer (units still queued fail with a {@link StoreException}; the group in
+   * progress finishes) and closes the pool. Idempotent.
+   */
   @Override
   public void close() {
+    groupWriter.stop();
     pool.close();
   }
 
@@ -184,14 +212,18 @@ public final class JdbcRequestStore implements AutoCloseable {
     }
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
+      Tx tx = new Tx(c);
       try {
-        T result = work.run(new Tx(c));
+        T result = work.run(tx);
+        tx.closeStatements();
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
+        tx.closeStatements();
         rollback(c, e);
         throw new StoreException("database write failed: " + e.getMessage(), e);
       } catch (Exception e) {
+        tx.closeStatements();
         rollback(c, e);
         throw e;
       }
@@ -200,6 +232,253 @@ public final class JdbcRequestStore implements AutoCloseable {
     } finally {
       if (sqlite) {
         sqliteWriter.unlock();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- group commit
+
+  /**
+   * Runs {@code work} in a transaction shared with the other units waiting at the same time, and
+   * returns once that transaction is committed (durably: one fsync for the whole group). {@code
+   * work} may be run twice (again alone when another unit of its group failed), so it must do
+   * nothing but database work through its {@link Tx}. Throws {@link StoreException} when its
+   * transaction failed (nothing of {@code work} was kept) or the store is closed.
+   */
+  public <T> T writeGrouped(Work<T, RuntimeException> work) throws StoreException {
+    Pending<T> p = new Pending<>(work);
+    groupWriter.enqueue(p);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return p.result.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the outcome comes in bounded time; a number must not be lost on the way
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof StoreException se) {
+            throw new StoreException(se.getMessage(), se);
+          }
+          throw new StoreException("database write failed: " + cause, cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Counters of the group writer, for operators and tests. */
+  public GroupStats groupStats() {
+    return groupWriter.stats();
+  }
+
+  /** Units waiting for the group writer (not counting the group being written). */
+  public int queuedWrites() {
+    return groupWriter.queue.size();
+  }
+
+  /**
+   * What the group writer did: {@code groups} groups written holding {@code units} units (so {@code
+   * units / groups} is the mean group size), the largest group, how many groups failed and were run
+   * again unit by unit, and how many units the group being written now holds (0 when idle).
+   */
+  public record GroupStats(long groups, long units, int largestGroup, long failedGroups, int writing) {}
+
+  private static final class Pending<T> {
+    final Work<T, RuntimeException> work;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+
+    Pending(Work<T, RuntimeException> work) {
+      this.work = work;
+    }
+
+    @SuppressWarnings("unchecked")
+    void complete(Object value) {
+      result.complete((T) value);
+    }
+  }
+
+  /** The single writer thread of {@link #writeGrouped}, started on first use. */
+  private final class GroupWriter implements Runnable {
+    final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Pending<Void> stopSignal = new Pending<>(tx -> null);
+    private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong units = new AtomicLong();
+    private final AtomicLong failedGroups = new AtomicLong();
+    private volatile int largest;
+    private volatile int writing;
+    private Thread thread;
+    private boolean closed;
+
+    GroupStats stats() {
+      return new GroupStats(groups.get(), units.get(), largest, failedGroups.get(), writing);
+    }
+
+    synchronized void enqueue(Pending<?> p) throws StoreException {
+      if (closed) {
+        throw closedException();
+      }
+      if (thread == null) {
+        thread = new Thread(this, "disclose-register-writer");
+        thread.setDaemon(true); // a JVM that exits mid-group is a crash: nobody of that group was answered
+        thread.start();
+      }
+      queue.add(p);
+    }
+
+    void stop() {
+      Thread t;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        t = thread;
+        failQueued();
+        queue.add(stopSignal);
+      }
+      if (t != null && t != Thread.currentThread()) {
+        try {
+          t.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+          LOG.warn("the register's writer did not finish its transaction within {} ms; closing anyway", CLOSE_WAIT_MS);
+        }
+      }
+    }
+
+    private void failQueued() {
+      List<Pending<?>> left = new ArrayList<>();
+      queue.drainTo(left);
+      for (Pending<?> p : left) {
+        if (p != stopSignal) {
+          p.result.completeExceptionally(closedException());
+        }
+      }
+    }
+
+    private static StoreException closedException() {
+      return new StoreException("the register is closed (shutting down); nothing was stored");
+    }
+
+    @Override
+    public void run() {
+      List<Pending<?>> group = new ArrayList<>(MAX_GROUP);
+      while (true) {
+        Pending<?> first;
+        try {
+          first = queue.take();
+        } catch (InterruptedException e) {
+          continue; // only stop() ends the writer
+        }
+        if (first == stopSignal) {
+          failQueued();
+          return;
+        }
+        group.clear();
+        group.add(first);
+        queue.drainTo(group, MAX_GROUP - 1);
+        boolean stop = group.remove(stopSignal);
+        writing = group.size();
+        try {
+          writeGroup(group);
+        } catch (Throwable e) { // never leave a caller waiting
+          for (Pending<?> p : group) {
+            p.result.completeExceptionally(new StoreException("database write failed: " + e, e));
+          }
+        } finally {
+          writing = 0;
+        }
+        if (stop) {
+          failQueued();
+          return;
+        }
+      }
+    }
+
+    private void writeGroup(List<Pending<?>> group) {
+      if (group.size() == 1) {
+        alone(group.get(0));
+        count(1);
+        return;
+      }
+      Object[] results = new Object[group.size()];
+      Exception workFailure = null;
+      Exception commitFailure = null;
+      boolean sqlite = dialect == Dialect.SQLITE;
+      if (sqlite) {
+        sqliteWriter.lock();
+      }
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        Tx tx = new Tx(c);
+        try {
+          for (int i = 0; i < results.length; i++) {
+            results[i] = group.get(i).work.run(tx);
+          }
+        } catch (SQLException | RuntimeException e) {
+          workFailure = e;
+        } finally {
+          tx.closeStatements();
+        }
+        if (workFailure != null) {
+          rollback(c, workFailure);
+        } else {
+          try {
+            c.commit();
+          } catch (SQLException e) {
+            commitFailure = e;
+            rollback(c, e);
+          }
+        }
+      } catch (SQLException e) {
+        workFailure = e; // no connection, or it could not start a transaction: nothing was written
+      } finally {
+        if (sqlite) {
+          sqliteWriter.unlock();
+        }
+      }
+      if (commitFailure != null) {
+        for (Pending<?> p : group) {
+          p.result.completeExceptionally(new StoreException("database commit failed: " + commitFailure.getMessage(),
+              commitFailure));
+        }
+        return;
+      }
+      if (workFailure != null) {
+        failedGroups.incrementAndGet();
+        LOG.warn("a group of {} registrations was rolled back ({}); writing each alone", group.size(),
+            workFailure.getMessage());
+        for (Pending<?> p : group) {
+          alone(p);
+        }
+        count(group.size());
+        return;
+      }
+      for (int i = 0; i < results.length; i++) {
+        group.get(i).complete(results[i]);
+      }
+      count(group.size());
+    }
+
+    private void alone(Pending<?> p) {
+      try {
+        p.complete(write(p.work));
+      } catch (StoreException | RuntimeException e) {
+        p.result.completeExceptionally(e);
+      }
+    }
+
+    private void count(int size) {
+      groups.incrementAndGet();
+      units.addAndGet(size);
+      if (size > largest) {
+        largest = size;
       }
     }
   }
@@ -293,9 +572,32 @@ public final class JdbcRequestStore implements AutoCloseable {
   /** The operations of one write transaction. */
   public final class Tx {
     private final Connection c;
+    /** Statements prepared once per transaction and reused by every unit of a group. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private Tx(Connection c) {
       this.c = c;
+    }
+
+    /** A statement prepared once in this transaction (closed when it ends: never close it yourself). */
+    private PreparedStatement prepared(String sql) throws SQLException {
+      PreparedStatement p = statements.get(sql);
+      if (p == null) {
+        p = c.prepareStatement(sql);
+        statements.put(sql, p);
+      }
+      return p;
+    }
+
+    void closeStatements() {
+      for (PreparedStatement p : statements.values()) {
+        try {
+          p.close();
+        } catch (SQLException e) {
+          LOG.debug("closing a statement: {}", e.getMessage());
+        }
+      }
+      statements.clear();
     }
 
     /**
@@ -304,65 +606,74 @@ public final class JdbcRequestStore implements AutoCloseable {
      * its number back).
      */
     public int nextSequence(int year) throws SQLException {
-      if (bumpCounter(year) == 0) {
-        try (PreparedStatement p = c.prepareStatement(
-            "INSERT INTO number_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING")) {
-          p.setInt(1, year);
-          p.executeUpdate();
-        }
-        if (bumpCounter(year) != 1) {
+      Integer next = bumpCounter(year);
+      if (next == null) {
+        PreparedStatement p = prepared(
+            "INSERT INTO number_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING");
+        p.setInt(1, year);
+        p.executeUpdate();
+        next = bumpCounter(year);
+        if (next == null) {
           throw new SQLException("number counter of " + year + " could not be created");
         }
       }
-      try (PreparedStatement p = c.prepareStatement("SELECT last_sequence FROM number_counters WHERE year = ?")) {
-        p.setInt(1, year);
-        try (ResultSet r = p.executeQuery()) {
-          if (!r.next()) {
-            throw new SQLException("number counter of " + year + " vanished");
-          }
-          return r.getInt(1);
-        }
+      return next;
+    }
+
+    /** The incremented counter of {@code year}, or null when the year has no counter row yet. */
+    private Integer bumpCounter(int year) throws SQLException {
+      PreparedStatement p = prepared(
+          "UPDATE number_counters SET last_sequence = last_sequence + 1 WHERE year = ? RETURNING last_sequence");
+      p.setInt(1, year);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? r.getInt(1) : null;
       }
     }
 
-    private int bumpCounter(int year) throws SQLException {
-      try (PreparedStatement p = c.prepareStatement(
-          "UPDATE number_counters SET last_sequence = last_sequence + 1 WHERE year = ?")) {
-        p.setInt(1, year);
-        return p.executeUpdate();
+    /**
+     * Locks the number counter of {@code year} until the transaction ends, so that no registration
+     * of that year can proceed meanwhile ({@code FOR UPDATE} on PostgreSQL; on SQLite the write
+     * transaction already excludes every other writer).
+     */
+    public void lockCounter(int year) throws SQLException {
+      if (dialect == Dialect.POSTGRESQL) {
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT last_sequence FROM number_counters WHERE year = ? FOR UPDATE")) {
+          p.setInt(1, year);
+          p.executeQuery().close();
+        }
       }
     }
 
     /** Stores a new request with its raw bytes; its attachments and events are added separately. */
     public void insertRequest(String number, int year, int sequence, Submission s, String token, Instant registeredAt,
         RequestStatus status, String deadlineRule, LocalDate dueDate, Instant dueAt) throws SQLException {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO requests (number, year, sequence, channel, type,"
+      PreparedStatement p = prepared("INSERT INTO requests (number, year, sequence, channel, type,"
           + " urgency, name, email, subject, message, language, raw, raw_content_type, remote_address, status_token,"
           + " registered_at, status, deadline_rule, due_date, due_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        int i = 0;
-        p.setString(++i, number);
-        p.setInt(++i, year);
-        p.setInt(++i, sequence);
-        p.setString(++i, s.channel().name());
-        p.setString(++i, s.type().key());
-        p.setString(++i, (s.urgency() == null ? Urgency.NORMAL : s.urgency()).key());
-        p.setString(++i, nz(s.name()));
-        p.setString(++i, nz(s.email()));
-        p.setString(++i, nz(s.subject()));
-        p.setString(++i, nz(s.message()));
-        p.setString(++i, nz(s.language()));
-        p.setBytes(++i, s.raw() == null ? new byte[0] : s.raw());
-        p.setString(++i, nz(s.rawContentType()));
-        p.setString(++i, nz(s.remoteAddress()));
-        p.setString(++i, token);
-        p.setLong(++i, registeredAt.toEpochMilli());
-        p.setString(++i, status.key());
-        p.setString(++i, deadlineRule);
-        p.setString(++i, dueDate.toString());
-        p.setLong(++i, dueAt.toEpochMilli());
-        p.executeUpdate();
-      }
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      int i = 0;
+      p.setString(++i, number);
+      p.setInt(++i, year);
+      p.setInt(++i, sequence);
+      p.setString(++i, s.channel().name());
+      p.setString(++i, s.type().key());
+      p.setString(++i, (s.urgency() == null ? Urgency.NORMAL : s.urgency()).key());
+      p.setString(++i, nz(s.name()));
+      p.setString(++i, nz(s.email()));
+      p.setString(++i, nz(s.subject()));
+      p.setString(++i, nz(s.message()));
+      p.setString(++i, nz(s.language()));
+      p.setBytes(++i, s.raw() == null ? new byte[0] : s.raw());
+      p.setString(++i, nz(s.rawContentType()));
+      p.setString(++i, nz(s.remoteAddress()));
+      p.setString(++i, token);
+      p.setLong(++i, registeredAt.toEpochMilli());
+      p.setString(++i, status.key());
+      p.setString(++i, deadlineRule);
+      p.setString(++i, dueDate.toString());
+      p.setLong(++i, dueAt.toEpochMilli());
+      p.executeUpdate();
     }
 
     /** Adds attachments after those already stored for the request. */
@@ -372,16 +683,15 @@ public final class JdbcRequestStore implements AutoCloseable {
         return;
       }
       int position;
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT COALESCE(MAX(position), 0) FROM attachments WHERE request_number = ?")) {
-        p.setString(1, number);
-        try (ResultSet r = p.executeQuery()) {
-          r.next();
-          position = r.getInt(1);
-        }
+      PreparedStatement max = prepared("SELECT COALESCE(MAX(position), 0) FROM attachments WHERE request_number = ?");
+      max.setString(1, number);
+      try (ResultSet r = max.executeQuery()) {
+        r.next();
+        position = r.getInt(1);
       }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO attachments (request_number, position, role,"
-          + " history_id, file_name, content_type, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      PreparedStatement p = prepared("INSERT INTO attachments (request_number, position, role,"
+          + " history_id, file_name, content_type, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      try {
         for (Attachment a : attachments) {
           byte[] bytes = a.bytes() == null ? new byte[0] : a.bytes();
           p.setString(1, number);
@@ -399,26 +709,27 @@ public final class JdbcRequestStore implements AutoCloseable {
           p.addBatch();
         }
         p.executeBatch();
+      } finally {
+        p.clearBatch(); // a failed unit must not leave rows queued for the next one
       }
     }
 
     /** Appends one event to the request's history and returns it with its id. */
     public HistoryEvent append(String number, Instant at, String actor, EventKind kind, String text, boolean visible)
         throws SQLException {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO history (request_number, at, actor, kind, text,"
-          + " visible) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
-        p.setString(1, number);
-        p.setLong(2, at.toEpochMilli());
-        p.setString(3, actor);
-        p.setString(4, kind.name());
-        p.setString(5, nz(text));
-        p.setInt(6, visible ? 1 : 0);
-        try (ResultSet r = p.executeQuery()) {
-          if (!r.next()) {
-            throw new SQLException("no id for the new history event");
-          }
-          return new HistoryEvent(r.getLong(1), Instant.ofEpochMilli(at.toEpochMilli()), actor, kind, nz(text), visible);
+      PreparedStatement p = prepared("INSERT INTO history (request_number, at, actor, kind, text,"
+          + " visible) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+      p.setString(1, number);
+      p.setLong(2, at.toEpochMilli());
+      p.setString(3, actor);
+      p.setString(4, kind.name());
+      p.setString(5, nz(text));
+      p.setInt(6, visible ? 1 : 0);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          throw new SQLException("no id for the new history event");
         }
+        return new HistoryEvent(r.getLong(1), Instant.ofEpochMilli(at.toEpochMilli()), actor, kind, nz(text), visible);
       }
     }
 

@@ -470,10 +470,18 @@ public final class IntakeHandler extends Handler.Abstract {
   /** The body, or null when it is longer than {@code limit}. */
   static byte[] readBody(Request request, long limit) throws IOException {
     long declared = request.getLength();
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(1024, Math.min(declared, 1 << 20)));
-    byte[] buffer = new byte[16 * 1024];
-    long total = 0;
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (declared >= 0 && declared <= limit) {
+        // the usual case: read straight into an array of the declared size (no copy, no 16 KiB buffer)
+        byte[] body = in.readNBytes((int) declared);
+        if (body.length < declared || in.read() != -1) {
+          throw new IOException("the body does not match its Content-Length of " + declared);
+        }
+        return body;
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
+      byte[] buffer = new byte[8 * 1024];
+      long total = 0;
       int n;
       while ((n = in.read(buffer)) != -1) {
         total += n;
@@ -482,8 +490,8 @@ public final class IntakeHandler extends Handler.Abstract {
         }
         out.write(buffer, 0, n);
       }
+      return out.toByteArray();
     }
-    return out.toByteArray();
   }
 
   /** One request/response pair, with the security headers every answer carries. */
