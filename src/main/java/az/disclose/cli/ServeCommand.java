@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
   String host;
 
+  @Option(names = "--behind-proxy",
+      description = "take the client's address from the reverse proxy's Forwarded/X-Forwarded-For headers (for the"
+          + " per-address rate limit); only when nothing but the proxy can reach this port")
+  boolean behindProxy;
+
   @Option(names = "--rebuild-every", paramLabel = "MINUTES", defaultValue = "60",
       description = "also rebuild on this schedule, so that items dated in the future appear on their day (default: ${DEFAULT-VALUE})")
   int rebuildEvery;
@@ -90,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
       return Main.PROBLEMS;
     }
     try (Inbox inbox = Inbox.open(inboxSettings, options.content, Clock.systemUTC())) {
-      Server server = siteWithInbox(host, port, options.out, options.theme, inbox, site, pages);
+      Server server = siteWithInbox(host, port, behindProxy, options.out, options.theme, inbox, site, pages);
       server.start();
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
@@ -128,13 +133,13 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** One Jetty server, unstarted: the inbox's paths first, the built site for every other path. */
-  static Server siteWithInbox(String host, int port, Path siteDir, Path themeDir, Inbox inbox, SiteSettings site,
-      List<Page> pages) throws IOException {
+  static Server siteWithInbox(String host, int port, boolean behindProxy, Path siteDir, Path themeDir, Inbox inbox,
+      SiteSettings site, List<Page> pages) throws IOException {
     Map<String, PageFrame> frames = IntakeServer.frames(themeDir, site, pages);
     Templates templates = new Templates(themeDir.resolve("templates"), site.locale());
     IntakeHandler intake = IntakeServer.handler(inbox.register(), frames.get(site.locale().getLanguage()), frames,
         templates, Clock.systemUTC(), IntakeLimits.defaults());
-    Server server = SiteServer.create(host, port, siteDir);
+    Server server = SiteServer.create(host, port, siteDir, behindProxy);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));
     return server;
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -26,7 +27,16 @@ public final class SiteServer {
   private SiteServer() {}
 
   public static Server create(String host, int port, Path siteDir) {
-    Server server = bare(host, port);
+    return create(host, port, siteDir, false);
+  }
+
+  /**
+   * As {@link #create(String, int, Path)}; with {@code behindProxy}, the client's address is taken
+   * from the {@code Forwarded}/{@code X-Forwarded-For} headers of the reverse proxy in front (only
+   * safe when nothing but that proxy can reach the port).
+   */
+  public static Server create(String host, int port, Path siteDir, boolean behindProxy) {
+    Server server = bare(host, port, behindProxy);
 
     ResourceHandler files = new ResourceHandler();
     files.setBaseResource(ResourceFactory.of(server).newResource(siteDir.toAbsolutePath()));
@@ -60,10 +70,18 @@ public final class SiteServer {
    * announce its software or version in headers.
    */
   public static Server bare(String host, int port) {
+    return bare(host, port, false);
+  }
+
+  /** As {@link #bare(String, int)}; {@code behindProxy} trusts the proxy's forwarding headers. */
+  public static Server bare(String host, int port, boolean behindProxy) {
     Server server = new Server();
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    if (behindProxy) {
+      http.addCustomizer(new ForwardedRequestCustomizer());
+    }
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);

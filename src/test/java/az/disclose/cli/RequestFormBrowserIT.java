@@ -48,7 +48,7 @@ class RequestFormBrowserIT {
     TestSites.copyProject(dir);
     Path content = dir.resolve("content");
     inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
-    server = ServeCommand.siteWithInbox("127.0.0.1", 0, dir.resolve("site"), dir.resolve("theme"), inbox,
+    server = ServeCommand.siteWithInbox("127.0.0.1", 0, false, dir.resolve("site"), dir.resolve("theme"), inbox,
         new SettingsLoader().load(content), new ContentLoader().load(content).pages());
     server.start();
     base = "http://127.0.0.1:" + SiteServer.port(server);

@@ -9,7 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,5 +67,27 @@ class SiteServerIT {
     TestSites.write(news, TestSites.read(news).replace("Komissiya 14 nəfərdən", "Komissiya on dörd nəfərdən"));
     new SiteBuilder(dir.resolve("content"), dir.resolve("theme"), dir.resolve("site")).build();
     assertThat(get("/news/komissiya-yaradildi/").body()).contains("on dörd nəfərdən");
+  }
+
+  @Test
+  void behindAProxyTheClientAddressComesFromTheForwardingHeaderAndOtherwiseNot() throws Exception {
+    for (boolean behindProxy : new boolean[] {true, false}) {
+      Server echo = SiteServer.bare("127.0.0.1", 0, behindProxy);
+      echo.setHandler(new Handler.Abstract() {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+          Content.Sink.write(response, true, Request.getRemoteAddr(request), callback);
+          return true;
+        }
+      });
+      echo.start();
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SiteServer.port(echo) + "/"))
+            .header("X-Forwarded-For", "203.0.113.7").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).isEqualTo(behindProxy ? "203.0.113.7" : "127.0.0.1");
+      } finally {
+        echo.stop();
+      }
+    }
   }
 }
