@@ -12,6 +12,7 @@ import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.web.IntakeHandler;
 import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.inbox.web.IntakeServer;
+import az.disclose.publish.PublicationLedger;
 import az.disclose.render.Templates;
 import az.disclose.serve.SiteServer;
 import az.disclose.serve.Watcher;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -115,7 +117,9 @@ final class ServeCommand implements Callable<Integer> {
       };
       builder.scheduleWithFixedDelay(rebuild, rebuildEvery, rebuildEvery, TimeUnit.MINUTES);
       try {
-        new Watcher(List.of(options.content, options.theme), Duration.ofMillis(50), () -> builder.execute(rebuild)).run();
+        // The build writes the publication ledger itself: that is not a change to rebuild for.
+        new Watcher(List.of(options.content, options.theme), Duration.ofMillis(50), () -> builder.execute(rebuild),
+            Set.of(options.content.resolve(PublicationLedger.FILE))).run();
       } finally {
         builder.shutdownNow();
         server.stop();

@@ -9,6 +9,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,11 +21,18 @@ public final class Watcher {
   private final List<Path> roots;
   private final Duration quiet;
   private final Runnable onChange;
+  private final Set<Path> ignored;
 
   public Watcher(List<Path> roots, Duration quiet, Runnable onChange) {
+    this(roots, quiet, onChange, Set.of());
+  }
+
+  /** {@code ignored}: files whose changes are not changes (e.g. written by the build itself). */
+  public Watcher(List<Path> roots, Duration quiet, Runnable onChange, Set<Path> ignored) {
     this.roots = List.copyOf(roots);
     this.quiet = quiet;
     this.onChange = onChange;
+    this.ignored = ignored.stream().map(p -> p.toAbsolutePath().normalize()).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   public void run() throws IOException, InterruptedException {
@@ -50,12 +58,19 @@ public final class Watcher {
     boolean any = false;
     Path dir = (Path) key.watchable();
     for (var event : key.pollEvents()) {
+      if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+        any = true;
+        continue;
+      }
+      Path child = dir.resolve((Path) event.context());
+      Path normal = child.toAbsolutePath().normalize();
+      // Temporary files (atomic writes, editors' swap files) are not content.
+      if (ignored.contains(normal) || normal.getFileName().toString().endsWith(".tmp")) {
+        continue;
+      }
       any = true;
-      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
-        Path child = dir.resolve((Path) event.context());
-        if (Files.isDirectory(child)) {
-          register(ws, child);
-        }
+      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
+        register(ws, child);
       }
     }
     key.reset();

@@ -27,7 +27,11 @@ final class Fingerprint {
 
   private Fingerprint() {}
 
-  static String of(Path contentDir, Path themeDir, Path newsDir) throws IOException {
+  /**
+   * @param newsDir not digested (tracked file by file by the cache)
+   * @param ledger not digested: the build itself writes it, and no page shows it
+   */
+  static String of(Path contentDir, Path themeDir, Path newsDir, Path ledger) throws IOException {
     MessageDigest digest = sha256();
     add(digest, "program", programStamp());
     for (Path root : List.of(themeDir, contentDir)) {
@@ -43,7 +47,7 @@ final class Fingerprint {
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-          if (a.isRegularFile()) {
+          if (a.isRegularFile() && !f.toAbsolutePath().normalize().equals(ledger)) {
             files.put(f, a);
           }
           return FileVisitResult.CONTINUE;

@@ -9,6 +9,7 @@ import az.disclose.content.Measure;
 import az.disclose.content.NewsItem;
 import az.disclose.content.Page;
 import az.disclose.content.Tag;
+import az.disclose.publish.PublicationLedger;
 import az.disclose.render.AzDates;
 import az.disclose.render.Markdown;
 import az.disclose.render.Messages;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,7 +89,8 @@ public final class SiteBuilder {
     Path newsDir = contentDir.resolve(ContentLoader.NEWS_DIR).toAbsolutePath().normalize();
     Path cacheFile = BuildCache.fileFor(outDir);
     BuildCache previous = BuildCache.read(cacheFile);
-    String fingerprint = Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir);
+    String fingerprint = Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(),
+        newsDir, contentDir.resolve(PublicationLedger.FILE).toAbsolutePath().normalize());
     boolean sameFrame = fingerprint.equals(previous.fingerprint());
     Map<Path, BasicFileAttributes> newsFiles = statNews(newsDir);
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
@@ -102,6 +105,7 @@ public final class SiteBuilder {
         file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
             .flatMap(now -> previous.lookup(file, now)));
     Content content = all.publishable(today);
+    PublicationLedger ledger = PublicationLedger.load(contentDir);
     Map<String, String> messages = Messages.load(themeDir, settings.locale());
     Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
     Output output = Output.open(outDir);
@@ -115,9 +119,23 @@ public final class SiteBuilder {
       throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
     }
     List<String> removed = output.removeStale();
+    recordFirstPublications(ledger, content);
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
     BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles()).write(cacheFile);
     return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), removed, millisSince(start));
+  }
+
+  /**
+   * Notes in the publication ledger (kept with the content, committed with it) when each news item
+   * and document first went live: now, for those the ledger does not know yet. `disclose check`
+   * measures the three-day window of rule 6 against it.
+   */
+  private void recordFirstPublications(PublicationLedger ledger, Content published) throws IOException {
+    Instant now = clock.instant();
+    Map<String, Instant> live = new HashMap<>();
+    published.news().forEach(n -> live.put(n.url(), now));
+    published.documents().forEach(d -> live.put(d.url(), now));
+    ledger.recordFirstPublications(live);
   }
 
   private static long millisSince(long startNanos) {

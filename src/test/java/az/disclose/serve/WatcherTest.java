@@ -46,4 +46,34 @@ class WatcherTest {
       thread.join(5000);
     }
   }
+
+  @Test
+  void changesToIgnoredAndTemporaryFilesTriggerNothing() throws Exception {
+    Path ledger = dir.resolve("content/data/publication-ledger.yaml");
+    Files.createDirectories(ledger.getParent());
+    Semaphore rebuilds = new Semaphore(0);
+    Watcher watcher = new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), rebuilds::release, java.util.Set.of(ledger));
+    Thread thread = new Thread(() -> {
+      try {
+        watcher.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      Thread.sleep(300);
+      Files.writeString(ledger, "published: {}\n");
+      Files.writeString(dir.resolve("content/data/.x123.tmp"), "müvəqqəti");
+      assertThat(rebuilds.tryAcquire(1, TimeUnit.SECONDS)).as("no rebuild for the ledger or a temporary file").isFalse();
+      Files.writeString(dir.resolve("content/data/plan.yaml"), "title: x\n");
+      assertThat(rebuilds.tryAcquire(10, TimeUnit.SECONDS)).as("a rebuild for real content").isTrue();
+    } finally {
+      thread.interrupt();
+      thread.join(5000);
+    }
+  }
 }

@@ -378,4 +378,18 @@ class SiteBuilderTest {
     assertThat(page("/news/sabah/")).contains("Sabahın xəbəri");
     assertThat(page("/news/")).contains("Sabahın xəbəri");
   }
+
+  @Test
+  void theLedgerRecordsWhenANewItemFirstWentLiveAndOnlyThen() throws Exception {
+    write(content.resolve("news/yeni.md"), TestSites.news("Yeni xəbər", "2013-04-01"));
+    Clock first = Clock.fixed(java.time.Instant.parse("2013-04-01T08:15:00Z"), java.time.ZoneOffset.UTC);
+    new SiteBuilder(content, dir.resolve("theme"), out, first).build();
+    Path ledger = content.resolve("data/publication-ledger.yaml");
+    assertThat(read(ledger)).contains("\"/news/yeni/\": \"2013-04-01T08:15:00Z\"", "\"/news/komissiya-yaradildi/\": 2012-10-30");
+
+    Clock later = Clock.fixed(java.time.Instant.parse("2013-04-09T10:00:00Z"), java.time.ZoneOffset.UTC);
+    BuildReport again = new SiteBuilder(content, dir.resolve("theme"), out, later).build();
+    assertThat(read(ledger)).contains("\"/news/yeni/\": \"2013-04-01T08:15:00Z\"").doesNotContain("2013-04-09");
+    assertThat(again.changed()).as("writing the ledger is not a change of the site").isZero();
+  }
 }
