@@ -35,7 +35,8 @@ public final class ContentLoader {
   public static final String COMMISSION_FILE = "data/commission.yaml";
   /** Top-level paths the site itself uses; a page cannot take them as its slug. */
   public static final Set<String> RESERVED_SLUGS =
-      Set.of("news", "tags", "plan", "commission", "documents", "request", "files", "feed.xml", "sitemap.xml");
+      Set.of("news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "files", "feed.xml",
+          "sitemap.xml");
 
   private final YamlReader yaml = new YamlReader();
 

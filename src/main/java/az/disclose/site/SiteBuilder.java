@@ -109,7 +109,9 @@ public final class SiteBuilder {
     Map<String, String> messages = Messages.load(themeDir, settings.locale());
     Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
     Output output = Output.open(outDir);
-    Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles);
+    Openness.Summary openness = Openness.of(content, ledger, clock, settings.locale());
+    Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
+        openness);
     run.renderAll();
     if (!run.problems.isEmpty()) {
       throw new ProblemsException(run.problems);
@@ -189,8 +191,11 @@ public final class SiteBuilder {
     final BuildCache previous;
     final Map<Path, BasicFileAttributes> newsFiles;
 
+    final Openness.Summary openness;
+
     Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output,
-        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles) {
+        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, Openness.Summary openness) {
+      this.openness = openness;
       this.previous = previous;
       this.newsFiles = newsFiles;
       this.settings = settings;
@@ -218,6 +223,7 @@ public final class SiteBuilder {
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
       jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, null));
+      jobs.add(() -> page("/openness/", "openness.ftlh", msg.get("openness.title"), Map.of("openness", openness), null, null));
       jobs.add(this::homePage);
       jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
       jobs.add(this::planData);
@@ -487,8 +493,14 @@ public final class SiteBuilder {
     return date + "T00:00:00+04:00";
   }
 
+  /** The gist of a template error: its first line, and the expression ("==> x.y") when given. */
   private static String firstLine(String s) {
-    return s == null ? "" : s.strip().lines().findFirst().orElse("");
+    if (s == null) {
+      return "";
+    }
+    List<String> lines = s.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    String first = lines.isEmpty() ? "" : lines.get(0);
+    return lines.size() > 1 && lines.get(1).startsWith("==>") ? first + " " + lines.get(1) : first;
   }
 
   /** Carries a template error out of a rendering job. */

@@ -392,4 +392,26 @@ class SiteBuilderTest {
     assertThat(read(ledger)).contains("\"/news/yeni/\": \"2013-04-01T08:15:00Z\"").doesNotContain("2013-04-09");
     assertThat(again.changed()).as("writing the ledger is not a change of the site").isZero();
   }
+
+  @Test
+  void theOpennessPageCountsItemsPublishedWithinThreeDaysByMonthFromTheLedger() throws Exception {
+    write(content.resolve("news/a.md"), "---\ntitle: A\ndate: 2013-01-03\nevent_date: 2013-01-02\n---\nA\n");
+    write(content.resolve("news/b.md"), "---\ntitle: B\ndate: 2013-01-06\nevent_date: 2013-01-05\n---\nB\n");
+    write(content.resolve("news/c.md"), "---\ntitle: C\ndate: 2013-02-02\nevent_date: 2013-02-01\n---\nC\n");
+    Path ledger = content.resolve("data/publication-ledger.yaml");
+    write(ledger, read(ledger) + """
+          "/news/a/": 2013-01-03
+          "/news/b/": 2013-01-20
+          "/news/c/": 2013-02-04
+        """);
+    build();
+    String openness = page("/openness/");
+    // October 2012: the order's five items (documents on their day, news a day later).
+    assertThat(openness).contains(
+        "<tr><td><time datetime=\"2012-10\">oktyabr 2012</time></td><td>5</td><td>5</td><td>0</td><td>100</td></tr>",
+        "<tr><td><time datetime=\"2013-01\">yanvar 2013</time></td><td>2</td><td>1</td><td>1</td><td>50</td></tr>",
+        "<tr><td><time datetime=\"2013-02\">fevral 2013</time></td><td>1</td><td>1</td><td>0</td><td>100</td></tr>",
+        "Cəmi 8 materialdan 7-i (88%)", "<svg role=\"img\"");
+    assertThat(page("/")).contains("href=\"/openness/\"");
+  }
 }

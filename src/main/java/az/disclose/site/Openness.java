@@ -1,0 +1,89 @@
+package az.disclose.site;
+
+import az.disclose.content.Content;
+import az.disclose.publish.PublicationLedger;
+import az.disclose.publish.PublicationWindow;
+import az.disclose.publish.PublicationWindow.DatedItem;
+import az.disclose.publish.PublicationWindow.Delay;
+import az.disclose.publish.PublicationWindow.Status;
+import az.disclose.render.AzDates;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The openness page's numbers: per month of the event, how many published items went live within
+ * three days of it (rule 6 of the FOI rules) and how many later, from the publication ledger; and
+ * a bar chart of them as SVG geometry, drawn at build time (no JavaScript).
+ */
+public final class Openness {
+  /** Chart geometry (SVG user units). */
+  static final int BAR_WIDTH = 12;
+  static final int GAP = 4;
+  static final int HEIGHT = 160;
+
+  /** One month: items whose event fell in it. */
+  public record Month(String iso, String label, int total, int onTime, int late) {
+    public int percentOnTime() {
+      return total == 0 ? 0 : Math.round(100f * onTime / total);
+    }
+  }
+
+  /** A bar of the chart: the on-time part stacked on the late part, heights in user units. */
+  public record Bar(int x, int onTimeY, int onTimeHeight, int lateY, int lateHeight, String label) {}
+
+  public record Chart(int width, int height, int barWidth, List<Bar> bars) {}
+
+  public record Summary(int total, int onTime, int late, List<Month> months, Chart chart) {
+    public int percentOnTime() {
+      return total == 0 ? 0 : Math.round(100f * onTime / total);
+    }
+  }
+
+  private Openness() {}
+
+  static Summary of(Content published, PublicationLedger ledger, Clock clock, Locale locale) {
+    List<DatedItem> items = new ArrayList<>();
+    published.news().forEach(n -> items.add(new DatedItem(n.body().file(), 1, n.url(), n.eventDate().orElse(n.date()), n.date())));
+    published.documents().forEach(d -> items.add(new DatedItem(d.body().file(), 1, d.url(), d.date(), d.date())));
+    Map<YearMonth, int[]> byMonth = new TreeMap<>();
+    int onTime = 0;
+    int late = 0;
+    for (Delay d : PublicationWindow.delays(items, ledger, clock)) {
+      int[] counts = byMonth.computeIfAbsent(YearMonth.from(d.item().eventDate()), m -> new int[2]);
+      if (d.status() == Status.ON_TIME) {
+        counts[0]++;
+        onTime++;
+      } else if (d.status() == Status.LATE || d.status() == Status.OVERDUE) {
+        counts[1]++;
+        late++;
+      }
+    }
+    List<Month> months = new ArrayList<>();
+    byMonth.forEach((m, c) -> months.add(new Month(m.toString(), monthLabel(m, locale), c[0] + c[1], c[0], c[1])));
+    return new Summary(onTime + late, onTime, late, List.copyOf(months), chart(months));
+  }
+
+  private static String monthLabel(YearMonth m, Locale locale) {
+    String day = AzDates.format(m.atDay(1), locale);
+    return day.substring(day.indexOf(' ') + 1); // "oktyabr 2012"
+  }
+
+  private static Chart chart(List<Month> months) {
+    int max = months.stream().mapToInt(Month::total).max().orElse(1);
+    List<Bar> bars = new ArrayList<>();
+    int x = GAP;
+    for (Month m : months) {
+      int total = Math.round((float) HEIGHT * m.total() / Math.max(max, 1));
+      int onTime = m.total() == 0 ? 0 : Math.round((float) total * m.onTime() / m.total());
+      int lateHeight = total - onTime;
+      bars.add(new Bar(x, HEIGHT - total + lateHeight, onTime, HEIGHT - lateHeight, lateHeight, m.label()));
+      x += BAR_WIDTH + GAP;
+    }
+    return new Chart(Math.max(x, 2 * GAP), HEIGHT, BAR_WIDTH, List.copyOf(bars));
+  }
+}
