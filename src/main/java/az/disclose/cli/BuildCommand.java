@@ -5,6 +5,9 @@ import az.disclose.site.SiteBuilder;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -36,13 +39,43 @@ final class BuildCommand implements Callable<Integer> {
     return build(options, out, err);
   }
 
+  /** Runs the --after-build command; a failure is reported loudly and fails the build. */
+  private static int afterBuild(SiteOptions options, PrintWriter out, PrintWriter err) {
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", options.afterBuild).redirectErrorStream(true);
+    pb.environment().put("DISCLOSE_OUT", options.out.toAbsolutePath().toString());
+    try {
+      Process p = pb.start();
+      try (Reader output = new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)) {
+        output.transferTo(out);
+      }
+      int code = p.waitFor();
+      out.flush();
+      if (code != 0) {
+        err.printf("!!! the after-build command failed with exit code %d: %s%n!!! the site was built in %s but NOT deployed%n",
+            code, options.afterBuild, options.out);
+        err.flush();
+        return Main.FAILURE;
+      }
+      return Main.OK;
+    } catch (IOException e) {
+      err.println("!!! the after-build command could not be started: " + e.getMessage());
+      err.flush();
+      return Main.FAILURE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("!!! interrupted while the after-build command ran");
+      err.flush();
+      return Main.FAILURE;
+    }
+  }
+
   static int build(SiteOptions options, PrintWriter out, PrintWriter err) {
     try {
       BuildReport r = new SiteBuilder(options.content, options.theme, options.out).build();
       out.printf("built %s: %d files (%d written, %d unchanged, %d removed) in %d ms%n",
           options.out, r.pages(), r.changed(), r.unchanged(), r.removed().size(), r.millis());
       out.flush();
-      return Main.OK;
+      return options.afterBuild == null ? Main.OK : afterBuild(options, out, err);
     } catch (ProblemsException e) {
       for (Problem p : e.problems()) {
         err.println(p);

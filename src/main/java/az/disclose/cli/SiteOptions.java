@@ -13,4 +13,9 @@ final class SiteOptions {
 
   @Option(names = "--out", paramLabel = "DIR", description = "output directory, owned by disclose (default: ${DEFAULT-VALUE})", defaultValue = "site")
   Path out;
+
+  @Option(names = "--after-build", paramLabel = "COMMAND",
+      description = "a shell command run after every successful build, e.g. to deploy (rsync, a bucket upload); "
+          + "DISCLOSE_OUT holds the output directory; its failure fails the build")
+  String afterBuild;
 }

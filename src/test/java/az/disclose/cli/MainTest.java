@@ -114,4 +114,21 @@ class MainTest {
     assertThat(err()).contains("build --strict: not built");
     assertThat(dir.resolve("site")).doesNotExist();
   }
+
+  @Test
+  void theAfterBuildCommandRunsAfterASuccessfulBuildAndItsFailureFailsLoudly() {
+    TestSites.copyProject(dir);
+    String[] common = {"build", "--content", dir.resolve("content").toString(), "--theme", dir.resolve("theme").toString(),
+        "--out", dir.resolve("site").toString()};
+    String[] ok = java.util.stream.Stream.concat(java.util.Arrays.stream(common),
+        java.util.stream.Stream.of("--after-build", "ls \"$DISCLOSE_OUT/index.html\" > \"" + dir.resolve("deployed.txt") + "\"")).toArray(String[]::new);
+    assertThat(Main.run(ok)).isEqualTo(Main.OK);
+    assertThat(TestSites.read(dir.resolve("deployed.txt"))).contains("index.html");
+
+    String[] failing = java.util.stream.Stream.concat(java.util.Arrays.stream(common),
+        java.util.stream.Stream.of("--after-build", "echo rsync: connection refused; exit 23")).toArray(String[]::new);
+    assertThat(Main.run(failing)).isEqualTo(Main.FAILURE);
+    assertThat(out()).contains("rsync: connection refused");
+    assertThat(err()).contains("!!! the after-build command failed with exit code 23", "NOT deployed");
+  }
 }
