@@ -14,11 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WatcherTest {
   @TempDir Path dir;
 
-  @Test
-  void aChangedFileInANewSubdirectoryTriggersOneRebuildPerBurst() throws Exception {
-    Files.createDirectories(dir.resolve("content/news"));
-    Semaphore rebuilds = new Semaphore(0);
-    Watcher watcher = new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), rebuilds::release);
+  /** Runs the watcher on a daemon thread until the thread is interrupted. */
+  private static Thread start(Watcher watcher) {
     Thread thread = new Thread(() -> {
       try {
         watcher.run();
@@ -30,6 +27,14 @@ class WatcherTest {
     });
     thread.setDaemon(true);
     thread.start();
+    return thread;
+  }
+
+  @Test
+  void aChangedFileInANewSubdirectoryTriggersOneRebuildPerBurst() throws Exception {
+    Files.createDirectories(dir.resolve("content/news"));
+    Semaphore rebuilds = new Semaphore(0);
+    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), rebuilds::release));
     try {
       Thread.sleep(300); // let it register
       Files.writeString(dir.resolve("content/news/a.md"), "bir");
@@ -52,18 +57,8 @@ class WatcherTest {
     Path ledger = dir.resolve("content/data/publication-ledger.yaml");
     Files.createDirectories(ledger.getParent());
     Semaphore rebuilds = new Semaphore(0);
-    Watcher watcher = new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), rebuilds::release, java.util.Set.of(ledger));
-    Thread thread = new Thread(() -> {
-      try {
-        watcher.run();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    thread.setDaemon(true);
-    thread.start();
+    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), rebuilds::release,
+        java.util.Set.of(ledger)));
     try {
       Thread.sleep(300);
       Files.writeString(ledger, "published: {}\n");
