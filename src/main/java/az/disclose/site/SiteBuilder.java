@@ -208,11 +208,18 @@ public final class SiteBuilder {
 
     void renderAll() {
       List<NewsItem> news = content.news();
+      // Changed news pages first: an edit is on disk before the lists around it are redone.
+      List<Runnable> changed = new ArrayList<>();
       List<Runnable> jobs = new ArrayList<>();
       for (int i = 0; i < news.size(); i++) {
         NewsItem item = news.get(i);
         boolean inFeed = i < FEED_ENTRIES;
-        jobs.add(() -> newsPage(item, inFeed));
+        (unchanged(item).isPresent() ? jobs : changed).add(() -> newsPage(item, inFeed));
+      }
+      if (!changed.isEmpty() && changed.size() < news.size()) {
+        runAll(changed);
+      } else {
+        jobs.addAll(0, changed);
       }
       jobs.addAll(newsLists());
       jobs.addAll(tagPages());
