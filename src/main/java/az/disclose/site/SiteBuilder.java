@@ -230,7 +230,8 @@ public final class SiteBuilder {
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
       jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, null));
-      jobs.add(() -> page("/openness/", "openness.ftlh", msg.get("openness.title"), Map.of("openness", openness), null, null));
+      jobs.add(() -> page("/openness/", "openness.ftlh", msg.get("openness.title"),
+          Map.of("openness", openness, "regenerated", regenerated()), null, null));
       jobs.add(this::homePage);
       jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
       jobs.add(this::planData);
@@ -357,7 +358,19 @@ public final class SiteBuilder {
 
     private void homePage() {
       List<NewsSummary> latest = content.news().stream().limit(HOME_NEWS).map(this::summary).toList();
-      page("/", "index.ftlh", settings.title(), Map.of("latest", latest, "plan", content.plan()), null, "/");
+      page("/", "index.ftlh", settings.title(), Map.of("latest", latest, "plan", content.plan(), "regenerated", regenerated()),
+          null, "/");
+    }
+
+    /**
+     * When the site was last regenerated, to the minute in Baku: shown on the home and openness
+     * pages (not on every page, which would rewrite them all at each rebuild). A rebuild with
+     * nothing changed leaves it, so it says when the site last changed.
+     */
+    private Regenerated regenerated() {
+      java.time.ZonedDateTime now = clock.instant().atZone(ZONE);
+      return new Regenerated(now.toOffsetDateTime().withNano(0).withSecond(0).toString(),
+          AzDates.format(now.toLocalDate(), settings.locale()) + ", " + String.format("%02d:%02d", now.getHour(), now.getMinute()));
     }
 
     private String render(az.disclose.content.Body body) {
@@ -484,6 +497,9 @@ public final class SiteBuilder {
           current < total ? newsListUrl(base, current + 1) : null, pages);
     }
   }
+
+  /** A moment as a page shows it: machine-readable and in words. */
+  public record Regenerated(String iso, String text) {}
 
   /** A document as its list and page show it. */
   public record DocumentView(String title, String url, String date, String dateText, String number, String summary) {}

@@ -38,8 +38,11 @@ class SiteBuilderTest {
     out = dir.resolve("site");
   }
 
+  /** A fixed "now": the home page shows when the site was regenerated, to the minute. */
+  private static final Clock NOW = Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC);
+
   private BuildReport build() throws Exception {
-    return new SiteBuilder(content, dir.resolve("theme"), out).build();
+    return new SiteBuilder(content, dir.resolve("theme"), out, NOW).build();
   }
 
   private String page(String sitePath) {
@@ -171,10 +174,12 @@ class SiteBuilderTest {
 
   @Test
   void twoBuildsOfTheSameInputAreByteIdentical() throws Exception {
+    // The clock is an input too: the home page says when the site was regenerated.
     build();
     Path other = dir.resolve("site2");
-    new SiteBuilder(content, dir.resolve("theme"), other).build();
+    new SiteBuilder(content, dir.resolve("theme"), other, NOW).build();
     assertThat(tree(other)).isEqualTo(tree(out));
+    assertThat(page("/")).contains("Sayt sonuncu dəfə yenilənib: <time datetime=\"2026-11-25T14:00+04:00\">25 noyabr 2026, 14:00</time>");
   }
 
   private static Map<String, String> tree(Path root) throws IOException {
