@@ -51,6 +51,8 @@ import java.util.stream.Stream;
  * whose bytes changed, checks every internal link, and then removes files whose source is gone.
  */
 public final class SiteBuilder {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SiteBuilder.class);
+
   /** How many news items the home page lists. */
   public static final int HOME_NEWS = 5;
   /** How many news items the Atom feed carries. */
@@ -93,6 +95,7 @@ public final class SiteBuilder {
         newsDir, contentDir.resolve(PublicationLedger.FILE).toAbsolutePath().normalize());
     boolean sameFrame = fingerprint.equals(previous.fingerprint());
     Map<Path, BasicFileAttributes> newsFiles = statNews(newsDir);
+    long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
     if (sameFrame && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
         && Output.stillThere(outDir, previous.outputs())) {
@@ -110,9 +113,11 @@ public final class SiteBuilder {
     Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
     Output output = Output.open(outDir);
     Openness.Summary openness = Openness.of(content, ledger, clock, settings.locale());
+    long loaded = System.nanoTime();
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
         openness);
     run.renderAll();
+    long rendered = System.nanoTime();
     if (!run.problems.isEmpty()) {
       throw new ProblemsException(run.problems);
     }
@@ -124,6 +129,9 @@ public final class SiteBuilder {
     recordFirstPublications(ledger, content);
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
     BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles()).write(cacheFile);
+    LOG.debug("build phases: cache and inputs checked {} ms, content and theme loaded {} ms, rendered {} ms, "
+        + "links, clean-up, ledger and cache {} ms", (checked - start) / 1_000_000, (loaded - checked) / 1_000_000,
+        (rendered - loaded) / 1_000_000, (System.nanoTime() - rendered) / 1_000_000);
     return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), removed, millisSince(start));
   }
 
