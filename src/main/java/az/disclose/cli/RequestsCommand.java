@@ -16,6 +16,10 @@ import az.disclose.inbox.RequestException;
 import az.disclose.inbox.RequestStatus;
 import az.disclose.inbox.RequestSummary;
 import az.disclose.inbox.RequestView;
+import az.disclose.inbox.mail.MailService;
+import az.disclose.inbox.mail.MailSettings;
+import az.disclose.inbox.mail.MailStore;
+import az.disclose.inbox.mail.Quarantine;
 import az.disclose.inbox.store.StoredAttachment;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
@@ -48,7 +52,8 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "requests",
     mixinStandardHelpOptions = true,
-    description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, purge.",
+    description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, purge,"
+        + " quarantine.",
     subcommands = {
       RequestsCommand.ListCommand.class,
       RequestsCommand.ShowCommand.class,
@@ -59,7 +64,8 @@ import picocli.CommandLine.ScopeType;
       RequestsCommand.RefuseCommand.class,
       RequestsCommand.NoteCommand.class,
       RequestsCommand.PurgeCommand.class,
-      RequestsCommand.RecomputeCommand.class
+      RequestsCommand.RecomputeCommand.class,
+      RequestsCommand.QuarantineCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -85,7 +91,8 @@ final class RequestsCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, purge, recompute (see --help)");
+        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, purge, recompute, quarantine"
+            + " (see --help)");
   }
 
   /** What a subcommand does with the open register; returns the exit code. */
@@ -102,7 +109,14 @@ final class RequestsCommand implements Runnable {
       InboxSettings settings = config != null
           ? InboxSettingsLoader.load(config, System.getenv())
           : InboxSettingsLoader.loadDefault(System.getenv());
+      Path file = config != null ? config
+          : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
+      MailSettings mail = MailSettings.load(file, System.getenv());
       try (Inbox inbox = Inbox.open(settings, content, Clock.systemUTC())) {
+        if (mail.smtp().isPresent()) {
+          // answers and notices are queued in the outbox here; the running server's sender mails them
+          MailService.installOutbox(inbox, mail);
+        }
         return work.run(inbox.register(), inbox, out);
       }
     } catch (ProblemsException e) {
@@ -459,6 +473,92 @@ final class RequestsCommand implements Runnable {
         for (RecomputeReport.Change c : r.changed()) {
           out.printf("  %s: %s -> %s%n", c.number(), c.oldDueDate(), c.newDueDate());
         }
+        return Main.OK;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- quarantine
+
+  @Command(name = "quarantine", mixinStandardHelpOptions = true,
+      description = "Mail that could not be read: list it, register it as a request, or dismiss it (recorded; the"
+          + " raw message is kept).",
+      subcommands = {QuarantineList.class, QuarantineRegister.class, QuarantineDismiss.class})
+  static final class QuarantineCommand implements Runnable {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, register, dismiss");
+    }
+
+    static Quarantine quarantine(RegisterService register, Inbox inbox) {
+      return new Quarantine(register, new MailStore(inbox.store()), Clock.systemUTC());
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List quarantined mail (open entries).")
+  static final class QuarantineList implements Callable<Integer> {
+    @ParentCommand QuarantineCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--all", description = "also the entries already registered or dismissed")
+    boolean all;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        List<MailStore.Quarantined> rows = QuarantineCommand.quarantine(register, inbox).list(all);
+        ZoneId zone = register.settings().zone();
+        out.printf("%-6s %-16s %-10s %-10s %s%n", "ID", "RECEIVED", "BYTES", "STATUS", "REASON");
+        for (MailStore.Quarantined q : rows) {
+          out.printf("%-6d %-16s %-10d %-10s %s%s%n", q.id(), MINUTE.format(q.receivedAt().atZone(zone)), q.size(),
+              q.status(), clean(shorten(q.reason(), 80)),
+              q.resolution().map(r -> " -> " + clean(shorten(r, 60))).orElse(""));
+        }
+        if (rows.isEmpty()) {
+          out.println(all ? "the quarantine is empty" : "no open entries in the quarantine");
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "register", mixinStandardHelpOptions = true,
+      description = "Register a quarantined message as a request (read as far as it can be; the raw message is kept).")
+  static final class QuarantineRegister implements Callable<Integer> {
+    @ParentCommand QuarantineCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "ID") long id;
+    @Mixin ActorOption actor;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        var receipt = QuarantineCommand.quarantine(register, inbox).register(id, actor.actor());
+        out.printf("quarantined message %d registered as %s, due %s%n", id, receipt.number(),
+            receipt.deadline().dueDate());
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "dismiss", mixinStandardHelpOptions = true,
+      description = "Dismiss a quarantined message: recorded with who, when and why; the raw message is kept.")
+  static final class QuarantineDismiss implements Callable<Integer> {
+    @ParentCommand QuarantineCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "ID") long id;
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why it is dismissed")
+    String reason;
+    @Mixin ActorOption actor;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        QuarantineCommand.quarantine(register, inbox).dismiss(id, actor.actor(), reason);
+        out.printf("quarantined message %d dismissed%n", id);
         return Main.OK;
       });
     }

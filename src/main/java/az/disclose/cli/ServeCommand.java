@@ -8,6 +8,8 @@ import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.inbox.RecomputeReport;
+import az.disclose.inbox.mail.MailService;
+import az.disclose.inbox.mail.MailSettings;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.web.IntakeHandler;
 import az.disclose.inbox.web.IntakeLimits;
@@ -85,22 +87,29 @@ final class ServeCommand implements Callable<Integer> {
     SiteSettings site;
     List<Page> pages;
     InboxSettings inboxSettings;
+    MailSettings mailSettings;
     try {
       site = new SettingsLoader().load(options.content);
       pages = new ContentLoader().load(options.content).pages();
-      inboxSettings = config != null
-          ? InboxSettingsLoader.load(config, System.getenv())
-          : InboxSettingsLoader.loadDefault(System.getenv());
+      Path settingsFile = config != null ? config
+          : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
+      inboxSettings = InboxSettingsLoader.load(settingsFile, System.getenv());
+      mailSettings = MailSettings.load(settingsFile, System.getenv());
     } catch (ProblemsException e) {
       e.problems().forEach(err::println);
       err.flush();
       return Main.PROBLEMS;
     }
-    try (Inbox inbox = Inbox.open(inboxSettings, options.content, Clock.systemUTC())) {
+    // The mail service (IMAP poller, SMTP outbox sender; each only when configured) closes before the inbox.
+    try (Inbox inbox = Inbox.open(inboxSettings, options.content, Clock.systemUTC());
+        MailService mail = MailService.start(inbox, mailSettings, Clock.systemUTC())) {
       Server server = siteWithInbox(host, port, behindProxy, options.out, options.theme, inbox, site, pages);
       server.start();
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
+      out.printf("mail: %s; %s%n",
+          mail.poller().isPresent() ? "polling " + mailSettings.imap().orElseThrow() : "no mailbox configured (requests by e-mail are not read)",
+          mail.sender().isPresent() ? "sending via " + mailSettings.smtp().orElseThrow() : "no SMTP server configured (nothing is sent)");
       out.printf("watching %s and %s for changes%n", options.content, options.theme);
       out.flush();
       Path holidays = inbox.holidays();

@@ -11,5 +11,11 @@ public enum EventKind {
   REFUSED,
   NOTE,
   STATUS_CHANGED,
-  DEADLINE_RECOMPUTED
+  DEADLINE_RECOMPUTED,
+  /** The requester wrote again (a reply by e-mail to a registered request); internal. */
+  MAIL_RECEIVED,
+  /** Mail to the requester could not be delivered (a bounce), or the outbox gave up; internal. */
+  MAIL_UNDELIVERABLE,
+  /** An e-mail to the requester was sent (acknowledgement, answer, notice); internal. */
+  MAIL_SENT
 }

@@ -77,6 +77,39 @@ public final class RegisterService implements Register {
 
   @Override
   public Receipt register(Submission s) throws RegisterException {
+    return register(s, null);
+  }
+
+  /** A registration as stored, for work done in its transaction. */
+  public record Registered(String number, Submission submission, HistoryEvent event, DeadlineExplanation due,
+      String statusToken) {}
+
+  /** Work done inside the transaction of a registration or of an officer's action. */
+  public interface InTransaction {
+    /** After a request and its REGISTERED event were stored (the group may be written again alone). */
+    default void registered(JdbcRequestStore.Tx tx, Registered registered) throws SQLException {}
+
+    /** After an officer's action appended {@code event} to {@code request}'s history. */
+    default void acted(JdbcRequestStore.Tx tx, StoredRequest request, HistoryEvent event) throws SQLException {}
+  }
+
+  private final List<InTransaction> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Adds work done in the transaction of every registration and every action from now on (e.g. the
+   * mail outbox: an acknowledgement or an answer is queued in the same transaction as its event).
+   * Whatever it throws rolls the change back.
+   */
+  public void addListener(InTransaction listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Registers {@code s} like {@link #register(Submission)} and runs {@code also} in the same
+   * transaction after the request was stored (e.g. the mail intake's dedupe key); when {@code also}
+   * throws, nothing is registered.
+   */
+  public Receipt register(Submission s, InTransaction also) throws RegisterException {
     Objects.requireNonNull(s, "submission");
     if (s.channel() == null || s.type() == null) {
       throw new RegisterException("a submission needs a channel and a type");
@@ -98,8 +131,18 @@ public final class RegisterService implements Register {
         tx.insertRequest(n, year, sequence, s, token, now, RequestStatus.REGISTERED, rule.id(), due.dueDate(),
             due.dueAt().toInstant());
         tx.addAttachments(n, StoredAttachment.REQUEST, 0, s.attachments());
-        tx.append(n, now, SYSTEM, EventKind.REGISTERED, "registered (" + s.channel().name().toLowerCase(Locale.ROOT)
-            + ", " + s.type().key() + ", " + urgency.key() + "); due " + describeDue(due), true);
+        HistoryEvent e = tx.append(n, now, SYSTEM, EventKind.REGISTERED, "registered ("
+            + s.channel().name().toLowerCase(Locale.ROOT) + ", " + s.type().key() + ", " + urgency.key() + "); due "
+            + describeDue(due), true);
+        if (also != null || !listeners.isEmpty()) {
+          Registered r = new Registered(n, s, e, due, token);
+          if (also != null) {
+            also.registered(tx, r);
+          }
+          for (InTransaction l : listeners) {
+            l.registered(tx, r);
+          }
+        }
         return n;
       });
       LOG.info("registered {} ({}, {}), due {}", number, s.channel(), s.type().key(), due.dueDate());
@@ -376,7 +419,13 @@ public final class RegisterService implements Register {
     try {
       T result = store.<T, RequestException>write(tx -> {
         StoredRequest r = tx.lock(n).orElseThrow(() -> unknown(n));
-        return action.run(tx, r, now);
+        T done = action.run(tx, r, now);
+        if (done instanceof HistoryEvent e) {
+          for (InTransaction l : listeners) {
+            l.acted(tx, r, e);
+          }
+        }
+        return done;
       });
       LOG.info("{}: {} recorded by {}", n, what, actor);
       return result;

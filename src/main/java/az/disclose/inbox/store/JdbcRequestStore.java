@@ -579,6 +579,14 @@ public final class JdbcRequestStore implements AutoCloseable {
       this.c = c;
     }
 
+    /**
+     * The transaction's connection, for the tables of other components (e.g. the mail intake's) that
+     * must change in the same transaction. Never commit, roll back or close it.
+     */
+    public Connection connection() {
+      return c;
+    }
+
     /** A statement prepared once in this transaction (closed when it ends: never close it yourself). */
     private PreparedStatement prepared(String sql) throws SQLException {
       PreparedStatement p = statements.get(sql);

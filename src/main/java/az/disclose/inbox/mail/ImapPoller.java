@@ -1,0 +1,325 @@
+package az.disclose.inbox.mail;
+
+import az.disclose.inbox.Register.RegisterException;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls the configured IMAP mailbox: fetches each message's raw bytes, hands them to {@link
+ * MailIntake} (which stores the outcome and the message's key in one transaction), and only then
+ * moves the message to the processed folder (or, when none is configured, flags it {@code \Seen}
+ * and {@value #PROCESSED_FLAG}). A crash or a dropped connection between the two leaves the message
+ * in the mailbox; the next poll fetches it again and the intake recognises its key, so it is never
+ * registered twice. A message the database could not record stays in the mailbox and is tried on
+ * the next poll. Never throws out of a poll.
+ */
+public final class ImapPoller implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImapPoller.class);
+  /** The IMAP keyword set on processed messages when there is no processed folder. */
+  public static final String PROCESSED_FLAG = "$DiscloseProcessed";
+  private static final int BATCH = 200;
+  /** At most this many bytes of messages are fetched in one command. */
+  private static final long PREFETCH_BYTES = 32L * 1024 * 1024;
+
+  private final MailSettings settings;
+  private final MailSettings.Server imap;
+  private final MailIntake intake;
+  private final Session session;
+  private final Object lifecycle = new Object();
+  private ScheduledExecutorService executor;
+  private ExecutorService workers;
+  /** Messages of a batch are registered concurrently, so the register commits them in groups. */
+  private static final int WORKERS = 16;
+
+  public ImapPoller(MailSettings settings, MailIntake intake) {
+    this.settings = settings;
+    this.imap = settings.imap().orElseThrow(() -> new IllegalArgumentException("no mail.imap section"));
+    this.intake = intake;
+    this.session = Session.getInstance(properties(imap));
+  }
+
+  /**
+   * A poller for {@code settings}, or empty — with one clear log line — when no mailbox is
+   * configured.
+   */
+  public static Optional<ImapPoller> create(MailSettings settings, MailIntake intake) {
+    if (settings.imap().isEmpty()) {
+      LOG.info("mail intake disabled: no mailbox configured (add mail.imap to disclose.yaml to receive requests by"
+          + " e-mail)");
+      return Optional.empty();
+    }
+    return Optional.of(new ImapPoller(settings, intake));
+  }
+
+  static Properties properties(MailSettings.Server s) {
+    Properties p = new Properties();
+    String proto = s.security() == MailSettings.Security.TLS ? "imaps" : "imap";
+    p.setProperty("mail.store.protocol", proto);
+    p.setProperty("mail." + proto + ".host", s.host());
+    p.setProperty("mail." + proto + ".port", Integer.toString(s.port()));
+    p.setProperty("mail." + proto + ".connectiontimeout", "10000");
+    p.setProperty("mail." + proto + ".timeout", "60000");
+    p.setProperty("mail." + proto + ".writetimeout", "30000");
+    p.setProperty("mail." + proto + ".peek", "true");
+    p.setProperty("mail." + proto + ".partialfetch", "false");
+    if (s.security() == MailSettings.Security.STARTTLS) {
+      p.setProperty("mail.imap.starttls.enable", "true");
+      p.setProperty("mail.imap.starttls.required", "true");
+    }
+    if (s.security() != MailSettings.Security.NONE) {
+      p.setProperty("mail." + proto + ".ssl.checkserveridentity", "true");
+    }
+    return p;
+  }
+
+  /** What one poll did. */
+  public record PollReport(int fetched, Map<MailIntake.Outcome, Integer> outcomes, int failed, Optional<String> error) {}
+
+  /** Polls once: processes every message in the folder (in batches) and moves it. Never throws. */
+  public synchronized PollReport pollOnce() {
+    Map<MailIntake.Outcome, Integer> outcomes = new EnumMap<>(MailIntake.Outcome.class);
+    int fetched = 0;
+    int failed = 0;
+    Store store = null;
+    Folder folder = null;
+    try {
+      store = session.getStore();
+      store.connect(imap.host(), imap.port(), imap.user(), imap.password());
+      Folder processed = processedFolder(store);
+      while (true) {
+        // the folder is opened afresh for each batch: the message numbers after a move are the server's
+        folder = store.getFolder(settings.folder());
+        folder.open(Folder.READ_WRITE);
+        Message[] batch = pending(folder);
+        if (batch.length == 0) {
+          break;
+        }
+        prefetch(folder, batch);
+        List<byte[]> raws = new ArrayList<>(batch.length);
+        for (Message m : batch) {
+          raws.add(raw(m));
+        }
+        fetched += batch.length;
+        List<Future<MailIntake.Result>> results = new ArrayList<>(batch.length);
+        for (byte[] raw : raws) {
+          results.add(workers().submit(() -> intake.ingest(raw))); // concurrent: one commit for many (group commit)
+        }
+        List<Message> done = new ArrayList<>();
+        for (int i = 0; i < batch.length; i++) {
+          try {
+            MailIntake.Result r = results.get(i).get();
+            outcomes.merge(r.outcome(), 1, Integer::sum);
+            done.add(batch[i]);
+          } catch (ExecutionException e) {
+            failed++;
+            LOG.error("mail intake: a message could not be recorded; it stays in the mailbox: {}",
+                e.getCause().getMessage());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted");
+          }
+        }
+        markProcessed(folder, processed, done);
+        folder.close(true);
+        folder = null;
+        if (done.size() < batch.length) {
+          break; // the database is failing: try the rest on the next poll
+        }
+      }
+      return new PollReport(fetched, outcomes, failed, Optional.empty());
+    } catch (MessagingException | IOException | RuntimeException e) {
+      LOG.warn("mail intake: polling {} failed ({}); {} message(s) processed before, the rest on the next poll", imap,
+          e.getMessage(), outcomes.values().stream().mapToInt(Integer::intValue).sum());
+      return new PollReport(fetched, outcomes, failed, Optional.of(String.valueOf(e.getMessage())));
+    } finally {
+      closeQuietly(folder, store);
+    }
+  }
+
+  private ExecutorService workers() {
+    synchronized (lifecycle) {
+      if (workers == null) {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(WORKERS, r -> {
+          Thread t = new Thread(r, "disclose-mail-intake-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return workers;
+    }
+  }
+
+  /**
+   * Fetches the whole messages of a batch in one IMAP command (one round trip instead of one per
+   * message), at most {@value #PREFETCH_BYTES} bytes at a time so that large attachments do not
+   * fill the memory; what does not fit is fetched message by message.
+   */
+  private static void prefetch(Folder folder, Message[] batch) throws MessagingException {
+    List<Message> chunk = new ArrayList<>();
+    long bytes = 0;
+    for (Message m : batch) {
+      long size = Math.max(0, m.getSize());
+      if (!chunk.isEmpty() && bytes + size > PREFETCH_BYTES) {
+        break;
+      }
+      chunk.add(m);
+      bytes += size;
+    }
+    FetchProfile whole = new FetchProfile();
+    whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+    folder.fetch(chunk.toArray(new Message[0]), whole);
+  }
+
+  private Message[] pending(Folder folder) throws MessagingException {
+    Message[] all;
+    if (settings.processedFolder().isEmpty()) {
+      Flags processed = new Flags(PROCESSED_FLAG);
+      all = folder.search(new FlagTerm(processed, false));
+    } else {
+      int count = folder.getMessageCount();
+      all = count == 0 ? new Message[0] : folder.getMessages(1, Math.min(count, BATCH));
+    }
+    FetchProfile flags = new FetchProfile();
+    flags.add(FetchProfile.Item.FLAGS);
+    flags.add(FetchProfile.Item.SIZE);
+    folder.fetch(all, flags);
+    List<Message> out = new ArrayList<>();
+    for (Message m : all) {
+      if (!m.isExpunged() && !m.isSet(Flags.Flag.DELETED)) {
+        out.add(m);
+      }
+      if (out.size() >= BATCH) {
+        break;
+      }
+    }
+    return out.toArray(new Message[0]);
+  }
+
+  private Folder processedFolder(Store store) throws MessagingException {
+    if (settings.processedFolder().isEmpty()) {
+      return null;
+    }
+    Folder f = store.getFolder(settings.processedFolder());
+    if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
+      throw new MessagingException("cannot create the folder " + settings.processedFolder());
+    }
+    return f;
+  }
+
+  /** The message exactly as the server holds it. */
+  static byte[] raw(Message m) throws MessagingException, IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+    m.writeTo(out);
+    return out.toByteArray();
+  }
+
+  private void markProcessed(Folder folder, Folder processed, List<Message> done) throws MessagingException {
+    if (done.isEmpty()) {
+      return;
+    }
+    Message[] msgs = done.toArray(new Message[0]);
+    if (processed == null) {
+      Flags f = new Flags(Flags.Flag.SEEN);
+      f.add(PROCESSED_FLAG);
+      folder.setFlags(msgs, f, true);
+      return;
+    }
+    if (folder instanceof IMAPFolder imapFolder) {
+      try {
+        imapFolder.moveMessages(msgs, processed); // MOVE, or COPY + \Deleted + EXPUNGE when the server lacks it
+        return;
+      } catch (MessagingException e) {
+        LOG.debug("MOVE failed ({}), copying instead", e.getMessage());
+      }
+    }
+    folder.copyMessages(msgs, processed);
+    folder.setFlags(msgs, new Flags(Flags.Flag.DELETED), true);
+    folder.expunge();
+  }
+
+  private static void closeQuietly(Folder folder, Store store) {
+    try {
+      if (folder != null && folder.isOpen()) {
+        folder.close(false);
+      }
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("closing the folder: {}", e.getMessage());
+    }
+    try {
+      if (store != null) {
+        store.close();
+      }
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("closing the IMAP connection: {}", e.getMessage());
+    }
+  }
+
+  /** Polls every {@code mail.imap.poll_seconds} on a daemon thread, until {@link #close}. */
+  public void start() {
+    start(settings.pollInterval());
+  }
+
+  public void start(Duration interval) {
+    synchronized (lifecycle) {
+      if (executor != null) {
+        return;
+      }
+      executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "disclose-imap-poller");
+        t.setDaemon(true);
+        return t;
+      });
+      executor.scheduleWithFixedDelay(this::pollOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    LOG.info("mail intake: polling {} folder {} every {}", imap, settings.folder(), interval);
+  }
+
+  @Override
+  public void close() {
+    ScheduledExecutorService e;
+    ExecutorService w;
+    synchronized (lifecycle) {
+      e = executor;
+      executor = null;
+      w = workers;
+      workers = null;
+    }
+    if (w != null) {
+      w.shutdown();
+    }
+    if (e != null) {
+      e.shutdownNow();
+      try {
+        e.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package az.disclose.inbox.mail;
+
+import az.disclose.yaml.Fields;
+import az.disclose.yaml.Node;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import az.disclose.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code mail} section of {@code disclose.yaml}; immutable. Either part may be missing: no
+ * {@code imap} means no mail intake, no {@code smtp} means no outgoing mail (the outbox is still
+ * written and is sent once SMTP is configured).
+ *
+ * <pre>
+ * mail:
+ *   imap:
+ *     host: imap.ministry.example
+ *     port: 993                  # default: 993 (tls), 143 (starttls, none)
+ *     security: tls              # tls | starttls | none (none: tests and localhost only)
+ *     user: sorgu@ministry.example      # password: environment variable DISCLOSE_MAIL_PASSWORD
+ *     folder: INBOX
+ *     processed_folder: Processed       # created when missing; "" = flag messages instead of moving
+ *     poll_seconds: 60
+ *   smtp:
+ *     host: smtp.ministry.example
+ *     port: 587                  # default: 465 (tls), 587 (starttls), 25 (none)
+ *     security: starttls
+ *     user: sorgu@ministry.example      # password: DISCLOSE_SMTP_PASSWORD, else DISCLOSE_MAIL_PASSWORD
+ *     from: "Sənaye və Energetika Nazirliyi &lt;sorgu@ministry.example&gt;"
+ *   status_url: https://ministry.example/requests/status/   # + the private token
+ *   message_id_host: ministry.example                        # Message-IDs are &lt;number.event@host&gt;
+ * </pre>
+ */
+public record MailSettings(Optional<Server> imap, Optional<Server> smtp, String from, String statusUrl,
+    String messageIdHost, String folder, String processedFolder, Duration pollInterval) {
+
+  public static final String MAIL_PASSWORD_ENV = "DISCLOSE_MAIL_PASSWORD";
+  public static final String SMTP_PASSWORD_ENV = "DISCLOSE_SMTP_PASSWORD";
+
+  public enum Security {
+    TLS,
+    STARTTLS,
+    NONE
+  }
+
+  /** A mail server; the password comes from the environment. */
+  public record Server(String host, int port, Security security, String user, String password) {
+    @Override
+    public String toString() {
+      return user + "@" + host + ":" + port + " (" + security.name().toLowerCase(Locale.ROOT) + ")";
+    }
+  }
+
+  /** No mailbox, no SMTP server. */
+  public static MailSettings none() {
+    return new MailSettings(Optional.empty(), Optional.empty(), "", "", "localhost", "INBOX", "Processed",
+        Duration.ofSeconds(60));
+  }
+
+  public MailSettings withImap(Server s) {
+    return new MailSettings(Optional.of(s), smtp, from, statusUrl, messageIdHost, folder, processedFolder, pollInterval);
+  }
+
+  public MailSettings withSmtp(Server s, String fromAddress) {
+    return new MailSettings(imap, Optional.of(s), fromAddress, statusUrl, messageIdHost, folder, processedFolder,
+        pollInterval);
+  }
+
+  public MailSettings withStatusUrl(String url) {
+    return new MailSettings(imap, smtp, from, url, messageIdHost, folder, processedFolder, pollInterval);
+  }
+
+  public MailSettings withFolders(String inbox, String processed) {
+    return new MailSettings(imap, smtp, from, statusUrl, messageIdHost, inbox, processed, pollInterval);
+  }
+
+  public MailSettings withPollInterval(Duration d) {
+    return new MailSettings(imap, smtp, from, statusUrl, messageIdHost, folder, processedFolder, d);
+  }
+
+  public MailSettings withMessageIdHost(String host) {
+    return new MailSettings(imap, smtp, from, statusUrl, host, folder, processedFolder, pollInterval);
+  }
+
+  /**
+   * The {@code mail} section of {@code file} ({@link #none()} when the file or the section is
+   * missing); every problem with file:line. The rest of the file is read by the other loaders.
+   */
+  public static MailSettings load(Path file, Map<String, String> env) throws ProblemsException {
+    if (file == null || !Files.isRegularFile(file)) {
+      return none();
+    }
+    Node root = new YamlReader().readFile(file);
+    List<Problem> problems = new ArrayList<>();
+    Fields f = Fields.of(file, root, problems, "");
+    Optional<Fields> mail = f.child("mail");
+    if (mail.isEmpty()) {
+      return none();
+    }
+    Fields m = mail.get();
+    String mailPassword = env.getOrDefault(MAIL_PASSWORD_ENV, "");
+    String smtpPassword = env.getOrDefault(SMTP_PASSWORD_ENV, mailPassword);
+    Optional<Server> imap = Optional.empty();
+    String folder = "INBOX";
+    String processed = "Processed";
+    int poll = 60;
+    Optional<Fields> i = m.child("imap");
+    if (i.isPresent()) {
+      imap = Optional.of(server(i.get(), mailPassword, 993, 143));
+      folder = i.get().optionalText("folder").map(String::trim).orElse("INBOX");
+      processed = i.get().optionalText("processed_folder").map(String::trim).orElse("Processed");
+      poll = i.get().intValue("poll_seconds", 60, 1, 86_400);
+      i.get().rejectUnknownKeys();
+    }
+    Optional<Server> smtp = Optional.empty();
+    String from = "";
+    Optional<Fields> o = m.child("smtp");
+    if (o.isPresent()) {
+      smtp = Optional.of(server(o.get(), smtpPassword, 465, 587));
+      from = o.get().optionalText("from").map(String::trim).orElse("");
+      if (from.isEmpty()) {
+        o.get().problemAt("from", "'from' is required: the address requesters see and reply to");
+      }
+      o.get().rejectUnknownKeys();
+    }
+    String statusUrl = m.optionalText("status_url").map(String::trim).orElse("");
+    String host = m.optionalText("message_id_host").map(String::trim).orElse("");
+    if (host.isEmpty()) {
+      int at = from.lastIndexOf('@');
+      host = at >= 0 ? from.substring(at + 1).replaceAll("[>\\s\"]", "") : "localhost";
+    }
+    m.rejectUnknownKeys();
+    if (!problems.isEmpty()) {
+      throw new ProblemsException(problems);
+    }
+    return new MailSettings(imap, smtp, from, statusUrl, host, folder, processed, Duration.ofSeconds(poll));
+  }
+
+  private static Server server(Fields s, String password, int tlsPort, int plainPort) {
+    String host = s.optionalText("host").map(String::trim).orElse("");
+    if (host.isEmpty()) {
+      s.problemAt("host", "'host' is required");
+    }
+    Security security = Security.TLS;
+    Optional<String> sec = s.optionalText("security").map(x -> x.trim().toLowerCase(Locale.ROOT));
+    if (sec.isPresent()) {
+      switch (sec.get()) {
+        case "tls", "ssl" -> security = Security.TLS;
+        case "starttls" -> security = Security.STARTTLS;
+        case "none" -> security = Security.NONE;
+        default -> s.problemAt("security", "'security' must be tls, starttls or none, not '" + sec.get() + "'");
+      }
+    }
+    int defaultPort = security == Security.TLS ? tlsPort : plainPort;
+    int port = s.intValue("port", defaultPort, 1, 65_535);
+    String user = s.optionalText("user").map(String::trim).orElse("");
+    if (s.has("password")) {
+      s.problemAt("password", "'password' does not belong in a file: set the environment variable "
+          + (tlsPort == 993 ? MAIL_PASSWORD_ENV : SMTP_PASSWORD_ENV) + " instead");
+      s.optionalText("password");
+    }
+    return new Server(host, port, security, user, password);
+  }
+
+  /** Never shows a password. */
+  @Override
+  public String toString() {
+    return "MailSettings[imap=" + imap.map(Server::toString).orElse("none") + ", smtp="
+        + smtp.map(Server::toString).orElse("none") + ", from=" + from + "]";
+  }
+}

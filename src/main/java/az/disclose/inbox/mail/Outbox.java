@@ -1,0 +1,171 @@
+package az.disclose.inbox.mail;
+
+import az.disclose.calendar.DeadlineExplanation;
+import az.disclose.calendar.DeadlineRule;
+import az.disclose.inbox.Channel;
+import az.disclose.inbox.EventKind;
+import az.disclose.inbox.HistoryEvent;
+import az.disclose.inbox.RegisterService;
+import az.disclose.inbox.Submission;
+import az.disclose.inbox.store.JdbcRequestStore;
+import az.disclose.inbox.store.StoredRequest;
+import az.disclose.render.AzDates;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Queues mail to requesters in the transaction of the event it tells about (install it with {@link
+ * RegisterService#addListener}): the acknowledgement of every registration that has an address
+ * (e-mail or the web form), the officers' answer, and the notices of extension, forwarding,
+ * clarification and refusal. Each mail gets a stable Message-ID {@code <number.event-id@host>} and
+ * the number in its subject, so that replies thread back to the request; {@link OutboxSender} sends
+ * it. Texts are in Azerbaijani with a short English line.
+ */
+public final class Outbox implements RegisterService.InTransaction {
+  public static final String ACKNOWLEDGEMENT = "acknowledgement";
+  private static final Pattern SIMPLE_ADDRESS = Pattern.compile("[^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+");
+  private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \\t]*(<[^<>\\s]+>)");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private static final Locale AZ = Locale.forLanguageTag("az");
+
+  private final MailSettings settings;
+  private final ZoneId zone;
+
+  public Outbox(MailSettings settings, ZoneId zone) {
+    this.settings = settings;
+    this.zone = zone;
+  }
+
+  /** {@code <SEN-2026-00042.17@host>}. */
+  public String messageId(String number, long eventId) {
+    return "<" + number + "." + eventId + "@" + settings.messageIdHost() + ">";
+  }
+
+  static boolean deliverable(String address) {
+    return address != null && SIMPLE_ADDRESS.matcher(address.strip()).matches();
+  }
+
+  @Override
+  public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
+    Submission s = r.submission();
+    if (!deliverable(s.email())) {
+      return;
+    }
+    HistoryEvent ack = tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.ACKNOWLEDGED,
+        "acknowledgement e-mailed to the requester", true);
+    String inReplyTo = "";
+    if (s.channel() == Channel.EMAIL && s.raw() != null) {
+      Matcher m = MESSAGE_ID.matcher(headerPart(s.raw()));
+      inReplyTo = m.find() ? m.group(1) : "";
+    }
+    MailStore.enqueue(tx, r.number(), ack.id(), ACKNOWLEDGEMENT, messageId(r.number(), ack.id()), s.email().strip(),
+        "[" + r.number() + "] Sorğunuz qeydiyyata alındı", acknowledgement(r), inReplyTo, r.event().at());
+  }
+
+  private static String headerPart(byte[] raw) {
+    int n = Math.min(raw.length, 64 * 1024);
+    String head = new String(raw, 0, n, StandardCharsets.ISO_8859_1);
+    int end = head.indexOf("\r\n\r\n");
+    if (end < 0) {
+      end = head.indexOf("\n\n");
+    }
+    return end < 0 ? head : head.substring(0, end);
+  }
+
+  @Override
+  public void acted(JdbcRequestStore.Tx tx, StoredRequest request, HistoryEvent event) throws SQLException {
+    String kind;
+    String subject;
+    String intro;
+    switch (event.kind()) {
+      case ANSWERED -> {
+        kind = "answer";
+        subject = "Sorğunuza cavab";
+        intro = "Sorğunuza cavab:";
+      }
+      case EXTENDED -> {
+        kind = "extension";
+        subject = "Cavab müddəti uzadıldı";
+        intro = "Sorğunuza cavab müddəti uzadılmışdır. Yeni son tarix: "
+            + AzDates.format(request.dueDate(), AZ) + " (" + event.text() + ").";
+      }
+      case FORWARDED -> {
+        kind = "forward";
+        subject = "Sorğunuz aidiyyəti üzrə göndərildi";
+        intro = "Tələb olunan məlumat nazirlikdə olmadığından sorğunuz aidiyyəti üzrə göndərilmişdir:";
+      }
+      case CLARIFICATION_REQUESTED -> {
+        kind = "clarification";
+        subject = "Sorğunuzun dəqiqləşdirilməsi";
+        intro = "Sorğunuzu cavablandırmaq üçün aşağıdakıların dəqiqləşdirilməsi xahiş olunur"
+            + " (bu məktuba cavab yaza bilərsiniz):";
+      }
+      case REFUSED -> {
+        kind = "refusal";
+        subject = "Sorğunuz üzrə qərar";
+        intro = "Sorğunuzun icrasından imtina edilmişdir:";
+      }
+      default -> {
+        return;
+      }
+    }
+    if (!deliverable(request.email())) {
+      return;
+    }
+    String body = "Hörmətli " + name(request.name()) + ",\n\n" + intro + "\n\n"
+        + (event.kind() == EventKind.EXTENDED ? "" : event.text().strip() + "\n\n")
+        + statusLine(request.statusToken())
+        + "Bu məktuba cavab yazsanız, yazdığınız " + request.number() + " nömrəli sorğunuza əlavə olunacaq.\n\n"
+        + "--\n" + senderName() + "\n";
+    String inReplyTo = MailStore.firstMessageId(tx.connection(), request.number()).orElse("");
+    MailStore.enqueue(tx, request.number(), event.id(), kind, messageId(request.number(), event.id()),
+        request.email().strip(), "[" + request.number() + "] " + subject, body, inReplyTo, event.at());
+  }
+
+  String acknowledgement(RegisterService.Registered r) {
+    DeadlineExplanation due = r.due();
+    DeadlineRule rule = due.rule();
+    String dueText;
+    String basis;
+    if (rule.unit() == DeadlineRule.Unit.HOURS) {
+      var at = due.dueAt().withZoneSameInstant(zone);
+      dueText = AzDates.format(at.toLocalDate(), AZ) + ", saat " + TIME.format(at) + " (Bakı vaxtı)";
+      basis = "Müddət qeydiyyat anından " + rule.amount() + " saatdır";
+    } else {
+      dueText = AzDates.format(due.dueDate(), AZ);
+      basis = "Müddət " + rule.amount() + " iş günüdür və qeydiyyatdan sonrakı ilk iş günündən ("
+          + AzDates.format(due.startDay(), AZ) + ") hesablanır; şənbə, bazar və qeyri-iş günləri sayılmır";
+    }
+    String registered = AzDates.format(r.event().at().atZone(zone).toLocalDate(), AZ);
+    return "Hörmətli " + name(r.submission().name()) + ",\n\n"
+        + "Sorğunuz " + registered + " tarixində " + r.number() + " nömrəsi ilə qeydiyyata alınmışdır.\n\n"
+        + "Cavab veriləcək son tarix: " + dueText + ".\n"
+        + basis + " (" + rule.legalBasis() + ").\n\n"
+        + statusLine(r.statusToken())
+        + "Bu məktuba cavab yazsanız, yazdığınız sorğunuza əlavə olunacaq; mövzu sətrindəki nömrəni saxlayın.\n"
+        + "Bu məktub avtomatik göndərilmişdir.\n\n"
+        + "Your request was registered under number " + r.number() + "; the answer is due by " + due.dueDate()
+        + ".\n\n--\n" + senderName() + "\n";
+  }
+
+  private String statusLine(String token) {
+    return settings.statusUrl().isEmpty() ? "" : "Sorğunuzun vəziyyəti: " + settings.statusUrl() + token + "\n\n";
+  }
+
+  private static String name(String name) {
+    String n = name == null ? "" : name.replaceAll("[\\r\\n\\t]+", " ").strip();
+    return n.isEmpty() ? "vətəndaş" : n;
+  }
+
+  private String senderName() {
+    String from = settings.from();
+    int lt = from.indexOf('<');
+    String n = lt > 0 ? from.substring(0, lt).replace("\"", "").strip() : from;
+    return n.isEmpty() ? "disclose" : n;
+  }
+}

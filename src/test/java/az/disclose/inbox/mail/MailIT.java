@@ -1,0 +1,218 @@
+package az.disclose.inbox.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.inbox.Attachment;
+import az.disclose.inbox.EventKind;
+import az.disclose.inbox.Inbox;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.ListFilter;
+import az.disclose.inbox.RequestSummary;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mail intake and the outbox against GreenMail's real IMAP and SMTP servers. */
+class MailIT {
+  static final String REQUESTER = "aysel@example.az";
+
+  @TempDir Path dir;
+  MailServer server;
+  Inbox inbox;
+  MailService mail;
+  ImapPoller poller;
+  OutboxSender sender;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = MailServer.startNew();
+    server.setUser(REQUESTER, "aysel", "pw");
+    inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), dir.resolve("content"), Clock.systemUTC());
+    mail = MailService.create(inbox, server.settings(), Clock.systemUTC());
+    poller = mail.poller().orElseThrow();
+    sender = new OutboxSender(mail.store(), server.settings(), Clock.systemUTC(), Duration.ofMillis(50),
+        Duration.ofMillis(400));
+  }
+
+  @AfterEach
+  void stop() {
+    mail.close();
+    inbox.close();
+    server.stop();
+  }
+
+  static byte[] message(String id, String subject, String body) {
+    return ("From: Aysel Məmmədova <" + REQUESTER + ">\r\nTo: " + MailServer.MAILBOX + "\r\nSubject: " + subject
+        + "\r\nMessage-ID: <" + id + "@example.az>\r\nDate: Mon, 02 Mar 2026 10:15:00 +0400\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  List<RequestSummary> requests() throws Exception {
+    return inbox.register().list(ListFilter.all());
+  }
+
+  int count(String user, String password, String folder) throws Exception {
+    Properties p = new Properties();
+    Session s = Session.getInstance(p);
+    try (Store store = s.getStore("imap")) {
+      store.connect("127.0.0.1", server.imapPort, user, password);
+      Folder f = store.getFolder(folder);
+      if (!f.exists()) {
+        return 0;
+      }
+      return f.getMessageCount();
+    }
+  }
+
+  @Test
+  void aMessageIsRegisteredOnceMovedAndAcknowledged() throws Exception {
+    byte[] delivered = message("one", "Məlumat sorğusu", "Salam, plan haqqında məlumat istəyirəm.");
+    server.deliver(delivered);
+    server.deliver(Corpus.bytes("auto-reply.eml"));
+    ImapPoller.PollReport r = poller.pollOnce();
+    assertThat(r.error()).isEmpty();
+    assertThat(r.outcomes()).containsEntry(MailIntake.Outcome.REGISTERED, 1).containsEntry(MailIntake.Outcome.AUTO_REPLY, 1);
+    assertThat(requests()).singleElement().satisfies(x -> assertThat(x.subject()).isEqualTo("Məlumat sorğusu"));
+    assertThat(count(MailServer.LOGIN, MailServer.PASSWORD, "INBOX")).isZero();
+    assertThat(count(MailServer.LOGIN, MailServer.PASSWORD, "Processed")).isEqualTo(2);
+    assertThat(poller.pollOnce().fetched()).isZero();
+    String number = requests().get(0).number();
+    String raw = new String(inbox.register().raw(number), StandardCharsets.UTF_8);
+    assertThat(raw).contains("Message-ID: <one@example.az>").contains("Salam, plan haqqında məlumat istəyirəm.");
+    assertThat(inbox.register().raw(number)).as("the raw bytes, unchanged").isEqualTo(delivered);
+
+    // the acknowledgement reaches the requester, and only one (the auto-reply got none)
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
+    MimeMessage ack = server.getReceivedMessagesForDomain("example.az")[0];
+    assertThat(ack.getSubject()).isEqualTo("[" + number + "] Sorğunuz qeydiyyata alındı");
+    assertThat(ack.getMessageID()).matches("<" + number + "\\.\\d+@ministry\\.example>");
+    assertThat(ack.getHeader("In-Reply-To")[0]).isEqualTo("<one@example.az>");
+    assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+    String body = ack.getContent().toString();
+    assertThat(body).contains(number).contains("iş günü").contains("https://ministry.example/requests/status/")
+        .contains("Cavab veriləcək son tarix");
+    assertThat(sender.sendDue()).isZero();
+    assertThat(inbox.register().get(number).history()).extracting(e -> e.kind())
+        .contains(EventKind.REGISTERED, EventKind.ACKNOWLEDGED, EventKind.MAIL_SENT);
+
+    // the requester replies to the acknowledgement: added to the request, not numbered anew
+    String reply = "From: " + REQUESTER + "\r\nTo: " + MailServer.MAILBOX + "\r\nSubject: Re: " + ack.getSubject()
+        + "\r\nMessage-ID: <reply1@example.az>\r\nIn-Reply-To: " + ack.getMessageID()
+        + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nƏlavə sənəd.\r\n";
+    server.deliver(reply.getBytes(StandardCharsets.UTF_8));
+    assertThat(poller.pollOnce().outcomes()).containsEntry(MailIntake.Outcome.REPLY, 1);
+    assertThat(requests()).hasSize(1);
+
+    // the officer answers (with a file): the answer reaches the requester, threaded
+    inbox.register().answer(number, "officer", "Cavab: plan saytda dərc olunub.",
+        List.of(new Attachment("plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes(StandardCharsets.US_ASCII))));
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(server.waitForIncomingEmail(5000, 2)).isTrue();
+    MimeMessage answer = server.getReceivedMessagesForDomain("example.az")[1];
+    assertThat(answer.getSubject()).isEqualTo("[" + number + "] Sorğunuza cavab");
+    assertThat(answer.getHeader("In-Reply-To")[0]).isEqualTo(ack.getMessageID());
+    assertThat(answer.getContentType()).startsWith("multipart/mixed");
+  }
+
+  @Test
+  void theSameMessageDeliveredTwiceIsOneRequest() throws Exception {
+    byte[] m = message("twice", "İki dəfə", "eyni məktub");
+    server.deliver(m);
+    server.deliver(m);
+    ImapPoller.PollReport r = poller.pollOnce();
+    assertThat(r.outcomes()).containsEntry(MailIntake.Outcome.REGISTERED, 1).containsEntry(MailIntake.Outcome.DUPLICATE, 1);
+    assertThat(requests()).hasSize(1);
+    server.deliver(m);
+    poller.pollOnce();
+    assertThat(requests()).hasSize(1);
+    assertThat(count(MailServer.LOGIN, MailServer.PASSWORD, "INBOX")).isZero();
+  }
+
+  @Test
+  void withoutAProcessedFolderMessagesAreFlaggedAndLeftInPlace() throws Exception {
+    ImapPoller flagging = new ImapPoller(server.settings().withFolders("INBOX", ""), mail.intake());
+    try {
+      server.deliver(message("f1", "Bir", "bir"));
+      server.deliver(message("f2", "İki", "iki"));
+      assertThat(flagging.pollOnce().outcomes()).containsEntry(MailIntake.Outcome.REGISTERED, 2);
+      assertThat(flagging.pollOnce().fetched()).isZero();
+      assertThat(requests()).hasSize(2);
+      assertThat(count(MailServer.LOGIN, MailServer.PASSWORD, "INBOX")).isEqualTo(2);
+      server.deliver(message("f3", "Üç", "üç"));
+      assertThat(flagging.pollOnce().fetched()).isEqualTo(1);
+      assertThat(requests()).hasSize(3);
+    } finally {
+      flagging.close();
+    }
+  }
+
+  @Test
+  void theImapServerStoppedMidPollLosesAndDuplicatesNothing() throws Exception {
+    int n = 400;
+    for (int i = 0; i < n; i++) {
+      server.deliver(message("m" + i, "Sorğu " + i, "mətn " + i));
+    }
+    AtomicReference<ImapPoller.PollReport> first = new AtomicReference<>();
+    Thread t = new Thread(() -> first.set(poller.pollOnce()));
+    t.start();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (mail.store().count(MailStore.REGISTERED) < 30 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    server.stop();
+    t.join(60_000);
+    assertThat(first.get().error()).as("the poll saw the server go").isPresent();
+    long before = requests().size();
+    assertThat(before).isBetween(30L, (long) n - 1);
+    server.start();
+    for (int i = 0; i < 5 && count(MailServer.LOGIN, MailServer.PASSWORD, "INBOX") > 0; i++) {
+      poller.pollOnce();
+    }
+    List<RequestSummary> all = requests();
+    assertThat(all).hasSize(n);
+    assertThat(all.stream().map(RequestSummary::subject).distinct().count()).isEqualTo(n);
+    assertThat(mail.store().count(MailStore.REGISTERED)).isEqualTo(n);
+    assertThat(count(MailServer.LOGIN, MailServer.PASSWORD, "INBOX")).isZero();
+  }
+
+  @Test
+  void smtpDownForAWhileThenUpDeliversOnce() throws Exception {
+    server.deliver(message("down", "SMTP", "salam"));
+    poller.pollOnce();
+    String number = requests().get(0).number();
+    server.stop();
+    assertThat(sender.sendDue()).isZero();
+    assertThat(sender.sendDue()).isZero(); // not due yet (back-off), or refused again
+    MailStore.OutboxEntry e = mail.store().outbox(number).get(0);
+    assertThat(e.status()).isEqualTo("pending");
+    assertThat(e.attempts()).isGreaterThanOrEqualTo(1);
+    assertThat(e.lastError()).isPresent();
+    server.start();
+    int sent = 0;
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (sent == 0 && System.currentTimeMillis() < deadline) {
+      sent += sender.sendDue();
+      Thread.sleep(50);
+    }
+    assertThat(sent).isEqualTo(1);
+    Thread.sleep(500);
+    assertThat(sender.sendDue()).isZero();
+    assertThat(server.waitForIncomingEmail(5000, 1)).isTrue();
+    assertThat(server.getReceivedMessagesForDomain("example.az")).hasSize(1);
+    assertThat(mail.store().outbox(number)).singleElement().satisfies(x -> assertThat(x.status()).isEqualTo("sent"));
+  }
+}

@@ -1,0 +1,93 @@
+package az.disclose.inbox.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.cli.Main;
+import az.disclose.inbox.Inbox;
+import az.disclose.inbox.InboxSettingsLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code disclose requests quarantine list | register ID | dismiss ID --reason TEXT}. */
+class QuarantineCliTest {
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  private Result run(Path config, String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("requests", "--config", config.toString(), "--content",
+        tmp.resolve("content").toString()));
+    all.addAll(List.of(args));
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int code = Main.run(all.toArray(String[]::new));
+      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void listRegisterDismiss() throws Exception {
+    Path config = Files.writeString(tmp.resolve("disclose.yaml"), """
+        number_prefix: SEN
+        data_dir: data
+        mail:
+          smtp:
+            host: 127.0.0.1
+            port: 2525
+            security: none
+            from: "Nazirlik <sorgu@ministry.example>"
+          status_url: https://ministry.example/requests/status/
+        """);
+    try (Inbox inbox = Inbox.open(InboxSettingsLoader.load(config, Map.of()), tmp.resolve("content"),
+        Clock.systemUTC())) {
+      MailIntake intake = new MailIntake(inbox.register(), new MailStore(inbox.store()),
+          new Classifier("SEN", Set.of()), Clock.systemUTC());
+      intake.ingest(Corpus.bytes("too-deep.eml"));
+      intake.ingest(Corpus.bytes("garbage.eml"));
+    }
+    Result list = run(config, "quarantine", "list");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains("nested more than").contains("not an RFC 822 message");
+    Result reg = run(config, "quarantine", "register", "1", "--actor", "leyla");
+    assertThat(reg.code()).as(reg.err()).isZero();
+    assertThat(reg.out()).contains("registered as SEN-");
+    Result dismiss = run(config, "quarantine", "dismiss", "2", "--reason", "binary junk", "--actor", "leyla");
+    assertThat(dismiss.code()).as(dismiss.err()).isZero();
+    assertThat(run(config, "quarantine", "list").out()).contains("no open entries");
+    assertThat(run(config, "quarantine", "list", "--all").out()).contains("registered").contains("dismissed")
+        .contains("binary junk");
+    Result again = run(config, "quarantine", "dismiss", "2", "--reason", "x", "--actor", "leyla");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("already dismissed");
+    assertThat(run(config, "quarantine", "dismiss", "1").code()).isEqualTo(2); // --reason is required
+
+    // with mail.smtp configured, an answer given on the command line is queued in the outbox
+    String number = reg.out().replaceAll("(?s).*registered as (SEN-\\d{4}-\\d{5}).*", "$1");
+    Path answer = Files.writeString(tmp.resolve("answer.md"), "Cavab mətni");
+    Result answered = run(config, "answer", number, "--file", answer.toString(), "--actor", "leyla");
+    assertThat(answered.code()).as(answered.err()).isZero();
+    try (Inbox inbox = Inbox.open(InboxSettingsLoader.load(config, Map.of()), tmp.resolve("content"),
+        Clock.systemUTC())) {
+      assertThat(new MailStore(inbox.store()).outbox(number)).extracting(MailStore.OutboxEntry::kind)
+          .contains("answer");
+    }
+  }
+}
