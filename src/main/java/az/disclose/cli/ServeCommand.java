@@ -71,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
+  @SuppressWarnings("try") // the mail service runs on its own threads; the try only closes it
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -107,9 +108,6 @@ final class ServeCommand implements Callable<Integer> {
       server.start();
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
-      out.printf("mail: %s; %s%n",
-          mail.poller().isPresent() ? "polling " + mailSettings.imap().orElseThrow() : "no mailbox configured (requests by e-mail are not read)",
-          mail.sender().isPresent() ? "sending via " + mailSettings.smtp().orElseThrow() : "no SMTP server configured (nothing is sent)");
       out.printf("watching %s and %s for changes%n", options.content, options.theme);
       out.flush();
       Path holidays = inbox.holidays();
