@@ -1,5 +1,6 @@
 package az.disclose.inbox;
 
+import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.cli.Main;

@@ -1,5 +1,6 @@
 package az.disclose.inbox.web;
 
+import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.inbox.EventKind;
@@ -36,7 +37,7 @@ class IntakeServerIT {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path dir;
-  MutableClock clock = MutableClock.baku(2026, 9, 1, 10, 0); // Tuesday
+  TestClock clock = TestClock.baku(2026, 9, 1, 10, 0); // Tuesday
   Intake intake;
 
   @BeforeAll

@@ -1,5 +1,6 @@
 package az.disclose.inbox.web;
 
+import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ class RateLimiterTest {
 
   @Test
   void allowsTheBurstThenAsksToWaitForTheNextToken() {
-    MutableClock clock = MutableClock.baku(2026, 9, 1, 10, 0);
+    TestClock clock = TestClock.baku(2026, 9, 1, 10, 0);
     RateLimiter limiter = new RateLimiter(clock, 10, 10);
     for (int i = 0; i < 10; i++) {
       assertThat(limiter.acquire("192.0.2.1")).as("submission %d", i + 1).isZero();

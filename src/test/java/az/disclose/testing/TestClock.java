@@ -1,4 +1,4 @@
-package az.disclose.inbox;
+package az.disclose.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,28 +8,28 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test sets and moves; thread-safe. */
-final class TestClock extends Clock {
-  static final ZoneId BAKU = ZoneId.of("Asia/Baku");
+public final class TestClock extends Clock {
+  public static final ZoneId BAKU = ZoneId.of("Asia/Baku");
   private volatile Instant now;
 
-  TestClock(Instant now) {
+  public TestClock(Instant now) {
     this.now = now;
   }
 
   /** A clock at the given local time in Baku. */
-  static TestClock baku(int year, int month, int day, int hour, int minute) {
+  public static TestClock baku(int year, int month, int day, int hour, int minute) {
     return new TestClock(LocalDateTime.of(year, month, day, hour, minute).atZone(BAKU).toInstant());
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
-  void setBaku(int year, int month, int day, int hour, int minute) {
+  public void setBaku(int year, int month, int day, int hour, int minute) {
     now = LocalDateTime.of(year, month, day, hour, minute).atZone(BAKU).toInstant();
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
