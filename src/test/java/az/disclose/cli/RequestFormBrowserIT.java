@@ -54,7 +54,7 @@ class RequestFormBrowserIT {
     base = "http://127.0.0.1:" + SiteServer.port(server);
     // The form posts to the endpoint of site.yaml: this server's.
     Path siteYaml = content.resolve("site.yaml");
-    Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://localhost:8080/requests", base + "/requests"));
+    Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://127.0.0.1:8080/requests", base + "/requests"));
     new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site")).build();
 
     ChromeOptions options = new ChromeOptions();

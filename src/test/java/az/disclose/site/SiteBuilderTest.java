@@ -168,7 +168,7 @@ class SiteBuilderTest {
   void requestPageFormPostsToTheConfiguredInboxWithEmailAlternative() throws Exception {
     build();
     String request = page("/request/");
-    assertThat(request).contains("action=\"http://localhost:8080/requests\"", "method=\"post\"",
+    assertThat(request).contains("action=\"http://127.0.0.1:8080/requests\"", "method=\"post\"",
         "href=\"mailto:sorgu@example.gov.az\"", "name=\"website\"");
   }
 
