@@ -453,6 +453,10 @@ final class RequestsCommand implements Runnable {
             out.println("  " + n);
           }
         }
+        out.printf("mail: %s %d processed-message key%s, %d outbox row%s, %d registered and %d dismissed quarantine entr%s%n",
+            verb, r.mailMessages(), r.mailMessages() == 1 ? "" : "s", r.outbox(), r.outbox() == 1 ? "" : "s",
+            r.quarantineRegistered(), r.quarantineDismissed().size(),
+            r.quarantineRegistered() + r.quarantineDismissed().size() == 1 ? "y" : "ies");
         return Main.OK;
       });
     }

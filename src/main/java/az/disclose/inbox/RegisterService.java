@@ -7,6 +7,7 @@ import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
 import az.disclose.calendar.WorkingDays;
 import az.disclose.inbox.store.JdbcRequestStore;
+import az.disclose.inbox.store.JdbcRequestStore.MailPurge;
 import az.disclose.inbox.store.JdbcRequestStore.PurgeCandidate;
 import az.disclose.inbox.store.StoreException;
 import az.disclose.inbox.store.StoredAttachment;
@@ -472,6 +473,7 @@ public final class RegisterService implements Register {
       PurgeReport report = store.<PurgeReport, RuntimeException>write(tx -> {
         List<String> removed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
+        MailPurge mail = new MailPurge(0, 0, 0);
         for (PurgeCandidate c : tx.lastActiveBefore(cutoff)) {
           if (c.status().open()) {
             kept.add(c.number());
@@ -480,16 +482,23 @@ public final class RegisterService implements Register {
           if (!c.lastEventAt().isBefore(retentionCutoff) || !c.registeredAt().isBefore(retentionCutoff)) {
             throw new IllegalStateException(c.number() + " is younger than the retention period");
           }
+          mail = mail.plus(tx.purgeMailOf(c.number(), dryRun));
           if (!dryRun) {
             tx.delete(c, now, actor);
           }
           removed.add(c.number());
         }
-        return new PurgeReport(olderThanDays, cutoff, dryRun, removed, kept);
+        // the mail data of no request: dismissed quarantine entries, stray auto-replies and bounces
+        List<Long> dismissed = new ArrayList<>();
+        MailPurge loose = tx.purgeMailBefore(cutoff, dryRun, dismissed);
+        return new PurgeReport(olderThanDays, cutoff, dryRun, removed, kept, mail.messages() + loose.messages(),
+            mail.outbox(), mail.quarantine(), dismissed);
       });
       if (!dryRun) {
-        LOG.warn("purge by {}: removed {} request(s) older than {} days: {}", actor, report.removed().size(),
-            olderThanDays, report.removed());
+        LOG.warn("purge by {}: removed {} request(s) older than {} days: {}; from the mail tables {} message key(s),"
+            + " {} outbox row(s), {} registered and {} dismissed quarantine entries {}", actor,
+            report.removed().size(), olderThanDays, report.removed(), report.mailMessages(), report.outbox(),
+            report.quarantineRegistered(), report.quarantineDismissed().size(), report.quarantineDismissed());
       }
       return report;
     } catch (StoreException e) {

@@ -23,9 +23,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * in the mailbox; the next poll fetches it again and the intake recognises its key, so it is never
  * registered twice. A message the database could not record stays in the mailbox and is tried on
  * the next poll. Never throws out of a poll.
+ *
+ * <p>Between polls, when the server offers IDLE, the poller waits in IDLE on the folder (opened
+ * read-only, on a connection of its own) and polls as soon as the server announces a change, so a
+ * new message is processed within seconds; otherwise, or after a failed poll, it waits the poll
+ * interval. The IDLE wait only wakes the poller up: every message still goes through {@link
+ * #pollOnce}, so the store-then-move guarantees are the same. {@link #close} ends an IDLE at once.
  */
 public final class ImapPoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImapPoller.class);
@@ -53,6 +62,21 @@ public final class ImapPoller implements AutoCloseable {
   private final Object lifecycle = new Object();
   private ScheduledExecutorService executor;
   private ExecutorService workers;
+  /** Counted down by {@link #close}: ends the wait between polls. */
+  private volatile CountDownLatch stopped = new CountDownLatch(0);
+  /** The folder the poller is idling on, if it is; {@link #close} closes it to end the IDLE. */
+  private volatile IMAPFolder idling;
+  /**
+   * An IDLE is ended and restarted this often (well inside the read timeout and the servers'
+   * 29-minute limit of RFC 2177).
+   */
+  static final Duration IDLE_RENEW = Duration.ofSeconds(25);
+  /** The shortest time between the starts of two polls woken by IDLE. */
+  static final Duration MIN_POLL_GAP = Duration.ofSeconds(1);
+  /** What the last wait between polls did (for tests and the log). */
+  private volatile boolean lastWaitIdled;
+  /** How many polls the loop of {@link #start} made (for tests). */
+  private final AtomicInteger loopPolls = new AtomicInteger();
   /** Messages of a batch are registered concurrently, so the register commits them in groups. */
   private static final int WORKERS = 16;
 
@@ -286,18 +310,125 @@ public final class ImapPoller implements AutoCloseable {
   }
 
   public void start(Duration interval) {
+    CountDownLatch stop = new CountDownLatch(1);
     synchronized (lifecycle) {
       if (executor != null) {
         return;
       }
-      executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "disclose-imap-poller");
+      AtomicInteger n = new AtomicInteger();
+      executor = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, n.incrementAndGet() == 1 ? "disclose-imap-poller" : "disclose-imap-idle-timer");
         t.setDaemon(true);
         return t;
       });
-      executor.scheduleWithFixedDelay(this::pollOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+      stopped = stop;
+      ScheduledExecutorService timer = executor;
+      executor.execute(() -> run(interval, stop, timer));
     }
-    LOG.info("mail intake: polling {} folder {} every {}", imap, settings.folder(), interval);
+    LOG.info("mail intake: polling {} folder {} every {} (at once on new mail when the server offers IDLE)", imap,
+        settings.folder(), interval);
+  }
+
+  /** Polls, waits (in IDLE where it can), polls again, until {@code stop}. */
+  private void run(Duration interval, CountDownLatch stop, ScheduledExecutorService timer) {
+    while (stop.getCount() > 0) {
+      long started = System.nanoTime();
+      PollReport r = pollOnce();
+      loopPolls.incrementAndGet();
+      if (stop.getCount() == 0) {
+        return;
+      }
+      boolean healthy = r.error().isEmpty() && r.failed() == 0;
+      try {
+        if (!(healthy && idle(interval, stop, timer))) {
+          lastWaitIdled = false;
+          stop.await(interval.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+          // never more than one poll a second, whatever the server announces
+          long gap = MIN_POLL_GAP.toNanos() - (System.nanoTime() - started);
+          if (gap > 0) {
+            stop.await(gap, TimeUnit.NANOSECONDS);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("mail intake: waiting for new mail failed ({}); polling again", e.toString());
+      }
+    }
+  }
+
+  int loopPolls() {
+    return loopPolls.get();
+  }
+
+  /** Whether the last wait between polls was in IDLE. */
+  boolean lastWaitIdled() {
+    return lastWaitIdled;
+  }
+
+  /**
+   * Waits in IDLE until the folder holds a message to process, {@code interval} has passed or
+   * {@code stop}. Returns false when the server does not offer IDLE or the IDLE failed (the caller
+   * then waits the interval: a failing server is not hammered).
+   */
+  private boolean idle(Duration interval, CountDownLatch stop, ScheduledExecutorService timer) {
+    long deadline = System.nanoTime() + interval.toNanos();
+    Store store = null;
+    IMAPFolder folder = null;
+    try {
+      store = session.getStore();
+      store.connect(imap.host(), imap.port(), imap.user(), imap.password());
+      if (!(store instanceof IMAPStore s) || !s.hasCapability("IDLE")
+          || !(store.getFolder(settings.folder()) instanceof IMAPFolder f)) {
+        LOG.debug("mail intake: {} does not offer IDLE; polling every {}", imap, interval);
+        return false;
+      }
+      folder = f;
+      folder.open(Folder.READ_ONLY);
+      idling = folder;
+      if (stop.getCount() == 0) {
+        return true;
+      }
+      lastWaitIdled = true;
+      while (stop.getCount() > 0 && pending(folder).length == 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        IMAPFolder target = folder;
+        // ends the IDLE (a NOOP from another thread makes Angus send DONE) at the deadline or to renew it
+        ScheduledFuture<?> renew = timer.schedule(() -> wake(target),
+            Math.min(left, IDLE_RENEW.toNanos()), TimeUnit.NANOSECONDS);
+        try {
+          folder.idle(true); // returns on the server's next response (new mail: EXISTS), or when woken
+        } finally {
+          renew.cancel(false);
+        }
+      }
+      return true;
+    } catch (MessagingException | RuntimeException e) {
+      if (stop.getCount() == 0) {
+        return true;
+      }
+      LOG.debug("mail intake: IDLE on {} failed ({}); waiting the poll interval", imap, e.getMessage());
+      return false;
+    } finally {
+      idling = null;
+      closeQuietly(folder, store);
+    }
+  }
+
+  private static void wake(IMAPFolder folder) {
+    try {
+      folder.doCommand(p -> {
+        p.simpleCommand("NOOP", null);
+        return null;
+      });
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("ending an IDLE: {}", e.getMessage());
+    }
   }
 
   @Override
@@ -309,6 +440,20 @@ public final class ImapPoller implements AutoCloseable {
       executor = null;
       w = workers;
       workers = null;
+    }
+    stopped.countDown();
+    IMAPFolder f = idling;
+    if (f != null) {
+      try {
+        f.close(false); // ends the IDLE (Angus sends DONE first)
+      } catch (MessagingException | RuntimeException x) {
+        LOG.debug("closing the idling folder: {}", x.getMessage());
+      }
+      try {
+        f.getStore().close();
+      } catch (MessagingException | RuntimeException x) {
+        LOG.debug("closing the idling connection: {}", x.getMessage());
+      }
     }
     if (w != null) {
       w.shutdown();

@@ -822,6 +822,99 @@ public final class JdbcRequestStore implements AutoCloseable {
         p.executeUpdate();
       }
     }
+
+    /**
+     * The mail data of a purged request (migration V2__mail.sql): its processed-message keys (the
+     * message, its replies and bounces), its outbox rows and the quarantine entries registered as
+     * it. Deletes them unless {@code dryRun}; returns how many there are.
+     */
+    public MailPurge purgeMailOf(String number, boolean dryRun) throws SQLException {
+      int messages = count("SELECT COUNT(*) FROM mail_messages WHERE request_number = ?", number);
+      int outbox = count("SELECT COUNT(*) FROM outbox WHERE request_number = ?", number);
+      int quarantine = count(
+          "SELECT COUNT(*) FROM mail_quarantine WHERE status = 'registered' AND resolution = ?", number);
+      if (!dryRun) {
+        for (String sql : List.of("DELETE FROM mail_messages WHERE request_number = ?",
+            "DELETE FROM outbox WHERE request_number = ?",
+            "DELETE FROM mail_quarantine WHERE status = 'registered' AND resolution = ?")) {
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, number);
+            p.executeUpdate();
+          }
+        }
+      }
+      return new MailPurge(messages, outbox, quarantine);
+    }
+
+    /**
+     * Dismissed quarantine entries received and dismissed before {@code cutoff} (ids, oldest
+     * first), with their processed-message keys, and the auto-replies and bounces tied to no
+     * request received before it; deleted unless {@code dryRun}. Open entries are never touched.
+     */
+    public MailPurge purgeMailBefore(Instant cutoff, boolean dryRun, List<Long> dismissedIds) throws SQLException {
+      List<String> keys = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT id, message_key FROM mail_quarantine"
+          + " WHERE status = 'dismissed' AND received_at < ? AND resolved_at < ? ORDER BY id")) {
+        p.setLong(1, cutoff.toEpochMilli());
+        p.setLong(2, cutoff.toEpochMilli());
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            dismissedIds.add(r.getLong(1));
+            keys.add(r.getString(2));
+          }
+        }
+      }
+      int unattached;
+      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM mail_messages WHERE request_number IS NULL"
+          + " AND outcome IN ('auto_reply', 'bounce') AND received_at < ?")) {
+        p.setLong(1, cutoff.toEpochMilli());
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          unattached = r.getInt(1);
+        }
+      }
+      int messages = unattached;
+      if (!dryRun) {
+        for (int i = 0; i < keys.size(); i++) {
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM mail_quarantine WHERE id = ? AND status = 'dismissed'")) {
+            p.setLong(1, dismissedIds.get(i));
+            p.executeUpdate();
+          }
+          try (PreparedStatement p = c.prepareStatement(
+              "DELETE FROM mail_messages WHERE message_key = ? AND request_number IS NULL")) {
+            p.setString(1, keys.get(i));
+            messages += p.executeUpdate();
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM mail_messages WHERE request_number IS NULL"
+            + " AND outcome IN ('auto_reply', 'bounce') AND received_at < ?")) {
+          p.setLong(1, cutoff.toEpochMilli());
+          p.executeUpdate();
+        }
+      } else {
+        for (String key : keys) {
+          messages += count("SELECT COUNT(*) FROM mail_messages WHERE message_key = ? AND request_number IS NULL", key);
+        }
+      }
+      return new MailPurge(messages, 0, dismissedIds.size());
+    }
+
+    private int count(String sql, String arg) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        p.setString(1, arg);
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          return r.getInt(1);
+        }
+      }
+    }
+  }
+
+  /** What a purge removed from the mail tables: processed-message keys, outbox rows, quarantine entries. */
+  public record MailPurge(int messages, int outbox, int quarantine) {
+    public MailPurge plus(MailPurge o) {
+      return new MailPurge(messages + o.messages, outbox + o.outbox, quarantine + o.quarantine);
+    }
   }
 
   /** A request old enough to be considered for purge. */

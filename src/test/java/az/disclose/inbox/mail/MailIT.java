@@ -143,6 +143,56 @@ class MailIT {
   }
 
   @Test
+  void aMessageDeliveredWhileThePollerIdlesIsRegisteredWithinSeconds() throws Exception {
+    ImapPoller idling = new ImapPoller(server.settings().withPollInterval(Duration.ofSeconds(300)), mail.intake());
+    try {
+      server.deliver(message("i1", "Əvvəl", "əvvəl"));
+      idling.start();
+      waitFor(() -> requests().size() == 1 && idling.lastWaitIdled(), Duration.ofSeconds(15));
+      Thread.sleep(500); // well inside the IDLE now
+      long t0 = System.nanoTime();
+      server.deliver(message("i2", "İdle zamanı", "gözləmə"));
+      waitFor(() -> requests().size() == 2, Duration.ofSeconds(15));
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+      waitFor(() -> count(MailServer.LOGIN, MailServer.PASSWORD, "INBOX") == 0, Duration.ofSeconds(15));
+      assertThat(count(MailServer.LOGIN, MailServer.PASSWORD, "Processed")).isEqualTo(2);
+      server.deliver(message("i1", "Əvvəl", "əvvəl")); // the same message again: still one request
+      waitFor(() -> count(MailServer.LOGIN, MailServer.PASSWORD, "INBOX") == 0, Duration.ofSeconds(15));
+      assertThat(requests()).hasSize(2);
+    } finally {
+      long t0 = System.nanoTime();
+      idling.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5)); // IDLE ends on close
+    }
+  }
+
+  @Test
+  void anIdleEndsAtThePollIntervalAndThePollerPollsAgain() throws Exception {
+    ImapPoller idling = new ImapPoller(server.settings().withPollInterval(Duration.ofSeconds(1)), mail.intake());
+    try {
+      idling.start();
+      waitFor(() -> idling.loopPolls() >= 4, Duration.ofSeconds(15));
+      assertThat(idling.lastWaitIdled()).isTrue();
+    } finally {
+      idling.close();
+    }
+  }
+
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  static void waitFor(Check check, Duration limit) throws Exception {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!check.ok()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("not within " + limit);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
   void withoutAProcessedFolderMessagesAreFlaggedAndLeftInPlace() throws Exception {
     ImapPoller flagging = new ImapPoller(server.settings().withFolders("INBOX", ""), mail.intake());
     try {
