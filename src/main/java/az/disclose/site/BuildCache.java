@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,30 +37,49 @@ import java.util.concurrent.TimeUnit;
  * A missing, unreadable or older-format cache is simply a full build.
  */
 final class BuildCache {
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
 
   /** A news file as the last build saw it, and the internal links of its page. */
   record Entry(long size, long modified, NewsItem item, List<String> links) {
+    boolean matches(BasicFileAttributes a) {
+      return stamp(size, modified).matches(a);
+    }
+  }
+
+  /** A file's size and modification time (nanoseconds). */
+  private record Stamp(long size, long modified) {
     boolean matches(BasicFileAttributes a) {
       return a.size() == size && a.lastModifiedTime().to(TimeUnit.NANOSECONDS) == modified;
     }
   }
 
+  private static Stamp stamp(long size, long modified) {
+    return new Stamp(size, modified);
+  }
+
   private final String fingerprint;
   /** The day a held-back item becomes due; until then a build with no change has nothing to do. */
   private final LocalDate nextRelease;
-  private final Map<Path, Entry> news;
+  private final Map<Path, Stamp> stamps;
+  /**
+   * Each entry's item and links, encoded; decoded only when asked for, so that a build with
+   * nothing to do reads the file's bytes but decodes no text.
+   */
+  private final Map<Path, byte[]> encoded;
+  private final Map<Path, Entry> decoded = new ConcurrentHashMap<>();
   private final List<String> outputs;
 
-  BuildCache(String fingerprint, LocalDate nextRelease, Map<Path, Entry> news, List<String> outputs) {
+  private BuildCache(String fingerprint, LocalDate nextRelease, Map<Path, Stamp> stamps, Map<Path, byte[]> encoded,
+      List<String> outputs) {
     this.fingerprint = fingerprint;
     this.nextRelease = nextRelease;
-    this.news = Map.copyOf(news);
+    this.stamps = stamps;
+    this.encoded = encoded;
     this.outputs = List.copyOf(outputs);
   }
 
   static BuildCache empty() {
-    return new BuildCache("", LocalDate.MIN, Map.of(), List.of());
+    return new BuildCache("", LocalDate.MIN, Map.of(), Map.of(), List.of());
   }
 
   /** Where the cache of an output directory lives: {@code <parent>/.disclose-cache/<name>.bin}. */
@@ -82,12 +102,21 @@ final class BuildCache {
   }
 
   Optional<Entry> entry(Path newsFile) {
-    return Optional.ofNullable(news.get(newsFile.toAbsolutePath().normalize()));
+    Path key = newsFile.toAbsolutePath().normalize();
+    byte[] bytes = encoded.get(key);
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    return Optional.of(decoded.computeIfAbsent(key, k -> decode(k, stamps.get(k), bytes)));
   }
 
   /** The cached item of {@code file} when its attributes are as cached. */
   Optional<NewsItem> lookup(Path file, BasicFileAttributes attributes) {
-    return entry(file).filter(e -> e.matches(attributes)).map(e -> relocated(e.item(), file));
+    Stamp known = stamps.get(file.toAbsolutePath().normalize());
+    if (known == null || !known.matches(attributes)) {
+      return Optional.empty();
+    }
+    return entry(file).map(e -> relocated(e.item(), file));
   }
 
   /** The cached item, its body pointing at {@code file} as the loader named it. */
@@ -99,11 +128,11 @@ final class BuildCache {
 
   /** Whether every news file in {@code current} is known with the same size and time, and no other. */
   boolean sameNews(Map<Path, BasicFileAttributes> current) {
-    if (current.size() != news.size()) {
+    if (current.size() != stamps.size()) {
       return false;
     }
     for (Map.Entry<Path, BasicFileAttributes> e : current.entrySet()) {
-      Entry known = news.get(e.getKey().toAbsolutePath().normalize());
+      Stamp known = stamps.get(e.getKey().toAbsolutePath().normalize());
       if (known == null || !known.matches(e.getValue())) {
         return false;
       }
@@ -119,44 +148,81 @@ final class BuildCache {
       String fingerprint = in.readUTF();
       LocalDate nextRelease = LocalDate.ofEpochDay(in.readLong());
       int count = in.readInt();
-      Map<Path, Entry> news = new HashMap<>(count * 2);
+      Map<Path, Stamp> stamps = new HashMap<>(count * 2);
+      Map<Path, byte[]> encoded = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
         Path source = Path.of(in.readUTF());
-        long size = in.readLong();
-        long modified = in.readLong();
-        String slug = in.readUTF();
-        String title = in.readUTF();
-        LocalDate date = LocalDate.ofEpochDay(in.readLong());
-        long event = in.readLong();
-        Optional<LocalDate> eventDate = event == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(event));
-        int tagCount = in.readInt();
-        List<Tag> tags = new ArrayList<>(tagCount);
-        for (int t = 0; t < tagCount; t++) {
-          tags.add(new Tag(in.readUTF(), in.readUTF()));
-        }
-        String summary = in.readUTF();
-        boolean confidential = in.readBoolean();
-        Body body = new Body(source, in.readInt(), in.readInt());
-        int linkCount = in.readInt();
-        List<String> links = new ArrayList<>(linkCount);
-        for (int l = 0; l < linkCount; l++) {
-          links.add(in.readUTF());
-        }
-        news.put(source, new Entry(size, modified,
-            new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, confidential, body), List.copyOf(links)));
+        stamps.put(source, stamp(in.readLong(), in.readLong()));
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        encoded.put(source, bytes);
       }
       int outputCount = in.readInt();
       List<String> outputs = new ArrayList<>(outputCount);
       for (int i = 0; i < outputCount; i++) {
         outputs.add(in.readUTF());
       }
-      return new BuildCache(fingerprint, nextRelease, news, outputs);
+      return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs);
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException | RuntimeException e) {
       // A damaged cache only costs a full build.
       return empty();
     }
+  }
+
+  private static Entry decode(Path source, Stamp stamp, byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      String slug = in.readUTF();
+      String title = in.readUTF();
+      LocalDate date = LocalDate.ofEpochDay(in.readLong());
+      long event = in.readLong();
+      Optional<LocalDate> eventDate = event == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(event));
+      int tagCount = in.readInt();
+      List<Tag> tags = new ArrayList<>(tagCount);
+      for (int t = 0; t < tagCount; t++) {
+        tags.add(new Tag(in.readUTF(), in.readUTF()));
+      }
+      String summary = in.readUTF();
+      boolean confidential = in.readBoolean();
+      Body body = new Body(source, in.readInt(), in.readInt());
+      int linkCount = in.readInt();
+      List<String> links = new ArrayList<>(linkCount);
+      for (int l = 0; l < linkCount; l++) {
+        links.add(in.readUTF());
+      }
+      return new Entry(stamp.size(), stamp.modified(),
+          new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, confidential, body), List.copyOf(links));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("damaged build cache entry for " + source, e);
+    }
+  }
+
+  private static byte[] encode(Entry entry) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      NewsItem n = entry.item();
+      out.writeUTF(n.slug());
+      out.writeUTF(n.title());
+      out.writeLong(n.date().toEpochDay());
+      out.writeLong(n.eventDate().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
+      out.writeInt(n.tags().size());
+      for (Tag t : n.tags()) {
+        out.writeUTF(t.name());
+        out.writeUTF(t.slug());
+      }
+      out.writeUTF(n.summary());
+      out.writeBoolean(n.confidential());
+      out.writeInt(n.body().offset());
+      out.writeInt(n.body().line());
+      out.writeInt(entry.links().size());
+      for (String l : entry.links()) {
+        out.writeUTF(l);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /** Writes the cache atomically (temporary file, then rename). */
@@ -167,30 +233,14 @@ final class BuildCache {
       out.writeInt(FORMAT);
       out.writeUTF(fingerprint);
       out.writeLong(nextRelease.toEpochDay());
-      out.writeInt(news.size());
-      for (Map.Entry<Path, Entry> e : news.entrySet()) {
-        Entry entry = e.getValue();
-        NewsItem n = entry.item();
+      out.writeInt(stamps.size());
+      for (Map.Entry<Path, Stamp> e : stamps.entrySet()) {
         out.writeUTF(e.getKey().toString());
-        out.writeLong(entry.size());
-        out.writeLong(entry.modified());
-        out.writeUTF(n.slug());
-        out.writeUTF(n.title());
-        out.writeLong(n.date().toEpochDay());
-        out.writeLong(n.eventDate().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
-        out.writeInt(n.tags().size());
-        for (Tag t : n.tags()) {
-          out.writeUTF(t.name());
-          out.writeUTF(t.slug());
-        }
-        out.writeUTF(n.summary());
-        out.writeBoolean(n.confidential());
-        out.writeInt(n.body().offset());
-        out.writeInt(n.body().line());
-        out.writeInt(entry.links().size());
-        for (String l : entry.links()) {
-          out.writeUTF(l);
-        }
+        out.writeLong(e.getValue().size());
+        out.writeLong(e.getValue().modified());
+        byte[] bytes = encoded.get(e.getKey());
+        out.writeInt(bytes.length);
+        out.write(bytes);
       }
       out.writeInt(outputs.size());
       for (String o : outputs) {
@@ -203,18 +253,21 @@ final class BuildCache {
   /** Builds the next cache from what a successful build read and wrote. */
   static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
       Map<String, List<String>> linksByUrl, Collection<String> outputs) {
-    Map<Path, Entry> news = new HashMap<>(items.size() * 2);
+    Map<Path, Stamp> stamps = new HashMap<>(items.size() * 2);
+    Map<Path, byte[]> encoded = new HashMap<>(items.size() * 2);
     for (NewsItem n : items) {
       Path source = n.body().file().toAbsolutePath().normalize();
       BasicFileAttributes a = attributes.get(source);
       if (a == null) {
         continue; // not stat'ed: simply not cached
       }
-      news.put(source, new Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+      Entry entry = new Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
           new NewsItem(n.slug(), n.title(), n.date(), n.eventDate(), n.tags(), n.summary(), n.confidential(),
               new Body(source, n.body().offset(), n.body().line())),
-          linksByUrl.getOrDefault(n.url(), List.of())));
+          linksByUrl.getOrDefault(n.url(), List.of()));
+      stamps.put(source, stamp(entry.size(), entry.modified()));
+      encoded.put(source, encode(entry));
     }
-    return new BuildCache(fingerprint, nextRelease, news, new ArrayList<>(outputs));
+    return new BuildCache(fingerprint, nextRelease, stamps, encoded, new ArrayList<>(outputs));
   }
 }
