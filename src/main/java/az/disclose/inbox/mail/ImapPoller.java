@@ -101,23 +101,11 @@ public final class ImapPoller implements AutoCloseable {
   }
 
   static Properties properties(MailSettings.Server s) {
-    Properties p = new Properties();
-    String proto = s.security() == MailSettings.Security.TLS ? "imaps" : "imap";
+    Properties p = s.sessionProperties("imap", 60_000);
+    String proto = s.protocol("imap");
     p.setProperty("mail.store.protocol", proto);
-    p.setProperty("mail." + proto + ".host", s.host());
-    p.setProperty("mail." + proto + ".port", Integer.toString(s.port()));
-    p.setProperty("mail." + proto + ".connectiontimeout", "10000");
-    p.setProperty("mail." + proto + ".timeout", "60000");
-    p.setProperty("mail." + proto + ".writetimeout", "30000");
     p.setProperty("mail." + proto + ".peek", "true");
     p.setProperty("mail." + proto + ".partialfetch", "false");
-    if (s.security() == MailSettings.Security.STARTTLS) {
-      p.setProperty("mail.imap.starttls.enable", "true");
-      p.setProperty("mail.imap.starttls.required", "true");
-    }
-    if (s.security() != MailSettings.Security.NONE) {
-      p.setProperty("mail." + proto + ".ssl.checkserveridentity", "true");
-    }
     return p;
   }
 

@@ -57,6 +57,33 @@ public record MailSettings(Optional<Server> imap, Optional<Server> smtp, String 
     public String toString() {
       return user + "@" + host + ":" + port + " (" + security.name().toLowerCase(Locale.ROOT) + ")";
     }
+
+    /** The Jakarta Mail protocol name: {@code base} ("imap", "smtp"), with "s" when over TLS. */
+    String protocol(String base) {
+      return security == Security.TLS ? base + "s" : base;
+    }
+
+    /**
+     * Jakarta Mail session properties for this server under protocol {@code base}: host, port,
+     * timeouts, STARTTLS when asked (required, never optional), server identity checked on TLS.
+     */
+    java.util.Properties sessionProperties(String base, int readTimeoutMillis) {
+      java.util.Properties p = new java.util.Properties();
+      String proto = protocol(base);
+      p.setProperty("mail." + proto + ".host", host);
+      p.setProperty("mail." + proto + ".port", Integer.toString(port));
+      p.setProperty("mail." + proto + ".connectiontimeout", "10000");
+      p.setProperty("mail." + proto + ".timeout", Integer.toString(readTimeoutMillis));
+      p.setProperty("mail." + proto + ".writetimeout", "30000");
+      if (security == Security.STARTTLS) {
+        p.setProperty("mail." + base + ".starttls.enable", "true");
+        p.setProperty("mail." + base + ".starttls.required", "true");
+      }
+      if (security != Security.NONE) {
+        p.setProperty("mail." + proto + ".ssl.checkserveridentity", "true");
+      }
+      return p;
+    }
   }
 
   /** No mailbox, no SMTP server. */

@@ -69,22 +69,10 @@ public final class OutboxSender implements AutoCloseable {
   }
 
   static Properties properties(MailSettings.Server s) {
-    Properties p = new Properties();
-    String proto = s.security() == MailSettings.Security.TLS ? "smtps" : "smtp";
+    Properties p = s.sessionProperties("smtp", 30_000);
+    String proto = s.protocol("smtp");
     p.setProperty("mail.transport.protocol", proto);
-    p.setProperty("mail." + proto + ".host", s.host());
-    p.setProperty("mail." + proto + ".port", Integer.toString(s.port()));
     p.setProperty("mail." + proto + ".auth", Boolean.toString(!s.user().isEmpty()));
-    p.setProperty("mail." + proto + ".connectiontimeout", "10000");
-    p.setProperty("mail." + proto + ".timeout", "30000");
-    p.setProperty("mail." + proto + ".writetimeout", "30000");
-    if (s.security() == MailSettings.Security.STARTTLS) {
-      p.setProperty("mail.smtp.starttls.enable", "true");
-      p.setProperty("mail.smtp.starttls.required", "true");
-    }
-    if (s.security() != MailSettings.Security.NONE) {
-      p.setProperty("mail." + proto + ".ssl.checkserveridentity", "true");
-    }
     return p;
   }
 
