@@ -1,6 +1,5 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Register.RegisterException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
