@@ -129,6 +129,38 @@ class MailIT {
   }
 
   @Test
+  void anAnswerGivenOnTheCommandLineReachesTheRequesterAndTheArchive() throws Exception {
+    server.deliver(message("cli", "Sorğu", "Mətn"));
+    poller.pollOnce();
+    String number = requests().get(0).number();
+    assertThat(sender.sendDue()).as("the acknowledgement").isEqualTo(1);
+    java.nio.file.Path config = dir.resolve("disclose.yaml");
+    java.nio.file.Files.writeString(config, """
+        data_dir: data
+        mail:
+          smtp:
+            host: 127.0.0.1
+            port: %d
+            security: none
+            from: "Nazirlik <sorgu@ministry.example>"
+        """.formatted(server.smtpPort));
+    java.nio.file.Path answerFile = dir.resolve("cavab.md");
+    java.nio.file.Files.writeString(answerFile, "Cavab: illik məruzələr saytda dərc olunur.");
+
+    int code = az.disclose.cli.Main.run("requests", "--config", config.toString(), "--content", dir.resolve("content").toString(),
+        "answer", number, "--file", answerFile.toString(), "--actor", "officer");
+
+    assertThat(code).isZero();
+    assertThat(sender.sendDue()).as("the answer, queued by the command line, sent by the server's sender").isEqualTo(1);
+    assertThat(server.waitForIncomingEmail(5000, 2)).isTrue();
+    MimeMessage answer = server.getReceivedMessagesForDomain("example.az")[1];
+    assertThat(answer.getSubject()).isEqualTo("[" + number + "] Sorğunuza cavab");
+    assertThat(answer.getContent().toString()).contains("Cavab: illik məruzələr saytda dərc olunur.");
+    assertThat(inbox.register().get(number).history()).extracting(e -> e.kind())
+        .contains(EventKind.ANSWERED, EventKind.MAIL_SENT);
+  }
+
+  @Test
   void theSameMessageDeliveredTwiceIsOneRequest() throws Exception {
     byte[] m = message("twice", "İki dəfə", "eyni məktub");
     server.deliver(m);
