@@ -237,7 +237,7 @@ public final class SiteBuilder {
       jobs.add(this::documentsIndex);
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
-      jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, null));
+      jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, "/request/"));
       jobs.add(() -> page("/openness/", "openness.ftlh", msg.get("openness.title"),
           Map.of("openness", openness, "regenerated", regenerated()), null, null));
       jobs.add(this::homePage);
