@@ -365,32 +365,33 @@ public final class RegisterService implements Register {
   /** Forwarded to the body that holds the information (or is competent): closes the request here. */
   public HistoryEvent forward(String number, String actor, String body) throws RequestException, RegisterException {
     requireText(body, "the body forwarded to");
-    return act(number, actor, "forwarding", (tx, r, now) -> {
-      requireOpen(r, "forwarded");
-      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.FORWARDED, "forwarded to " + body, true);
-      tx.setState(r.number(), RequestStatus.FORWARDED, r.deadlineRule(), r.dueDate(), r.dueAt());
-      return e;
-    });
+    return changeStatus(number, actor, "forwarding", "forwarded", EventKind.FORWARDED, RequestStatus.FORWARDED,
+        "forwarded to " + body);
   }
 
   /** The requester is asked to complete or clarify the request (art. 24.4); the request stays open. */
   public HistoryEvent clarify(String number, String actor, String text) throws RequestException, RegisterException {
     requireText(text, "the question");
-    return act(number, actor, "clarification", (tx, r, now) -> {
-      requireOpen(r, "asked for clarification");
-      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.CLARIFICATION_REQUESTED, text, true);
-      tx.setState(r.number(), RequestStatus.CLARIFICATION_REQUESTED, r.deadlineRule(), r.dueDate(), r.dueAt());
-      return e;
-    });
+    return changeStatus(number, actor, "clarification", "asked for clarification", EventKind.CLARIFICATION_REQUESTED,
+        RequestStatus.CLARIFICATION_REQUESTED, text);
   }
 
   /** Refused, with the legal ground: closes the request. */
   public HistoryEvent refuse(String number, String actor, String ground) throws RequestException, RegisterException {
     requireText(ground, "the legal ground");
-    return act(number, actor, "refusal", (tx, r, now) -> {
-      requireOpen(r, "refused");
-      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REFUSED, "refused: " + ground, true);
-      tx.setState(r.number(), RequestStatus.REFUSED, r.deadlineRule(), r.dueDate(), r.dueAt());
+    return changeStatus(number, actor, "refusal", "refused", EventKind.REFUSED, RequestStatus.REFUSED, "refused: " + ground);
+  }
+
+  /**
+   * An open request moves to {@code status} with an event the requester sees; its deadline stays
+   * as it is.
+   */
+  private HistoryEvent changeStatus(String number, String actor, String action, String verb, EventKind kind,
+      RequestStatus status, String text) throws RequestException, RegisterException {
+    return act(number, actor, action, (tx, r, now) -> {
+      requireOpen(r, verb);
+      HistoryEvent e = tx.append(r.number(), now, actor, kind, text, true);
+      tx.setState(r.number(), status, r.deadlineRule(), r.dueDate(), r.dueAt());
       return e;
     });
   }
