@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Open-government disclosure: builds the public site from content/ and theme/.",
-    subcommands = {BuildCommand.class, ServeCommand.class, RequestsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -36,11 +35,34 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests; {@link #main} exits with it). */
   public static int run(String... args) {
-    return new CommandLine(new Main())
+    CommandLine cli = new CommandLine(new Main());
+    // Only the command asked for is set up (picocli reflects over every command it is given, which
+    // is a good part of a quick command's start-up); help, errors and a bare `disclose` get them all.
+    String asked = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    boolean one = COMMANDS.containsKey(asked) && !asked.equals("help");
+    COMMANDS.forEach((name, command) -> {
+      if (!one || name.equals(asked)) {
+        cli.addSubcommand(name, command.get());
+      }
+    });
+    return cli
         .setExecutionExceptionHandler((e, cmd, parseResult) -> {
           cmd.getErr().println("disclose: " + e);
           return FAILURE;
         })
         .execute(args);
+  }
+
+  /** The subcommands, in the order of the help. */
+  private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+  private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+    java.util.Map<String, java.util.function.Supplier<Object>> c = new java.util.LinkedHashMap<>();
+    c.put("build", BuildCommand::new);
+    c.put("serve", ServeCommand::new);
+    c.put("requests", RequestsCommand::new);
+    c.put("check", CheckCommand::new);
+    c.put("help", CommandLine.HelpCommand::new);
+    return java.util.Collections.unmodifiableMap(c);
   }
 }
