@@ -5,9 +5,6 @@ import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -92,21 +89,11 @@ public final class HolidayLoader {
     if (fileYear == null) {
       problems.add(new Problem(file, 1, "file name must be the year followed by .yaml, e.g. 2026.yaml"));
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    } catch (CharacterCodingException e) {
-      problems.add(new Problem(file, 1, "file is not UTF-8 text"));
-      return Optional.empty();
-    } catch (IOException e) {
-      problems.add(new Problem(file, 1, "cannot read the file: " + e.getMessage()));
-      return Optional.empty();
-    }
     Node root;
     try {
-      root = reader.read(text, 1);
-    } catch (YamlReader.SyntaxError e) {
-      problems.add(new Problem(file, e.line(), e.getMessage()));
+      root = reader.readFile(file);
+    } catch (ProblemsException e) {
+      problems.addAll(e.problems());
       return Optional.empty();
     }
     if (!(root instanceof Node.Mapping top)) {

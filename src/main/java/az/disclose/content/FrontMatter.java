@@ -9,9 +9,10 @@ package az.disclose.content;
  * @param bodyOffset the character offset of the body in the file text
  * @param bodyLine the file line the body starts on
  */
-record FrontMatter(String yaml, int yamlLine, int bodyOffset, int bodyLine) {
+public record FrontMatter(String yaml, int yamlLine, int bodyOffset, int bodyLine) {
 
-  static final class Missing extends Exception {
+  /** The file has no front matter, or it is never closed. */
+  public static final class Missing extends Exception {
     private static final long serialVersionUID = 1L;
     private final int line;
 
@@ -20,12 +21,12 @@ record FrontMatter(String yaml, int yamlLine, int bodyOffset, int bodyLine) {
       this.line = line;
     }
 
-    int line() {
+    public int line() {
       return line;
     }
   }
 
-  static FrontMatter split(String text) throws Missing {
+  public static FrontMatter split(String text) throws Missing {
     int start = text.startsWith("\uFEFF") ? 1 : 0;
     int firstEnd = lineEnd(text, start);
     if (!text.substring(start, firstEnd).strip().equals("---")) {

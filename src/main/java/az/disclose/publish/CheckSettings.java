@@ -5,8 +5,6 @@ import az.disclose.yaml.Node;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,14 +54,7 @@ public record CheckSettings(
     if (!Files.exists(file)) {
       return defaults();
     }
-    Node root;
-    try {
-      root = new YamlReader().read(Files.readString(file, StandardCharsets.UTF_8), 1);
-    } catch (IOException e) {
-      throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
-    } catch (YamlReader.SyntaxError e) {
-      throw new ProblemsException(List.of(new Problem(file, e.line(), e.getMessage())));
-    }
+    Node root = new YamlReader().readFile(file);
     List<Problem> problems = new ArrayList<>();
     Fields f = Fields.of(file, root, problems, "");
     boolean ownMarkers = f.has("confidential_markers");

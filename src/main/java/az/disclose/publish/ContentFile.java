@@ -1,6 +1,7 @@
 package az.disclose.publish;
 
 import az.disclose.content.ContentLoader;
+import az.disclose.content.FrontMatter;
 import az.disclose.content.Slugs;
 import az.disclose.yaml.Node;
 import az.disclose.yaml.YamlReader;
@@ -65,28 +66,23 @@ public record ContentFile(
       text = text.substring(1);
     }
     List<String> lines = text.lines().toList();
-    int end = 0;
-    if (!lines.isEmpty() && lines.get(0).strip().equals("---")) {
-      for (int i = 1; i < lines.size(); i++) {
-        String l = lines.get(i).stripTrailing();
-        if (l.equals("---") || l.equals("...")) {
-          end = i + 1;
-          break;
-        }
-      }
+    FrontMatter split;
+    try {
+      split = FrontMatter.split(text);
+    } catch (FrontMatter.Missing e) {
+      // reported by the content loader; the whole file is the body
+      return new ContentFile(file, relative, kind, lines, text, 1, 0, Optional.empty());
     }
     Optional<Node.Mapping> fm = Optional.empty();
-    if (end > 0) {
-      try {
-        Node n = new YamlReader().read(String.join("\n", lines.subList(1, end - 1)), 2);
-        if (n instanceof Node.Mapping m) {
-          fm = Optional.of(m);
-        }
-      } catch (YamlReader.SyntaxError e) {
-        // reported by the content loader
+    try {
+      if (new YamlReader().read(split.yaml(), split.yamlLine()) instanceof Node.Mapping m) {
+        fm = Optional.of(m);
       }
+    } catch (YamlReader.SyntaxError e) {
+      // reported by the content loader
     }
-    String body = String.join("\n", lines.subList(end, lines.size()));
+    int end = split.bodyLine() - 1;
+    String body = text.substring(split.bodyOffset());
     return new ContentFile(file, relative, kind, lines, body, end + 1, end, fm);
   }
 

@@ -86,14 +86,7 @@ public final class PublicationLedger {
       return empty(file);
     }
     List<Problem> problems = new ArrayList<>();
-    Node root;
-    try {
-      root = new YamlReader().read(Files.readString(file, StandardCharsets.UTF_8), 1);
-    } catch (IOException e) {
-      throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
-    } catch (YamlReader.SyntaxError e) {
-      throw new ProblemsException(List.of(new Problem(file, e.line(), e.getMessage())));
-    }
+    Node root = new YamlReader().readFile(file);
     Fields top = Fields.of(file, root, problems, "");
     TreeMap<String, Entry> entries = new TreeMap<>();
     top.child("published").ifPresent(published -> {
