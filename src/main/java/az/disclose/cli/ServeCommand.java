@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     MailSettings mailSettings;
     try {
       site = new SettingsLoader().load(options.content);
-      pages = new ContentLoader().load(options.content).pages();
+      pages = new ContentLoader().loadPublishablePages(options.content);
       Path settingsFile = config != null ? config
           : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
       inboxSettings = InboxSettingsLoader.load(settingsFile, System.getenv());

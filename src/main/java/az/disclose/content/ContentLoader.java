@@ -44,6 +44,20 @@ public final class ContentLoader {
     return load(contentDir, NewsCache.NONE);
   }
 
+  /**
+   * Only the pages the site may show (not confidential), for the navigation of pages rendered
+   * outside the build, without reading the news; sorted by slug.
+   */
+  public List<Page> loadPublishablePages(Path contentDir) throws ProblemsException {
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    List<Page> pages = new ArrayList<>(loadAll(contentDir.resolve(PAGES_DIR), problems, f -> entry(f, problems, this::page)));
+    if (!problems.isEmpty()) {
+      throw new ProblemsException(problems);
+    }
+    pages.sort(Comparator.comparing(Page::slug));
+    return pages.stream().filter(p -> !p.confidential()).toList();
+  }
+
   /** Loads, taking unchanged news items from {@code cache} instead of reading them again. */
   public Content load(Path contentDir, NewsCache cache) throws ProblemsException {
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());

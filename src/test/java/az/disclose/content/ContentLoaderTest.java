@@ -172,4 +172,11 @@ class ContentLoaderTest {
     assertThat(new Problem(Path.of("content/news/x.md"), 3, "'date' is not an ISO date: '12/5'"))
         .hasToString("content/news/x.md:3: 'date' is not an ISO date: '12/5'");
   }
+
+  @Test
+  void publishablePagesAloneSkipConfidentialPagesAndDoNotReadTheNews() throws Exception {
+    write(content.resolve("pages/daxili.md"), "---\ntitle: Daxili\nconfidential: true\n---\nX\n");
+    write(content.resolve("news/broken.md"), "no front matter at all\n");
+    assertThat(new ContentLoader().loadPublishablePages(content)).extracting(Page::slug).containsExactly("haqqinda");
+  }
 }
