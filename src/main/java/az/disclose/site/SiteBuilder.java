@@ -271,7 +271,7 @@ public final class SiteBuilder {
         TemplateException t = e.cause;
         String where = t.getTemplateSourceName() == null ? "templates" : "templates/" + t.getTemplateSourceName();
         int line = t.getLineNumber() == null ? 0 : t.getLineNumber();
-        problems.add(new Problem(themeDir.resolve(where), line, "while rendering " + e.sitePath + ": " + firstLine(t.getMessageWithoutStackTop())));
+        problems.add(new Problem(themeDir.resolve(where), line, "while rendering " + e.sitePath + ": " + gist(t.getMessageWithoutStackTop())));
       } catch (UncheckedIOException e) {
         problems.add(new Problem(outDir, 0, e.getCause().getMessage()));
       }
@@ -525,7 +525,7 @@ public final class SiteBuilder {
   }
 
   /** The gist of a template error: its first line, and the expression ("==> x.y") when given. */
-  private static String firstLine(String s) {
+  private static String gist(String s) {
     if (s == null) {
       return "";
     }
