@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,12 +72,23 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   static int build(SiteOptions options, PrintWriter out, PrintWriter err) {
+    return build(new SiteBuilder(options.content, options.theme, options.out), null, options, out, err).code();
+  }
+
+  /** How a build ended: its exit code, and its report when it succeeded. */
+  record Outcome(int code, BuildReport report) {}
+
+  /**
+   * Builds with {@code builder} and reports on {@code out}/{@code err}; {@code changed}: the files a
+   * watcher saw change since the builder's last build, or null when not known.
+   */
+  static Outcome build(SiteBuilder builder, Set<Path> changed, SiteOptions options, PrintWriter out, PrintWriter err) {
     try {
-      BuildReport r = new SiteBuilder(options.content, options.theme, options.out).build();
+      BuildReport r = changed == null ? builder.build() : builder.rebuild(changed);
       out.printf("built %s: %d files (%d written, %d unchanged, %d removed) in %d ms%n",
           options.out, r.pages(), r.changed(), r.unchanged(), r.removed().size(), r.millis());
       out.flush();
-      return options.afterBuild == null ? Main.OK : afterBuild(options, out, err);
+      return new Outcome(options.afterBuild == null ? Main.OK : afterBuild(options, out, err), r);
     } catch (ProblemsException e) {
       for (Problem p : e.problems()) {
         err.println(p);
@@ -83,11 +96,11 @@ final class BuildCommand implements Callable<Integer> {
       err.printf("build failed: %d problem%s; fix them and build again%n",
           e.problems().size(), e.problems().size() == 1 ? "" : "s");
       err.flush();
-      return Main.PROBLEMS;
+      return new Outcome(Main.PROBLEMS, null);
     } catch (IOException e) {
       err.println("disclose build: " + e.getMessage());
       err.flush();
-      return Main.FAILURE;
+      return new Outcome(Main.FAILURE, null);
     }
   }
 }

@@ -19,6 +19,7 @@ import az.disclose.render.Templates;
 import az.disclose.serve.SiteServer;
 import az.disclose.serve.Watcher;
 import az.disclose.site.PageFrame;
+import az.disclose.site.SiteBuilder;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
@@ -27,13 +28,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -70,6 +74,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * Changes closer together than this are one burst, built once (an editor's save is a few events
+   * within a millisecond or two; a `git checkout` is many).
+   */
+  static final Duration WATCH_QUIET = Duration.ofMillis(20);
+
   @Override
   @SuppressWarnings("try") // the mail service runs on its own threads; the try only closes it
   public Integer call() throws Exception {
@@ -79,7 +89,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--rebuild-every must be 1 to 1440 minutes (at least daily, so that nothing is late), not " + rebuildEvery);
     }
-    int first = BuildCommand.build(options, out, err);
+    // One builder for the life of the server: it keeps what its last build loaded, so that an edit
+    // to a news file is read, rendered and written alone (see SiteBuilder#rebuild).
+    SiteBuilder siteBuilder = new SiteBuilder(options.content, options.theme, options.out);
+    int first = BuildCommand.build(siteBuilder, null, options, out, err).code();
     if (first != Main.OK) {
       err.println("disclose serve: the site must build before it can be served; fix the problems above");
       err.flush();
@@ -112,20 +125,38 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
       Path holidays = inbox.holidays();
       long[] holidayStamp = {stamp(holidays)};
-      // Every build runs on this one thread: a change and the schedule never build at once.
+      // Every build runs on this one thread: a change and the schedule never build at once. The
+      // watcher adds what changed to `pending`; the build takes all of it (a burst that arrives
+      // while a build runs is taken by the next one).
       ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor();
-      Runnable rebuild = () -> {
-        BuildCommand.build(options, out, err);
+      Set<Path> pending = ConcurrentHashMap.newKeySet();
+      Consumer<Set<Path>> build = changed -> {
+        BuildCommand.build(siteBuilder, changed, options, out, err);
         long now = stamp(holidays);
         if (now != holidayStamp[0]) {
           holidayStamp[0] = now;
           reloadHolidays(inbox, out, err);
         }
       };
-      builder.scheduleWithFixedDelay(rebuild, rebuildEvery, rebuildEvery, TimeUnit.MINUTES);
+      Runnable buildChanges = () -> {
+        Set<Path> taken = new HashSet<>();
+        for (Path p : List.copyOf(pending)) {
+          if (pending.remove(p)) {
+            taken.add(p);
+          }
+        }
+        if (!taken.isEmpty()) { // else an earlier build took these changes
+          build.accept(taken);
+        }
+      };
+      // The schedule does not know what changed (null): the builder checks everything.
+      builder.scheduleWithFixedDelay(() -> build.accept(null), rebuildEvery, rebuildEvery, TimeUnit.MINUTES);
       try {
         // The build writes the publication ledger itself: that is not a change to rebuild for.
-        new Watcher(List.of(options.content, options.theme), Duration.ofMillis(50), () -> builder.execute(rebuild),
+        new Watcher(List.of(options.content, options.theme), WATCH_QUIET, changed -> {
+              pending.addAll(changed);
+              builder.execute(buildChanges);
+            },
             Set.of(options.content.resolve(PublicationLedger.FILE))).run();
       } finally {
         builder.shutdownNow();

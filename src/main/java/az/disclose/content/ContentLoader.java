@@ -81,13 +81,47 @@ public final class ContentLoader {
       throw new ProblemsException(problems);
     }
     List<NewsItem> sorted = new ArrayList<>(news);
-    sorted.sort(Comparator.comparing(NewsItem::date).reversed().thenComparing(NewsItem::slug));
+    sorted.sort(NEWEST_FIRST);
     List<Document> docs = new ArrayList<>(documents);
     docs.sort(Comparator.comparing(Document::date).reversed().thenComparing(Document::slug));
     List<Page> pagesSorted = new ArrayList<>(pages);
     pagesSorted.sort(Comparator.comparing(Page::slug));
     return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission);
   }
+
+  /**
+   * {@code before} (loaded from {@code contentDir}) with the news files {@code changedNewsFiles}
+   * read again, or dropped when they are gone: for a long-running process that knows from a
+   * watcher which files changed, and so need not list and look up every other news file. The news
+   * are checked together as by {@link #load}; pages, documents and data are taken from {@code before}.
+   */
+  public Content reloadNews(Content before, Path contentDir, Set<Path> changedNewsFiles) throws ProblemsException {
+    Path newsDir = contentDir.resolve(NEWS_DIR);
+    // Keyed by the file as load() names it: <contentDir>/news/<name>.
+    Map<Path, NewsItem> byFile = new HashMap<>();
+    for (NewsItem n : before.news()) {
+      byFile.put(n.body().file(), n);
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Path changed : changedNewsFiles) {
+      Path file = newsDir.resolve(changed.getFileName().toString());
+      byFile.remove(file);
+      if (Files.exists(file)) {
+        entry(file, problems, this::news).ifPresent(item -> byFile.put(file, item));
+      }
+    }
+    List<NewsItem> news = new ArrayList<>(byFile.values());
+    checkUnique(news, NewsItem::slug, n -> n.body().file(), "news item", problems);
+    checkTags(news, problems);
+    if (!problems.isEmpty()) {
+      throw new ProblemsException(problems);
+    }
+    news.sort(NEWEST_FIRST);
+    return new Content(List.copyOf(news), before.pages(), before.documents(), before.plan(), before.commission());
+  }
+
+  /** The order of {@link Content#news()}: by date, newest first, then by slug. */
+  private static final Comparator<NewsItem> NEWEST_FIRST = Comparator.comparing(NewsItem::date).reversed().thenComparing(NewsItem::slug);
 
   @FunctionalInterface
   private interface EntryReader<T> {
@@ -227,6 +261,11 @@ public final class ContentLoader {
 
   private static <T> void checkUnique(List<T> items, java.util.function.Function<T, String> key,
       java.util.function.Function<T, Path> file, String what, List<Problem> problems) {
+    Set<String> seen = new java.util.HashSet<>();
+    if (items.stream().allMatch(i -> seen.add(key.apply(i)))) {
+      return; // the usual case, found without sorting
+    }
+    // Which file came first is told in the order of file names, whatever order the items are in.
     Map<String, Path> first = new HashMap<>();
     items.stream().sorted(Comparator.comparing(i -> file.apply(i).toString())).forEach(item -> {
       Path previous = first.putIfAbsent(key.apply(item), file.apply(item));
@@ -237,6 +276,10 @@ public final class ContentLoader {
   }
 
   private static void checkTags(List<NewsItem> news, List<Problem> problems) {
+    Map<String, String> names = new HashMap<>();
+    if (news.stream().flatMap(n -> n.tags().stream()).allMatch(t -> names.computeIfAbsent(t.slug(), k -> t.name()).equals(t.name()))) {
+      return; // the usual case, found without sorting
+    }
     Map<String, String> nameBySlug = new HashMap<>();
     news.stream().sorted(Comparator.comparing(n -> n.body().file().toString())).forEach(n -> {
       for (Tag t : n.tags()) {

@@ -153,6 +153,17 @@ public final class PublicationLedger {
     return recordFirstPublications(Map.of(sitePath, instant)) == 1;
   }
 
+  /**
+   * A copy that also holds {@code published} where this ledger has no entry yet, as {@link
+   * #recordFirstPublications} would record them, without writing anything: what a build shows
+   * before it knows that it succeeded.
+   */
+  public synchronized PublicationLedger withFirstPublications(Map<String, Instant> published) {
+    TreeMap<String, Entry> copy = new TreeMap<>(entries);
+    published.forEach((path, i) -> copy.putIfAbsent(path, new Entry(path, i.atZone(BAKU).toLocalDate(), Optional.of(i), 0)));
+    return new PublicationLedger(file, copy);
+  }
+
   /** Records several first publications with one write; returns how many were new. */
   public synchronized int recordFirstPublications(Map<String, Instant> published) throws IOException {
     int added = 0;

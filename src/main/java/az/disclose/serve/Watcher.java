@@ -8,27 +8,31 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Watches directory trees and calls {@code onChange} once per burst of changes (events closer
- * together than {@code quiet} are one burst). Runs on the calling thread until interrupted.
+ * together than {@code quiet} are one burst), with the paths that changed in it: files, or a
+ * directory when what changed under it is not known (a new directory, or lost events). Runs on the
+ * calling thread until interrupted.
  */
 public final class Watcher {
   private final List<Path> roots;
   private final Duration quiet;
-  private final Runnable onChange;
+  private final Consumer<Set<Path>> onChange;
   private final Set<Path> ignored;
 
-  public Watcher(List<Path> roots, Duration quiet, Runnable onChange) {
+  public Watcher(List<Path> roots, Duration quiet, Consumer<Set<Path>> onChange) {
     this(roots, quiet, onChange, Set.of());
   }
 
   /** {@code ignored}: files whose changes are not changes (e.g. written by the build itself). */
-  public Watcher(List<Path> roots, Duration quiet, Runnable onChange, Set<Path> ignored) {
+  public Watcher(List<Path> roots, Duration quiet, Consumer<Set<Path>> onChange, Set<Path> ignored) {
     this.roots = List.copyOf(roots);
     this.quiet = quiet;
     this.onChange = onChange;
@@ -42,24 +46,24 @@ public final class Watcher {
       }
       while (!Thread.currentThread().isInterrupted()) {
         WatchKey key = ws.take();
-        boolean changed = drain(ws, key);
+        Set<Path> changed = new LinkedHashSet<>();
+        drain(ws, key, changed);
         WatchKey more;
         while ((more = ws.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-          changed |= drain(ws, more);
+          drain(ws, more, changed);
         }
-        if (changed) {
-          onChange.run();
+        if (!changed.isEmpty()) {
+          onChange.accept(Set.copyOf(changed));
         }
       }
     }
   }
 
-  private boolean drain(WatchService ws, WatchKey key) throws IOException {
-    boolean any = false;
+  private void drain(WatchService ws, WatchKey key, Set<Path> changed) throws IOException {
     Path dir = (Path) key.watchable();
     for (var event : key.pollEvents()) {
       if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-        any = true;
+        changed.add(dir.toAbsolutePath().normalize()); // events were lost: something under it changed
         continue;
       }
       Path child = dir.resolve((Path) event.context());
@@ -68,13 +72,12 @@ public final class Watcher {
       if (ignored.contains(normal) || normal.getFileName().toString().endsWith(".tmp")) {
         continue;
       }
-      any = true;
+      changed.add(normal);
       if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
         register(ws, child);
       }
     }
     key.reset();
-    return any;
   }
 
   private static void register(WatchService ws, Path root) throws IOException {

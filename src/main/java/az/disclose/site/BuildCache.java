@@ -62,8 +62,9 @@ final class BuildCache {
   private final LocalDate nextRelease;
   private final Map<Path, Stamp> stamps;
   /**
-   * Each entry's item and links, encoded; decoded only when asked for, so that a build with
-   * nothing to do reads the file's bytes but decodes no text.
+   * Each entry's item and links, encoded, as read from the file; decoded only when asked for, so
+   * that a build with nothing to do reads the file's bytes but decodes no text. A cache made by
+   * {@link #of} holds its entries decoded and encodes them when written.
    */
   private final Map<Path, byte[]> encoded;
   private final Map<Path, Entry> decoded = new ConcurrentHashMap<>();
@@ -103,6 +104,10 @@ final class BuildCache {
 
   Optional<Entry> entry(Path newsFile) {
     Path key = newsFile.toAbsolutePath().normalize();
+    Entry known = decoded.get(key);
+    if (known != null) {
+      return Optional.of(known);
+    }
     byte[] bytes = encoded.get(key);
     if (bytes == null) {
       return Optional.empty();
@@ -238,7 +243,7 @@ final class BuildCache {
         out.writeUTF(e.getKey().toString());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
-        byte[] bytes = encoded.get(e.getKey());
+        byte[] bytes = encoded.computeIfAbsent(e.getKey(), k -> encode(decoded.get(k)));
         out.writeInt(bytes.length);
         out.write(bytes);
       }
@@ -250,11 +255,15 @@ final class BuildCache {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Builds the next cache from what a successful build read and wrote. */
+  /**
+   * Builds the next cache from what a successful build read and wrote; entries equal to those of
+   * {@code previous} keep their encoded form, so that writing it encodes only what changed.
+   */
   static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
-      Map<String, List<String>> linksByUrl, Collection<String> outputs) {
+      Map<String, List<String>> linksByUrl, Collection<String> outputs, BuildCache previous) {
     Map<Path, Stamp> stamps = new HashMap<>(items.size() * 2);
-    Map<Path, byte[]> encoded = new HashMap<>(items.size() * 2);
+    Map<Path, Entry> decoded = new HashMap<>(items.size() * 2);
+    Map<Path, byte[]> encoded = new ConcurrentHashMap<>(items.size() * 2);
     for (NewsItem n : items) {
       Path source = n.body().file().toAbsolutePath().normalize();
       BasicFileAttributes a = attributes.get(source);
@@ -266,8 +275,15 @@ final class BuildCache {
               new Body(source, n.body().offset(), n.body().line())),
           linksByUrl.getOrDefault(n.url(), List.of()));
       stamps.put(source, stamp(entry.size(), entry.modified()));
-      encoded.put(source, encode(entry));
+      decoded.put(source, entry);
+      byte[] known = previous.encoded.get(source);
+      if (known != null && entry.equals(previous.decoded.get(source))) {
+        encoded.put(source, known);
+      }
     }
-    return new BuildCache(fingerprint, nextRelease, stamps, encoded, new ArrayList<>(outputs));
+    // Held decoded: a long-running process uses it for its next build as it is; encoded on write.
+    BuildCache cache = new BuildCache(fingerprint, nextRelease, stamps, encoded, new ArrayList<>(outputs));
+    cache.decoded.putAll(decoded);
+    return cache;
   }
 }

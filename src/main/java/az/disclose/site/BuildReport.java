@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param pages the number of files the build produced
  * @param changed files written because their bytes changed (or were new)
+ * @param written those files, as paths relative to the output directory, sorted
  * @param removed files removed because no source produces them any more
  */
-public record BuildReport(int pages, int changed, int unchanged, List<String> removed, long millis) {}
+public record BuildReport(int pages, int changed, int unchanged, List<String> written, List<String> removed, long millis) {}

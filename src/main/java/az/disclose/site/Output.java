@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -34,14 +37,32 @@ public final class Output {
   private final AtomicInteger unchanged = new AtomicInteger();
   /** Directories known to exist, so that each is created (or checked) once per build. */
   private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+  /** Files written (new or changed) by this build, relative to the root. */
+  private final Queue<String> changedFiles = new ConcurrentLinkedQueue<>();
+  /**
+   * The files the previous build of this process produced (relative paths), trusted to be still
+   * there; null when not known, and then the directory itself is asked.
+   */
+  private final Set<String> known;
 
-  private Output(Path root, boolean fresh) {
+  private Output(Path root, boolean fresh, Set<String> known) {
     this.root = root;
     this.fresh = fresh;
+    this.known = known;
   }
 
   /** Opens (creating when needed) the output directory; refuses a non-empty directory that is not ours. */
   public static Output open(Path root) throws IOException {
+    return open(root, null);
+  }
+
+  /**
+   * Opens the output directory of a long-running process, whose previous build produced {@code
+   * previousOutputs} (relative paths) there: {@link #keep} trusts that list instead of asking the
+   * file system, and {@link #removeStale} removes what the list holds and this build did not
+   * produce, without walking the directory. Null: not known, as {@link #open(Path)}.
+   */
+  public static Output open(Path root, Collection<String> previousOutputs) throws IOException {
     Path dir = root.toAbsolutePath().normalize();
     boolean fresh = true;
     if (Files.exists(dir)) {
@@ -64,7 +85,8 @@ public final class Output {
     if (!Files.exists(marker)) {
       Files.writeString(marker, "This directory is written by disclose; files not produced by a build are deleted.\n");
     }
-    return new Output(dir, fresh);
+    // An emptied directory (someone removed the site) holds none of them: nothing to trust.
+    return new Output(dir, fresh, previousOutputs == null || fresh ? null : Set.copyOf(previousOutputs));
   }
 
   public Path root() {
@@ -121,6 +143,7 @@ public final class Output {
       }
     }
     changed.incrementAndGet();
+    changedFiles.add(root.relativize(file).toString());
   }
 
   /**
@@ -130,12 +153,26 @@ public final class Output {
    */
   public boolean keep(String sitePath) {
     Path file = fileFor(sitePath);
-    if (!Files.isRegularFile(file)) {
+    String rel = root.relativize(file).toString();
+    if (known != null ? !known.contains(rel) : !Files.isRegularFile(file)) {
       return false;
     }
-    written.putIfAbsent(root.relativize(file).toString(), file);
+    written.putIfAbsent(rel, file);
     unchanged.incrementAndGet();
     return true;
+  }
+
+  /**
+   * Counts a file of the previous build (see {@link #open(Path, Collection)}) as produced by this
+   * one too, unless this build wrote it: for a build that redid only some pages.
+   */
+  public void keepFile(String relativePath) {
+    if (known == null || !known.contains(relativePath)) {
+      throw new IllegalStateException(relativePath + " is not a file of the previous build");
+    }
+    if (written.putIfAbsent(relativePath, root.resolve(relativePath)) == null) {
+      unchanged.incrementAndGet();
+    }
   }
 
   /**
@@ -162,6 +199,9 @@ public final class Output {
     List<String> removed = new ArrayList<>();
     if (fresh) {
       return removed;
+    }
+    if (known != null) {
+      return removeStaleKnown();
     }
     List<Path> dirs = new ArrayList<>();
     try (Stream<Path> all = Files.walk(root)) {
@@ -190,6 +230,36 @@ public final class Output {
     }
     removed.sort(null);
     return removed;
+  }
+
+  /** {@link #removeStale} when the previous build's files are known: no walk of the directory. */
+  private List<String> removeStaleKnown() throws IOException {
+    List<String> removed = new ArrayList<>();
+    for (String rel : known) {
+      if (!written.containsKey(rel)) {
+        Path file = root.resolve(rel);
+        Files.deleteIfExists(file);
+        removed.add(rel);
+        // Its directories too, as far up as they are now empty.
+        for (Path d = file.getParent(); d != null && !d.equals(root) && d.startsWith(root); d = d.getParent()) {
+          try (Stream<Path> s = Files.list(d)) {
+            if (s.findAny().isPresent()) {
+              break;
+            }
+          } catch (java.nio.file.NoSuchFileException e) {
+            continue;
+          }
+          Files.delete(d);
+        }
+      }
+    }
+    removed.sort(null);
+    return removed;
+  }
+
+  /** The files this build wrote because they were new or their bytes changed (relative paths, sorted). */
+  public List<String> changedFiles() {
+    return changedFiles.stream().sorted().toList();
   }
 
   public int changedCount() {

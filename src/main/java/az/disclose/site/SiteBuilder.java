@@ -80,72 +80,205 @@ public final class SiteBuilder {
     this.clock = clock;
   }
 
+  /** Builds the site; the first build of a builder, or one that cannot know what changed. */
   public BuildReport build() throws ProblemsException, IOException {
+    return build(null);
+  }
+
+  /**
+   * Builds the site again in a long-running process (serve), after {@code changed}: the files a
+   * watcher saw change since the last build (a directory: something under it changed). When they
+   * are only news files, this builder trusts what it kept in memory from its last successful build
+   * (the cache, the settings, the compiled templates, the ledger and the list of files written) and
+   * reads, renders and writes only what those files touch; anything else is checked as in {@link
+   * #build()}. Not for concurrent use: one build at a time.
+   */
+  public BuildReport rebuild(Set<Path> changed) throws ProblemsException, IOException {
+    // Changes seen by a build that failed are still to be built: they count again.
+    Set<Path> all = new java.util.HashSet<>(unbuilt);
+    all.addAll(changed);
+    unbuilt = Set.copyOf(all);
+    return build(unbuilt);
+  }
+
+  private BuildReport build(Set<Path> changed) throws ProblemsException, IOException {
     long start = System.nanoTime();
     List<Problem> themeProblems = checkTheme();
     if (!themeProblems.isEmpty()) {
       throw new ProblemsException(themeProblems);
     }
     Path newsDir = contentDir.resolve(ContentLoader.NEWS_DIR).toAbsolutePath().normalize();
+    Path ledgerFile = contentDir.resolve(PublicationLedger.FILE).toAbsolutePath().normalize();
     Path cacheFile = BuildCache.fileFor(outDir);
-    BuildCache previous = BuildCache.read(cacheFile);
-    String fingerprint = Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(),
-        newsDir, contentDir.resolve(PublicationLedger.FILE).toAbsolutePath().normalize());
+    Warm kept = warm;
+    boolean onlyNews = kept != null && changed != null && !changed.isEmpty()
+        && changed.stream().allMatch(p -> isNewsFile(p, newsDir));
+    BuildCache previous = kept != null ? kept.cache() : BuildCache.read(cacheFile);
+    // The fingerprint leaves the news files out: unchanged when only they changed.
+    String fingerprint = onlyNews ? previous.fingerprint()
+        : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir, ledgerFile);
     boolean sameFrame = fingerprint.equals(previous.fingerprint());
-    Map<Path, BasicFileAttributes> newsFiles = statNews(newsDir);
+    Map<Path, BasicFileAttributes> newsFiles = onlyNews ? restat(kept.newsFiles(), changed) : statNews(newsDir);
     long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
     if (sameFrame && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
-        && Output.stillThere(outDir, previous.outputs())) {
-      return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), millisSince(start));
+        && (onlyNews || Output.stillThere(outDir, previous.outputs()))) {
+      unbuilt = Set.of();
+      return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start));
     }
 
-    SiteSettings settings = new SettingsLoader().load(contentDir);
+    // Settings, messages and templates are part of the fingerprint: kept while it is the same.
+    boolean reuse = sameFrame && kept != null;
+    SiteSettings settings = reuse ? kept.settings() : new SettingsLoader().load(contentDir);
     // Unchanged news come from the cache, judged by the attributes just read (no second stat).
-    Content all = new ContentLoader().load(contentDir,
-        file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
-            .flatMap(now -> previous.lookup(file, now)));
+    Content all = onlyNews ? new ContentLoader().reloadNews(kept.content(), contentDir, changed)
+        : new ContentLoader().load(contentDir,
+            file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
+                .flatMap(now -> previous.lookup(file, now)));
     Content content = all.publishable(today);
-    PublicationLedger ledger = PublicationLedger.load(contentDir);
-    Map<String, String> messages = Messages.load(themeDir, settings.locale());
-    Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
-    Output output = Output.open(outDir);
-    Openness.Summary openness = Openness.of(content, ledger, clock, settings.locale());
+    Stamp ledgerStamp = Stamp.of(ledgerFile);
+    PublicationLedger ledger = kept != null && kept.ledgerStamp().equals(ledgerStamp) ? kept.ledger() : PublicationLedger.load(contentDir);
+    Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
+    Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
+    // The files written by this process's previous build are trusted to be there only when the
+    // watcher says that nothing but news changed; otherwise the directory is asked.
+    Output output = Output.open(outDir, onlyNews ? previous.outputs() : null);
     long loaded = System.nanoTime();
+    // The openness page counts this build's first publications too: the ledger records them once it succeeds.
+    Map<String, Instant> live = firstPublications(content);
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
-        openness);
-    run.renderAll();
+        ledger.withFirstPublications(live));
+    Optional<List<NewsItem>> ownPagesOnly = onlyNews ? ownPagesOnly(kept.content().publishable(today), content, changed) : Optional.empty();
+    if (ownPagesOnly.isPresent()) {
+      run.renderOwnPages(ownPagesOnly.get());
+    } else {
+      run.renderAll();
+    }
     long rendered = System.nanoTime();
     if (!run.problems.isEmpty()) {
       throw new ProblemsException(run.problems);
+    }
+    if (ownPagesOnly.isPresent()) {
+      // Every other file of the previous build stands as it was, links and all.
+      previous.outputs().forEach(output::keepFile);
+      all.news().forEach(n -> previous.entry(n.body().file()).ifPresent(e -> run.newsLinks.putIfAbsent(n.url(), e.links())));
     }
     List<String> broken = run.links.broken(output);
     if (!broken.isEmpty()) {
       throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
     }
     List<String> removed = output.removeStale();
-    recordFirstPublications(ledger, content);
+    ledger.recordFirstPublications(live);
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
-    BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles()).write(cacheFile);
+    BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles(), previous);
+    next.write(cacheFile);
+    warm = new Warm(next, all, newsFiles, settings, messages, templates, ledger, Stamp.of(ledgerFile));
+    unbuilt = Set.of();
     // The logger is looked up here, not in a static field: a build with nothing to do ends before
     // this point and so never pays for initialising the logging framework (~0.2 s of start-up).
-    org.slf4j.LoggerFactory.getLogger(SiteBuilder.class).debug("build phases: cache and inputs checked {} ms, content and theme loaded {} ms, rendered {} ms, "
-        + "links, clean-up, ledger and cache {} ms", (checked - start) / 1_000_000, (loaded - checked) / 1_000_000,
+    org.slf4j.LoggerFactory.getLogger(SiteBuilder.class).debug("build phases: cache and inputs checked {} ms, content and theme loaded {} ms, "
+        + "changed news pages written {} ms, rendered {} ms, links, clean-up, ledger and cache {} ms", (checked - start) / 1_000_000,
+        (loaded - checked) / 1_000_000, run.changedWritten == 0 ? "-" : (run.changedWritten - loaded) / 1_000_000,
         (rendered - loaded) / 1_000_000, (System.nanoTime() - rendered) / 1_000_000);
-    return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), removed, millisSince(start));
+    return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), output.changedFiles(),
+        removed, millisSince(start));
   }
 
   /**
-   * Notes in the publication ledger (kept with the content, committed with it) when each news item
-   * and document first went live: now, for those the ledger does not know yet. `disclose check`
-   * measures the three-day window of rule 6 against it.
+   * What the last successful build of this builder had in memory, for the next (serve). Everything
+   * in it is either immutable or, like the ledger and the templates, safe to share between builds.
    */
-  private void recordFirstPublications(PublicationLedger ledger, Content published) throws IOException {
+  private record Warm(BuildCache cache, Content content, Map<Path, BasicFileAttributes> newsFiles, SiteSettings settings,
+      Map<String, String> messages, Templates templates, PublicationLedger ledger, Stamp ledgerStamp) {}
+
+  /** A file's size and modification time, to notice a change by someone else; {@code NONE} when missing. */
+  private record Stamp(long size, long modifiedNanos) {
+    static final Stamp NONE = new Stamp(-1, -1);
+
+    static Stamp of(Path file) throws IOException {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+      } catch (java.nio.file.NoSuchFileException e) {
+        return NONE;
+      }
+    }
+  }
+
+  private Warm warm;
+  /** Changes given to {@link #rebuild} that no successful build has taken in yet. */
+  private Set<Path> unbuilt = Set.of();
+
+  /**
+   * The published news items whose own pages are all that {@code changed} touches: when the
+   * published news are the same items, in the same order, with the same everything but their text
+   * (what lists, tag pages, the home page and the sitemap show), and none of the changed ones is in
+   * the feed (which carries their text). Empty when more than their own pages must be redone.
+   */
+  private static Optional<List<NewsItem>> ownPagesOnly(Content before, Content after, Set<Path> changed) {
+    List<NewsItem> was = before.news();
+    List<NewsItem> now = after.news();
+    if (was.size() != now.size()) {
+      return Optional.empty();
+    }
+    Set<Path> files = new java.util.HashSet<>();
+    changed.forEach(p -> files.add(p.toAbsolutePath().normalize()));
+    List<NewsItem> own = new ArrayList<>();
+    for (int i = 0; i < now.size(); i++) {
+      NewsItem a = was.get(i);
+      NewsItem b = now.get(i);
+      if (!sameOutsideText(a, b)) {
+        return Optional.empty();
+      }
+      if (files.contains(b.body().file().toAbsolutePath().normalize())) {
+        if (i < FEED_ENTRIES) {
+          return Optional.empty();
+        }
+        own.add(b);
+      }
+    }
+    return Optional.of(own);
+  }
+
+  /** Whether two news items differ in their text alone. */
+  private static boolean sameOutsideText(NewsItem a, NewsItem b) {
+    return a.slug().equals(b.slug()) && a.title().equals(b.title()) && a.date().equals(b.date())
+        && a.eventDate().equals(b.eventDate()) && a.tags().equals(b.tags()) && a.summary().equals(b.summary())
+        && a.confidential() == b.confidential();
+  }
+
+  /** Whether {@code file} is a news file (content/news/*.md), the only change a kept build can take in. */
+  private static boolean isNewsFile(Path file, Path newsDir) {
+    Path f = file.toAbsolutePath().normalize();
+    return newsDir.equals(f.getParent()) && f.getFileName().toString().endsWith(".md");
+  }
+
+  /** {@code before} with the attributes of {@code changed} news files read again (removed when gone). */
+  private static Map<Path, BasicFileAttributes> restat(Map<Path, BasicFileAttributes> before, Set<Path> changed) {
+    Map<Path, BasicFileAttributes> now = new HashMap<>(before);
+    for (Path p : changed) {
+      Path f = p.toAbsolutePath().normalize();
+      try {
+        now.put(f, Files.readAttributes(f, BasicFileAttributes.class));
+      } catch (IOException e) {
+        // Gone (or unreadable: the loader reports why).
+        now.remove(f);
+      }
+    }
+    return now;
+  }
+
+  /**
+   * Each published news item and document, by site path, with this moment: the publication ledger
+   * (kept with the content, committed with it) records it as the item's first publication unless
+   * it knows an earlier one. `disclose check` measures the three-day window of rule 6 against it.
+   */
+  private Map<String, Instant> firstPublications(Content published) {
     Instant now = clock.instant();
     Map<String, Instant> live = new HashMap<>();
     published.news().forEach(n -> live.put(n.url(), now));
     published.documents().forEach(d -> live.put(d.url(), now));
-    ledger.recordFirstPublications(live);
+    return live;
   }
 
   private static long millisSince(long startNanos) {
@@ -199,11 +332,13 @@ public final class SiteBuilder {
     final BuildCache previous;
     final Map<Path, BasicFileAttributes> newsFiles;
 
-    final Openness.Summary openness;
+    final PublicationLedger ledger;
+    /** When the pages of changed news items were on disk, if they were rendered first (0: not). */
+    long changedWritten;
 
     Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output,
-        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, Openness.Summary openness) {
-      this.openness = openness;
+        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, PublicationLedger ledger) {
+      this.ledger = ledger;
       this.previous = previous;
       this.newsFiles = newsFiles;
       this.settings = settings;
@@ -226,6 +361,7 @@ public final class SiteBuilder {
       }
       if (!changed.isEmpty() && changed.size() < news.size()) {
         runAll(changed);
+        changedWritten = System.nanoTime();
       } else {
         jobs.addAll(0, changed);
       }
@@ -238,8 +374,7 @@ public final class SiteBuilder {
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
       jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, "/request/"));
-      jobs.add(() -> page("/openness/", "openness.ftlh", msg.get("openness.title"),
-          Map.of("openness", openness, "regenerated", regenerated()), null, null));
+      jobs.add(this::opennessPage);
       jobs.add(this::homePage);
       jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
       jobs.add(this::planData);
@@ -249,6 +384,18 @@ public final class SiteBuilder {
       // The feed and the sitemap need what the page jobs collected.
       guarded(this::feed);
       guarded(this::sitemapFile);
+    }
+
+    /**
+     * Renders the pages of {@code items} alone, and the two pages that say when the site was last
+     * regenerated; the caller keeps every other file of the previous build.
+     */
+    void renderOwnPages(List<NewsItem> items) {
+      List<Runnable> jobs = new ArrayList<>();
+      items.forEach(item -> jobs.add(() -> newsPage(item, false)));
+      runAll(jobs);
+      changedWritten = System.nanoTime();
+      runAll(List.of(this::homePage, this::opennessPage));
     }
 
     /**
@@ -362,6 +509,11 @@ public final class SiteBuilder {
 
     private void contentPage(Page p) {
       page(p.url(), "page.ftlh", p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null, p.url());
+    }
+
+    private void opennessPage() {
+      page("/openness/", "openness.ftlh", msg.get("openness.title"),
+          Map.of("openness", Openness.of(content, ledger, clock, settings.locale()), "regenerated", regenerated()), null, null);
     }
 
     private void homePage() {

@@ -34,7 +34,7 @@ class WatcherTest {
   void aChangedFileInANewSubdirectoryTriggersOneRebuildPerBurst() throws Exception {
     Files.createDirectories(dir.resolve("content/news"));
     Semaphore rebuilds = new Semaphore(0);
-    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), rebuilds::release));
+    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), files -> rebuilds.release()));
     try {
       Thread.sleep(300); // let it register
       Files.writeString(dir.resolve("content/news/a.md"), "bir");
@@ -57,7 +57,7 @@ class WatcherTest {
     Path ledger = dir.resolve("content/data/publication-ledger.yaml");
     Files.createDirectories(ledger.getParent());
     Semaphore rebuilds = new Semaphore(0);
-    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), rebuilds::release,
+    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), files -> rebuilds.release(),
         java.util.Set.of(ledger)));
     try {
       Thread.sleep(300);

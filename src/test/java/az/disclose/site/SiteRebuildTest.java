@@ -1,0 +1,171 @@
+package az.disclose.site;
+
+import static az.disclose.site.TestSites.read;
+import static az.disclose.site.TestSites.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import az.disclose.yaml.ProblemsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link SiteBuilder#rebuild}: a long-running builder that is told which files changed redoes only
+ * what they touch — and its site is always the one a fresh build of the same input makes.
+ */
+class SiteRebuildTest {
+  private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+  Path content;
+  Path theme;
+  Path out;
+  SiteBuilder builder;
+
+  @BeforeEach
+  void siteWithMoreNewsThanTheFeedCarries() throws Exception {
+    TestSites.copyProject(dir);
+    content = dir.resolve("content");
+    theme = dir.resolve("theme");
+    out = dir.resolve("site");
+    // 30 news items in 2013, older than the feed's 20 newest... and the 20 newest, in 2014.
+    for (int i = 1; i <= 30; i++) {
+      write(newsFile("kohne-" + i), TestSites.news("Köhnə xəbər " + i, "2013-01-%02d".formatted(i), "Arxiv"));
+    }
+    for (int i = 1; i <= 20; i++) {
+      write(newsFile("teze-" + i), TestSites.news("Təzə xəbər " + i, "2014-02-%02d".formatted(i), "Təzə"));
+    }
+    builder = new SiteBuilder(content, theme, out, NOW);
+    builder.build();
+  }
+
+  private Path newsFile(String name) {
+    return content.resolve("news/" + name + ".md");
+  }
+
+  /** The site a fresh builder makes of the same input, in a directory of its own. */
+  private Map<String, String> freshBuild() throws Exception {
+    Path other = dir.resolve("fresh-" + System.nanoTime());
+    new SiteBuilder(content, theme, other, NOW).build();
+    return files(other);
+  }
+
+  private static Map<String, String> files(Path root) {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      all.filter(Files::isRegularFile).forEach(f -> files.put(root.relativize(f).toString(), read(f)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  @Test
+  void aChangeToTheTextOfAnOlderItemRewritesOnlyItsOwnPage() throws Exception {
+    Path file = newsFile("kohne-5");
+    write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
+
+    BuildReport report = builder.rebuild(Set.of(file));
+
+    assertThat(report.written()).containsExactly("news/kohne-5/index.html");
+    assertThat(read(out.resolve("news/kohne-5/index.html"))).contains("Düzəldilmiş mətn:");
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aChangeToTheTextOfAnItemInTheFeedRewritesTheFeedToo() throws Exception {
+    Path file = newsFile("teze-20");
+    write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
+
+    BuildReport report = builder.rebuild(Set.of(file));
+
+    assertThat(report.written()).containsExactlyInAnyOrder("news/teze-20/index.html", "feed.xml");
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aNewTitleReachesTheListsTheTagPageAndTheHomePage() throws Exception {
+    Path file = newsFile("kohne-30");
+    write(file, read(file).replace("Köhnə xəbər 30", "Yenidən adlandırılmış xəbər"));
+
+    BuildReport report = builder.rebuild(Set.of(file));
+
+    assertThat(report.written()).contains("news/kohne-30/index.html", "tags/arxiv/index.html")
+        .anyMatch(f -> f.startsWith("news/page/"));
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aNewItemAndARemovedItemAreOnTheSiteAsAFreshBuildMakesIt() throws Exception {
+    Path added = newsFile("elave");
+    write(added, TestSites.news("Əlavə xəbər", "2014-03-01", "Yeni teq"));
+    Path removed = newsFile("kohne-1");
+    Files.delete(removed);
+
+    BuildReport report = builder.rebuild(Set.of(added, removed));
+
+    assertThat(report.written()).contains("news/elave/index.html", "tags/yeni-teq/index.html");
+    assertThat(report.removed()).contains("news/kohne-1/index.html");
+    assertThat(out.resolve("news/kohne-1")).doesNotExist();
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aChangeABuildRejectedIsBuiltWithTheNextChange() throws Exception {
+    Path first = newsFile("kohne-7");
+    write(first, read(first).replace("Mətn:", "Birinci düzəliş:").replace("date: 2013-01-07", "date: 7 yanvar"));
+    assertThatThrownBy(() -> builder.rebuild(Set.of(first))).isInstanceOf(ProblemsException.class)
+        .hasMessageContaining("kohne-7.md");
+    assertThat(read(out.resolve("news/kohne-7/index.html"))).doesNotContain("Birinci düzəliş:");
+
+    // Fixed, but the watcher only reports the next file that changes after that.
+    write(first, read(first).replace("date: 7 yanvar", "date: 2013-01-07"));
+    Path second = newsFile("kohne-8");
+    write(second, read(second).replace("Mətn:", "İkinci düzəliş:"));
+    builder.rebuild(Set.of(second));
+
+    assertThat(read(out.resolve("news/kohne-7/index.html"))).contains("Birinci düzəliş:");
+    assertThat(read(out.resolve("news/kohne-8/index.html"))).contains("İkinci düzəliş:");
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aChangeOutsideTheNewsIsCheckedLikeAFreshBuild() throws Exception {
+    Path css = theme.resolve("static/style.css");
+    write(css, read(css) + "\n/* dəyişiklik */\n");
+    Path plan = content.resolve("data/plan.yaml");
+
+    BuildReport report = builder.rebuild(Set.of(css));
+
+    assertThat(report.written()).containsExactly("style.css");
+    assertThat(plan).exists();
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aFileOfTheSiteDeletedByHandIsRestoredByTheNextFullCheck() throws Exception {
+    Files.delete(out.resolve("plan/index.html"));
+    Path file = newsFile("kohne-3");
+    write(file, read(file).replace("Mətn:", "Düzəliş:"));
+    builder.rebuild(Set.of(file));
+    // A news-only rebuild trusts its own record of the site...
+    assertThat(out.resolve("plan/index.html")).doesNotExist();
+
+    // ...the scheduled build, which does not know what changed, checks the site itself.
+    builder.build();
+    assertThat(out.resolve("plan/index.html")).exists();
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+}
