@@ -1,11 +1,15 @@
 package az.disclose.serve;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -16,6 +20,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
@@ -36,31 +41,101 @@ public final class SiteServer {
    * safe when nothing but that proxy can reach the port).
    */
   public static Server create(String host, int port, Path siteDir, boolean behindProxy) {
+    return create(host, port, siteDir, behindProxy, null);
+  }
+
+  /**
+   * As {@link #create(String, int, Path, boolean)}; with a {@code liveReload} (null: none), it
+   * answers the live-reload paths ({@link LiveReload#EVENTS_PATH}, {@link LiveReload#SCRIPT_PATH})
+   * and every HTML page of the site, the 404 page included, gets {@link LiveReload#SCRIPT_TAG} in
+   * the response. The files in {@code siteDir} are never changed.
+   */
+  public static Server create(String host, int port, Path siteDir, boolean behindProxy, LiveReload liveReload) {
     Server server = bare(host, port, behindProxy);
+    Path site = siteDir.toAbsolutePath();
 
     ResourceHandler files = new ResourceHandler();
-    files.setBaseResource(ResourceFactory.of(server).newResource(siteDir.toAbsolutePath()));
+    files.setBaseResource(ResourceFactory.of(server).newResource(site));
     files.setDirAllowed(false);
     files.setWelcomeFiles(List.of("index.html"));
     files.setUseFileMapping(false);
-    server.setHandler(new Handler.Sequence(files, new NotFound(siteDir.toAbsolutePath().resolve("404.html"))));
+    NotFound notFound = new NotFound(site.resolve("404.html"), liveReload != null);
+    if (liveReload == null) {
+      server.setHandler(new Handler.Sequence(files, notFound));
+    } else {
+      server.setHandler(new Handler.Sequence(liveReload, new HtmlPages(files), files, notFound));
+    }
     return server;
   }
 
-  /** Answers 404 with the site's 404 page. */
-  private static final class NotFound extends Handler.Abstract {
-    private final Path page;
+  /**
+   * With live reload: the site's HTML pages, read whole and answered with {@link
+   * LiveReload#SCRIPT_TAG} added. They carry no {@code ETag} or {@code Last-Modified} and are not to
+   * be cached ({@code no-store}): a validator of the file would not describe the bytes sent, and a
+   * page reloaded after a rebuild must come fresh. Everything else is left to the {@link
+   * ResourceHandler} (same base, same welcome file).
+   */
+  private static final class HtmlPages extends Handler.Abstract {
+    private final ResourceHandler files;
 
-    NotFound(Path page) {
-      this.page = page;
+    HtmlPages(ResourceHandler files) {
+      this.files = files;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-      byte[] body = Files.exists(page) ? Files.readAllBytes(page) : "404 Not Found".getBytes(StandardCharsets.UTF_8);
+      boolean head = HttpMethod.HEAD.is(request.getMethod());
+      if (!head && !HttpMethod.GET.is(request.getMethod())) {
+        return false;
+      }
+      String path = Request.getPathInContext(request);
+      String file = path.endsWith("/") ? path + "index.html" : path;
+      String type = request.getContext().getMimeTypes().getMimeByExtension(file);
+      if (type == null || !"text/html".equals(MimeTypes.getContentTypeWithoutCharset(type))) {
+        return false;
+      }
+      Resource page = files.getBaseResource().resolve(file);
+      // The files ResourceHandler would serve, resolved the same way (Jetty has already refused paths
+      // that leave the base); anything else is left to it.
+      if (page == null || !page.exists() || page.isDirectory()) {
+        return false;
+      }
+      byte[] body;
+      try {
+        body = LiveReload.inject(Files.readAllBytes(page.getPath()));
+      } catch (NoSuchFileException removedByARebuild) {
+        return false; // since the check above: the handlers after this one answer (404)
+      }
+      response.setStatus(HttpStatus.OK_200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+      response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+      return true;
+    }
+  }
+
+  /** Answers 404 with the site's 404 page (with the live-reload script when {@code inject}). */
+  private static final class NotFound extends Handler.Abstract {
+    private final Path page;
+    private final boolean inject;
+
+    NotFound(Path page, boolean inject) {
+      this.page = page;
+      this.inject = inject;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      boolean html = Files.exists(page);
+      byte[] body = html ? Files.readAllBytes(page) : "404 Not Found".getBytes(StandardCharsets.UTF_8);
+      if (html && inject) {
+        body = LiveReload.inject(body);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      }
       response.setStatus(HttpStatus.NOT_FOUND_404);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, Files.exists(page) ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
-      response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, html ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+      response.write(true, ByteBuffer.wrap(body), callback);
       return true;
     }
   }

@@ -1,0 +1,102 @@
+package az.disclose.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.site.SiteBuilder;
+import az.disclose.site.TestSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Live reload in a real browser (Debian's headless Chromium): a page open in the browser shows a
+ * rebuild's new text by itself once the server announces that the page changed, and only then.
+ */
+class LiveReloadBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String NEWS = "/news/komissiya-yaradildi/";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+  LiveReload liveReload;
+  Server server;
+  WebDriver browser;
+  String base;
+
+  @BeforeEach
+  void serveTheSiteWithLiveReload() throws Exception {
+    assertThat(CHROMIUM).as("headless Chromium: apt-get install chromium chromium-driver").exists();
+    assertThat(CHROMEDRIVER).as("ChromeDriver: apt-get install chromium-driver").exists();
+    TestSites.copyProject(dir);
+    build();
+    liveReload = new LiveReload();
+    server = SiteServer.create("127.0.0.1", 0, dir.resolve("site"), false, liveReload);
+    server.start();
+    base = "http://127.0.0.1:" + SiteServer.port(server);
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--user-data-dir=" + dir.resolve("chromium-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  private void build() throws Exception {
+    new SiteBuilder(dir.resolve("content"), dir.resolve("theme"), dir.resolve("site")).build();
+  }
+
+  private String main() {
+    return browser.findElement(By.tagName("main")).getText();
+  }
+
+  @Test
+  void anOpenPageShowsTheRebuiltTextByItselfWhenItChanges() throws Exception {
+    browser.get(base + NEWS);
+    assertThat(main()).contains("Komissiya 14 nəfərdən");
+    new WebDriverWait(browser, WAIT).until(d -> liveReload.openStreams() == 1);
+    // Gone when the page reloads: the test itself never reloads it.
+    ((JavascriptExecutor) browser).executeScript("window.loadedBeforeTheChange = true;");
+
+    Path news = dir.resolve("content/news/komissiya-yaradildi.md");
+    TestSites.write(news, TestSites.read(news).replace("Komissiya 14 nəfərdən", "Komissiya on dörd nəfərdən"));
+    build();
+    assertThat(Files.readString(dir.resolve("site" + NEWS + "index.html"))).contains("on dörd nəfərdən").doesNotContain("_disclose");
+
+    // Another page's change leaves this one alone.
+    liveReload.changed(List.of("/plan/"));
+    Thread.sleep(500);
+    assertThat(main()).contains("Komissiya 14 nəfərdən");
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.loadedBeforeTheChange === true;")).isEqualTo(true);
+
+    liveReload.changed(List.of(NEWS + "index.html", "/news/", "/"));
+    new WebDriverWait(browser, WAIT).until(d -> main().contains("Komissiya on dörd nəfərdən"));
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + NEWS);
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.loadedBeforeTheChange === true;")).isEqualTo(false);
+  }
+}
