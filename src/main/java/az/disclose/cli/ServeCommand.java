@@ -16,8 +16,10 @@ import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.inbox.web.IntakeServer;
 import az.disclose.publish.PublicationLedger;
 import az.disclose.render.Templates;
+import az.disclose.serve.LiveReload;
 import az.disclose.serve.SiteServer;
 import az.disclose.serve.Watcher;
+import az.disclose.site.BuildReport;
 import az.disclose.site.PageFrame;
 import az.disclose.site.SiteBuilder;
 import az.disclose.yaml.Problem;
@@ -69,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "also rebuild on this schedule, so that items dated in the future appear on their day (default: ${DEFAULT-VALUE})")
   int rebuildEvery;
 
+  @Option(names = "--live-reload", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "reload open browser pages when a rebuild changes them (default: on; --no-live-reload when the"
+          + " server faces the public: the pages then carry no live-reload script)")
+  boolean liveReload;
+
   @Option(names = "--config", paramLabel = "FILE", description = "inbox settings (default: ./disclose.yaml when present, else the embedded defaults)")
   Path config;
 
@@ -117,7 +124,8 @@ final class ServeCommand implements Callable<Integer> {
     // The mail service (IMAP poller, SMTP outbox sender; each only when configured) closes before the inbox.
     try (Inbox inbox = Inbox.open(inboxSettings, options.content, Clock.systemUTC());
         MailService mail = MailService.start(inbox, mailSettings, Clock.systemUTC())) {
-      Server server = siteWithInbox(host, port, behindProxy, options.out, options.theme, inbox, site, pages);
+      LiveReload reload = liveReload ? new LiveReload() : null;
+      Server server = siteWithInbox(host, port, behindProxy, options.out, options.theme, inbox, site, pages, reload);
       server.start();
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
@@ -131,7 +139,11 @@ final class ServeCommand implements Callable<Integer> {
       ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor();
       Set<Path> pending = ConcurrentHashMap.newKeySet();
       Consumer<Set<Path>> build = changed -> {
-        BuildCommand.build(siteBuilder, changed, options, out, err);
+        BuildReport report = BuildCommand.build(siteBuilder, changed, options, out, err).report();
+        if (reload != null && report != null) {
+          // Open pages that the build rewrote or removed, or whose stylesheet it rewrote, reload.
+          reload.changed(Stream.concat(report.written().stream(), report.removed().stream()).toList());
+        }
         long now = stamp(holidays);
         if (now != holidayStamp[0]) {
           holidayStamp[0] = now;
@@ -174,14 +186,17 @@ final class ServeCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** One Jetty server, unstarted: the inbox's paths first, the built site for every other path. */
+  /**
+   * One Jetty server, unstarted: the inbox's paths first, the built site for every other path;
+   * {@code liveReload} (null: none) pushes reloads to the site's open pages.
+   */
   static Server siteWithInbox(String host, int port, boolean behindProxy, Path siteDir, Path themeDir, Inbox inbox,
-      SiteSettings site, List<Page> pages) throws IOException {
+      SiteSettings site, List<Page> pages, LiveReload liveReload) throws IOException {
     Map<String, PageFrame> frames = IntakeServer.frames(themeDir, site, pages);
     Templates templates = new Templates(themeDir.resolve("templates"), site.locale());
     IntakeHandler intake = IntakeServer.handler(inbox.register(), frames.get(site.locale().getLanguage()), frames,
         templates, Clock.systemUTC(), IntakeLimits.defaults());
-    Server server = SiteServer.create(host, port, siteDir, behindProxy);
+    Server server = SiteServer.create(host, port, siteDir, behindProxy, liveReload);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));
     return server;
   }

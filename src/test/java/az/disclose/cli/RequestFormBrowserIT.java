@@ -19,11 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import az.disclose.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,8 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the request is in the register with what was typed.
  */
 class RequestFormBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @TempDir Path dir;
   Inbox inbox;
@@ -43,13 +39,11 @@ class RequestFormBrowserIT {
 
   @BeforeEach
   void serveTheSiteWithTheInbox() throws Exception {
-    assertThat(CHROMIUM).as("headless Chromium: apt-get install chromium chromium-driver").exists();
-    assertThat(CHROMEDRIVER).as("ChromeDriver: apt-get install chromium-driver").exists();
     TestSites.copyProject(dir);
     Path content = dir.resolve("content");
     inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
     server = ServeCommand.siteWithInbox("127.0.0.1", 0, false, dir.resolve("site"), dir.resolve("theme"), inbox,
-        new SettingsLoader().load(content), new ContentLoader().load(content).pages());
+        new SettingsLoader().load(content), new ContentLoader().load(content).pages(), null);
     server.start();
     base = "http://127.0.0.1:" + SiteServer.port(server);
     // The form posts to the endpoint of site.yaml: this server's.
@@ -57,13 +51,7 @@ class RequestFormBrowserIT {
     Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://127.0.0.1:8080/requests", base + "/requests"));
     new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site")).build();
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + dir.resolve("chromium-profile"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(dir.resolve("chromium-profile"));
   }
 
   @AfterEach

@@ -13,12 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import az.disclose.testing.Chromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -26,8 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * rebuild's new text by itself once the server announces that the page changed, and only then.
  */
 class LiveReloadBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String NEWS = "/news/komissiya-yaradildi/";
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -39,8 +35,6 @@ class LiveReloadBrowserIT {
 
   @BeforeEach
   void serveTheSiteWithLiveReload() throws Exception {
-    assertThat(CHROMIUM).as("headless Chromium: apt-get install chromium chromium-driver").exists();
-    assertThat(CHROMEDRIVER).as("ChromeDriver: apt-get install chromium-driver").exists();
     TestSites.copyProject(dir);
     build();
     liveReload = new LiveReload();
@@ -48,13 +42,7 @@ class LiveReloadBrowserIT {
     server.start();
     base = "http://127.0.0.1:" + SiteServer.port(server);
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + dir.resolve("chromium-profile"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(dir.resolve("chromium-profile"));
   }
 
   @AfterEach

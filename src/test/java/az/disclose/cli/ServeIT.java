@@ -1,0 +1,151 @@
+package az.disclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.site.TestSites;
+import az.disclose.testing.Chromium;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * `disclose serve` as the press secretary runs it: the real program in its own process, watching a
+ * copy of the content, with a page open in a real browser (Debian's headless Chromium). An edit to
+ * a news file is rebuilt alone, and the open page shows it by itself.
+ */
+class ServeIT {
+  private static final Path JAR = Path.of("target/disclose.jar").toAbsolutePath();
+  private static final Pattern SERVING = Pattern.compile("at (http://[0-9.]+:\\d+)/");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String NEWS = "/news/komissiya-yaradildi/";
+
+  @TempDir Path dir;
+  Process serve;
+  final List<String> output = new ArrayList<>();
+  WebDriver browser;
+
+  @BeforeEach
+  void copyTheProject() {
+    assertThat(JAR).as("the shaded jar (mvn package)").exists();
+    TestSites.copyProject(dir);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (serve != null) {
+      serve.destroy();
+      serve.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Starts `disclose serve` on a free port in {@code dir} (its register under dir/data); returns its address. */
+  private String startServe(String... more) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString(), "serve", "--port", "0", "--content", "content", "--theme", "theme", "--out", "site"));
+    command.addAll(List.of(more));
+    serve = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    BufferedReader lines = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+    Thread reader = new Thread(() -> {
+      try {
+        for (String line; (line = lines.readLine()) != null; ) {
+          synchronized (output) {
+            output.add(line);
+            output.notifyAll();
+          }
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    String base = null;
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    synchronized (output) {
+      while (System.nanoTime() < deadline && output.stream().noneMatch(l -> l.startsWith("watching"))) {
+        output.wait(200);
+      }
+      for (String line : output) {
+        Matcher m = SERVING.matcher(line);
+        if (line.startsWith("serving") && m.find()) {
+          base = m.group(1);
+        }
+      }
+      assertThat(base).as("serve started; its output: %s", output).isNotNull();
+    }
+    return base;
+  }
+
+  private static Map<String, FileTime> modificationTimes(Path root) throws IOException {
+    Map<String, FileTime> times = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        times.put(root.relativize(f).toString(), Files.getLastModifiedTime(f));
+      }
+    }
+    return times;
+  }
+
+  @Test
+  void aSavedNewsEditIsRebuiltAloneAndTheOpenPageReloadsByItself() throws Exception {
+    String base = startServe();
+    browser = Chromium.start(dir.resolve("chromium-profile"));
+    browser.get(base + NEWS);
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Komissiya 14 nəfərdən");
+    // Gone when the page reloads: the test itself never reloads it.
+    ((JavascriptExecutor) browser).executeScript("window.openedBeforeTheEdit = true;");
+    Thread.sleep(1000); // let the page's live-reload stream connect
+    Map<String, FileTime> before = modificationTimes(dir.resolve("site"));
+
+    Path news = dir.resolve("content/news/komissiya-yaradildi.md");
+    Files.writeString(news, Files.readString(news).replace("Komissiya 14 nəfərdən", "Komissiya on dörd nəfərdən"));
+
+    new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.tagName("main")).getText().contains("on dörd nəfərdən"));
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.openedBeforeTheEdit === true;")).isEqualTo(false);
+    Map<String, FileTime> after = modificationTimes(dir.resolve("site"));
+    List<String> rewritten = after.keySet().stream().filter(f -> !after.get(f).equals(before.get(f))).toList();
+    // Its page, the feed that carries its text, and the pages that say when the site was regenerated.
+    assertThat(rewritten).contains("news/komissiya-yaradildi/index.html")
+        .isSubsetOf("news/komissiya-yaradildi/index.html", "feed.xml", "index.html", "openness/index.html");
+    assertThat(Files.readString(dir.resolve("site" + NEWS + "index.html"))).contains("on dörd nəfərdən")
+        .doesNotContain("_disclose");
+  }
+
+  @Test
+  void withoutLiveReloadThePagesAreServedAsBuilt() throws Exception {
+    String base = startServe("--no-live-reload");
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + NEWS)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).isEqualTo(Files.readString(dir.resolve("site" + NEWS + "index.html")))
+        .doesNotContain("_disclose");
+  }
+}
