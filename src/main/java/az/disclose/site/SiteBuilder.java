@@ -240,6 +240,7 @@ public final class SiteBuilder {
       jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, "/request/"));
       jobs.add(() -> page("/openness/", "openness.ftlh", msg.get("openness.title"),
           Map.of("openness", openness, "regenerated", regenerated()), null, null));
+      jobs.add(this::statisticsPage);
       jobs.add(this::homePage);
       jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
       jobs.add(this::planData);
@@ -362,6 +363,12 @@ public final class SiteBuilder {
 
     private void contentPage(Page p) {
       page(p.url(), "page.ftlh", p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null, p.url());
+    }
+
+    /** The inbox's published request statistics (data/request-statistics.yaml), or "none yet". */
+    private void statisticsPage() {
+      page(StatisticsPage.URL, "statistics.ftlh", msg.get("statistics.title"),
+          StatisticsPage.model(content.requestStatistics(), settings.locale()), null, "/request/");
     }
 
     private void homePage() {
