@@ -8,6 +8,7 @@ import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.inbox.ListFilter;
+import az.disclose.inbox.PublishedStatistics;
 import az.disclose.inbox.PurgeReport;
 import az.disclose.inbox.RecomputeReport;
 import az.disclose.inbox.Register.RegisterException;
@@ -53,7 +54,7 @@ import picocli.CommandLine.ScopeType;
     name = "requests",
     mixinStandardHelpOptions = true,
     description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, purge,"
-        + " quarantine.",
+        + " recompute, statistics, quarantine.",
     subcommands = {
       RequestsCommand.ListCommand.class,
       RequestsCommand.ShowCommand.class,
@@ -65,6 +66,7 @@ import picocli.CommandLine.ScopeType;
       RequestsCommand.NoteCommand.class,
       RequestsCommand.PurgeCommand.class,
       RequestsCommand.RecomputeCommand.class,
+      RequestsCommand.StatisticsCommand.class,
       RequestsCommand.QuarantineCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -91,7 +93,8 @@ final class RequestsCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, purge, recompute, quarantine"
+        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, purge, recompute, statistics,"
+            + " quarantine"
             + " (see --help)");
   }
 
@@ -476,6 +479,34 @@ final class RequestsCommand implements Runnable {
             r.changed().size(), r.changed().size() == 1 ? "" : "s");
         for (RecomputeReport.Change c : r.changed()) {
           out.printf("  %s: %s -> %s%n", c.number(), c.oldDueDate(), c.newDueDate());
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- statistics
+
+  @Command(name = "statistics", mixinStandardHelpOptions = true,
+      description = "Print the request statistics the site publishes (counts by month and year of registration,"
+          + " no personal data); with --write, update content/data/request-statistics.yaml when they changed.")
+  static final class StatisticsCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--write", description = "write the statistics to the content directory (data/"
+        + "request-statistics.yaml) for the next site build; the file is rewritten only when it changes")
+    boolean write;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        PublishedStatistics.Snapshot snapshot = register.statistics();
+        out.print(PublishedStatistics.table(snapshot));
+        if (write) {
+          Path file = parent.content.resolve(PublishedStatistics.FILE);
+          boolean changed = PublishedStatistics.write(parent.content, snapshot);
+          out.println(changed ? "wrote " + file : file + " is up to date");
         }
         return Main.OK;
       });

@@ -87,6 +87,12 @@ final class ServeCommand implements Callable<Integer> {
    */
   static final Duration WATCH_QUIET = Duration.ofMillis(20);
 
+  /**
+   * How often the request statistics are computed again from the register (about 40 ms for 10,000
+   * requests; see docs/register.md), so that the site shows a change within this long.
+   */
+  static final Duration STATISTICS_EVERY = Duration.ofSeconds(10);
+
   @Override
   @SuppressWarnings("try") // the mail service runs on its own threads; the try only closes it
   public Integer call() throws Exception {
@@ -163,6 +169,13 @@ final class ServeCommand implements Callable<Integer> {
       };
       // The schedule does not know what changed (null): the builder checks everything.
       builder.scheduleWithFixedDelay(() -> build.accept(null), rebuildEvery, rebuildEvery, TimeUnit.MINUTES);
+      // The inbox's published statistics, from the register as it stands (the web form, the mail
+      // poller and the officers' commands in other processes all change it): the file is rewritten
+      // only when its bytes change, and the watcher then rebuilds the statistics page.
+      // On a thread of its own, so that an edit's build never waits for it.
+      ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+      publisher.scheduleWithFixedDelay(() -> publishStatistics(inbox, options.content, err), 0, STATISTICS_EVERY.toSeconds(),
+          TimeUnit.SECONDS);
       try {
         // The build writes the publication ledger itself: that is not a change to rebuild for.
         new Watcher(List.of(options.content, options.theme), WATCH_QUIET, changed -> {
@@ -171,6 +184,7 @@ final class ServeCommand implements Callable<Integer> {
             },
             Set.of(options.content.resolve(PublicationLedger.FILE))).run();
       } finally {
+        publisher.shutdownNow();
         builder.shutdownNow();
         server.stop();
       }
@@ -199,6 +213,15 @@ final class ServeCommand implements Callable<Integer> {
     Server server = SiteServer.create(host, port, siteDir, behindProxy, liveReload);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));
     return server;
+  }
+
+  private static void publishStatistics(Inbox inbox, Path contentDir, PrintWriter err) {
+    try {
+      inbox.publishStatistics(contentDir);
+    } catch (RegisterException | IOException e) {
+      err.println("!!! the request statistics could not be published (the site shows the previous ones): " + e.getMessage());
+      err.flush();
+    }
   }
 
   private static void reloadHolidays(Inbox inbox, PrintWriter out, PrintWriter err) {

@@ -10,8 +10,10 @@ import java.util.stream.Stream;
  * (yet): see {@link #publishable}.
  *
  * @param news newest first (by date, then slug)
+ * @param requestStatistics the inbox's published request statistics, when it has written them yet
  */
-public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission) {
+public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
+    Optional<RequestStatistics> requestStatistics) {
 
   /**
    * What the site may show on {@code today}: nothing marked confidential (rule 4.3 of the FOI
@@ -22,7 +24,7 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         news.stream().filter(n -> !n.confidential() && !n.date().isAfter(today)).toList(),
         pages.stream().filter(p -> !p.confidential()).toList(),
         documents.stream().filter(d -> !d.confidential() && !d.date().isAfter(today)).toList(),
-        plan, commission);
+        plan, commission, requestStatistics);
   }
 
   /** The first day after {@code today} on which a held-back item becomes publishable, if any. */

@@ -33,9 +33,11 @@ public final class ContentLoader {
   public static final String DOCUMENTS_DIR = "documents";
   public static final String PLAN_FILE = "data/plan.yaml";
   public static final String COMMISSION_FILE = "data/commission.yaml";
+  /** Optional: written by the inbox (disclose requests statistics --write, disclose serve). */
+  public static final String REQUEST_STATISTICS_FILE = "data/request-statistics.yaml";
   /** Top-level paths the site itself uses; a page cannot take them as its slug. */
   public static final Set<String> RESERVED_SLUGS =
-      Set.of("news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "files", "feed.xml",
+      Set.of("news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "statistics", "files", "feed.xml",
           "sitemap.xml");
 
   private final YamlReader yaml = new YamlReader();
@@ -67,6 +69,8 @@ public final class ContentLoader {
     List<Document> documents = loadAll(contentDir.resolve(DOCUMENTS_DIR), problems, f -> entry(f, problems, this::document));
     Plan plan = loadData(contentDir.resolve(PLAN_FILE), problems, PlanReader::read);
     Commission commission = loadData(contentDir.resolve(COMMISSION_FILE), problems, CommissionReader::read);
+    Optional<RequestStatistics> statistics = loadOptionalData(contentDir.resolve(REQUEST_STATISTICS_FILE), problems,
+        RequestStatisticsReader::read);
 
     checkUnique(news, NewsItem::slug, n -> n.body().file(), "news item", problems);
     checkUnique(pages, Page::slug, p -> p.body().file(), "page", problems);
@@ -86,7 +90,7 @@ public final class ContentLoader {
     docs.sort(Comparator.comparing(Document::date).reversed().thenComparing(Document::slug));
     List<Page> pagesSorted = new ArrayList<>(pages);
     pagesSorted.sort(Comparator.comparing(Page::slug));
-    return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission);
+    return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission, statistics);
   }
 
   /**
@@ -117,7 +121,19 @@ public final class ContentLoader {
       throw new ProblemsException(problems);
     }
     news.sort(NEWEST_FIRST);
-    return new Content(List.copyOf(news), before.pages(), before.documents(), before.plan(), before.commission());
+    return new Content(List.copyOf(news), before.pages(), before.documents(), before.plan(), before.commission(),
+        before.requestStatistics());
+  }
+
+  /** {@code before} with the request statistics file read again (the inbox rewrote it). */
+  public Content reloadStatistics(Content before, Path contentDir) throws ProblemsException {
+    List<Problem> problems = new ArrayList<>();
+    Optional<RequestStatistics> statistics = loadOptionalData(contentDir.resolve(REQUEST_STATISTICS_FILE), problems,
+        RequestStatisticsReader::read);
+    if (!problems.isEmpty()) {
+      throw new ProblemsException(problems);
+    }
+    return new Content(before.news(), before.pages(), before.documents(), before.plan(), before.commission(), statistics);
   }
 
   /** The order of {@link Content#news()}: by date, newest first, then by slug. */
@@ -193,6 +209,11 @@ public final class ContentLoader {
       problems.addAll(e.problems());
       return null;
     }
+  }
+
+  /** A data file the site can do without: absent, it is empty (and no problem). */
+  private <T> Optional<T> loadOptionalData(Path file, List<Problem> problems, DataReader<T> reader) {
+    return Files.exists(file) ? Optional.ofNullable(loadData(file, problems, reader)) : Optional.empty();
   }
 
   /** Strict UTF-8: a file saved in another encoding is an error, not mojibake on the site. */

@@ -8,6 +8,7 @@ import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.store.JdbcRequestStore;
 import az.disclose.inbox.store.StoreException;
 import az.disclose.yaml.ProblemsException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,6 +100,20 @@ public final class Inbox implements AutoCloseable {
   /** The calendar's warnings for the years from {@code from} to {@code to} (e.g. for a health page). */
   public List<CalendarWarning> calendarWarnings(LocalDate from, LocalDate to) {
     return service.workingDays().missingDataWarnings(from, to);
+  }
+
+  /**
+   * Computes the request statistics of the register and writes them to {@code
+   * contentDir/data/request-statistics.yaml} for the site build, only when they changed (atomically;
+   * the temporary file ends in {@code .tmp}). Call it after registrations and officers' actions,
+   * and once a day (requests become overdue and the date "as of" moves without any action).
+   *
+   * @return whether the file changed, i.e. whether the site needs a rebuild
+   * @throws RegisterException when the register cannot be read
+   * @throws IOException when the file cannot be read or written
+   */
+  public boolean publishStatistics(Path contentDir) throws RegisterException, IOException {
+    return PublishedStatistics.write(contentDir, service.statistics());
   }
 
   @Override

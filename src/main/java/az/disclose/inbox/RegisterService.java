@@ -325,6 +325,18 @@ public final class RegisterService implements Register {
     }
   }
 
+  /**
+   * The statistics the site publishes, of the whole register as of now: aggregate counts by month
+   * and year of registration, nothing that identifies a request or a requester.
+   */
+  public PublishedStatistics.Snapshot statistics() throws RegisterException {
+    try {
+      return PublishedStatistics.compute(store.statisticsRows(), clock.instant(), settings.zone(), workingDays);
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
   // ================================================================= officers' actions
 
   /** The answer: closes the request. {@code attachments} are archived with it. */

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,9 +30,10 @@ final class Fingerprint {
 
   /**
    * @param newsDir not digested (tracked file by file by the cache)
-   * @param ledger not digested: the build itself writes it, and no page shows it
+   * @param apart files not digested: the ledger (the build itself writes it), data only their own
+   *     pages show (the request statistics), which the builder tracks apart
    */
-  static String of(Path contentDir, Path themeDir, Path newsDir, Path ledger) throws IOException {
+  static String of(Path contentDir, Path themeDir, Path newsDir, Set<Path> apart) throws IOException {
     MessageDigest digest = sha256();
     add(digest, "program", programStamp());
     for (Path root : List.of(themeDir, contentDir)) {
@@ -47,7 +49,7 @@ final class Fingerprint {
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-          if (a.isRegularFile() && !f.toAbsolutePath().normalize().equals(ledger)) {
+          if (a.isRegularFile() && !apart.contains(f.toAbsolutePath().normalize())) {
             files.put(f, a);
           }
           return FileVisitResult.CONTINUE;
@@ -65,6 +67,14 @@ final class Fingerprint {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The digest of one file's bytes, or "none" when it does not exist. */
+  static String ofFile(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return "none";
+    }
+    return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
   }
 
   /** Identifies the running program: its jar's (or classes directory's) location, size and time. */

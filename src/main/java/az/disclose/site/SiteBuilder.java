@@ -109,19 +109,28 @@ public final class SiteBuilder {
     }
     Path newsDir = contentDir.resolve(ContentLoader.NEWS_DIR).toAbsolutePath().normalize();
     Path ledgerFile = contentDir.resolve(PublicationLedger.FILE).toAbsolutePath().normalize();
+    Path statisticsFile = contentDir.resolve(ContentLoader.REQUEST_STATISTICS_FILE).toAbsolutePath().normalize();
     Path cacheFile = BuildCache.fileFor(outDir);
     Warm kept = warm;
-    boolean onlyNews = kept != null && changed != null && !changed.isEmpty()
-        && changed.stream().allMatch(p -> isNewsFile(p, newsDir));
+    Set<Path> changedFiles = changed == null ? null : normalized(changed);
+    // Only news files and the inbox's statistics changed: what this builder kept from its last build serves.
+    boolean onlyNews = kept != null && changedFiles != null && !changedFiles.isEmpty()
+        && changedFiles.stream().allMatch(p -> isNewsFile(p, newsDir) || p.equals(statisticsFile));
+    boolean statisticsChanged = onlyNews && changedFiles.contains(statisticsFile);
+    Set<Path> changedNews = onlyNews ? changedFiles.stream().filter(p -> isNewsFile(p, newsDir)).collect(java.util.stream.Collectors.toSet()) : Set.of();
     BuildCache previous = kept != null ? kept.cache() : BuildCache.read(cacheFile);
-    // The fingerprint leaves the news files out: unchanged when only they changed.
-    String fingerprint = onlyNews ? previous.fingerprint()
-        : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir, ledgerFile);
-    boolean sameFrame = fingerprint.equals(previous.fingerprint());
-    Map<Path, BasicFileAttributes> newsFiles = onlyNews ? restat(kept.newsFiles(), changed) : statNews(newsDir);
+    // The frame is everything a news page shows around its text: its digest leaves out the news
+    // files, the ledger and the statistics (only their own pages show them), so it stays the same
+    // when only they changed. The statistics count apart: a change there is a change to build.
+    String frame = onlyNews ? framePart(previous.fingerprint())
+        : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir,
+            Set.of(ledgerFile, statisticsFile));
+    String fingerprint = frame + "/" + Fingerprint.ofFile(statisticsFile);
+    boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
+    Map<Path, BasicFileAttributes> newsFiles = onlyNews ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
     long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
-    if (sameFrame && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
+    if (fingerprint.equals(previous.fingerprint()) && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
         && (onlyNews || Output.stillThere(outDir, previous.outputs()))) {
       unbuilt = Set.of();
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start));
@@ -131,7 +140,7 @@ public final class SiteBuilder {
     boolean reuse = sameFrame && kept != null;
     SiteSettings settings = reuse ? kept.settings() : new SettingsLoader().load(contentDir);
     // Unchanged news come from the cache, judged by the attributes just read (no second stat).
-    Content all = onlyNews ? new ContentLoader().reloadNews(kept.content(), contentDir, changed)
+    Content all = onlyNews ? reload(kept.content(), changedNews, statisticsChanged)
         : new ContentLoader().load(contentDir,
             file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
                 .flatMap(now -> previous.lookup(file, now)));
@@ -148,9 +157,9 @@ public final class SiteBuilder {
     Map<String, Instant> live = firstPublications(content);
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
         ledger.withFirstPublications(live));
-    Optional<List<NewsItem>> ownPagesOnly = onlyNews ? ownPagesOnly(kept.content().publishable(today), content, changed) : Optional.empty();
+    Optional<List<NewsItem>> ownPagesOnly = onlyNews ? ownPagesOnly(kept.content().publishable(today), content, changedNews) : Optional.empty();
     if (ownPagesOnly.isPresent()) {
-      run.renderOwnPages(ownPagesOnly.get());
+      run.renderOwnPages(ownPagesOnly.get(), statisticsChanged);
     } else {
       run.renderAll();
     }
@@ -245,6 +254,25 @@ public final class SiteBuilder {
     return a.slug().equals(b.slug()) && a.title().equals(b.title()) && a.date().equals(b.date())
         && a.eventDate().equals(b.eventDate()) && a.tags().equals(b.tags()) && a.summary().equals(b.summary())
         && a.confidential() == b.confidential();
+  }
+
+  /** {@code before} with the changed news files and, when it changed, the statistics file read again. */
+  private Content reload(Content before, Set<Path> changedNews, boolean statisticsChanged) throws ProblemsException {
+    ContentLoader loader = new ContentLoader();
+    Content news = changedNews.isEmpty() ? before : loader.reloadNews(before, contentDir, changedNews);
+    return statisticsChanged ? loader.reloadStatistics(news, contentDir) : news;
+  }
+
+  private static Set<Path> normalized(Set<Path> paths) {
+    Set<Path> out = new java.util.HashSet<>();
+    paths.forEach(p -> out.add(p.toAbsolutePath().normalize()));
+    return out;
+  }
+
+  /** The frame's part of a cache's fingerprint (see {@link #build(Set)}). */
+  private static String framePart(String fingerprint) {
+    int slash = fingerprint.indexOf('/');
+    return slash < 0 ? fingerprint : fingerprint.substring(0, slash);
   }
 
   /** Whether {@code file} is a news file (content/news/*.md), the only change a kept build can take in. */
@@ -375,6 +403,7 @@ public final class SiteBuilder {
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
       jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, "/request/"));
       jobs.add(this::opennessPage);
+      jobs.add(this::statisticsPage);
       jobs.add(this::homePage);
       jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
       jobs.add(this::planData);
@@ -387,15 +416,16 @@ public final class SiteBuilder {
     }
 
     /**
-     * Renders the pages of {@code items} alone, and the two pages that say when the site was last
-     * regenerated; the caller keeps every other file of the previous build.
+     * Renders the pages of {@code items} alone, the two pages that say when the site was last
+     * regenerated, and the statistics page when asked; the caller keeps every other file of the
+     * previous build.
      */
-    void renderOwnPages(List<NewsItem> items) {
+    void renderOwnPages(List<NewsItem> items, boolean statistics) {
       List<Runnable> jobs = new ArrayList<>();
       items.forEach(item -> jobs.add(() -> newsPage(item, false)));
       runAll(jobs);
       changedWritten = System.nanoTime();
-      runAll(List.of(this::homePage, this::opennessPage));
+      runAll(statistics ? List.of(this::homePage, this::opennessPage, this::statisticsPage) : List.of(this::homePage, this::opennessPage));
     }
 
     /**
@@ -514,6 +544,12 @@ public final class SiteBuilder {
     private void opennessPage() {
       page("/openness/", "openness.ftlh", msg.get("openness.title"),
           Map.of("openness", Openness.of(content, ledger, clock, settings.locale()), "regenerated", regenerated()), null, null);
+    }
+
+    /** The inbox's published request statistics (data/request-statistics.yaml), or "none yet". */
+    private void statisticsPage() {
+      page(StatisticsPage.URL, "statistics.ftlh", msg.get("statistics.title"),
+          StatisticsPage.model(content.requestStatistics(), settings.locale()), null, "/request/");
     }
 
     private void homePage() {

@@ -618,4 +618,43 @@ abstract class RegisterContract {
     clock.setBaku(2025, 12, 31, 12, 0); // a number purged is never given again
     assertThat(register.register(Submissions.information("next")).number()).isEqualTo("SEN-2025-00004");
   }
+
+  // ------------------------------------------------------------------ published statistics
+
+  @Test
+  void statisticsRowsCarryOneRowPerRequestWithItsClosingTimeAndNothingPersonal() throws Exception {
+    String answered = register.register(Submissions.information("answered")).number();
+    String refused = register.register(Submissions.information("refused")).number();
+    String forwarded = register.register(Submissions.information("forwarded")).number();
+    String open = register.register(Submissions.information("open")).number();
+    clock.advance(Duration.ofHours(1));
+    register.note(answered, "leyla", "before");
+    register.acknowledge(answered, "system", "ack");
+    clock.advance(Duration.ofHours(1));
+    register.answer(answered, "leyla", "ok", List.of());
+    java.time.Instant answeredAt = clock.instant();
+    clock.advance(Duration.ofHours(1));
+    register.note(answered, "leyla", "after the answer");
+    register.refuse(refused, "leyla", "art. 21");
+    register.forward(forwarded, "leyla", "another ministry");
+    register.extend(open, "leyla", "more time");
+
+    List<az.disclose.inbox.store.JdbcRequestStore.StatisticsRow> rows = inbox.store().statisticsRows();
+
+    assertThat(rows).hasSize(4);
+    assertThat(rows).extracting(r -> r.status()).containsExactly(RequestStatus.ANSWERED, RequestStatus.REFUSED,
+        RequestStatus.FORWARDED, RequestStatus.EXTENDED);
+    assertThat(rows.get(0).closedAt()).contains(answeredAt);
+    assertThat(rows.get(1).closedAt()).contains(clock.instant());
+    assertThat(rows.get(2).closedAt()).contains(clock.instant());
+    assertThat(rows.get(3).closedAt()).isEmpty();
+    assertThat(rows.get(3).dueAt()).isEqualTo(register.get(open).dueAt().toInstant().truncatedTo(
+        java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(rows).allSatisfy(r -> assertThat(r.channel()).isEqualTo(Channel.WEB));
+    assertThat(register.statistics().years()).singleElement().satisfies(y -> {
+      assertThat(y.counts().received()).isEqualTo(4);
+      assertThat(y.counts().answeredOnTime()).isEqualTo(1);
+      assertThat(y.counts().open()).isEqualTo(1);
+    });
+  }
 }

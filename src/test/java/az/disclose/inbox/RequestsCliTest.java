@@ -191,4 +191,22 @@ class RequestsCliTest {
     assertThat(r.out()).contains("checked 2 open requests; 0 due dates changed");
   }
 
+  @Test
+  void statisticsPrintsTheTableAndWithWriteUpdatesTheSiteDataOnlyWhenChanged() throws Exception {
+    Path content = az.disclose.site.TestSites.copyProject(tmp.resolve("project")).resolve("content");
+    Path file = content.resolve("data/request-statistics.yaml");
+
+    Result printed = run("statistics", "--content", content.toString());
+    assertThat(printed.code()).isZero();
+    assertThat(printed.out()).contains("Request statistics as of", "received", "on time", "overdue")
+        .doesNotContain("wrote");
+    assertThat(file).doesNotExist();
+
+    Result written = run("statistics", "--write", "--content", content.toString());
+    assertThat(written.code()).isZero();
+    assertThat(written.out()).contains("wrote " + file);
+    assertThat(Files.readString(file)).startsWith("# Request statistics, written by disclose")
+        .contains("received: 1").doesNotContain("Evil", "x@example.az", "Aysel", "SEN-");
+    assertThat(run("statistics", "--write", "--content", content.toString()).out()).contains(file + " is up to date");
+  }
 }

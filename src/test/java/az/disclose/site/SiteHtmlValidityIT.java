@@ -41,6 +41,8 @@ class SiteHtmlValidityIT {
           <div>xam HTML</div>
           """.formatted(i, i, i, i));
     }
+    // The statistics page with its tables (without the file it shows only a sentence).
+    TestSites.write(content.resolve("data/request-statistics.yaml"), StatisticsPageTest.STATISTICS);
     Path out = dir.resolve("site");
     new SiteBuilder(content, dir.resolve("theme"), out).build();
 

@@ -142,6 +142,26 @@ class SiteRebuildTest {
   }
 
   @Test
+  void newRequestStatisticsFromTheInboxRewriteTheStatisticsPageAndNoNewsPage() throws Exception {
+    Path statistics = content.resolve("data/request-statistics.yaml");
+    write(statistics, az.disclose.content.RequestStatisticsReaderTest.VALID);
+
+    BuildReport report = builder.rebuild(Set.of(statistics));
+
+    assertThat(report.written()).contains("statistics/index.html").noneMatch(f -> f.startsWith("news/"));
+    assertThat(read(out.resolve("statistics/index.html"))).contains("2026");
+    assertThat(files(out)).isEqualTo(freshBuild());
+
+    // The next statistics, and a news edit with them.
+    write(statistics, read(statistics).replace("as_of: 2026-02-25", "as_of: 2026-02-26"));
+    Path file = newsFile("kohne-9");
+    write(file, read(file).replace("Mətn:", "Düzəliş:"));
+    report = builder.rebuild(Set.of(statistics, file));
+    assertThat(report.written()).contains("statistics/index.html", "news/kohne-9/index.html");
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
   void aChangeOutsideTheNewsIsCheckedLikeAFreshBuild() throws Exception {
     Path css = theme.resolve("static/style.css");
     write(css, read(css) + "\n/* dəyişiklik */\n");

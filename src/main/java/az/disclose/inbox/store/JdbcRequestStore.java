@@ -551,6 +551,38 @@ public final class JdbcRequestStore implements AutoCloseable {
     });
   }
 
+  /**
+   * What the published statistics count of one request, and nothing else: no number, name, address
+   * or text. {@code closedAt} is the time of its closing event (answered, refused or forwarded;
+   * a request is closed once), empty while it is open.
+   */
+  public record StatisticsRow(Channel channel, Instant registeredAt, RequestStatus status, Instant dueAt,
+      Optional<Instant> closedAt) {}
+
+  /** Every request of the register as a {@link StatisticsRow}, in order of registration. */
+  public List<StatisticsRow> statisticsRows() throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT r.channel, r.registered_at, r.status, r.due_at, MIN(h.at)"
+          + " FROM requests r LEFT JOIN history h ON h.request_number = r.number AND h.kind IN (?, ?, ?)"
+          + " GROUP BY r.number, r.channel, r.registered_at, r.status, r.due_at"
+          + " ORDER BY r.registered_at, r.number")) {
+        p.setString(1, EventKind.ANSWERED.name());
+        p.setString(2, EventKind.REFUSED.name());
+        p.setString(3, EventKind.FORWARDED.name());
+        List<StatisticsRow> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            long closed = r.getLong(5);
+            Optional<Instant> closedAt = r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(closed));
+            out.add(new StatisticsRow(Channel.valueOf(r.getString(1)), Instant.ofEpochMilli(r.getLong(2)),
+                status(r.getString(3)), Instant.ofEpochMilli(r.getLong(4)), closedAt));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   public List<PurgedRecord> purgeLog() throws StoreException {
     return read(c -> {
       try (PreparedStatement p = c.prepareStatement(
