@@ -128,7 +128,11 @@ public final class ContentLoader {
     try {
       String text = readUtf8(file);
       FrontMatter split = FrontMatter.split(text);
-      Node node = yaml.read(split.yaml(), split.yamlLine());
+      // The usual flat front matter is read without the YAML library; anything else goes to it.
+      Node node = FlatFrontMatter.parse(split.yaml(), split.yamlLine());
+      if (node == null) {
+        node = yaml.read(split.yaml(), split.yamlLine());
+      }
       String name = file.getFileName().toString();
       T value = reader.read(file, Fields.of(file, node, own, ""), split, name.substring(0, name.length() - 3));
       problems.addAll(own);
