@@ -7,7 +7,6 @@ import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -126,8 +125,8 @@ public final class ContentLoader {
   private <T> Optional<T> entry(Path file, List<Problem> problems, EntryReader<T> reader) {
     List<Problem> own = new ArrayList<>();
     try {
-      String text = readUtf8(file);
-      FrontMatter split = FrontMatter.split(text);
+      // Strict UTF-8 over the whole file, but only the front matter is decoded.
+      FrontMatter split = Utf8.splitFrontMatter(Files.readAllBytes(file));
       // The usual flat front matter is read without the YAML library; anything else goes to it.
       Node node = FlatFrontMatter.parse(split.yaml(), split.yamlLine());
       if (node == null) {
@@ -163,11 +162,6 @@ public final class ContentLoader {
       problems.addAll(e.problems());
       return null;
     }
-  }
-
-  /** Strict UTF-8: a file saved in another encoding is an error, not mojibake on the site. */
-  static String readUtf8(Path file) throws IOException {
-    return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   private NewsItem news(Path file, Fields f, FrontMatter split, String name) {
