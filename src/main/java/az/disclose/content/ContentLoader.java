@@ -7,7 +7,6 @@ import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -176,9 +175,13 @@ public final class ContentLoader {
   private <T> Optional<T> entry(Path file, List<Problem> problems, EntryReader<T> reader) {
     List<Problem> own = new ArrayList<>();
     try {
-      String text = readUtf8(file);
-      FrontMatter split = FrontMatter.split(text);
-      Node node = yaml.read(split.yaml(), split.yamlLine());
+      // Strict UTF-8 over the whole file, but only the front matter is decoded.
+      FrontMatter split = Utf8.splitFrontMatter(Files.readAllBytes(file));
+      // The usual flat front matter is read without the YAML library; anything else goes to it.
+      Node node = FlatFrontMatter.parse(split.yaml(), split.yamlLine());
+      if (node == null) {
+        node = yaml.read(split.yaml(), split.yamlLine());
+      }
       String name = file.getFileName().toString();
       T value = reader.read(file, Fields.of(file, node, own, ""), split, name.substring(0, name.length() - 3));
       problems.addAll(own);
@@ -214,11 +217,6 @@ public final class ContentLoader {
   /** A data file the site can do without: absent, it is empty (and no problem). */
   private <T> Optional<T> loadOptionalData(Path file, List<Problem> problems, DataReader<T> reader) {
     return Files.exists(file) ? Optional.ofNullable(loadData(file, problems, reader)) : Optional.empty();
-  }
-
-  /** Strict UTF-8: a file saved in another encoding is an error, not mojibake on the site. */
-  static String readUtf8(Path file) throws IOException {
-    return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   private NewsItem news(Path file, Fields f, FrontMatter split, String name) {

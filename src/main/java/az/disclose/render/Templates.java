@@ -8,7 +8,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -45,8 +45,70 @@ public final class Templates {
   /** Renders {@code name} with {@code model} as the data model; throws naming the template and line. */
   public String render(String name, Map<String, ?> model) throws IOException, TemplateException {
     Template template = config.getTemplate(name);
-    StringWriter out = new StringWriter(16 * 1024);
+    BuilderWriter out = new BuilderWriter(16 * 1024);
     template.process(model, out);
     return out.toString();
+  }
+
+  /**
+   * A {@link java.io.StringWriter} without its lock: StringWriter appends to a StringBuffer, whose
+   * every append (FreeMarker writes a page in hundreds of small pieces) takes a monitor. One
+   * rendering thread writes each of these.
+   */
+  static final class BuilderWriter extends Writer {
+    private final StringBuilder sb;
+
+    BuilderWriter(int capacity) {
+      this.sb = new StringBuilder(capacity);
+    }
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      sb.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str) {
+      sb.append(str);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public Writer append(CharSequence csq) {
+      sb.append(csq);
+      return this;
+    }
+
+    @Override
+    public Writer append(CharSequence csq, int start, int end) {
+      sb.append(csq, start, end);
+      return this;
+    }
+
+    @Override
+    public Writer append(char c) {
+      sb.append(c);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
   }
 }
