@@ -59,6 +59,11 @@ public final class IntakeHandler extends Handler.Abstract {
 
   static final String CSP = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,200}");
+  /**
+   * How far over its limit a declared body is still read (and dropped) before the 413 answer, so
+   * that the sender sees the answer instead of a reset connection; beyond this it is cut off.
+   */
+  static final long MAX_DISCARDED_BYTES = 4L * 1024 * 1024;
   private static final String URLENCODED = "application/x-www-form-urlencoded";
   private static final String MULTIPART = "multipart/form-data";
   private static final String JSON = "application/json";
@@ -188,6 +193,11 @@ public final class IntakeHandler extends Handler.Abstract {
     long declared = x.request.getLength();
     byte[] body = declared > limit ? null : readBody(x.request, limit);
     if (body == null) {
+      // A body a little over the limit is read and thrown away, so that the client, still sending
+      // it, gets the 413 page rather than a reset connection; a larger one is cut off.
+      if (declared > limit && declared - limit <= MAX_DISCARDED_BYTES) {
+        discard(x.request);
+      }
       LOG.info("submission refused: body over {} bytes", limit);
       error(x, HttpStatus.PAYLOAD_TOO_LARGE_413, defaultLanguage, "toolarge", "too_large",
           Map.of("max_bytes", limit), mebibytes(limit));
@@ -468,6 +478,13 @@ public final class IntakeHandler extends Handler.Abstract {
   }
 
   /** The body, or null when it is longer than {@code limit}. */
+  /** Reads the rest of the request's body and drops it. */
+  private static void discard(Request request) throws IOException {
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+  }
+
   static byte[] readBody(Request request, long limit) throws IOException {
     long declared = request.getLength();
     try (InputStream in = Content.Source.asInputStream(request)) {
