@@ -88,10 +88,11 @@ public final class SiteBuilder {
   /**
    * Builds the site again in a long-running process (serve), after {@code changed}: the files a
    * watcher saw change since the last build (a directory: something under it changed). When they
-   * are only news files, this builder trusts what it kept in memory from its last successful build
-   * (the cache, the settings, the compiled templates, the ledger and the list of files written) and
-   * reads, renders and writes only what those files touch; anything else is checked as in {@link
-   * #build()}. Not for concurrent use: one build at a time.
+   * are only news files and the inbox's request statistics, this builder trusts what it kept in
+   * memory from its last successful build (the cache, the content, the settings, the compiled
+   * templates, the ledger and the list of files written) and reads, renders and writes only what
+   * those files touch; anything else is checked as in {@link #build()}. Not for concurrent use: one
+   * build at a time.
    */
   public BuildReport rebuild(Set<Path> changed) throws ProblemsException, IOException {
     // Changes seen by a build that failed are still to be built: they count again.
@@ -114,24 +115,24 @@ public final class SiteBuilder {
     Warm kept = warm;
     Set<Path> changedFiles = changed == null ? null : normalized(changed);
     // Only news files and the inbox's statistics changed: what this builder kept from its last build serves.
-    boolean onlyNews = kept != null && changedFiles != null && !changedFiles.isEmpty()
+    boolean keptSuffices = kept != null && changedFiles != null && !changedFiles.isEmpty()
         && changedFiles.stream().allMatch(p -> isNewsFile(p, newsDir) || p.equals(statisticsFile));
-    boolean statisticsChanged = onlyNews && changedFiles.contains(statisticsFile);
-    Set<Path> changedNews = onlyNews ? changedFiles.stream().filter(p -> isNewsFile(p, newsDir)).collect(java.util.stream.Collectors.toSet()) : Set.of();
+    boolean statisticsChanged = keptSuffices && changedFiles.contains(statisticsFile);
+    Set<Path> changedNews = keptSuffices ? changedFiles.stream().filter(p -> isNewsFile(p, newsDir)).collect(java.util.stream.Collectors.toSet()) : Set.of();
     BuildCache previous = kept != null ? kept.cache() : BuildCache.read(cacheFile);
     // The frame is everything a news page shows around its text: its digest leaves out the news
     // files, the ledger and the statistics (only their own pages show them), so it stays the same
     // when only they changed. The statistics count apart: a change there is a change to build.
-    String frame = onlyNews ? framePart(previous.fingerprint())
+    String frame = keptSuffices ? framePart(previous.fingerprint())
         : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir,
             Set.of(ledgerFile, statisticsFile));
     String fingerprint = frame + "/" + Fingerprint.ofFile(statisticsFile);
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
-    Map<Path, BasicFileAttributes> newsFiles = onlyNews ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
+    Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
     long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
     if (fingerprint.equals(previous.fingerprint()) && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
-        && (onlyNews || Output.stillThere(outDir, previous.outputs()))) {
+        && (keptSuffices || Output.stillThere(outDir, previous.outputs()))) {
       unbuilt = Set.of();
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start));
     }
@@ -140,7 +141,7 @@ public final class SiteBuilder {
     boolean reuse = sameFrame && kept != null;
     SiteSettings settings = reuse ? kept.settings() : new SettingsLoader().load(contentDir);
     // Unchanged news come from the cache, judged by the attributes just read (no second stat).
-    Content all = onlyNews ? reload(kept.content(), changedNews, statisticsChanged)
+    Content all = keptSuffices ? reload(kept.content(), changedNews, statisticsChanged)
         : new ContentLoader().load(contentDir,
             file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
                 .flatMap(now -> previous.lookup(file, now)));
@@ -150,14 +151,14 @@ public final class SiteBuilder {
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
     // The files written by this process's previous build are trusted to be there only when the
-    // watcher says that nothing but news changed; otherwise the directory is asked.
-    Output output = Output.open(outDir, onlyNews ? previous.outputs() : null);
+    // watcher says that nothing but news and statistics changed; otherwise the directory is asked.
+    Output output = Output.open(outDir, keptSuffices ? previous.outputs() : null);
     long loaded = System.nanoTime();
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
         ledger.withFirstPublications(live));
-    Optional<List<NewsItem>> ownPagesOnly = onlyNews ? ownPagesOnly(kept.content().publishable(today), content, changedNews) : Optional.empty();
+    Optional<List<NewsItem>> ownPagesOnly = keptSuffices ? ownPagesOnly(kept.content().publishable(today), content, changedNews) : Optional.empty();
     if (ownPagesOnly.isPresent()) {
       run.renderOwnPages(ownPagesOnly.get(), statisticsChanged);
     } else {
