@@ -63,6 +63,7 @@ public final class Main implements Runnable {
     c.put("requests", RequestsCommand::new);
     c.put("check", CheckCommand::new);
     c.put("help", CommandLine.HelpCommand::new);
+    c.put("warm-up", WarmUpCommand::new);
     return java.util.Collections.unmodifiableMap(c);
   }
 }

@@ -60,23 +60,29 @@ final class BuildCache {
   private final String fingerprint;
   /** The day a held-back item becomes due; until then a build with no change has nothing to do. */
   private final LocalDate nextRelease;
-  private final Map<Path, Stamp> stamps;
+  /** By news file: its absolute, normal path as a string (no path parsing when the cache is read). */
+  private final Map<String, Stamp> stamps;
   /**
    * Each entry's item and links, encoded, as read from the file; decoded only when asked for, so
    * that a build with nothing to do reads the file's bytes but decodes no text. A cache made by
    * {@link #of} holds its entries decoded and encodes them when written.
    */
-  private final Map<Path, byte[]> encoded;
-  private final Map<Path, Entry> decoded = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> encoded;
+  private final Map<String, Entry> decoded = new ConcurrentHashMap<>();
   private final List<String> outputs;
 
-  private BuildCache(String fingerprint, LocalDate nextRelease, Map<Path, Stamp> stamps, Map<Path, byte[]> encoded,
+  private BuildCache(String fingerprint, LocalDate nextRelease, Map<String, Stamp> stamps, Map<String, byte[]> encoded,
       List<String> outputs) {
     this.fingerprint = fingerprint;
     this.nextRelease = nextRelease;
     this.stamps = stamps;
     this.encoded = encoded;
     this.outputs = List.copyOf(outputs);
+  }
+
+  /** A news file's key: its absolute, normal path as a string. */
+  private static String key(Path file) {
+    return file.toAbsolutePath().normalize().toString();
   }
 
   static BuildCache empty() {
@@ -103,7 +109,7 @@ final class BuildCache {
   }
 
   Optional<Entry> entry(Path newsFile) {
-    Path key = newsFile.toAbsolutePath().normalize();
+    String key = key(newsFile);
     Entry known = decoded.get(key);
     if (known != null) {
       return Optional.of(known);
@@ -117,7 +123,7 @@ final class BuildCache {
 
   /** The cached item of {@code file} when its attributes are as cached. */
   Optional<NewsItem> lookup(Path file, BasicFileAttributes attributes) {
-    Stamp known = stamps.get(file.toAbsolutePath().normalize());
+    Stamp known = stamps.get(key(file));
     if (known == null || !known.matches(attributes)) {
       return Optional.empty();
     }
@@ -137,7 +143,7 @@ final class BuildCache {
       return false;
     }
     for (Map.Entry<Path, BasicFileAttributes> e : current.entrySet()) {
-      Stamp known = stamps.get(e.getKey().toAbsolutePath().normalize());
+      Stamp known = stamps.get(key(e.getKey()));
       if (known == null || !known.matches(e.getValue())) {
         return false;
       }
@@ -153,10 +159,10 @@ final class BuildCache {
       String fingerprint = in.readUTF();
       LocalDate nextRelease = LocalDate.ofEpochDay(in.readLong());
       int count = in.readInt();
-      Map<Path, Stamp> stamps = new HashMap<>(count * 2);
-      Map<Path, byte[]> encoded = new HashMap<>(count * 2);
+      Map<String, Stamp> stamps = new HashMap<>(count * 2);
+      Map<String, byte[]> encoded = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
-        Path source = Path.of(in.readUTF());
+        String source = in.readUTF();
         stamps.put(source, stamp(in.readLong(), in.readLong()));
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
@@ -176,7 +182,7 @@ final class BuildCache {
     }
   }
 
-  private static Entry decode(Path source, Stamp stamp, byte[] bytes) {
+  private static Entry decode(String source, Stamp stamp, byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
       String slug = in.readUTF();
       String title = in.readUTF();
@@ -190,7 +196,7 @@ final class BuildCache {
       }
       String summary = in.readUTF();
       boolean confidential = in.readBoolean();
-      Body body = new Body(source, in.readInt(), in.readInt());
+      Body body = new Body(Path.of(source), in.readInt(), in.readInt());
       int linkCount = in.readInt();
       List<String> links = new ArrayList<>(linkCount);
       for (int l = 0; l < linkCount; l++) {
@@ -239,8 +245,8 @@ final class BuildCache {
       out.writeUTF(fingerprint);
       out.writeLong(nextRelease.toEpochDay());
       out.writeInt(stamps.size());
-      for (Map.Entry<Path, Stamp> e : stamps.entrySet()) {
-        out.writeUTF(e.getKey().toString());
+      for (Map.Entry<String, Stamp> e : stamps.entrySet()) {
+        out.writeUTF(e.getKey());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
         byte[] bytes = encoded.computeIfAbsent(e.getKey(), k -> encode(decoded.get(k)));
@@ -261,9 +267,9 @@ final class BuildCache {
    */
   static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
       Map<String, List<String>> linksByUrl, Collection<String> outputs, BuildCache previous) {
-    Map<Path, Stamp> stamps = new HashMap<>(items.size() * 2);
-    Map<Path, Entry> decoded = new HashMap<>(items.size() * 2);
-    Map<Path, byte[]> encoded = new ConcurrentHashMap<>(items.size() * 2);
+    Map<String, Stamp> stamps = new HashMap<>(items.size() * 2);
+    Map<String, Entry> decoded = new HashMap<>(items.size() * 2);
+    Map<String, byte[]> encoded = new ConcurrentHashMap<>(items.size() * 2);
     for (NewsItem n : items) {
       Path source = n.body().file().toAbsolutePath().normalize();
       BasicFileAttributes a = attributes.get(source);
@@ -274,11 +280,12 @@ final class BuildCache {
           new NewsItem(n.slug(), n.title(), n.date(), n.eventDate(), n.tags(), n.summary(), n.confidential(),
               new Body(source, n.body().offset(), n.body().line())),
           linksByUrl.getOrDefault(n.url(), List.of()));
-      stamps.put(source, stamp(entry.size(), entry.modified()));
-      decoded.put(source, entry);
-      byte[] known = previous.encoded.get(source);
-      if (known != null && entry.equals(previous.decoded.get(source))) {
-        encoded.put(source, known);
+      String key = source.toString();
+      stamps.put(key, stamp(entry.size(), entry.modified()));
+      decoded.put(key, entry);
+      byte[] known = previous.encoded.get(key);
+      if (known != null && entry.equals(previous.decoded.get(key))) {
+        encoded.put(key, known);
       }
     }
     // Held decoded: a long-running process uses it for its next build as it is; encoded on write.

@@ -181,8 +181,10 @@ public final class Output {
    */
   static boolean stillThere(Path outDir, List<String> relativePaths) {
     Path dir = outDir.toAbsolutePath().normalize();
+    // java.io.File: one stat per file, with no path parsing or attribute object (11,000 files).
+    String root = dir.toString() + java.io.File.separator;
     return !relativePaths.isEmpty() && Files.exists(dir.resolve(MARKER))
-        && relativePaths.parallelStream().allMatch(rel -> Files.isRegularFile(dir.resolve(rel)));
+        && relativePaths.parallelStream().allMatch(rel -> new java.io.File(root + rel).isFile());
   }
 
   /** Whether this build has produced the file at {@code relativePath} (e.g. {@code news/x/index.html}). */

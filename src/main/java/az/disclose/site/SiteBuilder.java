@@ -65,7 +65,6 @@ public final class SiteBuilder {
   private final Path themeDir;
   private final Path outDir;
   private final Clock clock;
-  private final Markdown markdown = new Markdown();
 
   /** A builder on the system clock. */
   public SiteBuilder(Path contentDir, Path themeDir, Path outDir) {
@@ -354,6 +353,8 @@ public final class SiteBuilder {
     final Templates templates;
     final Output output;
     final LinkChecker links = new LinkChecker();
+    /** Made per build that renders (a build with nothing to do never loads the Markdown parser). */
+    final Markdown markdown = new Markdown();
     final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> feedHtml = new ConcurrentHashMap<>();
     /** Internal links of each news page, for the next build's cache. */
