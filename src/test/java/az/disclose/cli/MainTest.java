@@ -131,4 +131,16 @@ class MainTest {
     assertThat(out()).contains("rsync: connection refused");
     assertThat(err()).contains("!!! the after-build command failed with exit code 23", "NOT deployed");
   }
+
+  @Test
+  void theLaunchersWarmUpBuildsACopyTwiceAndLeavesTheContentAsItWas() throws Exception {
+    TestSites.copyProject(dir);
+    Path ledger = dir.resolve("content/data/publication-ledger.yaml");
+    java.nio.file.Files.writeString(ledger, "published: {}\n");
+    int code = Main.run("warm-up", "--content", dir.resolve("content").toString(), "--theme", dir.resolve("theme").toString());
+    assertThat(code).isEqualTo(Main.OK);
+    assertThat(out()).contains("built ", "(0 written,"); // the second build had nothing to do
+    assertThat(TestSites.read(ledger)).isEqualTo("published: {}\n");
+    assertThat(dir.resolve("site")).doesNotExist();
+  }
 }
