@@ -100,6 +100,8 @@ RESULTS="$WORK/results.txt" # tool run wall_s peak_kib
 measure() {
   local label="$1" run="$2"
   shift 2
+  # The previous run's files reach the disk now, not during this run's timing.
+  sync
   measure_once "$label" "$run" "$@"
   local line
   line="$(tail -n 1 "$WORK/time.out")"
@@ -122,21 +124,23 @@ measure_once() {
   fi
 }
 
-log "hugo full x$RUNS"
+# The runs alternate (Hugo, disclose, Hugo, ...) so that whatever drifts on the machine weighs on
+# both alike, and each writes into a new directory: nothing is deleted until the end, because on
+# ext4 a directory tree deleted just before makes the next run's file creation slower (the inode
+# allocator skips recently freed inodes), by seconds and differently from run to run.
+log "hugo and disclose full builds, x$RUNS each, alternating"
 for r in $(seq 1 "$RUNS"); do
-  rm -rf "$WORK/hugo-out"
-  measure hugo-full "$r" hugo --quiet -s "$HUGO_SITE" -d "$WORK/hugo-out"
+  measure hugo-full "$r" hugo --quiet -s "$HUGO_SITE" -d "$WORK/hugo-out-$r"
+  if [ "$WITH_DISCLOSE" -eq 1 ]; then
+    # A full build: a new output directory, so no build cache either (it is named after it).
+    mkdir -p "$WORK/disclose-out-$r"
+    measure disclose-full "$r" "$ROOT/disclose" build --content "$CONTENT" --theme "$THEME" --out "$WORK/disclose-out-$r"
+  fi
 done
-HUGO_FILES="$(find "$WORK/hugo-out" -type f | wc -l)"
+HUGO_FILES="$(find "$WORK/hugo-out-1" -type f | wc -l)"
 
 if [ "$WITH_DISCLOSE" -eq 1 ]; then
-  OUT="$WORK/disclose-out"
-  log "disclose full x$RUNS"
-  for r in $(seq 1 "$RUNS"); do
-    # A full build: no output and no build cache (kept beside the output directory).
-    rm -rf "$OUT" "$WORK/.disclose-cache" && mkdir -p "$OUT"
-    measure disclose-full "$r" "$ROOT/disclose" build --content "$CONTENT" --theme "$THEME" --out "$OUT"
-  done
+  OUT="$WORK/disclose-out-$RUNS"
   DISCLOSE_FILES="$(find "$OUT" -type f | wc -l)"
   log "disclose rebuild (nothing changed) x$RUNS"
   for r in $(seq 1 "$RUNS"); do
