@@ -130,6 +130,10 @@ final class ServeCommand implements Callable<Integer> {
     // The mail service (IMAP poller, SMTP outbox sender; each only when configured) closes before the inbox.
     try (Inbox inbox = Inbox.open(inboxSettings, options.content, Clock.systemUTC());
         MailService mail = MailService.start(inbox, mailSettings, Clock.systemUTC())) {
+      // The statistics as the register stands now, before the watcher starts: built at once.
+      if (publishStatistics(inbox, options.content, err)) {
+        BuildCommand.build(siteBuilder, Set.of(options.content.resolve(ContentLoader.REQUEST_STATISTICS_FILE)), options, out, err);
+      }
       LiveReload reload = liveReload ? new LiveReload() : null;
       Server server = siteWithInbox(host, port, behindProxy, options.out, options.theme, inbox, site, pages, reload);
       server.start();
@@ -174,8 +178,8 @@ final class ServeCommand implements Callable<Integer> {
       // only when its bytes change, and the watcher then rebuilds the statistics page.
       // On a thread of its own, so that an edit's build never waits for it.
       ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
-      publisher.scheduleWithFixedDelay(() -> publishStatistics(inbox, options.content, err), 0, STATISTICS_EVERY.toSeconds(),
-          TimeUnit.SECONDS);
+      publisher.scheduleWithFixedDelay(() -> publishStatistics(inbox, options.content, err), STATISTICS_EVERY.toSeconds(),
+          STATISTICS_EVERY.toSeconds(), TimeUnit.SECONDS);
       try {
         // The build writes the publication ledger itself: that is not a change to rebuild for.
         new Watcher(List.of(options.content, options.theme), WATCH_QUIET, changed -> {
@@ -215,12 +219,14 @@ final class ServeCommand implements Callable<Integer> {
     return server;
   }
 
-  private static void publishStatistics(Inbox inbox, Path contentDir, PrintWriter err) {
+  /** Writes the inbox's statistics for the site; returns whether the file changed. */
+  private static boolean publishStatistics(Inbox inbox, Path contentDir, PrintWriter err) {
     try {
-      inbox.publishStatistics(contentDir);
+      return inbox.publishStatistics(contentDir);
     } catch (RegisterException | IOException e) {
       err.println("!!! the request statistics could not be published (the site shows the previous ones): " + e.getMessage());
       err.flush();
+      return false;
     }
   }
 

@@ -148,4 +148,29 @@ class ServeIT {
     assertThat(page.body()).isEqualTo(Files.readString(dir.resolve("site" + NEWS + "index.html")))
         .doesNotContain("_disclose");
   }
+
+  @Test
+  void aNewRequestReachesThePublishedStatisticsPageWithoutItsPersonalData() throws Exception {
+    String base = startServe("--no-live-reload");
+    Path page = dir.resolve("site/statistics/index.html");
+    assertThat(Files.readString(page)).doesNotContain("<table");
+
+    String form = "lang=az&type=information&urgency=normal&website="
+        + "&name=" + java.net.URLEncoder.encode("Aysel Məmmədova", StandardCharsets.UTF_8)
+        + "&email=aysel%40example.az&subject=" + java.net.URLEncoder.encode("Hesabat", StandardCharsets.UTF_8)
+        + "&message=" + java.net.URLEncoder.encode("Zəhmət olmasa, hesabatı göndərin.", StandardCharsets.UTF_8);
+    HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/requests"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+
+    // Within the statistics' period (10 s) and a rebuild, the page counts it.
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline && !Files.readString(page).contains("<table")) {
+      Thread.sleep(200);
+    }
+    String html = Files.readString(page);
+    String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Baku")).getYear());
+    assertThat(html).contains("<table", "datetime=\"" + year + "\"").doesNotContain("Aysel", "aysel@example.az", "Hesabat");
+  }
 }
