@@ -39,7 +39,7 @@ public final class PublishedStatistics {
 
   static final String HEADER = """
       # Request statistics, written by disclose from the request register (disclose requests statistics --write,
-      # and disclose serve after every change of the register). Do not edit: it is rewritten from the register.
+      # and disclose serve within seconds of every change of the register). Do not edit: it is rewritten from the register.
       # Aggregate counts only, by the month and year of registration (Baku time); no personal data.
       # See docs/register.md, "Published statistics".
       """;

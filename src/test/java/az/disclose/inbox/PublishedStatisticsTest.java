@@ -103,7 +103,7 @@ class PublishedStatisticsTest {
 
     assertThat(file()).isEqualTo("""
         # Request statistics, written by disclose from the request register (disclose requests statistics --write,
-        # and disclose serve after every change of the register). Do not edit: it is rewritten from the register.
+        # and disclose serve within seconds of every change of the register). Do not edit: it is rewritten from the register.
         # Aggregate counts only, by the month and year of registration (Baku time); no personal data.
         # See docs/register.md, "Published statistics".
         as_of: 2026-02-25
