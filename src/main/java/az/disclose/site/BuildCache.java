@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * A missing, unreadable or older-format cache is simply a full build.
  */
 final class BuildCache {
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   /** A news file as the last build saw it, and the internal links of its page. */
   record Entry(long size, long modified, NewsItem item, List<String> links) {
@@ -156,13 +156,13 @@ final class BuildCache {
       if (in.readInt() != FORMAT) {
         return empty();
       }
-      String fingerprint = in.readUTF();
+      String fingerprint = readText(in);
       LocalDate nextRelease = LocalDate.ofEpochDay(in.readLong());
       int count = in.readInt();
       Map<String, Stamp> stamps = new HashMap<>(count * 2);
       Map<String, byte[]> encoded = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
-        String source = in.readUTF();
+        String source = readText(in);
         stamps.put(source, stamp(in.readLong(), in.readLong()));
         byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
@@ -171,7 +171,7 @@ final class BuildCache {
       int outputCount = in.readInt();
       List<String> outputs = new ArrayList<>(outputCount);
       for (int i = 0; i < outputCount; i++) {
-        outputs.add(in.readUTF());
+        outputs.add(readText(in));
       }
       return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs);
     } catch (NoSuchFileException e) {
@@ -184,23 +184,23 @@ final class BuildCache {
 
   private static Entry decode(String source, Stamp stamp, byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      String slug = in.readUTF();
-      String title = in.readUTF();
+      String slug = readText(in);
+      String title = readText(in);
       LocalDate date = LocalDate.ofEpochDay(in.readLong());
       long event = in.readLong();
       Optional<LocalDate> eventDate = event == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(event));
       int tagCount = in.readInt();
       List<Tag> tags = new ArrayList<>(tagCount);
       for (int t = 0; t < tagCount; t++) {
-        tags.add(new Tag(in.readUTF(), in.readUTF()));
+        tags.add(new Tag(readText(in), readText(in)));
       }
-      String summary = in.readUTF();
+      String summary = readText(in);
       boolean confidential = in.readBoolean();
       Body body = new Body(Path.of(source), in.readInt(), in.readInt());
       int linkCount = in.readInt();
       List<String> links = new ArrayList<>(linkCount);
       for (int l = 0; l < linkCount; l++) {
-        links.add(in.readUTF());
+        links.add(readText(in));
       }
       return new Entry(stamp.size(), stamp.modified(),
           new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, confidential, body), List.copyOf(links));
@@ -213,27 +213,49 @@ final class BuildCache {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       NewsItem n = entry.item();
-      out.writeUTF(n.slug());
-      out.writeUTF(n.title());
+      writeText(out, n.slug());
+      writeText(out, n.title());
       out.writeLong(n.date().toEpochDay());
       out.writeLong(n.eventDate().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
       out.writeInt(n.tags().size());
       for (Tag t : n.tags()) {
-        out.writeUTF(t.name());
-        out.writeUTF(t.slug());
+        writeText(out, t.name());
+        writeText(out, t.slug());
       }
-      out.writeUTF(n.summary());
+      writeText(out, n.summary());
       out.writeBoolean(n.confidential());
       out.writeInt(n.body().offset());
       out.writeInt(n.body().line());
       out.writeInt(entry.links().size());
       for (String l : entry.links()) {
-        out.writeUTF(l);
+        writeText(out, l);
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * A string as its UTF-8 length and bytes: unlike {@code writeUTF}, no 64 KiB limit (a long
+   * summary must not make the build fail).
+   */
+  private static void writeText(DataOutputStream out, String s) throws IOException {
+    byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readText(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0) {
+      throw new IOException("damaged build cache: negative string length");
+    }
+    byte[] bytes = in.readNBytes(length);
+    if (bytes.length < length) {
+      throw new java.io.EOFException("damaged build cache: a string is cut off");
+    }
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Writes the cache atomically (temporary file, then rename). */
@@ -242,11 +264,11 @@ final class BuildCache {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
       out.writeInt(FORMAT);
-      out.writeUTF(fingerprint);
+      writeText(out, fingerprint);
       out.writeLong(nextRelease.toEpochDay());
       out.writeInt(stamps.size());
       for (Map.Entry<String, Stamp> e : stamps.entrySet()) {
-        out.writeUTF(e.getKey());
+        writeText(out, e.getKey());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
         byte[] bytes = encoded.computeIfAbsent(e.getKey(), k -> encode(decoded.get(k)));
@@ -255,7 +277,7 @@ final class BuildCache {
       }
       out.writeInt(outputs.size());
       for (String o : outputs) {
-        out.writeUTF(o);
+        writeText(out, o);
       }
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

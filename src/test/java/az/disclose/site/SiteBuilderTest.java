@@ -419,4 +419,16 @@ class SiteBuilderTest {
         "Cəmi 8 materialdan 7-i (88%)", "<svg role=\"img\"");
     assertThat(page("/")).contains("href=\"/openness/\"");
   }
+
+  @Test
+  void anItemWithASummaryOverSixtyFourKilobytesIsBuiltAndCachedLikeAnyOther() throws Exception {
+    String summary = "Uzun xülasə ə".repeat(6000); // ~84 KB of UTF-8: more than writeUTF could hold
+    write(content.resolve("news/uzun.md"), "---\ntitle: \"Uzun\"\ndate: 2013-01-01\nsummary: \"" + summary + "\"\n---\nMətn.\n");
+    build();
+    BuildReport again = build();
+    assertThat(again.changed()).isZero();
+    assertThat(page("/news/uzun/")).contains("Uzun xülasə ə");
+    write(content.resolve("news/komissiya-yaradildi.md"), read(content.resolve("news/komissiya-yaradildi.md")) + "\nƏlavə.\n");
+    assertThat(build().changed()).isPositive(); // the cache, read back, still serves
+  }
 }
