@@ -172,19 +172,21 @@ final class ServeCommand implements Callable<Integer> {
         }
       };
       // The schedule does not know what changed (null): the builder checks everything.
-      builder.scheduleWithFixedDelay(() -> build.accept(null), rebuildEvery, rebuildEvery, TimeUnit.MINUTES);
+      builder.scheduleWithFixedDelay(loudly("the scheduled rebuild", () -> build.accept(null), err), rebuildEvery, rebuildEvery,
+          TimeUnit.MINUTES);
       // The inbox's published statistics, from the register as it stands (the web form, the mail
       // poller and the officers' commands in other processes all change it): the file is rewritten
       // only when its bytes change, and the watcher then rebuilds the statistics page.
       // On a thread of its own, so that an edit's build never waits for it.
       ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
-      publisher.scheduleWithFixedDelay(() -> publishStatistics(inbox, options.content, err), STATISTICS_EVERY.toSeconds(),
+      publisher.scheduleWithFixedDelay(loudly("publishing the statistics", () -> publishStatistics(inbox, options.content, err), err),
+          STATISTICS_EVERY.toSeconds(),
           STATISTICS_EVERY.toSeconds(), TimeUnit.SECONDS);
       try {
         // The build writes the publication ledger itself: that is not a change to rebuild for.
         new Watcher(List.of(options.content, options.theme), WATCH_QUIET, changed -> {
               pending.addAll(changed);
-              builder.execute(buildChanges);
+              builder.execute(loudly("the rebuild", buildChanges, err));
             },
             Set.of(options.content.resolve(PublicationLedger.FILE))).run();
       } finally {
@@ -217,6 +219,22 @@ final class ServeCommand implements Callable<Integer> {
     Server server = SiteServer.create(host, port, siteDir, behindProxy, liveReload);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));
     return server;
+  }
+
+  /**
+   * {@code task}, reporting an unexpected failure loudly instead of letting it end the schedule it
+   * runs on without a word (a scheduled task that throws is never run again).
+   */
+  private static Runnable loudly(String what, Runnable task, PrintWriter err) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        err.println("!!! " + what + " failed unexpectedly (it runs again on the next change or schedule): " + e);
+        e.printStackTrace(err);
+        err.flush();
+      }
+    };
   }
 
   /** Writes the inbox's statistics for the site; returns whether the file changed. */
