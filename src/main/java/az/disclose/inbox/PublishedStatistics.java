@@ -1,14 +1,13 @@
 package az.disclose.inbox;
 
+import az.disclose.files.AtomicFiles;
 import az.disclose.calendar.WorkingDays;
 import az.disclose.inbox.store.JdbcRequestStore.StatisticsRow;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -227,7 +226,7 @@ public final class PublishedStatistics {
   /**
    * Writes {@code snapshot} to {@value #FILE} under {@code contentDir}, only when its bytes differ
    * from the file's (so that an unchanged register never triggers a rebuild), atomically: a
-   * temporary file ({@code .request-statistics.yaml.<pid>.tmp}, which the serve watcher ignores)
+   * temporary file ({@code .request-statistics.yaml.<pid>.<thread>.tmp}, see {@link az.disclose.files.AtomicFiles}, which the serve watcher ignores)
    * moved over the old one. Calls within the process are serialised; two processes writing at once
    * each write whole files (the last move wins).
    *
@@ -242,18 +241,7 @@ public final class PublishedStatistics {
         return false;
       }
       Files.createDirectories(file.getParent());
-      // a name of this process's own, ending in .tmp (ignored by the serve watcher)
-      Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        try {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(file, bytes);
       return true;
     }
   }

@@ -1,5 +1,6 @@
 package az.disclose.publish;
 
+import az.disclose.files.AtomicFiles;
 import az.disclose.yaml.Fields;
 import az.disclose.yaml.Node;
 import az.disclose.yaml.Problem;
@@ -7,10 +8,8 @@ import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -198,19 +197,8 @@ public final class PublicationLedger {
   }
 
   private void write() throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".publication-ledger", ".tmp");
-    try {
-      Files.writeString(tmp, toYaml(), StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFiles.write(file, toYaml().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Unmodifiable view for tests and reports. */

@@ -3,15 +3,14 @@ package az.disclose.site;
 import az.disclose.content.Body;
 import az.disclose.content.NewsItem;
 import az.disclose.content.Tag;
+import az.disclose.files.AtomicFiles;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -258,11 +257,11 @@ final class BuildCache {
     return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Writes the cache atomically (temporary file, then rename). */
+  /** Writes the cache atomically (see {@link AtomicFiles}). */
   void write(Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+    AtomicFiles.write(file, stream -> {
+      DataOutputStream out = new DataOutputStream(stream);
       out.writeInt(FORMAT);
       writeText(out, fingerprint);
       out.writeLong(nextRelease.toEpochDay());
@@ -279,8 +278,8 @@ final class BuildCache {
       for (String o : outputs) {
         writeText(out, o);
       }
-    }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out.flush();
+    });
   }
 
   /**

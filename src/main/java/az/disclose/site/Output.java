@@ -1,10 +1,9 @@
 package az.disclose.site;
 
+import az.disclose.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -134,13 +133,7 @@ public final class Output {
       Files.write(file, bytes);
     } else {
       // A changed file: replace it atomically so that a web server never serves half of it.
-      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(file, bytes);
     }
     changed.incrementAndGet();
     changedFiles.add(root.relativize(file).toString());
