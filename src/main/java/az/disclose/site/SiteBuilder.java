@@ -120,12 +120,13 @@ public final class SiteBuilder {
     Set<Path> changedNews = keptSuffices ? changedFiles.stream().filter(p -> isNewsFile(p, newsDir)).collect(java.util.stream.Collectors.toSet()) : Set.of();
     BuildCache previous = kept != null ? kept.cache() : BuildCache.read(cacheFile);
     // The frame is everything a news page shows around its text: its digest leaves out the news
-    // files, the ledger and the statistics (only their own pages show them), so it stays the same
-    // when only they changed. The statistics count apart: a change there is a change to build.
+    // files, and the data only their own pages show (the statistics; the ledger, on the openness
+    // page), so it stays the same when only they changed. Those count apart: a change there (the
+    // inbox's new counts, a date carried over into the ledger by hand) is a change to build.
     String frame = keptSuffices ? framePart(previous.fingerprint())
         : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir,
             Set.of(ledgerFile, statisticsFile));
-    String fingerprint = frame + "/" + Fingerprint.ofFile(statisticsFile);
+    String fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
     long checked = System.nanoTime();
@@ -177,7 +178,10 @@ public final class SiteBuilder {
       throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
     }
     List<String> removed = output.removeStale();
-    ledger.recordFirstPublications(live);
+    if (ledger.recordFirstPublications(live) > 0) {
+      // The build's own entries are not a change for the next build to find.
+      fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
+    }
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
     BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles(), previous);
     next.write(cacheFile);
@@ -267,6 +271,15 @@ public final class SiteBuilder {
     Set<Path> out = new java.util.HashSet<>();
     paths.forEach(p -> out.add(p.toAbsolutePath().normalize()));
     return out;
+  }
+
+  /** A cache's fingerprint: the frame's digest, then those of the files counted apart from it. */
+  private static String fingerprint(String frame, Path... apart) throws IOException {
+    StringBuilder sb = new StringBuilder(frame);
+    for (Path file : apart) {
+      sb.append('/').append(Fingerprint.ofFile(file));
+    }
+    return sb.toString();
   }
 
   /** The frame's part of a cache's fingerprint (see {@link #build(Set)}). */
