@@ -126,7 +126,7 @@ public final class SiteBuilder {
     String frame = keptSuffices ? framePart(previous.fingerprint())
         : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir,
             Set.of(ledgerFile, statisticsFile));
-    String fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
+    String fingerprint = fingerprint(frame, statisticsFile, ledgerFile); // the ledger last: see lastPart
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
     long checked = System.nanoTime();
@@ -146,8 +146,9 @@ public final class SiteBuilder {
             file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
                 .flatMap(now -> previous.lookup(file, now)));
     Content content = all.publishable(today);
-    Stamp ledgerStamp = Stamp.of(ledgerFile);
-    PublicationLedger ledger = kept != null && kept.ledgerStamp().equals(ledgerStamp) ? kept.ledger() : PublicationLedger.load(contentDir);
+    // The kept ledger serves while the file is as the last build left it (its digest, counted apart).
+    boolean sameLedger = kept != null && lastPart(fingerprint).equals(lastPart(previous.fingerprint()));
+    PublicationLedger ledger = sameLedger ? kept.ledger() : PublicationLedger.load(contentDir);
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
     // The files written by this process's previous build are trusted to be there only when the
@@ -185,7 +186,7 @@ public final class SiteBuilder {
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
     BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles(), previous);
     next.write(cacheFile);
-    warm = new Warm(next, all, newsFiles, settings, messages, templates, ledger, Stamp.of(ledgerFile));
+    warm = new Warm(next, all, newsFiles, settings, messages, templates, ledger);
     unbuilt = Set.of();
     // The logger is looked up here, not in a static field: a build with nothing to do ends before
     // this point and so never pays for initialising the logging framework (~0.2 s of start-up).
@@ -202,21 +203,7 @@ public final class SiteBuilder {
    * in it is either immutable or, like the ledger and the templates, safe to share between builds.
    */
   private record Warm(BuildCache cache, Content content, Map<Path, BasicFileAttributes> newsFiles, SiteSettings settings,
-      Map<String, String> messages, Templates templates, PublicationLedger ledger, Stamp ledgerStamp) {}
-
-  /** A file's size and modification time, to notice a change by someone else; {@code NONE} when missing. */
-  private record Stamp(long size, long modifiedNanos) {
-    static final Stamp NONE = new Stamp(-1, -1);
-
-    static Stamp of(Path file) throws IOException {
-      try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
-      } catch (java.nio.file.NoSuchFileException e) {
-        return NONE;
-      }
-    }
-  }
+      Map<String, String> messages, Templates templates, PublicationLedger ledger) {}
 
   private Warm warm;
   /** Changes given to {@link #rebuild} that no successful build has taken in yet. */
@@ -280,6 +267,11 @@ public final class SiteBuilder {
       sb.append('/').append(Fingerprint.ofFile(file));
     }
     return sb.toString();
+  }
+
+  /** The last part of a cache's fingerprint: the ledger's digest. */
+  private static String lastPart(String fingerprint) {
+    return fingerprint.substring(fingerprint.lastIndexOf('/') + 1);
   }
 
   /** The frame's part of a cache's fingerprint (see {@link #build(Set)}). */
