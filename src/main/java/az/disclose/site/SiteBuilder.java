@@ -126,7 +126,7 @@ public final class SiteBuilder {
     String frame = keptSuffices ? framePart(previous.fingerprint())
         : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir,
             Set.of(ledgerFile, statisticsFile));
-    String fingerprint = fingerprint(frame, statisticsFile, ledgerFile); // the ledger last: see lastPart
+    String fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
     long checked = System.nanoTime();
@@ -146,7 +146,7 @@ public final class SiteBuilder {
             file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
                 .flatMap(now -> previous.lookup(file, now)));
     Content content = all.publishable(today);
-    // The kept ledger serves while the file is as the last build left it (its digest, counted apart).
+    // The kept ledger serves while the file is as the last build left it (its stamp, counted apart).
     boolean sameLedger = kept != null && lastPart(fingerprint).equals(lastPart(previous.fingerprint()));
     PublicationLedger ledger = sameLedger ? kept.ledger() : PublicationLedger.load(contentDir);
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
@@ -260,16 +260,15 @@ public final class SiteBuilder {
     return out;
   }
 
-  /** A cache's fingerprint: the frame's digest, then those of the files counted apart from it. */
-  private static String fingerprint(String frame, Path... apart) throws IOException {
-    StringBuilder sb = new StringBuilder(frame);
-    for (Path file : apart) {
-      sb.append('/').append(Fingerprint.ofFile(file));
-    }
-    return sb.toString();
+  /**
+   * A cache's fingerprint: the frame's digest, then those of the files counted apart from it — the
+   * statistics by their bytes, the ledger (last, see {@link #lastPart}) by its size and time.
+   */
+  private static String fingerprint(String frame, Path statistics, Path ledger) throws IOException {
+    return frame + "/" + Fingerprint.ofFile(statistics) + "/" + Fingerprint.stampOf(ledger);
   }
 
-  /** The last part of a cache's fingerprint: the ledger's digest. */
+  /** The last part of a cache's fingerprint: the ledger's size and time. */
   private static String lastPart(String fingerprint) {
     return fingerprint.substring(fingerprint.lastIndexOf('/') + 1);
   }
