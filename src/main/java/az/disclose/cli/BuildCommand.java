@@ -85,8 +85,9 @@ final class BuildCommand implements Callable<Integer> {
   static Outcome build(SiteBuilder builder, Set<Path> changed, SiteOptions options, PrintWriter out, PrintWriter err) {
     try {
       BuildReport r = changed == null ? builder.build() : builder.rebuild(changed);
-      out.printf("built %s: %d files (%d written, %d unchanged, %d removed) in %d ms%n",
-          options.out, r.pages(), r.changed(), r.unchanged(), r.removed().size(), r.millis());
+      // Not printf: java.util.Formatter's first use costs ~20 ms, a tenth of a build with nothing to do.
+      out.println("built " + options.out + ": " + r.pages() + " files (" + r.changed() + " written, " + r.unchanged() + " unchanged, "
+          + r.removed().size() + " removed) in " + r.millis() + " ms");
       out.flush();
       return new Outcome(options.afterBuild == null ? Main.OK : afterBuild(options, out, err), r);
     } catch (ProblemsException e) {

@@ -1,5 +1,8 @@
 package az.disclose.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,12 +38,24 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests; {@link #main} exits with it). */
   public static int run(String... args) {
+    java.util.Optional<SiteOptions> plain = PlainBuild.parse(args);
+    if (plain.isPresent()) {
+      // The common `build` without picocli (see PlainBuild): the same writers, the same failure handling.
+      java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+      try {
+        return BuildCommand.build(plain.get(), new java.io.PrintWriter(System.out, true), err);
+      } catch (RuntimeException e) {
+        err.println("disclose: " + e);
+        return FAILURE;
+      }
+    }
     CommandLine cli = new CommandLine(new Main());
     // Only the command asked for is set up (picocli reflects over every command it is given, which
     // is a good part of a quick command's start-up); help, errors and a bare `disclose` get them all.
     String asked = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    boolean one = COMMANDS.containsKey(asked) && !asked.equals("help");
-    COMMANDS.forEach((name, command) -> {
+    Map<String, Supplier<Object>> commands = commands();
+    boolean one = commands.containsKey(asked) && !asked.equals("help");
+    commands.forEach((name, command) -> {
       if (!one || name.equals(asked)) {
         cli.addSubcommand(name, command.get());
       }
@@ -53,17 +68,15 @@ public final class Main implements Runnable {
         .execute(args);
   }
 
-  /** The subcommands, in the order of the help. */
-  private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
-
-  private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
-    java.util.Map<String, java.util.function.Supplier<Object>> c = new java.util.LinkedHashMap<>();
+  /** The subcommands, in the order of the help (made when picocli runs, not at a plain build's start). */
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> c = new LinkedHashMap<>();
     c.put("build", BuildCommand::new);
     c.put("serve", ServeCommand::new);
     c.put("requests", RequestsCommand::new);
     c.put("check", CheckCommand::new);
     c.put("help", CommandLine.HelpCommand::new);
     c.put("warm-up", WarmUpCommand::new);
-    return java.util.Collections.unmodifiableMap(c);
+    return c;
   }
 }
