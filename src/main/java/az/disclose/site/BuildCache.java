@@ -4,12 +4,9 @@ import az.disclose.content.Body;
 import az.disclose.content.NewsItem;
 import az.disclose.content.Tag;
 import az.disclose.files.AtomicFiles;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
@@ -66,11 +63,11 @@ final class BuildCache {
    * that a build with nothing to do reads the file's bytes but decodes no text. A cache made by
    * {@link #of} holds its entries decoded and encodes them when written.
    */
-  private final Map<String, byte[]> encoded;
+  private final Map<String, Bytes> encoded;
   private final Map<String, Entry> decoded = new ConcurrentHashMap<>();
   private final List<String> outputs;
 
-  private BuildCache(String fingerprint, LocalDate nextRelease, Map<String, Stamp> stamps, Map<String, byte[]> encoded,
+  private BuildCache(String fingerprint, LocalDate nextRelease, Map<String, Stamp> stamps, Map<String, Bytes> encoded,
       List<String> outputs) {
     this.fingerprint = fingerprint;
     this.nextRelease = nextRelease;
@@ -113,7 +110,7 @@ final class BuildCache {
     if (known != null) {
       return Optional.of(known);
     }
-    byte[] bytes = encoded.get(key);
+    Bytes bytes = encoded.get(key);
     if (bytes == null) {
       return Optional.empty();
     }
@@ -151,64 +148,126 @@ final class BuildCache {
   }
 
   static BuildCache read(Path file) {
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (in.readInt() != FORMAT) {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return empty(); // none yet, or unreadable: a full build
+    }
+    // From the file's bytes, with the entries left where they are (no copy of each).
+    try {
+      Bytes in = new Bytes(all, 0, all.length);
+      if (in.int32() != FORMAT) {
         return empty();
       }
-      String fingerprint = readText(in);
-      LocalDate nextRelease = LocalDate.ofEpochDay(in.readLong());
-      int count = in.readInt();
+      String fingerprint = in.text();
+      LocalDate nextRelease = LocalDate.ofEpochDay(in.int64());
+      int count = in.int32();
       Map<String, Stamp> stamps = new HashMap<>(count * 2);
-      Map<String, byte[]> encoded = new HashMap<>(count * 2);
+      Map<String, Bytes> encoded = new HashMap<>(count * 2);
       for (int i = 0; i < count; i++) {
-        String source = readText(in);
-        stamps.put(source, stamp(in.readLong(), in.readLong()));
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        encoded.put(source, bytes);
+        String source = in.text();
+        stamps.put(source, stamp(in.int64(), in.int64()));
+        encoded.put(source, in.slice(in.int32()));
       }
-      int outputCount = in.readInt();
+      int outputCount = in.int32();
       List<String> outputs = new ArrayList<>(outputCount);
       for (int i = 0; i < outputCount; i++) {
-        outputs.add(readText(in));
+        outputs.add(in.text());
       }
       return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs);
-    } catch (NoSuchFileException e) {
-      return empty();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       // A damaged cache only costs a full build.
       return empty();
     }
   }
 
-  private static Entry decode(String source, Stamp stamp, byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      String slug = readText(in);
-      String title = readText(in);
-      LocalDate date = LocalDate.ofEpochDay(in.readLong());
-      long event = in.readLong();
-      Optional<LocalDate> eventDate = event == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(event));
-      int tagCount = in.readInt();
-      List<Tag> tags = new ArrayList<>(tagCount);
-      for (int t = 0; t < tagCount; t++) {
-        tags.add(new Tag(readText(in), readText(in)));
+  /**
+   * A part of a cache file's bytes, read from its start: the file's numbers and strings as
+   * {@link #write} wrote them (big-endian, strings as length and UTF-8). Reading past its end
+   * throws: the cache is damaged.
+   */
+  private static final class Bytes {
+    private final byte[] b;
+    private final int start;
+    private final int end;
+    private int at;
+
+    Bytes(byte[] b, int from, int end) {
+      this.b = b;
+      this.start = from;
+      this.at = from;
+      this.end = end;
+    }
+
+    private int need(int n) {
+      if (n < 0 || n > end - at) {
+        throw new IllegalStateException("damaged build cache: cut off or negative length");
       }
-      String summary = readText(in);
-      boolean confidential = in.readBoolean();
-      Body body = new Body(Path.of(source), in.readInt(), in.readInt());
-      int linkCount = in.readInt();
-      List<String> links = new ArrayList<>(linkCount);
-      for (int l = 0; l < linkCount; l++) {
-        links.add(readText(in));
-      }
-      return new Entry(stamp.size(), stamp.modified(),
-          new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, confidential, body), List.copyOf(links));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("damaged build cache entry for " + source, e);
+      int from = at;
+      at += n;
+      return from;
+    }
+
+    int int32() {
+      int i = need(4);
+      return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
+    }
+
+    long int64() {
+      return (long) int32() << 32 | (int32() & 0xffffffffL);
+    }
+
+    boolean bool() {
+      return b[need(1)] != 0;
+    }
+
+    String text() {
+      int n = int32();
+      return new String(b, need(n), n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The next {@code n} bytes, as a part of their own, without copying them. */
+    Bytes slice(int n) {
+      int from = need(n);
+      return new Bytes(b, from, from + n);
+    }
+
+    /** The whole part, from its start, to a stream. */
+    void writeTo(java.io.OutputStream out) throws IOException {
+      out.write(b, start, end - start);
     }
   }
 
-  private static byte[] encode(Entry entry) {
+  private static Entry decode(String source, Stamp stamp, Bytes encoded) {
+    Bytes in = new Bytes(encoded.b, encoded.start, encoded.end);
+    try {
+      String slug = in.text();
+      String title = in.text();
+      LocalDate date = LocalDate.ofEpochDay(in.int64());
+      long event = in.int64();
+      Optional<LocalDate> eventDate = event == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(event));
+      int tagCount = in.int32();
+      List<Tag> tags = new ArrayList<>();
+      for (int t = 0; t < tagCount; t++) {
+        tags.add(new Tag(in.text(), in.text()));
+      }
+      String summary = in.text();
+      boolean confidential = in.bool();
+      Body body = new Body(Path.of(source), in.int32(), in.int32());
+      int linkCount = in.int32();
+      List<String> links = new ArrayList<>();
+      for (int l = 0; l < linkCount; l++) {
+        links.add(in.text());
+      }
+      return new Entry(stamp.size(), stamp.modified(),
+          new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, confidential, body), List.copyOf(links));
+    } catch (IllegalStateException e) {
+      throw new java.io.UncheckedIOException(new IOException("damaged build cache entry for " + source, e));
+    }
+  }
+
+  private static Bytes encode(Entry entry) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       NewsItem n = entry.item();
@@ -232,7 +291,8 @@ final class BuildCache {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    byte[] all = bytes.toByteArray();
+    return new Bytes(all, 0, all.length);
   }
 
   /**
@@ -243,18 +303,6 @@ final class BuildCache {
     byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
-  }
-
-  private static String readText(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0) {
-      throw new IOException("damaged build cache: negative string length");
-    }
-    byte[] bytes = in.readNBytes(length);
-    if (bytes.length < length) {
-      throw new java.io.EOFException("damaged build cache: a string is cut off");
-    }
-    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Writes the cache atomically (see {@link AtomicFiles}). */
@@ -270,9 +318,9 @@ final class BuildCache {
         writeText(out, e.getKey());
         out.writeLong(e.getValue().size());
         out.writeLong(e.getValue().modified());
-        byte[] bytes = encoded.computeIfAbsent(e.getKey(), k -> encode(decoded.get(k)));
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        Bytes bytes = encoded.computeIfAbsent(e.getKey(), k -> encode(decoded.get(k)));
+        out.writeInt(bytes.end - bytes.start);
+        bytes.writeTo(out);
       }
       out.writeInt(outputs.size());
       for (String o : outputs) {
@@ -290,7 +338,7 @@ final class BuildCache {
       Map<String, List<String>> linksByUrl, Collection<String> outputs, BuildCache previous) {
     Map<String, Stamp> stamps = new HashMap<>(items.size() * 2);
     Map<String, Entry> decoded = new HashMap<>(items.size() * 2);
-    Map<String, byte[]> encoded = new ConcurrentHashMap<>(items.size() * 2);
+    Map<String, Bytes> encoded = new ConcurrentHashMap<>(items.size() * 2);
     for (NewsItem n : items) {
       Path source = n.body().file().toAbsolutePath().normalize();
       BasicFileAttributes a = attributes.get(source);
@@ -304,7 +352,7 @@ final class BuildCache {
       String key = source.toString();
       stamps.put(key, stamp(entry.size(), entry.modified()));
       decoded.put(key, entry);
-      byte[] known = previous.encoded.get(key);
+      Bytes known = previous.encoded.get(key);
       if (known != null && entry.equals(previous.decoded.get(key))) {
         encoded.put(key, known);
       }

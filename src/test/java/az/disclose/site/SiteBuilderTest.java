@@ -339,6 +339,20 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aCacheCutOffAnywhereOnlyCostsAFullBuild() throws Exception {
+    build();
+    byte[] whole = Files.readAllBytes(BuildCache.fileFor(out));
+    for (int length : new int[] {3, 4, 9, whole.length / 3, whole.length / 2, whole.length - 1}) {
+      Files.write(BuildCache.fileFor(out), java.util.Arrays.copyOf(whole, length));
+      write(content.resolve("news/komissiya-yaradildi.md"), read(content.resolve("news/komissiya-yaradildi.md")) + "\nƏlavə " + length + "\n");
+      BuildReport again = build();
+      assertThat(again.changed()).as("cut at %d of %d bytes", length, whole.length).isPositive();
+      assertThat(page("/news/komissiya-yaradildi/")).contains("Əlavə " + length);
+      whole = Files.readAllBytes(BuildCache.fileFor(out));
+    }
+  }
+
+  @Test
   void aConfidentialItemIsNeverWrittenToTheSite() throws Exception {
     write(content.resolve("news/daxili.md"), """
         ---
