@@ -9,5 +9,8 @@ import java.util.List;
  * @param changed files written because their bytes changed (or were new)
  * @param written those files, as paths relative to the output directory, sorted
  * @param removed files removed because no source produces them any more
+ * @param phases where the time went, in words (for a debug log), or empty when the build had
+ *     nothing to do
  */
-public record BuildReport(int pages, int changed, int unchanged, List<String> written, List<String> removed, long millis) {}
+public record BuildReport(int pages, int changed, int unchanged, List<String> written, List<String> removed, long millis,
+    String phases) {}

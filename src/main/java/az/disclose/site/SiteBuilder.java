@@ -143,7 +143,7 @@ public final class SiteBuilder {
     if (fingerprint.equals(previous.fingerprint()) && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
         && outputsThere.join()) {
       unbuilt = Set.of();
-      return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start));
+      return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "");
     }
 
     // Settings, messages and templates are part of the fingerprint: kept while it is the same.
@@ -197,14 +197,12 @@ public final class SiteBuilder {
     next.write(cacheFile);
     warm = new Warm(next, all, newsFiles, settings, messages, templates, ledger);
     unbuilt = Set.of();
-    // The logger is looked up here, not in a static field: a build with nothing to do ends before
-    // this point and so never pays for initialising the logging framework (~0.2 s of start-up).
-    org.slf4j.LoggerFactory.getLogger(SiteBuilder.class).debug("build phases: cache and inputs checked {} ms, content and theme loaded {} ms, "
-        + "changed news pages written {} ms, rendered {} ms, links, clean-up, ledger and cache {} ms", (checked - start) / 1_000_000,
-        (loaded - checked) / 1_000_000, run.changedWritten == 0 ? "-" : (run.changedWritten - loaded) / 1_000_000,
-        (rendered - loaded) / 1_000_000, (System.nanoTime() - rendered) / 1_000_000);
+    String phases = "cache and inputs checked " + (checked - start) / 1_000_000 + " ms, content and theme loaded "
+        + (loaded - checked) / 1_000_000 + " ms, changed news pages written "
+        + (run.changedWritten == 0 ? "-" : (run.changedWritten - loaded) / 1_000_000) + " ms, rendered "
+        + (rendered - loaded) / 1_000_000 + " ms, links, clean-up, ledger and cache " + (System.nanoTime() - rendered) / 1_000_000 + " ms";
     return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), output.changedFiles(),
-        removed, millisSince(start));
+        removed, millisSince(start), phases);
   }
 
   /**
