@@ -1,7 +1,9 @@
 package az.disclose.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,12 +40,12 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests; {@link #main} exits with it). */
   public static int run(String... args) {
-    java.util.Optional<SiteOptions> plain = PlainBuild.parse(args);
+    Optional<SiteOptions> plain = PlainBuild.parse(args);
     if (plain.isPresent()) {
       // The common `build` without picocli (see PlainBuild): the same writers, the same failure handling.
-      java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+      PrintWriter err = new PrintWriter(System.err, true);
       try {
-        return BuildCommand.build(plain.get(), new java.io.PrintWriter(System.out, true), err);
+        return BuildCommand.build(plain.get(), new PrintWriter(System.out, true), err);
       } catch (RuntimeException e) {
         err.println("disclose: " + e);
         return FAILURE;

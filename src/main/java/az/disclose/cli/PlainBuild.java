@@ -10,7 +10,7 @@ import java.util.Set;
  * publishes the site runs often (after every edit, from cron, in CI), and most runs find nothing to
  * do, so its start-up is most of its time. picocli 4.7 ships Java 5 class files, which the JVM's
  * class-data-sharing archive cannot hold and which it verifies with its old verifier, so setting
- * picocli up costs ~0.15 s at every start, about a quarter of such a build.
+ * picocli up cost ~0.12 s at every start, about a quarter of such a build (docs/performance.md).
  *
  * <p>Only the plainest form is taken here: {@code build} followed by {@code --content},
  * {@code --theme}, {@code --out} and {@code --after-build}, each at most once, as {@code --name value}
