@@ -336,16 +336,20 @@ public final class SiteBuilder {
     if (!Files.isDirectory(newsDir)) {
       return Map.of();
     }
-    Map<Path, BasicFileAttributes> out = new ConcurrentHashMap<>();
-    try (Stream<Path> files = Files.list(newsDir)) {
-      files.filter(f -> f.getFileName().toString().endsWith(".md")).toList().parallelStream().forEach(f -> {
-        try {
-          out.put(f.toAbsolutePath().normalize(), Files.readAttributes(f, BasicFileAttributes.class));
-        } catch (IOException e) {
-          // Not cached; the loader reads the file and reports why it cannot.
-        }
-      });
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(newsDir)) {
+      // The whole path's string, which the cache's keys are made of anyway, rather than a new path
+      // and string for each file's name (10,000 files: a build with nothing to do allocates less).
+      files = listed.filter(f -> f.toString().endsWith(".md")).toList();
     }
+    Map<Path, BasicFileAttributes> out = new ConcurrentHashMap<>(files.size() * 2);
+    files.parallelStream().forEach(f -> {
+      try {
+        out.put(f.toAbsolutePath().normalize(), Files.readAttributes(f, BasicFileAttributes.class));
+      } catch (IOException e) {
+        // Not cached; the loader reads the file and reports why it cannot.
+      }
+    });
     return out;
   }
 
