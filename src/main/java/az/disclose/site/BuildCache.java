@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * A missing, unreadable or older-format cache is simply a full build.
  */
 final class BuildCache {
-  private static final int FORMAT = 5;
+  /** 6: a CRC-32 of everything before it ends the file. */
+  private static final int FORMAT = 6;
 
   /** A news file as the last build saw it, and the internal links of its page. */
   record Entry(long size, long modified, NewsItem item, List<String> links) {
@@ -150,13 +151,18 @@ final class BuildCache {
   static BuildCache read(Path file) {
     byte[] all;
     try {
-      all = Files.readAllBytes(file);
+      all = readAll(file);
     } catch (IOException e) {
       return empty(); // none yet, or unreadable: a full build
     }
+    // Damage of any kind (cut off, zeroed blocks after a crash, bytes changed) fails the checksum.
+    int payload = all.length - 4;
+    if (payload < 4 || (int) crc32(all, payload) != new Bytes(all, payload, all.length).int32()) {
+      return empty();
+    }
     // From the file's bytes, with the entries left where they are (no copy of each).
     try {
-      Bytes in = new Bytes(all, 0, all.length);
+      Bytes in = new Bytes(all, 0, payload);
       if (in.int32() != FORMAT) {
         return empty();
       }
@@ -175,10 +181,40 @@ final class BuildCache {
       for (int i = 0; i < outputCount; i++) {
         outputs.add(in.text());
       }
+      if (in.at != payload) {
+        return empty();
+      }
       return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs);
     } catch (RuntimeException e) {
       // A damaged cache only costs a full build.
       return empty();
+    }
+  }
+
+  /** Bytes read from the file at a time (see {@link #readAll}). */
+  private static final int READ_CHUNK = 1 << 16;
+
+  /**
+   * The file's bytes, read in pieces: {@link Files#readAllBytes} reads through a temporary direct
+   * buffer as large as the file, which on this project's VM made reading the 6.8 MB cache of a
+   * 10,000-news site take ~100 ms (fresh memory touched and zeroed twice), a third of a build
+   * with nothing to do.
+   */
+  private static byte[] readAll(Path file) throws IOException {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      long size = channel.size();
+      if (size > Integer.MAX_VALUE - 16) {
+        throw new IOException("build cache too large: " + size + " bytes");
+      }
+      byte[] all = new byte[(int) size];
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(all);
+      while (buffer.position() < all.length) {
+        buffer.limit(Math.min(all.length, buffer.position() + READ_CHUNK));
+        if (channel.read(buffer) < 0) {
+          throw new IOException("build cache cut off while read");
+        }
+      }
+      return all;
     }
   }
 
@@ -305,11 +341,18 @@ final class BuildCache {
     out.write(bytes);
   }
 
-  /** Writes the cache atomically (see {@link AtomicFiles}). */
+  private static long crc32(byte[] bytes, int length) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, 0, length);
+    return crc.getValue();
+  }
+
+  /** Writes the cache atomically (see {@link AtomicFiles}), its CRC-32 last. */
   void write(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     AtomicFiles.write(file, stream -> {
-      DataOutputStream out = new DataOutputStream(stream);
+      java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(stream, new java.util.zip.CRC32());
+      DataOutputStream out = new DataOutputStream(checked);
       out.writeInt(FORMAT);
       writeText(out, fingerprint);
       out.writeLong(nextRelease.toEpochDay());
@@ -327,6 +370,7 @@ final class BuildCache {
         writeText(out, o);
       }
       out.flush();
+      new DataOutputStream(stream).writeInt((int) checked.getChecksum().getValue());
     });
   }
 

@@ -339,6 +339,24 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aCacheWithZeroedOrChangedBytesOnlyCostsAFullBuild() throws Exception {
+    build();
+    byte[] whole = Files.readAllBytes(BuildCache.fileFor(out));
+    // What a crash can leave behind: the right length with its last blocks zeroed; or one byte changed.
+    byte[] zeroed = whole.clone();
+    java.util.Arrays.fill(zeroed, whole.length / 2, whole.length, (byte) 0);
+    byte[] changed = whole.clone();
+    changed[whole.length / 3] ^= 0x20;
+    for (byte[] damaged : List.of(zeroed, changed)) {
+      Files.write(BuildCache.fileFor(out), damaged);
+      BuildReport again = build();
+      assertThat(again.changed()).isZero();
+      assertThat(again.unchanged()).isEqualTo(again.pages()).isGreaterThan(40);
+      assertThat(Files.readAllBytes(BuildCache.fileFor(out))).isNotEqualTo(damaged);
+    }
+  }
+
+  @Test
   void aCacheCutOffAnywhereOnlyCostsAFullBuild() throws Exception {
     build();
     byte[] whole = Files.readAllBytes(BuildCache.fileFor(out));
