@@ -120,9 +120,9 @@ public final class SiteBuilder {
     boolean statisticsChanged = keptSuffices && changedFiles.contains(statisticsFile);
     Set<Path> changedNews = keptSuffices ? changedFiles.stream().filter(p -> isNewsFile(p, newsDir)).collect(java.util.stream.Collectors.toSet()) : Set.of();
     // The last build's cache is read, and its outputs looked for, on a thread of their own while
-    // this one digests the inputs and reads the news files' attributes: on two cores the checks of
-    // a build with nothing to do take about half the time. (The outputs are looked for even when
-    // the inputs turn out changed; then it is wasted, ~50 ms beside a build.)
+    // this one digests the inputs and reads the news files' attributes, so that the two halves of
+    // a build with nothing to do run side by side. (The outputs are looked for even when the
+    // inputs turn out changed; then it is wasted, ~50 ms beside a build.)
     CompletableFuture<BuildCache> cached = kept != null ? CompletableFuture.completedFuture(kept.cache())
         : CompletableFuture.supplyAsync(() -> BuildCache.read(cacheFile), SiteBuilder::ownThread);
     CompletableFuture<Boolean> outputsThere = keptSuffices ? CompletableFuture.completedFuture(true)
