@@ -7,7 +7,6 @@ import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,14 +84,7 @@ public final class PublicationLedger {
     if (!Files.exists(file)) {
       return empty(file);
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw new ProblemsException(List.of(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8")));
-    } catch (IOException e) {
-      throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
-    }
+    String text = YamlReader.readText(file);
     // The form this class writes is read without the YAML library (~100 ms of a full build for
     // 10,000 items); anything else — edited by hand, or with a problem to report — goes to it.
     TreeMap<String, Entry> entries = usualForm(text);
@@ -101,12 +93,7 @@ public final class PublicationLedger {
 
   /** The entries of {@code text} read as YAML, every problem with its line. */
   static TreeMap<String, Entry> fromYaml(Path file, String text) throws ProblemsException {
-    Node root;
-    try {
-      root = new YamlReader().read(text, 1);
-    } catch (YamlReader.SyntaxError e) {
-      throw new ProblemsException(List.of(new Problem(file, e.line(), e.getMessage())));
-    }
+    Node root = new YamlReader().read(file, text);
     List<Problem> problems = new ArrayList<>();
     Fields top = Fields.of(file, root, problems, "");
     TreeMap<String, Entry> entries = new TreeMap<>();

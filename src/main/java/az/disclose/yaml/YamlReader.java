@@ -41,12 +41,24 @@ public final class YamlReader {
    * Problem} with the file and line.
    */
   public Node readFile(Path file) throws ProblemsException {
+    return read(file, readText(file));
+  }
+
+  /** A file's whole text, strictly UTF-8; a problem reading it is thrown with the file. */
+  public static String readText(Path file) throws ProblemsException {
     try {
-      return read(Files.readString(file, StandardCharsets.UTF_8), 1);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
       throw new ProblemsException(List.of(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8")));
     } catch (IOException e) {
       throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
+    }
+  }
+
+  /** Parses the whole {@code text} of {@code file}; a syntax error is thrown with the file and line. */
+  public Node read(Path file, String text) throws ProblemsException {
+    try {
+      return read(text, 1);
     } catch (SyntaxError e) {
       throw new ProblemsException(List.of(new Problem(file, e.line(), e.getMessage())));
     }
