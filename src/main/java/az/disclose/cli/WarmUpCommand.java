@@ -1,11 +1,9 @@
 package az.disclose.cli;
 
+import az.disclose.files.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,36 +30,13 @@ final class WarmUpCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("disclose-warm-up");
     try {
       // A copy: a build records first publications in the content's ledger.
-      copy(content, work.resolve("content"));
+      Trees.copy(content, work.resolve("content"));
       String[] build = {"build", "--content", work.resolve("content").toString(), "--theme", theme.toString(),
           "--out", work.resolve("site").toString()};
       int first = Main.run(build);
       return first != Main.OK ? first : Main.run(build);
     } finally {
-      delete(work);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    List<Path> all;
-    try (Stream<Path> files = Files.walk(dir)) {
-      all = files.sorted(Comparator.reverseOrder()).toList();
-    }
-    for (Path p : all) {
-      Files.deleteIfExists(p);
+      Trees.delete(work);
     }
   }
 }

@@ -52,15 +52,8 @@ final class Fixtures {
   static Path copyShippedContent(Path dir) {
     Path from = Path.of("content");
     Path to = dir.resolve("content");
-    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
+    try {
+      az.disclose.files.Trees.copy(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /** Copies of the project's real content and theme in a temporary directory, for tests to change. */
 public final class TestSites {
@@ -23,15 +21,8 @@ public final class TestSites {
   }
 
   public static void copyTree(Path from, Path to) {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
+    try {
+      az.disclose.files.Trees.copy(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
