@@ -47,8 +47,7 @@ public final class Main implements Runnable {
       try {
         return BuildCommand.build(plain.get(), new PrintWriter(System.out, true), err);
       } catch (RuntimeException e) {
-        err.println("disclose: " + e);
-        return FAILURE;
+        return failed(e, err);
       }
     }
     CommandLine cli = new CommandLine(new Main());
@@ -63,11 +62,14 @@ public final class Main implements Runnable {
       }
     });
     return cli
-        .setExecutionExceptionHandler((e, cmd, parseResult) -> {
-          cmd.getErr().println("disclose: " + e);
-          return FAILURE;
-        })
+        .setExecutionExceptionHandler((e, cmd, parseResult) -> failed(e, cmd.getErr()))
         .execute(args);
+  }
+
+  /** Reports a command that ended with an unexpected exception; returns {@link #FAILURE}. */
+  private static int failed(Exception e, PrintWriter err) {
+    err.println("disclose: " + e);
+    return FAILURE;
   }
 
   /** The subcommands, in the order of the help (made when picocli runs, not at a plain build's start). */
