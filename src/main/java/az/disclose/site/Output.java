@@ -2,12 +2,14 @@ package az.disclose.site;
 
 import az.disclose.files.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -198,31 +200,45 @@ public final class Output {
     if (known != null) {
       return removeStaleKnown();
     }
-    List<Path> dirs = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        if (p.equals(root)) {
-          continue;
-        }
-        if (Files.isDirectory(p)) {
-          dirs.add(p);
-          continue;
-        }
-        String rel = root.relativize(p).toString();
-        if (!rel.equals(MARKER) && !written.containsKey(rel)) {
-          Files.delete(p);
+    // One pass, one attribute read per entry: a directory is deleted on the way back up when
+    // nothing is left in it (counted during the walk, not listed again: 10,000 page directories).
+    java.util.Deque<int[]> left = new java.util.ArrayDeque<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        left.push(new int[1]);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        String rel = root.relativize(file).toString();
+        if (rel.equals(MARKER) || written.containsKey(rel)) {
+          left.peek()[0]++;
+        } else {
+          Files.delete(file);
           removed.add(rel);
         }
+        return FileVisitResult.CONTINUE;
       }
-    }
-    dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-    for (Path d : dirs) {
-      try (Stream<Path> s = Files.list(d)) {
-        if (s.findAny().isEmpty()) {
-          Files.delete(d);
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+        if (failure != null) {
+          throw failure;
         }
+        boolean empty = left.pop()[0] == 0;
+        if (dir.equals(root)) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (empty) {
+          Files.delete(dir);
+        } else {
+          left.peek()[0]++;
+        }
+        return FileVisitResult.CONTINUE;
       }
-    }
+    });
     removed.sort(null);
     return removed;
   }

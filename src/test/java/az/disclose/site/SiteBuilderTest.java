@@ -232,6 +232,25 @@ class SiteBuilderTest {
   }
 
   @Test
+  void rebuildRemovesFilesAndEmptyDirectoriesNoBuildProducedAndKeepsTheirNeighbours() throws Exception {
+    build();
+    write(out.resolve("plan/old-draft.html"), "<p>köhnə</p>");
+    write(out.resolve("archive/2012/a/index.html"), "<p>arxiv</p>");
+    Files.createDirectories(out.resolve("empty/inside"));
+    // A build with nothing to do looks at nothing: a change makes it build.
+    Path news = content.resolve("news/komissiya-yaradildi.md");
+    write(news, read(news).replace("Komissiya 14 nəfərdən ibarətdir.", "Komissiya on dörd nəfərdən ibarətdir."));
+
+    BuildReport report = build();
+
+    assertThat(report.removed()).containsExactlyInAnyOrder("plan/old-draft.html", "archive/2012/a/index.html");
+    assertThat(out.resolve("plan/index.html")).exists();
+    assertThat(out.resolve("archive")).doesNotExist();
+    assertThat(out.resolve("empty")).doesNotExist();
+    assertThat(out.resolve(Output.MARKER)).exists();
+  }
+
+  @Test
   void brokenInternalLinksFailTheBuildListingEveryOne() throws Exception {
     write(content.resolve("news/x.md"), """
         ---
