@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -136,16 +138,28 @@ final class BuildCache {
 
   /** Whether every news file in {@code current} is known with the same size and time, and no other. */
   boolean sameNews(Map<Path, BasicFileAttributes> current) {
+    return editedNews(current).filter(Set::isEmpty).isPresent();
+  }
+
+  /**
+   * The news files in {@code current} whose size or time is not as cached, when {@code current}
+   * holds the same news files as the cache (none added, none removed); empty otherwise.
+   */
+  Optional<Set<Path>> editedNews(Map<Path, BasicFileAttributes> current) {
     if (current.size() != stamps.size()) {
-      return false;
+      return Optional.empty();
     }
+    Set<Path> edited = new HashSet<>();
     for (Map.Entry<Path, BasicFileAttributes> e : current.entrySet()) {
       Stamp known = stamps.get(key(e.getKey()));
-      if (known == null || !known.matches(e.getValue())) {
-        return false;
+      if (known == null) {
+        return Optional.empty();
+      }
+      if (!known.matches(e.getValue())) {
+        edited.add(e.getKey());
       }
     }
-    return true;
+    return Optional.of(edited);
   }
 
   static BuildCache read(Path file) {

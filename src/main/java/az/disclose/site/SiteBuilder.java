@@ -146,6 +146,13 @@ public final class SiteBuilder {
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "");
     }
 
+    // The command line is not told what changed: when the cache shows that only the texts of some
+    // news files can have (the same inputs otherwise, the same news files, every output there), those
+    // files stand for a watcher's report, and only their pages are redone if their front matter is
+    // as it was (see ownPagesOnly).
+    Optional<Set<Path>> edited = changedFiles == null && fingerprint.equals(previous.fingerprint())
+        && today.isBefore(previous.nextRelease()) && outputsThere.join() ? previous.editedNews(newsFiles) : Optional.empty();
+
     // Settings, messages and templates are part of the fingerprint: kept while it is the same.
     boolean reuse = sameFrame && kept != null;
     SiteSettings settings = reuse ? kept.settings() : new SettingsLoader().load(contentDir);
@@ -160,15 +167,17 @@ public final class SiteBuilder {
     PublicationLedger ledger = sameLedger ? kept.ledger() : PublicationLedger.load(contentDir);
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
-    // The files written by this process's previous build are trusted to be there only when the
-    // watcher says that nothing but news and statistics changed; otherwise the directory is asked.
-    Output output = Output.open(outDir, keptSuffices ? previous.outputs() : null);
+    Optional<List<NewsItem>> ownPagesOnly = keptSuffices ? ownPagesOnly(kept.content().publishable(today), content, changedNews)
+        : edited.isPresent() ? ownPagesOnly(asCached(all, previous).publishable(today), content, edited.get()) : Optional.empty();
+    // The files of the previous build are trusted to be there when the watcher says that nothing
+    // but news and statistics changed, or when they were just looked for and only some news pages
+    // are to be redone; otherwise the directory is asked (and files no build produced are removed).
+    Output output = Output.open(outDir, keptSuffices || ownPagesOnly.isPresent() ? previous.outputs() : null);
     long loaded = System.nanoTime();
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
         ledger.withFirstPublications(live));
-    Optional<List<NewsItem>> ownPagesOnly = keptSuffices ? ownPagesOnly(kept.content().publishable(today), content, changedNews) : Optional.empty();
     if (ownPagesOnly.isPresent()) {
       run.renderOwnPages(ownPagesOnly.get(), statisticsChanged);
     } else {
@@ -245,6 +254,13 @@ public final class SiteBuilder {
       }
     }
     return Optional.of(own);
+  }
+
+  /** {@code now} with each news item as the cache knows it (an edited file's item as it was). */
+  private static Content asCached(Content now, BuildCache previous) {
+    List<NewsItem> news = now.news().stream()
+        .map(n -> previous.entry(n.body().file()).map(BuildCache.Entry::item).orElse(n)).toList();
+    return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics());
   }
 
   /** Whether two news items differ in their text alone. */

@@ -85,6 +85,33 @@ class SiteRebuildTest {
   }
 
   @Test
+  void aCommandLineBuildAfterAnEditOfTheTextOfAnOlderItemRewritesOnlyItsOwnPage() throws Exception {
+    Path file = newsFile("kohne-5");
+    write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
+
+    // A new builder, as each `disclose build` is: told nothing, it finds the edit in its cache.
+    BuildReport report = new SiteBuilder(content, theme, out, NOW).build();
+
+    assertThat(report.written()).containsExactly("news/kohne-5/index.html");
+    assertThat(read(out.resolve("news/kohne-5/index.html"))).contains("Düzəldilmiş mətn:");
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aCommandLineBuildAfterAnEditOfTheFrontMatterOfAnOlderItemRedoesTheListsToo() throws Exception {
+    Path text = newsFile("kohne-4");
+    write(text, read(text).replace("Mətn:", "Düzəldilmiş mətn:"));
+    Path title = newsFile("kohne-6");
+    write(title, read(title).replace("Köhnə xəbər 6", "Yenidən adlandırılmış xəbər"));
+
+    BuildReport report = new SiteBuilder(content, theme, out, NOW).build();
+
+    assertThat(report.written()).contains("news/kohne-4/index.html", "news/kohne-6/index.html", "tags/arxiv/index.html")
+        .anyMatch(f -> f.startsWith("news/page/"));
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
   void aChangeToTheTextOfAnItemInTheFeedRewritesTheFeedToo() throws Exception {
     Path file = newsFile("teze-20");
     write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
