@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The output directory. A file is rewritten only when its bytes change (so a web server, rsync or
  * a browser cache sees only real changes), each write is atomic (temporary file, then rename), and
- * after a successful build every file that the build did not produce is removed. Thread-safe.
+ * after a successful build every file that the build did not produce is removed (of the files of
+ * the previous build alone, when it was opened with their list). Thread-safe.
  *
  * <p>The directory is owned by disclose: it must be new, empty, or carry the marker file {@value
  * #MARKER} from an earlier build, so that a mistyped {@code --out} never deletes someone's files.
