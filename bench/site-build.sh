@@ -19,6 +19,9 @@
 #   BENCH_KEEP          1 to keep the temp dir (corpus and outputs) and print its path
 #   BENCH_STRICT        1 to exit 1 when a target FAILs (default: exit 0 once measured)
 #   BENCH_TIMEOUT       seconds allowed for any one build (default 300)
+#   BENCH_VARIANT       another checkout of disclose (a git worktree with a change to weigh, say):
+#                       its full build is measured too, in the same alternation ("variant-full"),
+#                       and compared with Hugo's and with this checkout's
 set -euo pipefail
 
 N="${1:-10000}"
@@ -75,6 +78,20 @@ if [ "$WITH_DISCLOSE" -eq 1 ]; then
   warm="$(mktemp -d)"
   cp -r "$ROOT/content" "$warm/content"
   "$ROOT/disclose" build --content "$warm/content" --theme "$ROOT/theme" --out "$warm/site" >/dev/null
+  rm -rf "$warm"
+fi
+
+VARIANT="${BENCH_VARIANT:-}"
+if [ -n "$VARIANT" ]; then
+  [ "$WITH_DISCLOSE" -eq 1 ] || { log "BENCH_VARIANT needs ./disclose measured too"; exit 2; }
+  VARIANT="$(cd "$VARIANT" && pwd)"
+  [ -x "$VARIANT/disclose" ] || { log "BENCH_VARIANT: no launcher at $VARIANT/disclose"; exit 2; }
+  log "preparing the variant at $VARIANT (its jar and start-up archive, as above)"
+  (unset DISCLOSE_NO_REBUILD; "$VARIANT/disclose" --help >/dev/null 2>&1) || true
+  [ -f "$VARIANT/target/disclose.jar" ] || { log "no $VARIANT/target/disclose.jar after its build"; exit 1; }
+  warm="$(mktemp -d)"
+  cp -r "$VARIANT/content" "$warm/content"
+  "$VARIANT/disclose" build --content "$warm/content" --theme "$VARIANT/theme" --out "$warm/site" >/dev/null
   rm -rf "$warm"
 fi
 
@@ -136,6 +153,10 @@ for r in $(seq 1 "$RUNS"); do
     mkdir -p "$WORK/disclose-out-$r"
     measure disclose-full "$r" "$ROOT/disclose" build --content "$CONTENT" --theme "$THEME" --out "$WORK/disclose-out-$r"
   fi
+  if [ -n "$VARIANT" ]; then
+    mkdir -p "$WORK/variant-out-$r"
+    measure variant-full "$r" "$VARIANT/disclose" build --content "$CONTENT" --theme "$VARIANT/theme" --out "$WORK/variant-out-$r"
+  fi
 done
 HUGO_FILES="$(find "$WORK/hugo-out-1" -type f | wc -l)"
 
@@ -165,10 +186,11 @@ echo "jvm:      $(java -version 2>&1 | head -n 1)"
 echo "hugo:     $(hugo version | head -n 1)"
 echo "JAVA_OPTS: ${JAVA_OPTS-<unset: launcher defaults>}"
 echo "output files: hugo=$HUGO_FILES${DISCLOSE_FILES:+, disclose=$DISCLOSE_FILES}"
+[ -z "$VARIANT" ] || echo "variant:  $VARIANT ($(git -C "$VARIANT" log -1 --format='%h %s' 2>/dev/null || echo 'not a git checkout'))"
 echo
 printf '%-18s %4s %9s %10s\n' tool run "wall s" "peak MiB"
 awk '{ printf "%-18s %4s %9.2f %10.0f\n", $1, $2, $3, $4 / 1024 }' "$RESULTS"
-for l in hugo-full disclose-full disclose-rebuild; do
+for l in hugo-full disclose-full variant-full disclose-rebuild; do
   if grep -q "^$l " "$RESULTS"; then
     printf '%-18s %4s %9.2f %10.0f\n' "$l" median "$(median "$l" 3)" "$(awk -v k="$(median "$l" 4)" 'BEGIN { print k / 1024 }')"
   fi
@@ -193,6 +215,12 @@ if [ "$WITH_DISCLOSE" -eq 1 ]; then
   printf '%-44s %8s  %-10s %s\n' "disclose peak RSS, MiB (max of all runs)" "$PEAK" "<= 512" "$V2"
   printf '%-44s %8s  %-10s %s\n' "disclose rebuild / full (wall, medians)" "$R2" "<= 0.10" "$V3"
   for v in "$V1" "$V2" "$V3"; do [ "$v" = PASS ] || STATUS=1; done
+  if [ -n "$VARIANT" ]; then
+    VF="$(median variant-full 3)"
+    echo
+    printf '%-44s %8s\n' "variant full / hugo full (wall, medians)" "$(awk -v a="$VF" -v b="$H" 'BEGIN { printf "%.3f", a / b }')"
+    printf '%-44s %8s\n' "variant full / disclose full (wall, medians)" "$(awk -v a="$VF" -v b="$F" 'BEGIN { printf "%.3f", a / b }')"
+  fi
 else
   echo "disclose not measured (Hugo alone)"
 fi
