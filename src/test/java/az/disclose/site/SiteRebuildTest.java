@@ -20,10 +20,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link SiteBuilder#rebuild}: a long-running builder that is told which files changed redoes only
- * what they touch — and its site is always the one a fresh build of the same input makes.
+ * what they touch, and so does a new builder (the command line) that finds them by the cache —
+ * and the site is always the one a fresh build of the same input makes.
  */
 class SiteRebuildTest {
   private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
@@ -72,62 +75,65 @@ class SiteRebuildTest {
     return files;
   }
 
-  @Test
-  void aChangeToTheTextOfAnOlderItemRewritesOnlyItsOwnPage() throws Exception {
+  /** How a build after an edit learns of it. */
+  enum Told {
+    /** serve's watcher names the changed files to the builder that made the last build. */
+    BY_THE_WATCHER,
+    /** `disclose build`: a new builder, told nothing, finds the edits by the cache. */
+    NOTHING
+  }
+
+  private BuildReport buildAfterEditing(Told told, Path... files) throws Exception {
+    return told == Told.BY_THE_WATCHER ? builder.rebuild(Set.of(files)) : new SiteBuilder(content, theme, out, NOW).build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void aChangeToTheTextOfAnOlderItemRewritesOnlyItsOwnPage(Told told) throws Exception {
     Path file = newsFile("kohne-5");
     write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
 
-    BuildReport report = builder.rebuild(Set.of(file));
+    BuildReport report = buildAfterEditing(told, file);
 
     assertThat(report.written()).containsExactly("news/kohne-5/index.html");
     assertThat(read(out.resolve("news/kohne-5/index.html"))).contains("Düzəldilmiş mətn:");
     assertThat(files(out)).isEqualTo(freshBuild());
   }
 
-  @Test
-  void aCommandLineBuildAfterAnEditOfTheTextOfAnOlderItemRewritesOnlyItsOwnPage() throws Exception {
-    Path file = newsFile("kohne-5");
-    write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
-
-    // A new builder, as each `disclose build` is: told nothing, it finds the edit in its cache.
-    BuildReport report = new SiteBuilder(content, theme, out, NOW).build();
-
-    assertThat(report.written()).containsExactly("news/kohne-5/index.html");
-    assertThat(read(out.resolve("news/kohne-5/index.html"))).contains("Düzəldilmiş mətn:");
-    assertThat(files(out)).isEqualTo(freshBuild());
-  }
-
-  @Test
-  void aCommandLineBuildAfterAnEditOfTheFrontMatterOfAnOlderItemRedoesTheListsToo() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void aChangeToTheFrontMatterOfOneItemBesideATextEditOfAnotherRedoesTheListsToo(Told told) throws Exception {
     Path text = newsFile("kohne-4");
     write(text, read(text).replace("Mətn:", "Düzəldilmiş mətn:"));
     Path title = newsFile("kohne-6");
     write(title, read(title).replace("Köhnə xəbər 6", "Yenidən adlandırılmış xəbər"));
 
-    BuildReport report = new SiteBuilder(content, theme, out, NOW).build();
+    BuildReport report = buildAfterEditing(told, text, title);
 
     assertThat(report.written()).contains("news/kohne-4/index.html", "news/kohne-6/index.html", "tags/arxiv/index.html")
         .anyMatch(f -> f.startsWith("news/page/"));
     assertThat(files(out)).isEqualTo(freshBuild());
   }
 
-  @Test
-  void aChangeToTheTextOfAnItemInTheFeedRewritesTheFeedToo() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void aChangeToTheTextOfAnItemInTheFeedRewritesTheFeedToo(Told told) throws Exception {
     Path file = newsFile("teze-20");
     write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
 
-    BuildReport report = builder.rebuild(Set.of(file));
+    BuildReport report = buildAfterEditing(told, file);
 
     assertThat(report.written()).containsExactlyInAnyOrder("news/teze-20/index.html", "feed.xml");
     assertThat(files(out)).isEqualTo(freshBuild());
   }
 
-  @Test
-  void aNewTitleReachesTheListsTheTagPageAndTheHomePage() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void aNewTitleReachesTheListsTheTagPageAndTheHomePage(Told told) throws Exception {
     Path file = newsFile("kohne-30");
     write(file, read(file).replace("Köhnə xəbər 30", "Yenidən adlandırılmış xəbər"));
 
-    BuildReport report = builder.rebuild(Set.of(file));
+    BuildReport report = buildAfterEditing(told, file);
 
     assertThat(report.written()).contains("news/kohne-30/index.html", "tags/arxiv/index.html")
         .anyMatch(f -> f.startsWith("news/page/"));
