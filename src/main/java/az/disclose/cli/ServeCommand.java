@@ -26,6 +26,7 @@ import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,6 +95,28 @@ final class ServeCommand implements Callable<Integer> {
    */
   static final Duration STATISTICS_EVERY = Duration.ofSeconds(10);
 
+  /**
+   * A warning when the site's request form posts to this machine, but on another port than the
+   * one this server listens on (a preview with {@code --port} and the default endpoint): what the
+   * form sends would not reach this inbox. Names the setting and what to do. Only literal loopback
+   * addresses and {@code localhost} count (no name is looked up); a public address is the web
+   * server's, which proxies to this one.
+   */
+  static Optional<String> formMissesThisServer(URI endpoint, int port, Path settingsFile) {
+    String host = endpoint == null ? null : endpoint.getHost();
+    if (host == null || !(host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+      return Optional.empty();
+    }
+    int endpointPort = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+    if (endpointPort == port) {
+      return Optional.empty();
+    }
+    return Optional.of("!!! " + settingsFile + ": the request form posts to request_endpoint " + endpoint
+        + ", but this server listens on port " + port + ", so requests sent from the form will not reach it. "
+        + "To try the form here, set request_endpoint to http://127.0.0.1:" + port + endpoint.getRawPath()
+        + " or serve with --port " + endpointPort + ".");
+  }
+
   @Override
   @SuppressWarnings("try") // the mail service runs on its own threads; the try only closes it
   public Integer call() throws Exception {
@@ -141,6 +165,11 @@ final class ServeCommand implements Callable<Integer> {
           options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
       out.printf("watching %s and %s for changes%n", options.content, options.theme);
       out.flush();
+      formMissesThisServer(site.requestEndpoint(), SiteServer.port(server), options.content.resolve(SettingsLoader.FILE_NAME))
+          .ifPresent(warning -> {
+            err.println(warning);
+            err.flush();
+          });
       Path holidays = inbox.holidays();
       long[] holidayStamp = {stamp(holidays)};
       // Every build runs on this one thread: a change and the schedule never build at once. The

@@ -150,6 +150,21 @@ class ServeIT {
   }
 
   @Test
+  void servedOnAnotherPortThanTheFormPostsToItSaysSoAtStart() throws Exception {
+    // The project's site.yaml: the form posts to port 8080; this server listens on a free port.
+    String base = startServe("--no-live-reload");
+    String port = base.substring(base.lastIndexOf(':') + 1);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    synchronized (output) {
+      while (System.nanoTime() < deadline && output.stream().noneMatch(l -> l.contains("request_endpoint"))) {
+        output.wait(200);
+      }
+      assertThat(output).anyMatch(l -> l.contains("request_endpoint http://127.0.0.1:8080/requests")
+          && l.contains("listens on port " + port) && l.contains("http://127.0.0.1:" + port + "/requests"));
+    }
+  }
+
+  @Test
   void aNewRequestReachesThePublishedStatisticsPageWithoutItsPersonalData() throws Exception {
     String base = startServe("--no-live-reload");
     Path page = dir.resolve("site/statistics/index.html");
