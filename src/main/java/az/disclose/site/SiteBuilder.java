@@ -104,6 +104,13 @@ public final class SiteBuilder {
 
   private BuildReport build(Set<Path> changed) throws ProblemsException, IOException {
     long start = System.nanoTime();
+    try (BuildLock lock = BuildLock.acquire(outDir, () -> org.slf4j.LoggerFactory.getLogger(SiteBuilder.class)
+        .warn("another build is writing {} (disclose serve, or a build run beside it): waiting for it to finish", outDir))) {
+      return buildLocked(changed, start);
+    }
+  }
+
+  private BuildReport buildLocked(Set<Path> changed, long start) throws ProblemsException, IOException {
     List<Problem> themeProblems = checkTheme();
     if (!themeProblems.isEmpty()) {
       throw new ProblemsException(themeProblems);
