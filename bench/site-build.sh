@@ -62,37 +62,38 @@ if [ "${DISCLOSE_JAVA_OPTS+set}" = "set" ]; then
   export JAVA_OPTS="$DISCLOSE_JAVA_OPTS"
 fi
 
-if [ "$WITH_DISCLOSE" -eq 1 ]; then
-  # Let the launcher build target/disclose.jar now (when missing or stale), outside the timings.
-  log "preparing disclose (launcher builds target/disclose.jar when missing or stale)"
-  "$ROOT/disclose" --help >/dev/null 2>&1 || true
-  if [ ! -f "$ROOT/target/disclose.jar" ]; then
-    log "target/disclose.jar missing; building with mvn"
-    mvn -q -B -DskipTests package
+# prepare DIR: lets DIR's launcher build DIR/target/disclose.jar now (when missing or stale),
+# outside the timings, then runs a first build of DIR's real site, unmeasured: it writes the
+# launcher's class-data-sharing archive, as a user's first build does.
+prepare() {
+  local dir="$1"
+  log "preparing $dir (its launcher builds target/disclose.jar when missing or stale)"
+  (unset DISCLOSE_NO_REBUILD; "$dir/disclose" --help >/dev/null 2>&1) || true
+  if [ ! -f "$dir/target/disclose.jar" ]; then
+    log "$dir/target/disclose.jar missing; building with mvn"
+    (cd "$dir" && mvn -q -B -DskipTests package)
   fi
-  [ -f "$ROOT/target/disclose.jar" ] || { log "no target/disclose.jar after build"; exit 1; }
-  # Measure this jar: no rebuild by the launcher in the middle of the runs, whatever else changes.
-  export DISCLOSE_NO_REBUILD=1
-  # A first build (of the real site) writes the launcher's class-data-sharing archive, as a
-  # user's first build does; it is not measured.
+  [ -f "$dir/target/disclose.jar" ] || { log "no $dir/target/disclose.jar after build"; exit 1; }
+  local warm
   warm="$(mktemp -d)"
-  cp -r "$ROOT/content" "$warm/content"
-  "$ROOT/disclose" build --content "$warm/content" --theme "$ROOT/theme" --out "$warm/site" >/dev/null
+  cp -r "$dir/content" "$warm/content"
+  DISCLOSE_NO_REBUILD=1 "$dir/disclose" build --content "$warm/content" --theme "$dir/theme" --out "$warm/site" >/dev/null
   rm -rf "$warm"
-fi
+}
 
 VARIANT="${BENCH_VARIANT:-}"
-if [ -n "$VARIANT" ]; then
-  [ "$WITH_DISCLOSE" -eq 1 ] || { log "BENCH_VARIANT needs ./disclose measured too"; exit 2; }
-  VARIANT="$(cd "$VARIANT" && pwd)"
-  [ -x "$VARIANT/disclose" ] || { log "BENCH_VARIANT: no launcher at $VARIANT/disclose"; exit 2; }
-  log "preparing the variant at $VARIANT (its jar and start-up archive, as above)"
-  (unset DISCLOSE_NO_REBUILD; "$VARIANT/disclose" --help >/dev/null 2>&1) || true
-  [ -f "$VARIANT/target/disclose.jar" ] || { log "no $VARIANT/target/disclose.jar after its build"; exit 1; }
-  warm="$(mktemp -d)"
-  cp -r "$VARIANT/content" "$warm/content"
-  "$VARIANT/disclose" build --content "$warm/content" --theme "$VARIANT/theme" --out "$warm/site" >/dev/null
-  rm -rf "$warm"
+if [ "$WITH_DISCLOSE" -eq 1 ]; then
+  prepare "$ROOT"
+  if [ -n "$VARIANT" ]; then
+    VARIANT="$(cd "$VARIANT" && pwd)"
+    [ -x "$VARIANT/disclose" ] || { log "BENCH_VARIANT: no launcher at $VARIANT/disclose"; exit 2; }
+    prepare "$VARIANT"
+  fi
+  # Measure these jars: no rebuild by the launcher in the middle of the runs, whatever else changes.
+  export DISCLOSE_NO_REBUILD=1
+elif [ -n "$VARIANT" ]; then
+  log "BENCH_VARIANT needs ./disclose measured too"
+  exit 2
 fi
 
 # ------------------------------------------------------------------ corpus (once)
