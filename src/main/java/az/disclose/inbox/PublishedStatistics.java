@@ -1,7 +1,7 @@
 package az.disclose.inbox;
 
-import az.disclose.files.AtomicFiles;
 import az.disclose.calendar.WorkingDays;
+import az.disclose.files.AtomicFiles;
 import az.disclose.inbox.store.JdbcRequestStore.StatisticsRow;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -226,8 +226,8 @@ public final class PublishedStatistics {
   /**
    * Writes {@code snapshot} to {@value #FILE} under {@code contentDir}, only when its bytes differ
    * from the file's (so that an unchanged register never triggers a rebuild), atomically: a
-   * temporary file ({@code .request-statistics.yaml.<pid>.<thread>.tmp}, see {@link az.disclose.files.AtomicFiles}, which the serve watcher ignores)
-   * moved over the old one. Calls within the process are serialised; two processes writing at once
+   * temporary file ({@code .request-statistics.yaml.<pid>.<thread>.tmp}, which the serve watcher
+   * ignores; see {@link AtomicFiles}) moved over the old one. Calls within the process are serialised; two processes writing at once
    * each write whole files (the last move wins).
    *
    * @return whether the file changed

@@ -136,11 +136,6 @@ final class BuildCache {
         item.confidential(), new Body(file, b.offset(), b.line()));
   }
 
-  /** Whether every news file in {@code current} is known with the same size and time, and no other. */
-  boolean sameNews(Map<Path, BasicFileAttributes> current) {
-    return editedNews(current).filter(Set::isEmpty).isPresent();
-  }
-
   /**
    * The news files in {@code current} whose size or time is not as cached, when {@code current}
    * holds the same news files as the cache (none added, none removed); empty otherwise.

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -203,7 +205,7 @@ public final class Output {
     }
     // One pass, one attribute read per entry: a directory is deleted on the way back up when
     // nothing is left in it (counted during the walk, not listed again: 10,000 page directories).
-    java.util.Deque<int[]> left = new java.util.ArrayDeque<>();
+    Deque<int[]> left = new ArrayDeque<>();
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {

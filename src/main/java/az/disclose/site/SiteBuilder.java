@@ -147,18 +147,20 @@ public final class SiteBuilder {
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
-    if (fingerprint.equals(previous.fingerprint()) && today.isBefore(previous.nextRelease()) && previous.sameNews(newsFiles)
-        && outputsThere.join()) {
+    // The news files whose size or time changed, when nothing else can have: the same inputs
+    // otherwise, the same news files, every output of the last build still there; empty otherwise.
+    Optional<Set<Path>> edited = fingerprint.equals(previous.fingerprint()) && today.isBefore(previous.nextRelease())
+        ? previous.editedNews(newsFiles) : Optional.empty();
+    if (edited.isPresent() && !outputsThere.join()) {
+      edited = Optional.empty();
+    }
+    if (edited.filter(Set::isEmpty).isPresent()) {
       unbuilt = Set.of();
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "");
     }
-
-    // The command line is not told what changed: when the cache shows that only the texts of some
-    // news files can have (the same inputs otherwise, the same news files, every output there), those
-    // files stand for a watcher's report, and only their pages are redone if their front matter is
-    // as it was (see ownPagesOnly).
-    Optional<Set<Path>> edited = changedFiles == null && fingerprint.equals(previous.fingerprint())
-        && today.isBefore(previous.nextRelease()) && outputsThere.join() ? previous.editedNews(newsFiles) : Optional.empty();
+    // The command line is not told what changed: those files stand for a watcher's report, and
+    // only their pages are redone if their front matter is as it was (see ownPagesOnly).
+    Optional<Set<Path>> editedOnly = changedFiles == null ? edited : Optional.empty();
 
     // Settings, messages and templates are part of the fingerprint: kept while it is the same.
     boolean reuse = sameFrame && kept != null;
@@ -175,7 +177,7 @@ public final class SiteBuilder {
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
     Optional<List<NewsItem>> ownPagesOnly = keptSuffices ? ownPagesOnly(kept.content().publishable(today), content, changedNews)
-        : edited.isPresent() ? ownPagesOnly(asCached(all, previous).publishable(today), content, edited.get()) : Optional.empty();
+        : editedOnly.isPresent() ? ownPagesOnly(asCached(all, previous).publishable(today), content, editedOnly.get()) : Optional.empty();
     // The files of the previous build are trusted to be there when the watcher says that nothing
     // but news and statistics changed, or when they were just looked for and only some news pages
     // are to be redone; otherwise the directory is asked (and files no build produced are removed).
