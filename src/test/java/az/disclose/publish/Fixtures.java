@@ -50,13 +50,8 @@ final class Fixtures {
 
   /** A copy of the project's shipped content/ under {@code dir}; returns the copy. */
   static Path copyShippedContent(Path dir) {
-    Path from = Path.of("content");
     Path to = dir.resolve("content");
-    try {
-      az.disclose.files.Trees.copy(from, to);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    az.disclose.site.TestSites.copyTree(Path.of("content"), to);
     return to;
   }
 
