@@ -3,7 +3,8 @@
 #
 #   bench/site-build.sh [N]          (default N=10000)
 #
-# Measures, with GNU time ('%e %M'), 3 runs each (the median is reported):
+# Measures, with GNU time ('%e %U %S %M': wall, user and system CPU seconds, peak RSS), 3 runs each
+# (the median is reported):
 #   hugo full       hugo --quiet -s HUGO_SITE -d OUT       (OUT removed before every run)
 #   disclose full   ./disclose build ... --out OUT          (OUT empty before every run)
 #   disclose rebuild  the same command again, same OUT, nothing changed
@@ -111,10 +112,11 @@ THEME="$ROOT/theme"
 CORPUS_MB="$(find "$CONTENT/news" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')"
 
 # ------------------------------------------------------------------ measuring
-RESULTS="$WORK/results.txt" # tool run wall_s peak_kib
+RESULTS="$WORK/results.txt" # tool run wall_s peak_kib cpu_s
 : >"$RESULTS"
 
-# measure LABEL RUN CMD... : runs CMD under GNU time, appends "LABEL RUN wall kib" to RESULTS
+# measure LABEL RUN CMD... : runs CMD under GNU time, appends "LABEL RUN wall kib cpu" to RESULTS
+# (cpu = user + system seconds of the process and its children)
 measure() {
   local label="$1" run="$2"
   shift 2
@@ -122,16 +124,16 @@ measure() {
   sync
   measure_once "$label" "$run" "$@"
   local line
-  line="$(tail -n 1 "$WORK/time.out")"
+  line="$(tail -n 1 "$WORK/time.out" | awk '{ printf "%s %s %.2f", $1, $4, $2 + $3 }')"
   echo "$label $run $line" >>"$RESULTS"
-  log "  $label #$run: $(awk '{printf "%.2f s, %.0f MiB", $1, $2/1024}' <<<"$line")"
+  log "  $label #$run: $(awk '{printf "%.2f s wall, %.2f s CPU, %.0f MiB", $1, $3, $2/1024}' <<<"$line")"
 }
 
 measure_once() {
   local label="$1" run="$2"
   shift 2
   local tf="$WORK/time.out" ef="$WORK/stderr.out"
-  if ! /usr/bin/time -f '%e %M' -o "$tf" timeout "$TIMEOUT_S" "$@" >"$WORK/stdout.out" 2>"$ef"; then
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$tf" timeout "$TIMEOUT_S" "$@" >"$WORK/stdout.out" 2>"$ef"; then
     log "FAILED: $label run $run: $*"
     log "--- stderr (last 40 lines) ---"
     tail -n 40 "$ef" >&2 || true
@@ -189,11 +191,11 @@ echo "JAVA_OPTS: ${JAVA_OPTS-<unset: launcher defaults>}"
 echo "output files: hugo=$HUGO_FILES${DISCLOSE_FILES:+, disclose=$DISCLOSE_FILES}"
 [ -z "$VARIANT" ] || echo "variant:  $VARIANT ($(git -C "$VARIANT" log -1 --format='%h %s' 2>/dev/null || echo 'not a git checkout'))"
 echo
-printf '%-18s %4s %9s %10s\n' tool run "wall s" "peak MiB"
-awk '{ printf "%-18s %4s %9.2f %10.0f\n", $1, $2, $3, $4 / 1024 }' "$RESULTS"
+printf '%-18s %4s %9s %9s %10s\n' tool run "wall s" "CPU s" "peak MiB"
+awk '{ printf "%-18s %4s %9.2f %9.2f %10.0f\n", $1, $2, $3, $5, $4 / 1024 }' "$RESULTS"
 for l in hugo-full disclose-full variant-full disclose-rebuild; do
   if grep -q "^$l " "$RESULTS"; then
-    printf '%-18s %4s %9.2f %10.0f\n' "$l" median "$(median "$l" 3)" "$(awk -v k="$(median "$l" 4)" 'BEGIN { print k / 1024 }')"
+    printf '%-18s %4s %9.2f %9.2f %10.0f\n' "$l" median "$(median "$l" 3)" "$(median "$l" 5)" "$(awk -v k="$(median "$l" 4)" 'BEGIN { print k / 1024 }')"
   fi
 done
 echo
@@ -213,6 +215,8 @@ if [ "$WITH_DISCLOSE" -eq 1 ]; then
   V3="$(verdict "$R2" 0.10)"
   printf '%-44s %8s  %-10s %s\n' "target" "measured" "limit" "result"
   printf '%-44s %8s  %-10s %s\n' "disclose full / hugo full (wall, medians)" "$R1" "<= 0.25" "$V1"
+  printf '%-44s %8s  %-10s %s\n' "disclose full / hugo full (CPU, medians)" \
+    "$(awk -v a="$(median disclose-full 5)" -v b="$(median hugo-full 5)" 'BEGIN { printf "%.3f", a / b }')" "" "(figure)"
   printf '%-44s %8s  %-10s %s\n' "disclose peak RSS, MiB (max of all runs)" "$PEAK" "<= 512" "$V2"
   printf '%-44s %8s  %-10s %s\n' "disclose rebuild / full (wall, medians)" "$R2" "<= 0.10" "$V3"
   for v in "$V1" "$V2" "$V3"; do [ "$v" = PASS ] || STATUS=1; done
