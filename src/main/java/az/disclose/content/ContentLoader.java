@@ -175,13 +175,8 @@ public final class ContentLoader {
   private <T> Optional<T> entry(Path file, List<Problem> problems, EntryReader<T> reader) {
     List<Problem> own = new ArrayList<>();
     try {
-      // Strict UTF-8 over the whole file, but only the front matter is decoded.
-      FrontMatter split = Utf8.splitFrontMatter(Files.readAllBytes(file));
-      // The usual flat front matter is read without the YAML library; anything else goes to it.
-      Node node = FlatFrontMatter.parse(split.yaml(), split.yamlLine());
-      if (node == null) {
-        node = yaml.read(split.yaml(), split.yamlLine());
-      }
+      FrontMatter split = FrontMatter.split(Files.readString(file)); // strict UTF-8: malformed input throws
+      Node node = yaml.read(split.yaml(), split.yamlLine());
       String name = file.getFileName().toString();
       T value = reader.read(file, Fields.of(file, node, own, ""), split, name.substring(0, name.length() - 3));
       problems.addAll(own);

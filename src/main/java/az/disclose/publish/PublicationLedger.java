@@ -85,10 +85,7 @@ public final class PublicationLedger {
       return empty(file);
     }
     String text = YamlReader.readText(file);
-    // The form this class writes is read without the YAML library (~100 ms of a full build for
-    // 10,000 items); anything else — edited by hand, or with a problem to report — goes to it.
-    TreeMap<String, Entry> entries = usualForm(text);
-    return new PublicationLedger(file, entries != null ? entries : fromYaml(file, text));
+    return new PublicationLedger(file, fromYaml(file, text));
   }
 
   /** The entries of {@code text} read as YAML, every problem with its line. */
@@ -111,57 +108,6 @@ public final class PublicationLedger {
       throw new ProblemsException(problems);
     }
     return entries;
-  }
-
-  /**
-   * The entries of {@code text} when it is in the form {@link #toYaml} writes — comment lines,
-   * {@code published:}, then lines {@code   "<site path>": <day>} or {@code   "<site path>":
-   * "<instant>"} — and every entry is well-formed; otherwise null, for {@link #fromYaml}.
-   */
-  static TreeMap<String, Entry> usualForm(String text) {
-    TreeMap<String, Entry> entries = new TreeMap<>();
-    boolean inPublished = false;
-    int line = 0;
-    int at = 0;
-    while (at < text.length()) {
-      int nl = text.indexOf('\n', at);
-      int end = nl < 0 ? text.length() : nl;
-      String l = text.substring(at, end);
-      at = end + 1;
-      line++;
-      if (l.isEmpty() || l.startsWith("#")) {
-        continue;
-      }
-      if (!inPublished) {
-        if (!l.equals("published:")) {
-          return null;
-        }
-        inPublished = true;
-        continue;
-      }
-      // '  "' path '": ' value, with nothing to unescape in the path.
-      int close = l.indexOf("\": ", 3);
-      if (!l.startsWith("  \"") || close < 0) {
-        return null;
-      }
-      String path = l.substring(3, close);
-      String value = l.substring(close + 3);
-      if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
-        value = value.substring(1, value.length() - 1);
-      } else if (value.length() != 10) {
-        return null; // only a day is written unquoted
-      }
-      if (path.indexOf('"') >= 0 || path.indexOf('\\') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\\') >= 0
-          || !isSitePath(path) || entries.containsKey(path)) {
-        return null;
-      }
-      Optional<Entry> entry = entry(path, value, line);
-      if (entry.isEmpty()) {
-        return null;
-      }
-      entries.put(path, entry.get());
-    }
-    return inPublished ? entries : null;
   }
 
   /** A day ({@code yyyy-mm-dd}, Baku) or an instant with a zone; empty when it is neither. */
