@@ -7,7 +7,9 @@
 -- docs/register.md ("What the database refuses") explains each rule and the grants that keep an
 -- application role from dropping these triggers.
 
--- The history event that set the request's current state; 0 while it is the one given at registration.
+-- The history event that set the request's current state: its first event (the registration) until a
+-- later one changes the state. Inserted as 0 (its events need its row first); set by the trigger
+-- history_first_event_sets_state below.
 ALTER TABLE requests ADD COLUMN state_event_id BIGINT NOT NULL DEFAULT 0;
 
 -- Requests registered before this migration: their newest event already explains their state.
@@ -45,6 +47,16 @@ $$;
 
 CREATE TRIGGER requests_guard BEFORE INSERT OR UPDATE OR DELETE ON requests
   FOR EACH ROW EXECUTE FUNCTION disclose_requests_guard();
+
+CREATE FUNCTION disclose_first_event_sets_state() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE requests SET state_event_id = NEW.id WHERE number = NEW.request_number AND state_event_id = 0;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER history_first_event_sets_state AFTER INSERT ON history
+  FOR EACH ROW EXECUTE FUNCTION disclose_first_event_sets_state();
 
 -- Deleting events or attachments: only those of a closed request already in the purge log.
 CREATE FUNCTION disclose_purge_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -7,9 +7,11 @@
 --   * INSERT OR REPLACE, which deletes the row it replaces without firing delete triggers.
 -- docs/register.md ("What the database refuses") explains each rule.
 
--- The history event that set the request's current state (status, deadline_rule, due_date, due_at);
--- 0 while the state is the one given at registration. A state change must advance it to the id of
--- the request's newest event, so no change happens without an event that records it.
+-- The history event that set the request's current state (status, deadline_rule, due_date, due_at):
+-- its first event (the registration) until a later one changes the state. A state change must
+-- advance it to the id of the request's newest event, so no change happens without an event that
+-- records it. A request is inserted with 0 (its events need its row first); the trigger below sets
+-- it to the first event appended.
 ALTER TABLE requests ADD COLUMN state_event_id INTEGER NOT NULL DEFAULT 0;
 
 -- Requests registered before this migration: their newest event already explains their state.
@@ -22,6 +24,12 @@ WHEN (NEW.status IS NOT OLD.status OR NEW.deadline_rule IS NOT OLD.deadline_rule
     AND NEW.state_event_id = (SELECT MAX(h.id) FROM history h WHERE h.request_number = NEW.number))
 BEGIN
   SELECT RAISE(ABORT, 'a request''s status and deadline change only with an event: append the event to its history first, then set state_event_id to that event''s id');
+END;
+
+CREATE TRIGGER history_first_event_sets_state AFTER INSERT ON history
+WHEN (SELECT r.state_event_id FROM requests r WHERE r.number = NEW.request_number) = 0
+BEGIN
+  UPDATE requests SET state_event_id = NEW.id WHERE number = NEW.request_number;
 END;
 
 CREATE TRIGGER requests_registered_fresh BEFORE INSERT ON requests
