@@ -108,3 +108,17 @@ CREATE TRIGGER number_counters_no_truncate BEFORE TRUNCATE ON number_counters
   FOR EACH STATEMENT EXECUTE FUNCTION disclose_refuse_change('the archive is append-only: TRUNCATE is refused; the retention purge is the one way to delete');
 CREATE TRIGGER purged_no_truncate BEFORE TRUNCATE ON purged
   FOR EACH STATEMENT EXECUTE FUNCTION disclose_refuse_change('the archive is append-only: TRUNCATE is refused; the retention purge is the one way to delete');
+
+-- The guards look their tables up in this schema only (then pg_temp, last): by default a session's
+-- temporary tables come first in name look-up, and a temporary table named purged must not stand in
+-- for the purge log (SQLite resolves a trigger's tables in the trigger's own schema already).
+DO $$
+DECLARE
+  f TEXT;
+BEGIN
+  FOREACH f IN ARRAY ARRAY['disclose_requests_guard()', 'disclose_purge_only()', 'disclose_first_event_sets_state()',
+      'disclose_counter_guard()', 'disclose_closed(text)', 'disclose_refuse_change()', 'disclose_quarantine_guard()'] LOOP
+    EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+  END LOOP;
+END;
+$$;

@@ -136,6 +136,27 @@ abstract class ArchiveGuardContract {
     assertThat(register.get(n).history()).hasSize(1);
   }
 
+  @Test
+  void aTemporaryTableCannotStandInForThePurgeLog() throws Exception {
+    String n = answeredWithAttachments();
+    try (Connection c = inbox.store().dataSource().getConnection()) {
+      // a temporary table of the session comes first in name look-up (PostgreSQL's pg_temp, SQLite's temp)
+      exec(c, "CREATE TEMP TABLE purged (number TEXT)");
+      try {
+        exec(c, "INSERT INTO purged (number) VALUES (?)", n);
+        assertThatThrownBy(() -> exec(c, "DELETE FROM attachments WHERE request_number = ?", n))
+            .isInstanceOf(SQLException.class).hasMessageContaining("attachments are kept as received");
+        assertThatThrownBy(() -> exec(c, "DELETE FROM history WHERE request_number = ?", n))
+            .isInstanceOf(SQLException.class).hasMessageContaining("history is append-only");
+      } finally {
+        exec(c, "DROP TABLE " + (inbox.store().dialect() == JdbcRequestStore.Dialect.POSTGRESQL ? "pg_temp" : "temp")
+            + ".purged");
+      }
+    }
+    assertThat(register.get(n).history()).hasSize(3);
+    assertThat(inbox.store().attachments(n)).hasSize(2);
+  }
+
   // ------------------------------------------------------------------ updating
 
   @Test
