@@ -347,7 +347,7 @@ public final class RegisterService implements Register {
       requireOpen(r, "answered");
       HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ANSWERED, text, true);
       tx.addAttachments(r.number(), StoredAttachment.ANSWER, e.id(), attachments);
-      tx.setState(r.number(), RequestStatus.ANSWERED, r.deadlineRule(), r.dueDate(), r.dueAt());
+      tx.setState(r.number(), e, RequestStatus.ANSWERED, r.deadlineRule(), r.dueDate(), r.dueAt());
       return e;
     });
   }
@@ -369,7 +369,7 @@ public final class RegisterService implements Register {
       warnLoudly(d.warnings(), "extension of " + r.number());
       HistoryEvent e = tx.append(r.number(), now, actor, EventKind.EXTENDED,
           "due date extended from " + r.dueDate() + " to " + describeDue(d) + ": " + reason, true);
-      tx.setState(r.number(), RequestStatus.EXTENDED, d.rule().id(), d.dueDate(), d.dueAt().toInstant());
+      tx.setState(r.number(), e, RequestStatus.EXTENDED, d.rule().id(), d.dueDate(), d.dueAt().toInstant());
       return e;
     });
   }
@@ -403,7 +403,7 @@ public final class RegisterService implements Register {
     return act(number, actor, action, (tx, r, now) -> {
       requireOpen(r, verb);
       HistoryEvent e = tx.append(r.number(), now, actor, kind, text, true);
-      tx.setState(r.number(), status, r.deadlineRule(), r.dueDate(), r.dueAt());
+      tx.setState(r.number(), e, status, r.deadlineRule(), r.dueDate(), r.dueAt());
       return e;
     });
   }
@@ -544,9 +544,9 @@ public final class RegisterService implements Register {
             continue;
           }
           warnLoudly(d.warnings(), "recomputing " + r.number());
-          tx.append(r.number(), now, SYSTEM, EventKind.DEADLINE_RECOMPUTED,
+          HistoryEvent event = tx.append(r.number(), now, SYSTEM, EventKind.DEADLINE_RECOMPUTED,
               "due date changed from " + r.dueDate() + " to " + describeDue(d) + " after the holiday data changed", true);
-          tx.setState(r.number(), r.status(), d.rule().id(), d.dueDate(), d.dueAt().toInstant());
+          tx.setState(r.number(), event, r.status(), d.rule().id(), d.dueDate(), d.dueAt().toInstant());
           changes.add(new RecomputeReport.Change(r.number(), r.dueDate(), d.dueDate()));
         }
         return new RecomputeReport(open.size(), changes);

@@ -800,16 +800,25 @@ public final class JdbcRequestStore implements AutoCloseable {
       return out;
     }
 
-    /** Sets the request's current state (the event that explains the change is appended with it). */
-    public void setState(String number, RequestStatus status, String deadlineRule, LocalDate dueDate, Instant dueAt)
-        throws SQLException {
-      try (PreparedStatement p = c.prepareStatement(
-          "UPDATE requests SET status = ?, deadline_rule = ?, due_date = ?, due_at = ? WHERE number = ?")) {
+    /**
+     * Sets the request's current state, explained by {@code cause}: the event appended to its history
+     * just before, in this transaction. The database refuses a state change whose event is not the
+     * request's newest, or not newer than the one that set the state before (migration
+     * V5__archive_append_only.sql): no status or deadline changes without an event on record.
+     */
+    public void setState(String number, HistoryEvent cause, RequestStatus status, String deadlineRule,
+        LocalDate dueDate, Instant dueAt) throws SQLException {
+      if (cause == null || cause.id() <= 0) {
+        throw new SQLException("the state of " + number + " changes only with an event appended to its history first");
+      }
+      try (PreparedStatement p = c.prepareStatement("UPDATE requests SET status = ?, deadline_rule = ?, due_date = ?,"
+          + " due_at = ?, state_event_id = ? WHERE number = ?")) {
         p.setString(1, status.key());
         p.setString(2, deadlineRule);
         p.setString(3, dueDate.toString());
         p.setLong(4, dueAt.toEpochMilli());
-        p.setString(5, number);
+        p.setLong(5, cause.id());
+        p.setString(6, number);
         if (p.executeUpdate() != 1) {
           throw new SQLException("no request " + number);
         }
@@ -834,15 +843,12 @@ public final class JdbcRequestStore implements AutoCloseable {
       }
     }
 
-    /** Deletes a request with its attachments and history and logs the removal. */
+    /**
+     * Logs the removal of a request in the purge log, then deletes its attachments, history and row.
+     * The order matters: the database lets only a closed request already in the (append-only) purge
+     * log lose its rows (migration V5__archive_append_only.sql), so no deletion goes unrecorded.
+     */
     public void delete(PurgeCandidate candidate, Instant at, String actor) throws SQLException {
-      for (String sql : List.of("DELETE FROM attachments WHERE request_number = ?",
-          "DELETE FROM history WHERE request_number = ?", "DELETE FROM requests WHERE number = ?")) {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-          p.setString(1, candidate.number());
-          p.executeUpdate();
-        }
-      }
       try (PreparedStatement p = c.prepareStatement(
           "INSERT INTO purged (number, registered_at, last_event_at, purged_at, actor) VALUES (?, ?, ?, ?, ?)")) {
         p.setString(1, candidate.number());
@@ -851,6 +857,13 @@ public final class JdbcRequestStore implements AutoCloseable {
         p.setLong(4, at.toEpochMilli());
         p.setString(5, actor);
         p.executeUpdate();
+      }
+      for (String sql : List.of("DELETE FROM attachments WHERE request_number = ?",
+          "DELETE FROM history WHERE request_number = ?", "DELETE FROM requests WHERE number = ?")) {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+          p.setString(1, candidate.number());
+          p.executeUpdate();
+        }
       }
     }
 
