@@ -141,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
     MailSettings mailSettings;
     try {
       site = new SettingsLoader().load(options.content);
-      pages = new ContentLoader().loadPublishablePages(options.content);
+      pages = new ContentLoader(site.limits()).loadPublishablePages(options.content);
       Path settingsFile = config != null ? config
           : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
       inboxSettings = InboxSettingsLoader.load(settingsFile, System.getenv());
