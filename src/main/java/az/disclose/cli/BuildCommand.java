@@ -94,8 +94,22 @@ final class BuildCommand implements Callable<Integer> {
    * watcher saw change since the builder's last build, or null when not known.
    */
   static Outcome build(SiteBuilder builder, Set<Path> changed, SiteOptions options, PrintWriter out, PrintWriter err) {
+    return build(c -> c == null ? builder.build() : builder.rebuild(c), changed, options, out, err);
+  }
+
+  /**
+   * One build: {@link SiteBuilder#build()} or {@link SiteBuilder#rebuild}. The seam through which a
+   * test makes a build throw an {@link Error} that no real input can provoke any more.
+   */
+  @FunctionalInterface
+  interface Build {
+    BuildReport run(Set<Path> changed) throws ProblemsException, IOException;
+  }
+
+  /** As {@link #build(SiteBuilder, Set, SiteOptions, PrintWriter, PrintWriter)}, with {@code build} doing the work. */
+  static Outcome build(Build build, Set<Path> changed, SiteOptions options, PrintWriter out, PrintWriter err) {
     try {
-      BuildReport r = changed == null ? builder.build() : builder.rebuild(changed);
+      BuildReport r = build.run(changed);
       // Not printf: java.util.Formatter's first use costs ~20 ms, a tenth of a build with nothing to do.
       out.println("built " + options.out + ": " + r.pages() + " files (" + r.changed() + " written, " + r.unchanged() + " unchanged, "
           + r.removed().size() + " removed) in " + r.millis() + " ms");
@@ -116,6 +130,31 @@ final class BuildCommand implements Callable<Integer> {
       err.println("disclose build: " + e.getMessage());
       err.flush();
       return new Outcome(Main.FAILURE, null);
+    } catch (Error e) {
+      // Out of memory, a stack overflow, a class that cannot be loaded: as loud as any failure, and
+      // not the end of `serve`, which builds again on the next change (an Error left to its
+      // executor vanished without a word, and so did every later rebuild's).
+      err.flush();
+      org.slf4j.LoggerFactory.getLogger(BuildCommand.class).error(unexpected(e, options), e);
+      return new Outcome(Main.FAILURE, null);
     }
+  }
+
+  /** What an {@link Error} in a build means, and what to do about it. */
+  static String unexpected(Error e, SiteOptions options) {
+    String advice;
+    if (e instanceof OutOfMemoryError) {
+      advice = "The build ran out of memory: a content file too large for the memory given (see max_text_file_mib and "
+          + "max_published_file_mib in site.yaml, docs/operations.md), or too little memory: start disclose with more "
+          + "(JAVA_OPTS=-Xmx1g ./disclose ...).";
+    } else if (e instanceof StackOverflowError) {
+      advice = "Something is nested too deeply to process (thousands of levels of lists, quotes or brackets): "
+          + "simplify the file changed last and save it again.";
+    } else {
+      advice = "An internal error: the program may be damaged or mixed with another version (rebuild it with "
+          + "mvn package and start it again); report it with the stack trace below if it happens again.";
+    }
+    return "!!! the build of " + options.out + " failed with " + e + ". The site stays as the last successful build left it. "
+        + advice + " Then build again (disclose serve builds again at the next change).";
   }
 }

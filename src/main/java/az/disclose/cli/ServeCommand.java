@@ -141,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
     MailSettings mailSettings;
     try {
       site = new SettingsLoader().load(options.content);
-      pages = new ContentLoader().loadPublishablePages(options.content);
+      pages = new ContentLoader(site.limits()).loadPublishablePages(options.content);
       Path settingsFile = config != null ? config
           : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
       inboxSettings = InboxSettingsLoader.load(settingsFile, System.getenv());
@@ -251,17 +251,19 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code task}, reporting an unexpected failure loudly instead of letting it end the schedule it
-   * runs on without a word (a scheduled task that throws is never run again).
+   * {@code task}, reporting an unexpected failure (an exception, or an {@link Error}) loudly at ERROR
+   * instead of letting it end the schedule it runs on without a word (a scheduled task that throws
+   * is never run again).
    */
-  private static Runnable loudly(String what, Runnable task, PrintWriter err) {
+  static Runnable loudly(String what, Runnable task, PrintWriter err) {
     return () -> {
       try {
         task.run();
-      } catch (RuntimeException e) {
-        err.println("!!! " + what + " failed unexpectedly (it runs again on the next change or schedule): " + e);
-        e.printStackTrace(err);
+      } catch (RuntimeException | Error e) {
+        // An Error too (out of memory, a stack overflow): the executor would keep it without a word.
         err.flush();
+        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).error("!!! {} failed unexpectedly with {}; it runs again on the next "
+            + "change or schedule. If it fails again, see the stack trace below and docs/operations.md.", what, e.toString(), e);
       }
     };
   }

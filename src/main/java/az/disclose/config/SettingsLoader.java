@@ -1,5 +1,6 @@
 package az.disclose.config;
 
+import az.disclose.files.InputFiles;
 import az.disclose.yaml.Fields;
 import az.disclose.yaml.Node;
 import az.disclose.yaml.Problem;
@@ -21,16 +22,37 @@ public final class SettingsLoader {
   private static final Set<String> LANGUAGES = Set.of("az", "en");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+  /** The most {@value InputFiles#TEXT_SETTING} may be: a build holds such a file, and its page, in memory. */
+  static final int MAX_TEXT_MIB = 64;
+  /** The most {@value InputFiles#PUBLISHED_SETTING} may be: a build holds such a file in memory twice. */
+  static final int MAX_PUBLISHED_MIB = 512;
+
   private final YamlReader yaml = new YamlReader();
+
+  /**
+   * site.yaml's text: strict UTF-8, never through a symbolic link, and within the default limit of
+   * a text file (it cannot raise its own).
+   */
+  private static String text(Path file) throws ProblemsException {
+    try {
+      return InputFiles.readText(file, InputFiles.Limits.DEFAULT.text());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ProblemsException(List.of(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8")));
+    } catch (InputFiles.SymbolicLink | InputFiles.TooLarge e) {
+      throw new ProblemsException(List.of(new Problem(file, 0, e.getMessage())));
+    } catch (java.io.IOException e) {
+      throw new ProblemsException(List.of(new Problem(file, 0, "cannot read: " + e.getMessage())));
+    }
+  }
 
   public SiteSettings load(Path contentDir) throws ProblemsException {
     Path file = contentDir.resolve(FILE_NAME);
     List<Problem> problems = new ArrayList<>();
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file) && !Files.isSymbolicLink(file)) {
       throw new ProblemsException(List.of(new Problem(file, 0,
           "missing: every content directory needs a site.yaml with the site's title and base_url")));
     }
-    Node root = yaml.readFile(file);
+    Node root = yaml.read(file, text(file));
     Fields f = Fields.of(file, root, problems, "");
     String title = f.requiredText("title");
     String description = f.optionalText("description").orElse("");
@@ -45,6 +67,8 @@ public final class SettingsLoader {
     if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
       f.problemAt("request_email", "'request_email' is not an e-mail address: '" + email + "'");
     }
+    int textMib = f.intValue(InputFiles.TEXT_SETTING, InputFiles.DEFAULT_TEXT_MIB, 1, MAX_TEXT_MIB);
+    int publishedMib = f.intValue(InputFiles.PUBLISHED_SETTING, InputFiles.DEFAULT_PUBLISHED_MIB, 1, MAX_PUBLISHED_MIB);
     f.rejectUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ProblemsException(problems);
@@ -53,7 +77,8 @@ public final class SettingsLoader {
     if (!base.endsWith("/")) {
       baseUrl = URI.create(base + "/");
     }
-    return new SiteSettings(title, description, baseUrl, Locale.forLanguageTag(language), perPage, endpoint, email);
+    return new SiteSettings(title, description, baseUrl, Locale.forLanguageTag(language), perPage, endpoint, email,
+        new InputFiles.Limits(textMib * InputFiles.MIB, publishedMib * InputFiles.MIB));
   }
 
   private static URI url(Fields f, String key, boolean mustBeRoot) {

@@ -1,5 +1,6 @@
 package az.disclose.config;
 
+import az.disclose.files.InputFiles;
 import java.net.URI;
 import java.util.Locale;
 
@@ -10,6 +11,7 @@ import java.util.Locale;
  *     the sitemap and canonical links
  * @param requestEndpoint where the "request information" form posts to (the inbox)
  * @param requestEmail the e-mail alternative to the form
+ * @param limits the size limits of input files ({@code max_text_file_mib}, {@code max_published_file_mib})
  */
 public record SiteSettings(
     String title,
@@ -18,7 +20,14 @@ public record SiteSettings(
     Locale locale,
     int newsPerPage,
     URI requestEndpoint,
-    String requestEmail) {
+    String requestEmail,
+    InputFiles.Limits limits) {
+
+  /** Settings with the default size limits of input files. */
+  public SiteSettings(String title, String description, URI baseUrl, Locale locale, int newsPerPage, URI requestEndpoint,
+      String requestEmail) {
+    this(title, description, baseUrl, locale, newsPerPage, requestEndpoint, requestEmail, InputFiles.Limits.DEFAULT);
+  }
 
   public String language() {
     return locale.toLanguageTag();

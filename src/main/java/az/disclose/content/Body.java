@@ -13,7 +13,10 @@ import java.nio.file.Path;
  * @param line the file line the body starts on
  */
 public record Body(Path file, int offset, int line) {
+  /** The body's text; never through a symbolic link (the file was checked when it was loaded, and is again). */
   public String read() throws IOException {
-    return Files.readString(file, StandardCharsets.UTF_8).substring(offset);
+    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).substring(offset);
+    }
   }
 }

@@ -1,12 +1,16 @@
 package az.disclose.content;
 
+import az.disclose.files.InputFiles;
 import az.disclose.yaml.Fields;
 import az.disclose.yaml.Node;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,6 +44,18 @@ public final class ContentLoader {
           "sitemap.xml");
 
   private final YamlReader yaml = new YamlReader();
+  /** The largest Markdown or YAML file read; a larger one is a problem, found before it is read. */
+  private final InputFiles.Limit limit;
+
+  /** A loader with the default size limit of a content file ({@link InputFiles.Limits#DEFAULT}). */
+  public ContentLoader() {
+    this(InputFiles.Limits.DEFAULT);
+  }
+
+  /** A loader with the size limits of the site's settings (content/site.yaml). */
+  public ContentLoader(InputFiles.Limits limits) {
+    this.limit = limits.text();
+  }
 
   public Content load(Path contentDir) throws ProblemsException {
     return load(contentDir, NewsCache.NONE);
@@ -109,7 +125,7 @@ public final class ContentLoader {
     for (Path changed : changedNewsFiles) {
       Path file = newsDir.resolve(changed.getFileName().toString());
       byFile.remove(file);
-      if (Files.exists(file)) {
+      if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         entry(file, problems, this::news).ifPresent(item -> byFile.put(file, item));
       }
     }
@@ -175,7 +191,11 @@ public final class ContentLoader {
   private <T> Optional<T> entry(Path file, List<Problem> problems, EntryReader<T> reader) {
     List<Problem> own = new ArrayList<>();
     try {
-      FrontMatter split = FrontMatter.split(Files.readString(file)); // strict UTF-8: malformed input throws
+      // Never through a symbolic link, and never a file over the limit (checked before reading).
+      byte[] bytes = InputFiles.read(file, limit);
+      FrontMatter split = FrontMatter.split(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString()); // strict UTF-8: malformed input throws
       Node node = yaml.read(split.yaml(), split.yamlLine());
       String name = file.getFileName().toString();
       T value = reader.read(file, Fields.of(file, node, own, ""), split, name.substring(0, name.length() - 3));
@@ -187,6 +207,8 @@ public final class ContentLoader {
       problems.add(new Problem(file, e.line(), e.getMessage()));
     } catch (CharacterCodingException e) {
       problems.add(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8"));
+    } catch (InputFiles.SymbolicLink | InputFiles.TooLarge e) {
+      problems.add(new Problem(file, 0, e.getMessage()));
     } catch (IOException e) {
       problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
     }
@@ -194,13 +216,26 @@ public final class ContentLoader {
   }
 
   private <T> T loadData(Path file, List<Problem> problems, DataReader<T> reader) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file) && !Files.isSymbolicLink(file)) {
       problems.add(new Problem(file, 0, "missing: the site needs this data file (see content/README.md)"));
+      return null;
+    }
+    String text;
+    try {
+      text = InputFiles.readText(file, limit);
+    } catch (CharacterCodingException e) {
+      problems.add(new Problem(file, 0, "is not valid UTF-8 text; save it as UTF-8"));
+      return null;
+    } catch (InputFiles.SymbolicLink | InputFiles.TooLarge e) {
+      problems.add(new Problem(file, 0, e.getMessage()));
+      return null;
+    } catch (IOException e) {
+      problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
       return null;
     }
     try {
       List<Problem> own = new ArrayList<>();
-      T value = reader.read(Fields.of(file, yaml.readFile(file), own, ""));
+      T value = reader.read(Fields.of(file, yaml.read(file, text), own, ""));
       problems.addAll(own);
       return value;
     } catch (ProblemsException e) {
@@ -211,7 +246,7 @@ public final class ContentLoader {
 
   /** A data file the site can do without: absent, it is empty (and no problem). */
   private <T> Optional<T> loadOptionalData(Path file, List<Problem> problems, DataReader<T> reader) {
-    return Files.exists(file) ? Optional.ofNullable(loadData(file, problems, reader)) : Optional.empty();
+    return Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.ofNullable(loadData(file, problems, reader)) : Optional.empty();
   }
 
   private NewsItem news(Path file, Fields f, FrontMatter split, String name) {

@@ -60,10 +60,12 @@ public final class SiteServer {
     files.setWelcomeFiles(List.of("index.html"));
     files.setUseFileMapping(false);
     NotFound notFound = new NotFound(site.resolve("404.html"), liveReload != null);
+    // First: a hidden path or one through a link is not found, whatever a later handler would do.
+    Refused refused = new Refused(site, notFound);
     if (liveReload == null) {
-      server.setHandler(new Handler.Sequence(files, notFound));
+      server.setHandler(new Handler.Sequence(refused, files, notFound));
     } else {
-      server.setHandler(new Handler.Sequence(liveReload, new HtmlPages(files), files, notFound));
+      server.setHandler(new Handler.Sequence(refused, liveReload, new HtmlPages(files), files, notFound));
     }
     return server;
   }
@@ -115,6 +117,49 @@ public final class SiteServer {
     }
   }
 
+  /**
+   * Answers 404 (the site's 404 page) for what is never served from the site directory: any path
+   * with a segment that starts with '.' ({@code /.disclose-output}, {@code /.git/config}, {@code
+   * /.env}), and any path that goes through a symbolic link inside the directory, to a file or to a
+   * directory (a link planted there could publish any file the server can read). Jetty's {@link
+   * ResourceHandler}, used without a context, makes no alias check of its own, so this one is made
+   * here, one {@code lstat} per segment of the path. The site directory itself may be a link.
+   */
+  private static final class Refused extends Handler.Abstract {
+    private final Path site;
+    private final NotFound notFound;
+
+    Refused(Path site, NotFound notFound) {
+      this.site = site;
+      this.notFound = notFound;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      String path = Request.getPathInContext(request);
+      return refused(site, path) && notFound.handle(request, response, callback);
+    }
+
+    /** Whether {@code path} (decoded, as Jetty canonicalised it) is never to be served from {@code site}. */
+    static boolean refused(Path site, String path) {
+      Path at = site;
+      for (String segment : path.split("/", -1)) {
+        if (segment.isEmpty()) {
+          continue;
+        }
+        if (segment.startsWith(".")) {
+          return true;
+        }
+        at = at.resolve(segment);
+        if (Files.isSymbolicLink(at)) {
+          return true;
+        }
+      }
+      // The welcome file of a directory is served for its path.
+      return path.endsWith("/") && Files.isSymbolicLink(at.resolve("index.html"));
+    }
+  }
+
   /** Answers 404 with the site's 404 page (with the live-reload script when {@code inject}). */
   private static final class NotFound extends Handler.Abstract {
     private final Path page;
@@ -127,7 +172,8 @@ public final class SiteServer {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-      boolean html = Files.exists(page);
+      // Not through a link either.
+      boolean html = Files.isRegularFile(page, java.nio.file.LinkOption.NOFOLLOW_LINKS);
       byte[] body = html ? Files.readAllBytes(page) : "404 Not Found".getBytes(StandardCharsets.UTF_8);
       if (html && inject) {
         body = LiveReload.inject(body);

@@ -3,6 +3,7 @@ package az.disclose.serve;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -73,21 +74,37 @@ public final class Watcher {
         continue;
       }
       changed.add(normal);
-      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
+      // A link is reported as what changed (the build refuses it), never followed into.
+      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
         register(ws, child);
       }
     }
     key.reset();
   }
 
+  /**
+   * Watches {@code root} and every directory under it. The root may be a link (where the
+   * administrator keeps the content); nothing under it is followed.
+   */
   private static void register(WatchService ws, Path root) throws IOException {
     if (!Files.isDirectory(root)) {
       return;
     }
-    try (Stream<Path> dirs = Files.walk(root)) {
-      for (Path d : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-        d.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+    watch(ws, root);
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path child : (Iterable<Path>) children::iterator) {
+        if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+          try (Stream<Path> dirs = Files.walk(child)) {
+            for (Path d : (Iterable<Path>) dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS))::iterator) {
+              watch(ws, d);
+            }
+          }
+        }
       }
     }
+  }
+
+  private static void watch(WatchService ws, Path dir) throws IOException {
+    dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
   }
 }

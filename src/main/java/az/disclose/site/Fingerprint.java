@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,33 +27,57 @@ final class Fingerprint {
   /** Files larger than this (published PDFs, say) count by size and time rather than bytes. */
   static final long HASHED_BYTES_LIMIT = 1 << 20;
 
+  /** How much of a file that was small when walked is read to digest it (it may have grown since). */
+  private static final az.disclose.files.InputFiles.Limit DIGESTED =
+      new az.disclose.files.InputFiles.Limit(64 * az.disclose.files.InputFiles.MIB, "a digested file");
+
   private Fingerprint() {}
 
   /**
-   * @param newsDir not digested (tracked file by file by the cache)
+   * What the walk of the inputs found: the digest, every symbolic link under the two trees (never
+   * followed, never digested; the build refuses them), and the size of every file larger than
+   * {@link #HASHED_BYTES_LIMIT} (to check against the limits of the settings before any is read),
+   * as paths under the roots given.
+   */
+  record Inputs(String digest, List<Path> symbolicLinks, Map<Path, Long> largeFiles) {}
+
+  /**
+   * @param newsDir not digested (tracked file by file by the cache), nor walked
    * @param apart files not digested: the ledger (the build itself writes it), data only their own
    *     pages show (the request statistics), which the builder tracks apart
    */
-  static String of(Path contentDir, Path themeDir, Path newsDir, Set<Path> apart) throws IOException {
+  static Inputs of(Path contentDir, Path themeDir, Path newsDir, Set<Path> apart) throws IOException {
     MessageDigest digest = sha256();
     add(digest, "program", programStamp());
+    List<Path> links = new ArrayList<>();
+    Map<Path, Long> large = new TreeMap<>();
     for (Path root : List.of(themeDir, contentDir)) {
       if (!Files.isDirectory(root)) {
         continue;
       }
+      // The root itself may be a link (the administrator's choice of where content lives): the walk
+      // starts at its target, and names what it finds under the root as given.
+      Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
       Map<Path, BasicFileAttributes> files = new TreeMap<>();
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-          return d.toAbsolutePath().normalize().equals(newsDir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          return given(d).toAbsolutePath().normalize().equals(newsDir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-          if (a.isRegularFile() && !apart.contains(f.toAbsolutePath().normalize())) {
-            files.put(f, a);
+          Path file = given(f);
+          if (a.isSymbolicLink()) {
+            links.add(file); // a link to a file or to a directory alike (the walk follows none)
+          } else if (a.isRegularFile() && !apart.contains(file.toAbsolutePath().normalize())) {
+            files.put(file, a);
           }
           return FileVisitResult.CONTINUE;
+        }
+
+        private Path given(Path p) {
+          return start == root ? p : root.resolve(start.relativize(p).toString());
         }
       });
       for (Map.Entry<Path, BasicFileAttributes> e : files.entrySet()) {
@@ -60,13 +85,16 @@ final class Fingerprint {
         BasicFileAttributes a = e.getValue();
         add(digest, "file", root.relativize(f).toString());
         if (a.size() > HASHED_BYTES_LIMIT) {
+          large.put(f, a.size());
           add(digest, "stamp", a.size() + ":" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         } else {
-          digest.update(Files.readAllBytes(f));
+          // Not through a link: the walk saw a regular file here, which a link may have replaced since.
+          digest.update(az.disclose.files.InputFiles.read(f, DIGESTED));
         }
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    links.sort(null);
+    return new Inputs(HexFormat.of().formatHex(digest.digest()), List.copyOf(links), java.util.Collections.unmodifiableMap(large));
   }
 
   /**
@@ -85,10 +113,10 @@ final class Fingerprint {
 
   /** The digest of one file's bytes, or "none" when it does not exist. */
   static String ofFile(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      return "none";
+    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return "none"; // a link is refused by the build (the walk lists it)
     }
-    return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
+    return HexFormat.of().formatHex(sha256().digest(az.disclose.files.InputFiles.read(file, DIGESTED)));
   }
 
   /** Identifies the running program: its jar's (or classes directory's) location, size and time. */

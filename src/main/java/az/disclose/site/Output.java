@@ -55,6 +55,74 @@ public final class Output {
     this.known = known;
   }
 
+  /**
+   * Refuses an output directory a build must not write to, before anything is created (the build's
+   * lock and cache live in {@code .disclose-cache} beside it): the root of the file system, the home
+   * directory, the content or theme directory, a directory that holds either (a build deletes what
+   * it did not produce) or one inside either (the site would become its own input), something that
+   * is not a directory, and a non-empty directory without the marker {@value #MARKER}. Links in
+   * the paths are resolved first, so that no other spelling of these gets through.
+   */
+  public static void checkTarget(Path out, Path contentDir, Path themeDir) throws IOException {
+    Path o = real(out);
+    if (o.getParent() == null) {
+      throw refused(out, "is the root of the file system");
+    }
+    String home = System.getProperty("user.home");
+    if (home != null && !home.isEmpty() && o.equals(real(Path.of(home)))) {
+      throw refused(out, "is the home directory");
+    }
+    for (Path input : List.of(contentDir, themeDir)) {
+      Path i = real(input);
+      if (i.startsWith(o)) {
+        throw refused(out, o.equals(i) ? "is the input directory " + input : "holds the input directory " + input
+            + ", and a build deletes the files it did not produce");
+      }
+      if (o.startsWith(i)) {
+        throw refused(out, "is inside the input directory " + input + ", so the site would become its own input");
+      }
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IOException("output " + out + " exists and is not a directory; choose another --out");
+    }
+    if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
+      boolean empty;
+      try (Stream<Path> s = Files.list(out)) {
+        empty = s.findAny().isEmpty();
+      }
+      if (!empty) {
+        throw notOurs(out);
+      }
+    }
+  }
+
+  private static IOException refused(Path out, String why) {
+    return new IOException("output directory " + out + " " + why + "; refusing to write there (a build deletes every file in it "
+        + "that it did not produce, and keeps its cache beside it). Choose an empty or new --out directory, e.g. --out site.");
+  }
+
+  private static IOException notOurs(Path root) {
+    return new IOException("output directory " + root + " is not empty and was not made by disclose (no "
+        + MARKER + " in it); refusing to write there, because a build deletes files it did not produce. "
+        + "Choose an empty or new --out directory.");
+  }
+
+  /**
+   * {@code p} absolute, with its links resolved as far as it exists (the rest, not yet created,
+   * normalized onto that).
+   */
+  private static Path real(Path p) throws IOException {
+    Path abs = p.toAbsolutePath().normalize();
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return abs;
+    }
+    return existing.toRealPath().resolve(existing.relativize(abs).toString()).normalize();
+  }
+
   /** Opens (creating when needed) the output directory; refuses a non-empty directory that is not ours. */
   public static Output open(Path root) throws IOException {
     return open(root, null);
@@ -79,9 +147,7 @@ public final class Output {
       }
       fresh = empty;
       if (!empty && !Files.exists(dir.resolve(MARKER))) {
-        throw new IOException("output directory " + root + " is not empty and was not made by disclose (no "
-            + MARKER + " in it); refusing to write there, because a build deletes files it did not produce. "
-            + "Choose an empty or new --out directory.");
+        throw notOurs(root);
       }
     }
     Files.createDirectories(dir);

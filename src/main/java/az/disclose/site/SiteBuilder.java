@@ -2,6 +2,7 @@ package az.disclose.site;
 
 import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
+import az.disclose.files.InputFiles;
 import az.disclose.content.Content;
 import az.disclose.content.ContentLoader;
 import az.disclose.content.Document;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
@@ -104,6 +106,8 @@ public final class SiteBuilder {
 
   private BuildReport build(Set<Path> changed) throws ProblemsException, IOException {
     long start = System.nanoTime();
+    // Before anything is created (the lock and the cache live beside the output directory).
+    Output.checkTarget(outDir, contentDir, themeDir);
     try (BuildLock lock = BuildLock.acquire(outDir, () -> org.slf4j.LoggerFactory.getLogger(SiteBuilder.class)
         .warn("another build is writing {} (disclose serve, or a build run beside it): waiting for it to finish", outDir))) {
       return buildLocked(changed, start);
@@ -138,11 +142,20 @@ public final class SiteBuilder {
     // files, and the data only their own pages show (the statistics; the ledger, on the openness
     // page), so it stays the same when only they changed. Those count apart: a change there (the
     // inbox's new counts, a date carried over into the ledger by hand) is a change to build.
-    String frame = keptSuffices ? framePart(kept.cache().fingerprint())
-        : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir,
-            Set.of(ledgerFile, statisticsFile));
+    // The walk of the inputs also finds every symbolic link under content/ and theme/ (the news
+    // directory's are found as its files are looked at): the build refuses them all, before it
+    // reads anything, whatever else changed or did not.
+    Fingerprint.Inputs inputs = keptSuffices ? null : Fingerprint.of(contentDir, themeDir, newsDir, Set.of(ledgerFile, statisticsFile));
+    List<Path> links = new ArrayList<>(inputs == null ? List.of() : inputs.symbolicLinks());
+    String frame = keptSuffices ? framePart(kept.cache().fingerprint()) : inputs.digest();
+    Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews, links) : statNews(newsDir, links);
+    if (statisticsChanged && Files.isSymbolicLink(statisticsFile)) {
+      links.add(statisticsFile);
+    }
+    if (!links.isEmpty()) {
+      throw new ProblemsException(links.stream().map(l -> new Problem(l, 0, InputFiles.MESSAGE)).toList());
+    }
     String fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
-    Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
     BuildCache previous = cached.join();
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     long checked = System.nanoTime();
@@ -166,10 +179,22 @@ public final class SiteBuilder {
     boolean reuse = sameFrame && kept != null;
     SiteSettings settings = reuse ? kept.settings() : new SettingsLoader().load(contentDir);
     // Unchanged news come from the cache, judged by the attributes just read (no second stat).
-    Content all = keptSuffices ? reload(kept.content(), changedNews, statisticsChanged)
-        : new ContentLoader().load(contentDir,
-            file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
-                .flatMap(now -> previous.lookup(file, now)));
+    // Published files over their limit are content problems too, listed with the others.
+    List<Problem> tooLarge = inputs == null ? List.of() : tooLargeToPublish(inputs.largeFiles(), settings.limits().published());
+    Content all;
+    try {
+      all = keptSuffices ? reload(kept.content(), changedNews, statisticsChanged, settings)
+          : new ContentLoader(settings.limits()).load(contentDir,
+              file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
+                  .flatMap(now -> previous.lookup(file, now)));
+    } catch (ProblemsException e) {
+      List<Problem> problems = new ArrayList<>(tooLarge);
+      problems.addAll(e.problems());
+      throw new ProblemsException(problems);
+    }
+    if (!tooLarge.isEmpty()) {
+      throw new ProblemsException(tooLarge);
+    }
     Content content = all.publishable(today);
     // The kept ledger serves while the file is as the last build left it (its stamp, counted apart).
     boolean sameLedger = kept != null && lastPart(fingerprint).equals(lastPart(previous.fingerprint()));
@@ -280,8 +305,9 @@ public final class SiteBuilder {
   }
 
   /** {@code before} with the changed news files and, when it changed, the statistics file read again. */
-  private Content reload(Content before, Set<Path> changedNews, boolean statisticsChanged) throws ProblemsException {
-    ContentLoader loader = new ContentLoader();
+  private Content reload(Content before, Set<Path> changedNews, boolean statisticsChanged, SiteSettings settings)
+      throws ProblemsException {
+    ContentLoader loader = new ContentLoader(settings.limits());
     Content news = changedNews.isEmpty() ? before : loader.reloadNews(before, contentDir, changedNews);
     return statisticsChanged ? loader.reloadStatistics(news, contentDir) : news;
   }
@@ -317,13 +343,22 @@ public final class SiteBuilder {
     return newsDir.equals(f.getParent()) && f.getFileName().toString().endsWith(".md");
   }
 
-  /** {@code before} with the attributes of {@code changed} news files read again (removed when gone). */
-  private static Map<Path, BasicFileAttributes> restat(Map<Path, BasicFileAttributes> before, Set<Path> changed) {
+  /**
+   * {@code before} with the attributes of {@code changed} news files read again (removed when gone);
+   * a changed file that is now a symbolic link is added to {@code links}.
+   */
+  private static Map<Path, BasicFileAttributes> restat(Map<Path, BasicFileAttributes> before, Set<Path> changed, List<Path> links) {
     Map<Path, BasicFileAttributes> now = new HashMap<>(before);
     for (Path p : changed) {
       Path f = p.toAbsolutePath().normalize();
       try {
-        now.put(f, Files.readAttributes(f, BasicFileAttributes.class));
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink()) {
+          links.add(p);
+          now.remove(f);
+        } else {
+          now.put(f, a);
+        }
       } catch (IOException e) {
         // Gone (or unreadable: the loader reports why).
         now.remove(f);
@@ -345,6 +380,31 @@ public final class SiteBuilder {
     return live;
   }
 
+  /**
+   * The files among {@code large} (sizes, by path under the roots as given) that the build would
+   * publish as they are (content/files/, theme/static/; not hidden ones) and that are over {@code limit}.
+   */
+  private List<Problem> tooLargeToPublish(Map<Path, Long> large, InputFiles.Limit limit) {
+    List<Problem> problems = new ArrayList<>();
+    for (Path dir : List.of(contentDir.resolve("files"), themeDir.resolve("static"))) {
+      large.forEach((file, size) -> {
+        if (file.startsWith(dir) && size > limit.bytes() && !hiddenUnder(dir, file)) {
+          problems.add(new Problem(file, 0, InputFiles.tooLarge(size, limit)));
+        }
+      });
+    }
+    return problems;
+  }
+
+  private static boolean hiddenUnder(Path dir, Path file) {
+    for (Path name : dir.relativize(file)) {
+      if (name.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Runs {@code task} on a new daemon thread. */
   private static void ownThread(Runnable task) {
     Thread t = new Thread(task, "disclose-build-cache");
@@ -356,25 +416,43 @@ public final class SiteBuilder {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  /** Size and modification time of every news file, by absolute path. */
-  private static Map<Path, BasicFileAttributes> statNews(Path newsDir) throws IOException {
-    if (!Files.isDirectory(newsDir)) {
+  /**
+   * Size and modification time of every news file, by absolute path; every symbolic link in the
+   * news directory (named as under {@code contentDir}) is added to {@code links}.
+   */
+  private Map<Path, BasicFileAttributes> statNews(Path newsDir, List<Path> links) throws IOException {
+    // Not through a link: the news directory itself is one the walk of the inputs found.
+    if (!Files.isDirectory(newsDir, LinkOption.NOFOLLOW_LINKS)) {
       return Map.of();
     }
     List<Path> files;
+    List<Path> others;
     try (Stream<Path> listed = Files.list(newsDir)) {
       // The whole path's string, which the cache's keys are made of anyway, rather than a new path
       // and string for each file's name (10,000 files: a build with nothing to do allocates less).
-      files = listed.filter(f -> f.toString().endsWith(".md")).toList();
+      Map<Boolean, List<Path>> byKind = listed.collect(java.util.stream.Collectors.partitioningBy(f -> f.toString().endsWith(".md")));
+      files = byKind.get(true);
+      others = byKind.get(false);
     }
+    Path shown = contentDir.resolve(ContentLoader.NEWS_DIR);
     Map<Path, BasicFileAttributes> out = new ConcurrentHashMap<>(files.size() * 2);
+    List<Path> found = Collections.synchronizedList(new ArrayList<>());
+    // lstat, not stat: the same one call per file, and a link is seen as a link.
     files.parallelStream().forEach(f -> {
       try {
-        out.put(f.toAbsolutePath().normalize(), Files.readAttributes(f, BasicFileAttributes.class));
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink()) {
+          found.add(shown.resolve(f.getFileName().toString()));
+        } else {
+          out.put(f.toAbsolutePath().normalize(), a);
+        }
       } catch (IOException e) {
         // Not cached; the loader reads the file and reports why it cannot.
       }
     });
+    // Anything else here is a problem the loader reports; a link among them is named as one.
+    others.stream().filter(Files::isSymbolicLink).forEach(f -> found.add(shown.resolve(f.getFileName().toString())));
+    links.addAll(found);
     return out;
   }
 
@@ -698,24 +776,58 @@ public final class SiteBuilder {
       write("/robots.txt", ("User-agent: *\nAllow: /\nSitemap: " + settings.absolute("/sitemap.xml") + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Copies theme/static/** to the site root and content/files/** to /files/. */
+    /**
+     * Copies theme/static/** to the site root and content/files/** to /files/: never a symbolic link
+     * (the walk of the inputs has refused them already; a link made since is refused here), never a
+     * file over the limit of a published file, and never a file or directory whose name starts
+     * with '.' (an editor's or a version-control system's, never the public's).
+     */
     private void staticFiles() {
       copyTree(themeDir.resolve("static"), "/");
       copyTree(contentDir.resolve("files"), "/files/");
     }
 
     private void copyTree(Path dir, String prefix) {
-      if (!Files.isDirectory(dir)) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         return;
       }
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-          String rel = dir.relativize(f).toString().replace('\\', '/');
-          write(prefix + rel, Files.readAllBytes(f));
+      InputFiles.Limit limit = settings.limits().published();
+      Map<String, Path> files = new TreeMap<>();
+      try {
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+            return !d.equals(dir) && hidden(d) ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+            if (a.isSymbolicLink()) {
+              problems.add(new Problem(f, 0, InputFiles.MESSAGE));
+            } else if (a.isRegularFile() && !hidden(f)) {
+              if (a.size() > limit.bytes()) {
+                problems.add(new Problem(f, 0, InputFiles.tooLarge(a.size(), limit)));
+              } else {
+                files.put(dir.relativize(f).toString().replace('\\', '/'), f);
+              }
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+          try {
+            write(prefix + e.getKey(), InputFiles.read(e.getValue(), limit));
+          } catch (InputFiles.SymbolicLink | InputFiles.TooLarge refused) {
+            problems.add(new Problem(e.getValue(), 0, refused.getMessage()));
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("copying " + dir + ": " + e.getMessage(), e);
       }
+    }
+
+    private static boolean hidden(Path p) {
+      return p.getFileName().toString().startsWith(".");
     }
 
     // ---- view helpers ------------------------------------------------------------------------

@@ -143,4 +143,57 @@ class MainTest {
     assertThat(TestSites.read(ledger)).isEqualTo("published: {}\n");
     assertThat(dir.resolve("site")).doesNotExist();
   }
+
+  /** Every path under {@code root} (directories too), to see that nothing was created. */
+  private static java.util.List<String> tree(Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(root)) {
+      return all.map(p -> root.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  private static java.util.List<String> list(Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = java.nio.file.Files.list(dir)) {
+      return all.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aDangerousOutIsRefusedBeforeAnythingIsCreatedOnTheFastPathAndThroughPicocli() throws Exception {
+    TestSites.copyProject(dir);
+    TestSites.write(dir.resolve("elses/file.txt"), "x");
+    Path home = Path.of(System.getProperty("user.home"));
+    String content = dir.resolve("content").toString();
+    String theme = dir.resolve("theme").toString();
+    for (String out : java.util.List.of("/", home.toString(), dir.toString(), content, theme, dir.resolve("content/site").toString(),
+        dir.resolve("elses").toString())) {
+      // The plain command line is read without picocli; --strict makes it picocli's.
+      for (boolean picocli : new boolean[] {false, true}) {
+        java.util.List<String> rootBefore = list(Path.of("/"));
+        java.util.List<String> homeBefore = list(home);
+        java.util.List<String> dirBefore = tree(dir);
+        String[] args = picocli ? new String[] {"build", "--strict", "--content", content, "--theme", theme, "--out", out}
+            : new String[] {"build", "--content", content, "--theme", theme, "--out", out};
+        assertThat(Main.run(args)).as("--out %s (picocli: %s)", out, picocli).isEqualTo(Main.FAILURE);
+        assertThat(err()).contains("output directory " + out + " ", "refusing to write there");
+        assertThat(list(Path.of("/"))).as("/ after --out %s", out).isEqualTo(rootBefore);
+        assertThat(list(home)).as("home after --out %s", out).isEqualTo(homeBefore);
+        assertThat(tree(dir)).as("%s after --out %s", dir, out).isEqualTo(dirBefore);
+        err.reset();
+      }
+    }
+  }
+
+  @Test
+  void aSymbolicLinkInTheContentIsAContentProblemWithExitCodeOne() throws Exception {
+    TestSites.copyProject(dir);
+    TestSites.write(dir.resolve("private/register.log"), "aysel@example.az\n");
+    Path link = dir.resolve("content/files/register.pdf");
+    java.nio.file.Files.createDirectories(link.getParent());
+    java.nio.file.Files.createSymbolicLink(link, dir.resolve("private/register.log"));
+    int code = Main.run("build", "--content", dir.resolve("content").toString(), "--theme", dir.resolve("theme").toString(),
+        "--out", dir.resolve("site").toString());
+    assertThat(code).isEqualTo(Main.PROBLEMS);
+    assertThat(err()).contains(link + ": is a symbolic link", "build failed: 1 problem");
+    assertThat(dir.resolve("site")).doesNotExist();
+  }
 }

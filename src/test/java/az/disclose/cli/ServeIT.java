@@ -188,4 +188,64 @@ class ServeIT {
     String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Baku")).getYear());
     assertThat(html).contains("<table", "datetime=\"" + year + "\"").doesNotContain("Aysel", "aysel@example.az", "Hesabat");
   }
+
+  /** Waits until a line of serve's output, after the first {@code from} lines, matches; returns its index. */
+  private int awaitLine(int from, java.util.function.Predicate<String> matches, String what) throws InterruptedException {
+    return awaitLine(from, matches, what, WAIT);
+  }
+
+  private int awaitLine(int from, java.util.function.Predicate<String> matches, String what, Duration wait)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (output) {
+      while (System.nanoTime() < deadline) {
+        for (int i = from; i < output.size(); i++) {
+          if (matches.test(output.get(i))) {
+            return i;
+          }
+        }
+        output.wait(50);
+      }
+      throw new AssertionError("serve never said " + what + "; its output: " + output);
+    }
+  }
+
+  @Test
+  void aSymbolicLinkAddedAloneIsRebuiltRefusedLoudlyAndNeverServed() throws Exception {
+    Path secret = dir.resolve("private/register.log");
+    TestSites.write(secret, "Aysel Məmmədova aysel@example.az şikayət\n");
+    Files.createDirectories(dir.resolve("content/files"));
+    String base = startServe("--no-live-reload");
+    // The watcher registers just after serve says "watching": a file written until a rebuild
+    // reports it shows that it is watching (no fixed wait).
+    int started = -1;
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (started < 0 && System.nanoTime() < deadline) {
+      int before;
+      synchronized (output) {
+        before = output.size();
+      }
+      TestSites.write(dir.resolve("content/files/probe.txt"), String.valueOf(System.nanoTime()));
+      try {
+        started = awaitLine(before, l -> l.startsWith("built "), "a rebuild", Duration.ofMillis(500)) + 1;
+      } catch (AssertionError notYet) {
+        // not watching yet
+      }
+    }
+    assertThat(started).as("serve rebuilt after a change").isPositive();
+
+    Path link = Files.createSymbolicLink(dir.resolve("content/files/register.pdf"), secret);
+    int refused = awaitLine(started, l -> l.contains("files/register.pdf: is a symbolic link"), "that the link is refused");
+    awaitLine(refused, l -> l.startsWith("build failed: 1 problem"), "that the build failed");
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/files/register.pdf")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).doesNotContain("aysel@example.az");
+    assertThat(dir.resolve("site/files/register.pdf")).doesNotExist();
+
+    // Serve goes on: with the link gone, the next rebuild succeeds.
+    Files.delete(link);
+    awaitLine(refused, l -> l.startsWith("built "), "that it built again");
+    assertThat(serve.isAlive()).isTrue();
+  }
 }

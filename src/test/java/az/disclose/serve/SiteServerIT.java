@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -89,5 +91,59 @@ class SiteServerIT {
         echo.stop();
       }
     }
+  }
+
+  /** Plants links in the built site to a private file and directory outside it (as a hostile deploy step could). */
+  private Path plantLinks() throws Exception {
+    Path secret = dir.resolve("private/register.log");
+    TestSites.write(secret, "Aysel Məmmədova aysel@example.az: şikayət mətni\n");
+    Files.createDirectories(dir.resolve("site/files"));
+    Files.createSymbolicLink(dir.resolve("site/files/register.pdf"), secret);
+    Files.createSymbolicLink(dir.resolve("site/leak.html"), secret);
+    Files.createSymbolicLink(dir.resolve("site/private"), secret.getParent());
+    // A link in place of a page's directory and of a welcome file.
+    Files.createDirectories(dir.resolve("site/linked"));
+    Files.createSymbolicLink(dir.resolve("site/linked/index.html"), secret);
+    return secret;
+  }
+
+  @Test
+  void aSymbolicLinkInsideTheSiteIsNeverFollowedWithOrWithoutLiveReload() throws Exception {
+    plantLinks();
+    for (LiveReload reload : new LiveReload[] {null, new LiveReload()}) {
+      Server other = SiteServer.create("127.0.0.1", 0, dir.resolve("site"), false, reload);
+      other.start();
+      try {
+        String at = "http://127.0.0.1:" + SiteServer.port(other);
+        for (String path : List.of("/files/register.pdf", "/leak.html", "/private/register.log", "/private/", "/linked/",
+            "/linked/index.html")) {
+          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(at + path)).build(), HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).as("%s (live reload %s)", path, reload != null).isEqualTo(404);
+          assertThat(r.body()).as(path).doesNotContain("aysel@example.az").contains("Səhifə tapılmadı");
+        }
+        // The real files beside them are served as ever.
+        HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(at + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+      } finally {
+        other.stop();
+      }
+    }
+  }
+
+  @Test
+  void noDotfileIsEverServedHoweverItIsSpelled() throws Exception {
+    assertThat(dir.resolve("site/.disclose-output")).exists();
+    TestSites.write(dir.resolve("site/.env"), "DATABASE_PASSWORD=gizli\n");
+    TestSites.write(dir.resolve("site/.git/config"), "[remote \"origin\"]\n");
+    TestSites.write(dir.resolve("site/files/.hidden/x.txt"), "gizli\n");
+    for (String path : List.of("/.disclose-output", "/.env", "/.git/config", "/.git/", "/%2Eenv", "/%2edisclose-output",
+        "/files/.hidden/x.txt", "/files/%2Ehidden/x.txt")) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.statusCode()).as(path).isIn(400, 404);
+      assertThat(r.body()).as(path).doesNotContain("gizli", "origin", "written by disclose");
+    }
+    assertThat(get("/.env").statusCode()).isEqualTo(404);
+    assertThat(get("/.disclose-output").statusCode()).isEqualTo(404);
+    assertThat(get("/files/.hidden/x.txt").statusCode()).isEqualTo(404);
   }
 }
