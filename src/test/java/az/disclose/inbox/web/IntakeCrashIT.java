@@ -153,7 +153,7 @@ class IntakeCrashIT {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath, IntakeMain.class.getName(),
-        "--data", data.toString(), "--port", "0", "--no-rate-limit"));
+        "--data", data.toString(), "--content", Intake.CONTENT.toString(), "--port", "0", "--no-rate-limit"));
     return new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(data.resolveSibling("intake-stderr.log").toFile()))
         .start();
