@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.calendar.DeadlineExplanation.CountedDay;
 import az.disclose.calendar.DeadlineExplanation.SkippedDay;
+import az.disclose.site.TestSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ class DeadlineTest {
 
   @BeforeAll
   static void loadShippedData() throws Exception {
-    deadline = Deadline.baku(new WorkingDays(HolidayLoader.load(Path.of("content/data/holidays"))));
+    deadline = Deadline.baku(new WorkingDays(HolidayLoader.load(TestSites.CONTENT.resolve("data/holidays"))));
   }
 
   private static DeadlineRule rule(String id) {
@@ -162,7 +163,7 @@ class DeadlineTest {
         .contains(org.assertj.core.groups.Tuple.tuple(d(2026, 12, 31),
             "Dünya Azərbaycanlılarının Həmrəyliyi Günü (fixed)"));
     assertThat(e.warnings()).extracting(w -> w.text(Locale.ENGLISH)).containsExactly(
-        "no holiday data for 2027: counted weekends only; add content/data/holidays/2027.yaml");
+        "no holiday data for 2027: counted weekends only; add " + TestSites.CONTENT.resolve("data/holidays/2027.yaml"));
   }
 
   @Test
@@ -224,7 +225,7 @@ class DeadlineTest {
         .contains("2026-12-31 (Thursday) — not counted: Dünya Azərbaycanlılarının Həmrəyliyi Günü (fixed)")
         .contains("2027-01-02 (Saturday) — not counted: Saturday")
         .contains("Due: 2027-01-07 (Thursday), end of the day")
-        .contains("Warnings:\n  - no holiday data for 2027: counted weekends only; add content/data/holidays/2027.yaml");
+        .contains("Warnings:\n  - no holiday data for 2027: counted weekends only; add " + TestSites.CONTENT.resolve("data/holidays/2027.yaml"));
   }
 
   @Test

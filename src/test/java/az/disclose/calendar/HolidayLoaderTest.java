@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import az.disclose.site.TestSites;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HolidayLoaderTest {
-  private static final Path SHIPPED = Path.of("content/data/holidays");
+  private static final Path SHIPPED = TestSites.CONTENT.resolve("data/holidays");
 
   @TempDir Path dir;
 

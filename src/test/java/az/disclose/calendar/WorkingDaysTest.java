@@ -3,6 +3,7 @@ package az.disclose.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import az.disclose.site.TestSites;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,7 @@ class WorkingDaysTest {
 
   @BeforeAll
   static void loadShippedData() throws Exception {
-    shipped = new WorkingDays(HolidayLoader.load(Path.of("content/data/holidays")));
+    shipped = new WorkingDays(HolidayLoader.load(TestSites.CONTENT.resolve("data/holidays")));
   }
 
   private static LocalDate d(int year, int month, int day) {
@@ -80,12 +81,12 @@ class WorkingDaysTest {
     // 31 December 2026 is a holiday; 1 January 2027 is a Friday, a holiday in reality, but 2027 has no data.
     assertThat(result.date()).isEqualTo(d(2027, 1, 4));
     assertThat(result.messages()).containsExactly(
-        "no holiday data for 2027: counted weekends only; add content/data/holidays/2027.yaml");
+        "no holiday data for 2027: counted weekends only; add " + TestSites.CONTENT.resolve("data/holidays/2027.yaml"));
   }
 
   @Test
   void anEmptyCalendarWarnsForEveryYearCounted() {
-    WorkingDays none = new WorkingDays(HolidayCalendar.empty(Path.of("content/data/holidays")));
+    WorkingDays none = new WorkingDays(HolidayCalendar.empty(TestSites.CONTENT.resolve("data/holidays")));
 
     WorkingDayResult result = none.addWorkingDays(d(2026, 12, 30), 5);
 
@@ -101,6 +102,6 @@ class WorkingDaysTest {
 
     assertThat(result.messages(java.util.Locale.forLanguageTag("az")))
         .isEqualTo(List.of("2027-ci il üçün bayram günləri məlumatı yoxdur: yalnız şənbə və bazar günləri"
-            + " nəzərə alınıb; content/data/holidays/2027.yaml faylını əlavə edin"));
+            + " nəzərə alınıb; " + TestSites.CONTENT.resolve("data/holidays/2027.yaml") + " faylını əlavə edin"));
   }
 }

@@ -118,11 +118,13 @@ class ServeIT {
   void aSavedNewsEditIsRebuiltAloneAndTheOpenPageReloadsByItself() throws Exception {
     String base = startServe();
     browser = Chromium.start(dir.resolve("chromium-profile"));
+    Chromium.recordEventSources(browser);
     browser.get(base + NEWS);
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Komissiya 14 nəfərdən");
     // Gone when the page reloads: the test itself never reloads it.
     ((JavascriptExecutor) browser).executeScript("window.openedBeforeTheEdit = true;");
-    Thread.sleep(1000); // let the page's live-reload stream connect
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return window.__eventSources.length === 1 && window.__eventSources[0].readyState === EventSource.OPEN;")));
     Map<String, FileTime> before = modificationTimes(dir.resolve("site"));
 
     Path news = dir.resolve("content/news/komissiya-yaradildi.md");

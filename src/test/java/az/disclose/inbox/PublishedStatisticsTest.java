@@ -39,7 +39,7 @@ class PublishedStatisticsTest {
   void openRegister() throws Exception {
     clock = TestClock.baku(2026, 2, 5, 10, 0);
     // the real holiday data (1-2 and 20 January 2026 are non-working days)
-    inbox = Inbox.open(InboxSettings.defaults(tmp.resolve("data")), Path.of("content"), clock);
+    inbox = Inbox.open(InboxSettings.defaults(tmp.resolve("data")), TestSites.CONTENT, clock);
     register = inbox.register();
     content = TestSites.copyProject(tmp.resolve("project")).resolve("content");
   }

@@ -1,5 +1,6 @@
 package az.disclose.inbox;
 
+import az.disclose.site.TestSites;
 import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +48,7 @@ abstract class RegisterContract {
   @BeforeEach
   void openRegister() throws Exception {
     clock = TestClock.baku(2026, 2, 5, 10, 0); // a Thursday
-    inbox = Inbox.open(settings(tmp.resolve("data")), Path.of("content"), clock);
+    inbox = Inbox.open(settings(tmp.resolve("data")), TestSites.CONTENT, clock);
     register = inbox.register();
   }
 
@@ -150,7 +151,7 @@ abstract class RegisterContract {
   @Test
   void theNumberPrefixIsASetting() throws Exception {
     inbox.close();
-    inbox = Inbox.open(settings(tmp.resolve("other")).withNumberPrefix("MIE"), Path.of("content"), clock);
+    inbox = Inbox.open(settings(tmp.resolve("other")).withNumberPrefix("MIE"), TestSites.CONTENT, clock);
     register = inbox.register();
     assertThat(register.register(Submissions.information("x")).number()).isEqualTo("MIE-2026-00001");
   }
@@ -356,7 +357,7 @@ abstract class RegisterContract {
       holder.get();
       assertThat(primer.get().number()).isEqualTo("SEN-2026-00002"); // committed before the store closed
       closed.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      reopen(Path.of("content"));
+      reopen(TestSites.CONTENT);
       assertThat(register.list(ListFilter.all())).extracting(RequestSummary::number)
           .containsExactly("SEN-2026-00001", "SEN-2026-00002");
     } finally {
@@ -518,7 +519,7 @@ abstract class RegisterContract {
   void changedHolidayDataRecomputesTheDueDatesOfOpenRequestsOnly() throws Exception {
     Path content = tmp.resolve("content");
     Path holidays = Files.createDirectories(content.resolve("data/holidays"));
-    try (Stream<Path> files = Files.list(Path.of("content/data/holidays"))) {
+    try (Stream<Path> files = Files.list(TestSites.CONTENT.resolve("data/holidays"))) {
       for (Path f : files.toList()) {
         Files.copy(f, holidays.resolve(f.getFileName().toString()));
       }

@@ -1,5 +1,6 @@
 package az.disclose.inbox;
 
+import az.disclose.site.TestSites;
 import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class RequestsCliTest {
     InboxSettings settings = InboxSettingsLoader.load(config, Map.of());
     Instant now = Instant.now();
     TestClock clock = new TestClock(now.minus(Duration.ofDays(500)));
-    try (Inbox inbox = Inbox.open(settings, Path.of("content"), clock)) {
+    try (Inbox inbox = Inbox.open(settings, TestSites.CONTENT, clock)) {
       RegisterService r = inbox.register();
       answeredLongAgo = r.register(Submissions.information("Köhnə sorğu")).number();
       r.answer(answeredLongAgo, "leyla", "Cavab", List.of());

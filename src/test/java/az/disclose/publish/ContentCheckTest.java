@@ -3,6 +3,7 @@ package az.disclose.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.cli.Main;
+import az.disclose.site.TestSites;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -134,15 +135,15 @@ class ContentCheckTest {
   }
 
   @Test
-  void theShippedContentHasNoErrors() {
-    int code = run("check", "--content", "content");
+  void theTestSiteHasNoErrors() {
+    int code = run("check", "--content", TestSites.CONTENT.toString());
     assertThat(code).as(out()).isEqualTo(Main.OK);
     assertThat(out()).contains("0 errors").doesNotContain(": error ");
   }
 
   @Test
   void anErrorExitsWithOneAndJsonListsTheFindings() throws Exception {
-    Path content = Fixtures.copyShippedContent(dir);
+    Path content = Fixtures.copyTestSite(dir);
     Fixtures.write(content.resolve("news/telefon.md"), Fixtures.news("2012-11-01", "2012-10-31",
         "Nazirlik məlumat verdi. Əlaqə: 050 123 45 67."));
     assertThat(run("check", "--content", content.toString())).isEqualTo(Main.PROBLEMS);
@@ -161,7 +162,7 @@ class ContentCheckTest {
 
   @Test
   void warningsAloneExitWithZero() {
-    Path content = Fixtures.copyShippedContent(dir);
+    Path content = Fixtures.copyTestSite(dir);
     Fixtures.write(content.resolve("news/soz.md"), Fixtures.news("2012-11-01", "2012-10-31", "Nazirlik qlobbarızm barədə məlumat verdi."));
     assertThat(run("check", "--content", content.toString())).isEqualTo(Main.OK);
     assertThat(out()).contains("soz.md:7: warning [unknown-word] 'qlobbarızm'");

@@ -48,10 +48,10 @@ final class Fixtures {
     return dir;
   }
 
-  /** A copy of the project's shipped content/ under {@code dir}; returns the copy. */
-  static Path copyShippedContent(Path dir) {
+  /** A copy of the test site ({@link az.disclose.site.TestSites#CONTENT}) under {@code dir}; returns the copy. */
+  static Path copyTestSite(Path dir) {
     Path to = dir.resolve("content");
-    az.disclose.site.TestSites.copyTree(Path.of("content"), to);
+    az.disclose.site.TestSites.copyTree(az.disclose.site.TestSites.CONTENT, to);
     return to;
   }
 

@@ -43,6 +43,7 @@ class LiveReloadBrowserIT {
     base = "http://127.0.0.1:" + SiteServer.port(server);
 
     browser = Chromium.start(dir.resolve("chromium-profile"));
+    Chromium.recordEventSources(browser);
   }
 
   @AfterEach
@@ -78,9 +79,16 @@ class LiveReloadBrowserIT {
 
     // Another page's change leaves this one alone.
     liveReload.changed(List.of("/plan/"));
-    Thread.sleep(500);
+    // Once the page has handled the event, it still has its stream (a reload closes it first) and its state.
+    new WebDriverWait(browser, WAIT)
+        .withMessage("the page handled the /plan/ event without reloading (a reloaded page has no record of it)")
+        .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+            "return window.__reloadEvents.indexOf('/plan/') >= 0;")));
+    assertThat(((JavascriptExecutor) browser).executeScript(
+        "return window.__eventSources.length === 1 && window.__eventSources[0].readyState !== EventSource.CLOSED"
+            + " && window.loadedBeforeTheChange === true;")).as("the page neither closed its stream nor reloaded")
+        .isEqualTo(true);
     assertThat(main()).contains("Komissiya 14 nəfərdən");
-    assertThat(((JavascriptExecutor) browser).executeScript("return window.loadedBeforeTheChange === true;")).isEqualTo(true);
 
     liveReload.changed(List.of(NEWS + "index.html", "/news/", "/"));
     new WebDriverWait(browser, WAIT).until(d -> main().contains("Komissiya on dörd nəfərdən"));

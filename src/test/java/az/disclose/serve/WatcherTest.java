@@ -2,21 +2,42 @@ package az.disclose.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WatcherTest {
-  @TempDir Path dir;
+  /** Longer than any pause between two writes of one burst here, on a loaded machine too. */
+  private static final Duration QUIET = Duration.ofMillis(400);
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final String PROBE = "watcher-probe.txt";
 
-  /** Runs the watcher on a daemon thread until the thread is interrupted. */
-  private static Thread start(Watcher watcher) {
-    Thread thread = new Thread(() -> {
+  @TempDir Path dir;
+  /** What each call of the watcher reported, in order. */
+  private final BlockingQueue<Set<Path>> reports = new LinkedBlockingQueue<>();
+  private Thread thread;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (thread != null) {
+      thread.interrupt();
+      thread.join(5000);
+    }
+  }
+
+  /** Runs the watcher on a daemon thread, and returns once it sees changes under {@code root}. */
+  private void start(Watcher watcher, Path root) throws Exception {
+    thread = new Thread(() -> {
       try {
         watcher.run();
       } catch (InterruptedException e) {
@@ -27,49 +48,74 @@ class WatcherTest {
     });
     thread.setDaemon(true);
     thread.start();
-    return thread;
+    // The watcher says nothing when it has registered its directories: write a probe file until it
+    // reports one (each write waits out a burst, so the probes never make one endless burst).
+    Path probe = root.resolve(PROBE);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    for (int i = 0; ; i++) {
+      assertThat(System.nanoTime()).as("the watcher reports a change within %s", WAIT).isLessThan(deadline);
+      Files.writeString(probe, "yoxlama " + i);
+      Set<Path> report = reports.poll(QUIET.toMillis() * 3, TimeUnit.MILLISECONDS);
+      if (report != null && report.contains(probe.toAbsolutePath().normalize())) {
+        return;
+      }
+    }
+  }
+
+  /** The watcher's next report of anything but the probe file (a late probe report is skipped). */
+  private Set<Path> nextReport() throws InterruptedException {
+    while (true) {
+      Set<Path> report = reports.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(report).as("a report of the watcher within %s", WAIT).isNotNull();
+      Set<Path> real = new HashSet<>(report);
+      real.removeIf(p -> p.getFileName().toString().equals(PROBE));
+      if (!real.isEmpty()) {
+        return real;
+      }
+    }
+  }
+
+  private Path abs(String path) {
+    return dir.resolve(path).toAbsolutePath().normalize();
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.writeString(file, text);
   }
 
   @Test
   void aChangedFileInANewSubdirectoryTriggersOneRebuildPerBurst() throws Exception {
     Files.createDirectories(dir.resolve("content/news"));
-    Semaphore rebuilds = new Semaphore(0);
-    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), files -> rebuilds.release()));
-    try {
-      Thread.sleep(300); // let it register
-      Files.writeString(dir.resolve("content/news/a.md"), "bir");
-      Files.writeString(dir.resolve("content/news/b.md"), "iki");
-      assertThat(rebuilds.tryAcquire(10, TimeUnit.SECONDS)).as("a rebuild after the first burst").isTrue();
+    start(new Watcher(List.of(dir.resolve("content")), QUIET, reports::add), dir.resolve("content"));
 
-      Files.createDirectories(dir.resolve("content/files"));
-      Thread.sleep(300);
-      rebuilds.drainPermits();
-      Files.writeString(dir.resolve("content/files/yeni.txt"), "üç");
-      assertThat(rebuilds.tryAcquire(10, TimeUnit.SECONDS)).as("a change in a directory created after start").isTrue();
-    } finally {
-      thread.interrupt();
-      thread.join(5000);
-    }
+    // One burst of two files: one report naming both.
+    write(dir.resolve("content/news/a.md"), "bir");
+    write(dir.resolve("content/news/b.md"), "iki");
+    assertThat(nextReport()).as("one report for the first burst").containsExactlyInAnyOrder(
+        abs("content/news/a.md"), abs("content/news/b.md"));
+    // The next change is the next report: the burst gave no second one.
+    write(dir.resolve("content/news/c.md"), "üç");
+    assertThat(nextReport()).as("the next report is the next burst's").containsExactly(abs("content/news/c.md"));
+
+    // A directory created after the start is watched too.
+    Files.createDirectories(dir.resolve("content/files"));
+    assertThat(nextReport()).as("the new directory").containsExactly(abs("content/files"));
+    write(dir.resolve("content/files/yeni.txt"), "dörd");
+    assertThat(nextReport()).as("a change in a directory created after start").containsExactly(
+        abs("content/files/yeni.txt"));
   }
 
   @Test
   void changesToIgnoredAndTemporaryFilesTriggerNothing() throws Exception {
     Path ledger = dir.resolve("content/data/publication-ledger.yaml");
     Files.createDirectories(ledger.getParent());
-    Semaphore rebuilds = new Semaphore(0);
-    Thread thread = start(new Watcher(List.of(dir.resolve("content")), Duration.ofMillis(100), files -> rebuilds.release(),
-        java.util.Set.of(ledger)));
-    try {
-      Thread.sleep(300);
-      Files.writeString(ledger, "published: {}\n");
-      Files.writeString(dir.resolve("content/data/.x123.tmp"), "müvəqqəti");
-      assertThat(rebuilds.tryAcquire(1, TimeUnit.SECONDS)).as("no rebuild for the ledger or a temporary file").isFalse();
-      Files.writeString(dir.resolve("content/data/plan.yaml"), "title: x\n");
-      assertThat(rebuilds.tryAcquire(10, TimeUnit.SECONDS)).as("a rebuild for real content").isTrue();
-    } finally {
-      thread.interrupt();
-      thread.join(5000);
-    }
+    start(new Watcher(List.of(dir.resolve("content")), QUIET, reports::add, Set.of(ledger)), dir.resolve("content"));
+
+    write(ledger, "published: {}\n");
+    write(dir.resolve("content/data/.x123.tmp"), "müvəqqəti");
+    write(dir.resolve("content/data/plan.yaml"), "title: x\n");
+    // The ledger and the temporary file are in no report: the first names the plan only.
+    assertThat(nextReport()).as("a rebuild for real content only").containsExactly(abs("content/data/plan.yaml"));
   }
 
   /** Touches a probe file until the watcher reports it: then it is watching (no fixed wait). */

@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Copies of the project's real content and theme in a temporary directory, for tests to change. */
+/**
+ * The test site (a complete, valid content directory under src/test/resources/sites, never the live
+ * content/, which the ministry edits) and the project's theme, copied to a temporary directory for
+ * tests to change.
+ */
 public final class TestSites {
-  public static final Path CONTENT = Path.of("content");
+  /** A copy of the content as first shipped; read it in place, copy it to change it. */
+  public static final Path CONTENT = Path.of("src/test/resources/sites/ministry-2012");
   public static final Path THEME = Path.of("theme");
 
   private TestSites() {}
 
-  /** Copies content/ and theme/ under {@code dir}; returns {@code dir}. */
+  /** Copies the test site to {@code dir/content} and the theme to {@code dir/theme}; returns {@code dir}. */
   public static Path copyProject(Path dir) {
     copyTree(CONTENT, dir.resolve("content"));
     copyTree(THEME, dir.resolve("theme"));

@@ -6,6 +6,7 @@ import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.RequestType;
 import az.disclose.inbox.Submission;
 import az.disclose.inbox.Urgency;
+import az.disclose.site.TestSites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +17,7 @@ public final class RegisterLoop {
   private RegisterLoop() {}
 
   public static void main(String[] args) throws Exception {
-    try (Inbox inbox = Inbox.open(InboxSettings.defaults(Path.of(args[0])), Path.of("content"), Clock.systemUTC())) {
+    try (Inbox inbox = Inbox.open(InboxSettings.defaults(Path.of(args[0])), TestSites.CONTENT, Clock.systemUTC())) {
       for (int i = 1; ; i++) {
         String subject = "loop " + i;
         String number = inbox.register().register(new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL,

@@ -7,6 +7,7 @@ import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.RequestSummary;
+import az.disclose.site.TestSites;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +75,7 @@ class SqliteStoreTest {
       p.destroyForcibly();
     }
     assertThat(received).hasSize(150);
-    try (Inbox inbox = Inbox.open(InboxSettings.defaults(data), Path.of("content"), Clock.systemUTC())) {
+    try (Inbox inbox = Inbox.open(InboxSettings.defaults(data), TestSites.CONTENT, Clock.systemUTC())) {
       for (Map.Entry<String, String> e : received.entrySet()) {
         assertThat(inbox.register().find(e.getKey())).hasValueSatisfying(v -> assertThat(v.subject()).isEqualTo(e.getValue()));
         assertThat(inbox.register().raw(e.getKey())).asString(StandardCharsets.UTF_8).isEqualTo(e.getValue());

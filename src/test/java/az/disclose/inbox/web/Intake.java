@@ -8,6 +8,7 @@ import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.render.Templates;
 import az.disclose.site.PageFrame;
+import az.disclose.site.TestSites;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +31,7 @@ import org.eclipse.jetty.server.Server;
  * started intake server on a free port, and helpers to post forms to it.
  */
 final class Intake implements AutoCloseable {
-  static final Path CONTENT = Path.of("content");
+  static final Path CONTENT = TestSites.CONTENT;
   static final Path THEME = Path.of("theme");
 
   final Inbox inbox;

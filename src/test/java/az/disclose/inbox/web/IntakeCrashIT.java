@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IntakeCrashIT {
   static final int CLIENTS = 16;
-  static final Duration LOAD_BEFORE_KILL = Duration.ofMillis(2500);
+  /** The load runs until this many submissions were acknowledged, then the intake is killed. */
+  static final int ACKNOWLEDGED_BEFORE_KILL = 100;
+  static final Duration LOAD_TIME_LIMIT = Duration.ofSeconds(120);
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path dir;
@@ -61,13 +63,19 @@ class IntakeCrashIT {
       int client = c;
       clients.submit(() -> load(port, client, stop, acknowledged, failures));
     }
-    Thread.sleep(LOAD_BEFORE_KILL.toMillis());
+    // Kill in the middle of the load: once enough submissions were acknowledged, while more are in flight.
+    long deadline = System.nanoTime() + LOAD_TIME_LIMIT.toNanos();
+    while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL) {
+      assertThat(System.nanoTime()).as("%d submissions acknowledged within %s (%d failed)", ACKNOWLEDGED_BEFORE_KILL,
+          LOAD_TIME_LIMIT, failures.get()).isLessThan(deadline);
+      Thread.sleep(10); // polling interval
+    }
     first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the database
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     stop.set(true);
     clients.shutdown();
     assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(acknowledged).as("submissions acknowledged before the kill").hasSizeGreaterThan(20);
+    assertThat(acknowledged).as("submissions acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
 
     Process second = launch(data);
     try {
@@ -153,7 +161,7 @@ class IntakeCrashIT {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", classpath, IntakeMain.class.getName(),
-        "--data", data.toString(), "--port", "0", "--no-rate-limit"));
+        "--data", data.toString(), "--content", Intake.CONTENT.toString(), "--port", "0", "--no-rate-limit"));
     return new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(data.resolveSibling("intake-stderr.log").toFile()))
         .start();
