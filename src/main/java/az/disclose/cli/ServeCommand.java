@@ -82,9 +82,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "also rebuild on this schedule, so that items dated in the future appear on their day (default: ${DEFAULT-VALUE})")
   int rebuildEvery;
 
-  @Option(names = "--live-reload",
+  @Option(names = "--live-reload", negatable = true, defaultValue = "false", fallbackValue = "true",
       description = "reload open browser pages when a rebuild changes them (for previewing on your own machine;"
-          + " off unless given: the pages then carry no live-reload script)")
+          + " off unless given, and --no-live-reload says so: the pages then carry no live-reload script)")
   boolean liveReload;
 
   @Option(names = "--config", paramLabel = "FILE", description = "inbox settings (default: ./disclose.yaml when present, else the embedded defaults)")

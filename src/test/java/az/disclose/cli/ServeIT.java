@@ -116,7 +116,7 @@ class ServeIT {
 
   @Test
   void aSavedNewsEditIsRebuiltAloneAndTheOpenPageReloadsByItself() throws Exception {
-    String base = startServe();
+    String base = startServe("--live-reload");
     browser = Chromium.start(dir.resolve("chromium-profile"));
     browser.get(base + NEWS);
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Komissiya 14 nəfərdən");
@@ -140,8 +140,8 @@ class ServeIT {
   }
 
   @Test
-  void withoutLiveReloadThePagesAreServedAsBuilt() throws Exception {
-    String base = startServe("--no-live-reload");
+  void byDefaultLiveReloadIsOffAndThePagesAreServedAsBuilt() throws Exception {
+    String base = startServe();
     HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + NEWS)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
