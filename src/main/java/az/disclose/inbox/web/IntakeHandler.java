@@ -266,6 +266,11 @@ public final class IntakeHandler extends Handler.Abstract {
         x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
         error(x, HttpStatus.REQUEST_TIMEOUT_408, defaultLanguage, "timeout", "timeout");
         return;
+      } catch (IOException e) {
+        // the client went away (or the disk refused the file): nothing was registered, no one to tell
+        LOG.info("submission not received: {}", e.getMessage());
+        x.callback.failed(e);
+        return;
       }
       if (dailyBudget != null && !dailyBudget.charge(address, length)) {
         overBudget(x);
