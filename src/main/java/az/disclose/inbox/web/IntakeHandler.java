@@ -287,7 +287,7 @@ public final class IntakeHandler extends Handler.Abstract {
               Map.of("retry_after", BUSY_RETRY_SECONDS), String.valueOf(BUSY_RETRY_SECONDS));
           return;
         }
-        byte[] body = Files.readAllBytes(file);
+        byte[] body = readFile(file, length);
         Files.delete(file);
         file = null;
         decodeAndRegister(x, body, contentType, mime, address);
@@ -297,6 +297,25 @@ public final class IntakeHandler extends Handler.Abstract {
         Files.deleteIfExists(file);
       }
     }
+  }
+
+  /** What is read from a file at once: Files.readAllBytes would leave a direct buffer of the whole file cached on the thread. */
+  static final int READ_CHUNK = 64 * 1024;
+
+  /** The received body, read in small steps (see {@link #READ_CHUNK}). */
+  static byte[] readFile(Path file, long length) throws IOException {
+    byte[] body = new byte[Math.toIntExact(length)];
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      int at = 0;
+      while (at < body.length) {
+        int n = in.read(body, at, Math.min(READ_CHUNK, body.length - at));
+        if (n < 0) {
+          throw new IOException(file + " is shorter than the " + length + " bytes received");
+        }
+        at += n;
+      }
+    }
+    return body;
   }
 
   private void tooLarge(Exchange x, long limit, long declared) throws Exception {
