@@ -29,7 +29,7 @@ public record Submission(
   /** An attachment that claims to be a slice of {@code raw} must be exactly those bytes. */
   public Submission {
     for (Attachment a : attachments == null ? List.<Attachment>of() : attachments) {
-      if (a.isSlice()) {
+      if (a != null && a.isSlice()) {
         long end = a.rawOffset() + a.bytes().length;
         if (raw == null || end > raw.length
             || !java.util.Arrays.equals(raw, (int) a.rawOffset(), (int) end, a.bytes(), 0, a.bytes().length)) {
