@@ -131,6 +131,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (trustedProxies != null && !trustedProxies.isEmpty() && !behindProxy) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--trusted-proxy only means something with --behind-proxy: add --behind-proxy, or drop --trusted-proxy");
+    }
     if (rebuildEvery < 1 || rebuildEvery > 24 * 60) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--rebuild-every must be 1 to 1440 minutes (at least daily, so that nothing is late), not " + rebuildEvery);
