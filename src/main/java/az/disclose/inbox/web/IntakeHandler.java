@@ -120,9 +120,16 @@ public final class IntakeHandler extends Handler.Abstract {
     this.dailyBudget = limits.dailyBudgeted() ? new DailyBudget(clock, BAKU, limits.dailyBytesPerAddress()) : null;
   }
 
-  /** Without a data directory (tests, the standalone intake): under the system's temporary directory. */
+  /**
+   * Without a data directory (tests, embedding): a new directory of this handler's own under the
+   * system's temporary directory, so that no other handler's leftovers clean-up can touch its files.
+   */
   static Path defaultUploads() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "disclose-uploads");
+    try {
+      return Files.createTempDirectory("disclose-uploads-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("no temporary directory for received bodies: " + e.getMessage(), e);
+    }
   }
 
   private static void removeLeftovers(Path uploads) {
