@@ -14,10 +14,12 @@ import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.web.IntakeHandler;
 import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.inbox.web.IntakeServer;
+import az.disclose.inbox.web.WebSettings;
 import az.disclose.publish.PublicationLedger;
 import az.disclose.render.Templates;
 import az.disclose.serve.LiveReload;
 import az.disclose.serve.SiteServer;
+import az.disclose.serve.TrustedProxies;
 import az.disclose.serve.Watcher;
 import az.disclose.site.BuildReport;
 import az.disclose.site.PageFrame;
@@ -65,17 +67,24 @@ final class ServeCommand implements Callable<Integer> {
   String host;
 
   @Option(names = "--behind-proxy",
-      description = "take the client's address from the reverse proxy's Forwarded/X-Forwarded-For headers (for the"
-          + " per-address rate limit); only when nothing but the proxy can reach this port")
+      description = "take the client's address from the reverse proxy's forwarding header (X-Forwarded-For by"
+          + " default; web.forwarded_header) for the per-address limits and the stored sender address, believed"
+          + " only on connections from the trusted proxies (--trusted-proxy; default web.trusted_proxies, else"
+          + " loopback)")
   boolean behindProxy;
+
+  @Option(names = "--trusted-proxy", paramLabel = "ADDRESS[/BITS]",
+      description = "with --behind-proxy: an address or CIDR block of a reverse proxy whose forwarding header is"
+          + " believed (repeatable; replaces web.trusted_proxies of the settings)")
+  List<String> trustedProxies;
 
   @Option(names = "--rebuild-every", paramLabel = "MINUTES", defaultValue = "60",
       description = "also rebuild on this schedule, so that items dated in the future appear on their day (default: ${DEFAULT-VALUE})")
   int rebuildEvery;
 
-  @Option(names = "--live-reload", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "reload open browser pages when a rebuild changes them (default: on; --no-live-reload when the"
-          + " server faces the public: the pages then carry no live-reload script)")
+  @Option(names = "--live-reload", negatable = true, defaultValue = "false", fallbackValue = "true",
+      description = "reload open browser pages when a rebuild changes them (for previewing on your own machine;"
+          + " off unless given, and --no-live-reload says so: the pages then carry no live-reload script)")
   boolean liveReload;
 
   @Option(names = "--config", paramLabel = "FILE", description = "inbox settings (default: ./disclose.yaml when present, else the embedded defaults)")
@@ -122,6 +131,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (trustedProxies != null && !trustedProxies.isEmpty() && !behindProxy) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--trusted-proxy only means something with --behind-proxy: add --behind-proxy, or drop --trusted-proxy");
+    }
     if (rebuildEvery < 1 || rebuildEvery > 24 * 60) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--rebuild-every must be 1 to 1440 minutes (at least daily, so that nothing is late), not " + rebuildEvery);
@@ -139,6 +152,7 @@ final class ServeCommand implements Callable<Integer> {
     List<Page> pages;
     InboxSettings inboxSettings;
     MailSettings mailSettings;
+    WebSettings webSettings;
     try {
       site = new SettingsLoader().load(options.content);
       pages = new ContentLoader(site.limits()).loadPublishablePages(options.content);
@@ -146,6 +160,12 @@ final class ServeCommand implements Callable<Integer> {
           : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
       inboxSettings = InboxSettingsLoader.load(settingsFile, System.getenv());
       mailSettings = MailSettings.load(settingsFile, System.getenv());
+      webSettings = WebSettings.load(settingsFile);
+      if (trustedProxies != null && !trustedProxies.isEmpty()) {
+        webSettings = new WebSettings(webSettings.limits(), trustedProxies, webSettings.forwardedHeader());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--trusted-proxy: " + e.getMessage());
     } catch (ProblemsException e) {
       e.problems().forEach(err::println);
       err.flush();
@@ -159,7 +179,9 @@ final class ServeCommand implements Callable<Integer> {
         BuildCommand.build(siteBuilder, Set.of(options.content.resolve(ContentLoader.REQUEST_STATISTICS_FILE)), options, out, err);
       }
       LiveReload reload = liveReload ? new LiveReload() : null;
-      Server server = siteWithInbox(host, port, behindProxy, options.out, options.theme, inbox, site, pages, reload);
+      Server server = siteWithInbox(host, port, behindProxy ? webSettings.proxies() : null, webSettings.limits(),
+          inboxSettings.dataDirectory().resolve(IntakeServer.UPLOADS), options.out, options.theme, inbox, site, pages,
+          reload);
       server.start();
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
@@ -239,13 +261,15 @@ final class ServeCommand implements Callable<Integer> {
    * One Jetty server, unstarted: the inbox's paths first, the built site for every other path;
    * {@code liveReload} (null: none) pushes reloads to the site's open pages.
    */
-  static Server siteWithInbox(String host, int port, boolean behindProxy, Path siteDir, Path themeDir, Inbox inbox,
-      SiteSettings site, List<Page> pages, LiveReload liveReload) throws IOException {
+  static Server siteWithInbox(String host, int port, TrustedProxies proxies, IntakeLimits limits, Path uploads,
+      Path siteDir, Path themeDir, Inbox inbox, SiteSettings site, List<Page> pages, LiveReload liveReload)
+      throws IOException {
     Map<String, PageFrame> frames = IntakeServer.frames(themeDir, site, pages);
     Templates templates = new Templates(themeDir.resolve("templates"), site.locale());
     IntakeHandler intake = IntakeServer.handler(inbox.register(), frames.get(site.locale().getLanguage()), frames,
-        templates, Clock.systemUTC(), IntakeLimits.defaults());
-    Server server = SiteServer.create(host, port, siteDir, behindProxy, liveReload);
+        templates, Clock.systemUTC(), limits, uploads);
+    Server server = SiteServer.create(host, port, siteDir, false, liveReload);
+    SiteServer.trustProxies(server, proxies);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));
     return server;
   }

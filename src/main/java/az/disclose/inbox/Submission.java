@@ -24,4 +24,19 @@ public record Submission(
     List<Attachment> attachments,
     byte[] raw,
     String rawContentType,
-    String remoteAddress) {}
+    String remoteAddress) {
+
+  /** An attachment that claims to be a slice of {@code raw} must be exactly those bytes. */
+  public Submission {
+    for (Attachment a : attachments == null ? List.<Attachment>of() : attachments) {
+      if (a != null && a.isSlice()) {
+        long end = a.rawOffset() + a.bytes().length;
+        if (raw == null || end > raw.length
+            || !java.util.Arrays.equals(raw, (int) a.rawOffset(), (int) end, a.bytes(), 0, a.bytes().length)) {
+          throw new IllegalArgumentException("attachment '" + a.fileName() + "' is not the raw bytes at "
+              + a.rawOffset() + ".." + end + " it claims to be");
+        }
+      }
+    }
+  }
+}

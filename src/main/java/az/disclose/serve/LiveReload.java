@@ -47,6 +47,8 @@ public final class LiveReload extends Handler.Abstract {
   public static final String SCRIPT_TAG = "<script src=\"" + SCRIPT_PATH + "\" defer></script>";
   /** The most event streams open at once: a browser tab holds one each. */
   public static final int MAX_STREAMS = 64;
+  /** The most event streams one address may hold open, so that one client cannot take them all. */
+  public static final int MAX_STREAMS_PER_ADDRESS = 8;
   /** How often an idle stream gets a comment line, well under Jetty's and proxies' idle timeouts. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(15);
   /** Writes a stream may have waiting behind a slow client before it is closed. */
@@ -62,18 +64,26 @@ public final class LiveReload extends Handler.Abstract {
 
   private final Duration heartbeat;
   private final int maxStreams;
+  private final int maxPerAddress;
+  private final java.util.Map<String, Integer> perAddress = new java.util.HashMap<>();
   private final byte[] script;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService heartbeats;
 
   public LiveReload() {
-    this(HEARTBEAT, MAX_STREAMS);
+    this(HEARTBEAT, MAX_STREAMS, MAX_STREAMS_PER_ADDRESS);
   }
 
   /** For tests: a shorter heartbeat, fewer streams. */
   LiveReload(Duration heartbeat, int maxStreams) {
+    this(heartbeat, maxStreams, maxStreams);
+  }
+
+  /** For tests: a shorter heartbeat, fewer streams, fewer per address. */
+  LiveReload(Duration heartbeat, int maxStreams, int maxPerAddress) {
     this.heartbeat = heartbeat;
     this.maxStreams = maxStreams;
+    this.maxPerAddress = maxPerAddress;
     try (InputStream in = LiveReload.class.getResourceAsStream(SCRIPT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the live-reload script is missing from the jar: " + SCRIPT_RESOURCE);
@@ -177,13 +187,20 @@ public final class LiveReload extends Handler.Abstract {
   }
 
   private void open(Request request, Response response, Callback callback) {
-    Stream stream = new Stream(response, callback);
+    String address = String.valueOf(Request.getRemoteAddr(request));
+    Stream stream = new Stream(response, callback, address);
     synchronized (streams) {
       if (!isRunning() || streams.size() >= maxStreams) {
         Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
             isRunning() ? "too many live-reload streams open (at most " + maxStreams + ")" : "live reload is stopping");
         return;
       }
+      if (perAddress.getOrDefault(address, 0) >= maxPerAddress) {
+        Response.writeError(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429,
+            "too many live-reload streams open from this address (at most " + maxPerAddress + ")");
+        return;
+      }
+      perAddress.merge(address, 1, Integer::sum);
       // Headers before the stream is known to broadcasts: any first write commits them.
       response.setStatus(HttpStatus.OK_200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
@@ -237,15 +254,26 @@ public final class LiveReload extends Handler.Abstract {
   private final class Stream {
     private final Response response;
     private final Callback done;
+    private final String address;
     private final ArrayDeque<Write> queued = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
 
     private record Write(ByteBuffer bytes, boolean last) {}
 
-    Stream(Response response, Callback done) {
+    Stream(Response response, Callback done, String address) {
       this.response = response;
       this.done = done;
+      this.address = address;
+    }
+
+    /** Takes the stream out of the open ones (once: callers hold {@code closed}). */
+    private void remove() {
+      synchronized (streams) {
+        if (streams.remove(this)) {
+          perAddress.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+        }
+      }
     }
 
     void send(String text, boolean last) {
@@ -285,7 +313,7 @@ public final class LiveReload extends Handler.Abstract {
           }
           closed = true;
         }
-        streams.remove(this);
+        remove();
         done.succeeded();
         return;
       }
@@ -313,7 +341,7 @@ public final class LiveReload extends Handler.Abstract {
     }
 
     private void forget(Throwable cause) {
-      streams.remove(this);
+      remove();
       LOG.debug("live-reload stream closed: {}", cause.toString());
       done.failed(cause);
     }

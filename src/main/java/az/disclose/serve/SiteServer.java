@@ -194,20 +194,72 @@ public final class SiteServer {
     return bare(host, port, false);
   }
 
-  /** As {@link #bare(String, int)}; {@code behindProxy} trusts the proxy's forwarding headers. */
+  /**
+   * As {@link #bare(String, int)}; {@code behindProxy} takes the client's address from the
+   * {@code X-Forwarded-For} header of a proxy on this machine ({@link TrustedProxies#DEFAULT}); see
+   * {@link #trustProxies} for other proxies.
+   */
   public static Server bare(String host, int port, boolean behindProxy) {
     Server server = new Server();
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     if (behindProxy) {
-      http.addCustomizer(new ForwardedRequestCustomizer());
+      http.addCustomizer(new TrustedProxies(TrustedProxies.DEFAULT, TrustedProxies.Header.X_FORWARDED_FOR));
     }
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
+    connector.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
     server.addConnector(connector);
+    server.setErrorHandler(new PlainErrors());
     return server;
+  }
+
+  /**
+   * A connection that sends nothing (headers included) for this long is closed. A body's own time-outs
+   * are the intake's ({@code IntakeLimits}); this one ends idle keep-alive connections and trickled
+   * headers.
+   */
+  public static final java.time.Duration CONNECTION_IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+  /**
+   * Makes the server's connectors take the client's address through {@code proxies} (replacing what
+   * {@code behindProxy} set), or from the connection alone when {@code proxies} is null. Call it
+   * before the server starts.
+   */
+  public static void trustProxies(Server server, TrustedProxies proxies) {
+    for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+      HttpConnectionFactory factory = c.getConnectionFactory(HttpConnectionFactory.class);
+      if (factory != null) {
+        HttpConfiguration http = factory.getHttpConfiguration();
+        List<HttpConfiguration.Customizer> kept = new java.util.ArrayList<>(http.getCustomizers());
+        kept.removeIf(k -> k instanceof TrustedProxies || k instanceof ForwardedRequestCustomizer);
+        if (proxies != null) {
+          kept.add(proxies);
+        }
+        http.setCustomizers(kept);
+      }
+    }
+  }
+
+  /**
+   * Jetty's own error answers (a bad request line, a failure outside the handlers): the status and
+   * its reason in plain text, never an exception's message or class.
+   */
+  private static final class PlainErrors implements Request.Handler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      Object code = request.getAttribute(org.eclipse.jetty.server.handler.ErrorHandler.ERROR_STATUS);
+      int status = code instanceof Integer i && i >= 400 ? i
+          : response.getStatus() >= 400 ? response.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR_500;
+      byte[] body = (status + " " + HttpStatus.getMessage(status) + "\n").getBytes(StandardCharsets.US_ASCII);
+      response.setStatus(status);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+      response.write(true, ByteBuffer.wrap(body), callback);
+      return true;
+    }
   }
 
   /** The port the started server listens on. */

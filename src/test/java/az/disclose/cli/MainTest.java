@@ -97,6 +97,14 @@ class MainTest {
   }
 
   @Test
+  void serveRefusesProxyOptionsThatWouldBeIgnoredOrAreNotAddresses() {
+    assertThat(Main.run("serve", "--trusted-proxy", "10.0.0.5")).isEqualTo(Main.USAGE);
+    assertThat(err()).contains("--trusted-proxy only means something with --behind-proxy");
+    assertThat(Main.run("serve", "--help")).isZero();
+    assertThat(out()).contains("--[no-]live-reload", "--trusted-proxy");
+  }
+
+  @Test
   void strictBuildRefusesContentThatFailsTheCheckAndWritesNothing() {
     TestSites.copyProject(dir);
     TestSites.write(dir.resolve("content/news/x.md"), """

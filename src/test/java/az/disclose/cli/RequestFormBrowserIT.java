@@ -6,6 +6,7 @@ import az.disclose.config.SettingsLoader;
 import az.disclose.content.ContentLoader;
 import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.inbox.RequestView;
 import az.disclose.serve.SiteServer;
 import az.disclose.site.SiteBuilder;
@@ -42,7 +43,8 @@ class RequestFormBrowserIT {
     TestSites.copyProject(dir);
     Path content = dir.resolve("content");
     inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
-    server = ServeCommand.siteWithInbox("127.0.0.1", 0, false, dir.resolve("site"), dir.resolve("theme"), inbox,
+    server = ServeCommand.siteWithInbox("127.0.0.1", 0, null, IntakeLimits.defaults(),
+        dir.resolve("data").resolve("uploads"), dir.resolve("site"), dir.resolve("theme"), inbox,
         new SettingsLoader().load(content), new ContentLoader().load(content).pages(), null);
     server.start();
     base = "http://127.0.0.1:" + SiteServer.port(server);

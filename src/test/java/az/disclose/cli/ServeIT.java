@@ -116,7 +116,7 @@ class ServeIT {
 
   @Test
   void aSavedNewsEditIsRebuiltAloneAndTheOpenPageReloadsByItself() throws Exception {
-    String base = startServe();
+    String base = startServe("--live-reload");
     browser = Chromium.start(dir.resolve("chromium-profile"));
     Chromium.recordEventSources(browser);
     browser.get(base + NEWS);
@@ -142,8 +142,8 @@ class ServeIT {
   }
 
   @Test
-  void withoutLiveReloadThePagesAreServedAsBuilt() throws Exception {
-    String base = startServe("--no-live-reload");
+  void byDefaultLiveReloadIsOffAndThePagesAreServedAsBuilt() throws Exception {
+    String base = startServe();
     HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + NEWS)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);

@@ -110,6 +110,42 @@ abstract class RegisterContract {
   }
 
   @Test
+  void anAttachmentThatIsASliceOfTheRawBytesIsStoredOnceAndReadBackWhole() throws Exception {
+    byte[] raw = new byte[300_000];
+    new java.util.Random(6).nextBytes(raw);
+    byte[] first = java.util.Arrays.copyOfRange(raw, 1000, 101_000);
+    byte[] second = java.util.Arrays.copyOfRange(raw, 150_000, 299_999);
+    byte[] own = {'%', 'P', 'D', 'F', 0, 1};
+    Submission s = new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL, "Aysel Məmmədova",
+        "aysel@example.az", "Hesabat", "Mətn", "az", List.of(Attachment.slice("a.pdf", "application/pdf", first, 1000),
+            new Attachment("b.pdf", "application/pdf", own), Attachment.slice("c.pdf", "application/pdf", second, 150_000)),
+        raw, "multipart/form-data; boundary=x", "192.0.2.7");
+
+    String number = register.register(s).number();
+
+    List<StoredAttachment> stored = register.attachments(number);
+    assertThat(stored).extracting(a -> a.attachment().fileName()).containsExactly("a.pdf", "b.pdf", "c.pdf");
+    assertThat(stored.get(0).attachment().bytes()).isEqualTo(first);
+    assertThat(stored.get(1).attachment().bytes()).isEqualTo(own);
+    assertThat(stored.get(2).attachment().bytes()).isEqualTo(second);
+    assertThat(register.find(number).orElseThrow().attachments()).extracting(RequestView.AttachmentInfo::size)
+        .containsExactly((long) first.length, (long) own.length, (long) second.length);
+    // the slices' bytes are not stored a second time
+    String besideRaw = inbox.store().queryText("SELECT SUM(octet_length(bytes)) FROM attachments".replace("octet_length",
+        inbox.settings().isPostgres() ? "octet_length" : "length"));
+    assertThat(Long.parseLong(besideRaw)).isEqualTo(own.length);
+  }
+
+  @Test
+  void anAttachmentClaimingBytesTheRawBodyDoesNotHoldIsRefusedBeforeStoring() {
+    byte[] raw = "abcdef".getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL, "A", "a@example.az",
+        "S", "M", "az", List.of(Attachment.slice("x.txt", "text/plain", "cdX".getBytes(StandardCharsets.US_ASCII), 2)),
+        raw, "multipart/form-data", "192.0.2.7"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x.txt").hasMessageContaining("2..5");
+  }
+
+  @Test
   void twoHundredConcurrentRegistrationsGetTwoHundredContiguousNumbers() throws Exception {
     int n = 200;
     ExecutorService pool = Executors.newFixedThreadPool(50);

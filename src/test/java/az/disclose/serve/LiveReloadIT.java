@@ -220,6 +220,23 @@ class LiveReloadIT {
   }
 
   @Test
+  void oneAddressHoldsAtMostItsShareOfStreams() throws Exception {
+    server.stop();
+    serve(new LiveReload(Duration.ofMillis(200), 10, 2));
+    events();
+    events();
+    await(() -> liveReload.openStreams() == 2, "two streams open");
+    HttpResponse<byte[]> third = get(LiveReload.EVENTS_PATH);
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(liveReload.openStreams()).isEqualTo(2);
+    // a closed stream gives its place back to its address
+    opened.get(0).close();
+    await(() -> liveReload.openStreams() == 1, "the closed stream is forgotten");
+    events();
+    await(() -> liveReload.openStreams() == 2, "the address opens another");
+  }
+
+  @Test
   void stoppingTheServerEndsEveryStream() throws Exception {
     BlockingQueue<String> lines = events();
     await(() -> liveReload.openStreams() == 1, "the stream is open");

@@ -728,11 +728,20 @@ public final class JdbcRequestStore implements AutoCloseable {
         r.next();
         position = r.getInt(1);
       }
+      // A slice of the request's raw bytes (a web upload) is stored as its place in them, not again.
       PreparedStatement p = prepared("INSERT INTO attachments (request_number, position, role,"
-          + " history_id, file_name, content_type, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+          + " history_id, file_name, content_type, size, bytes, raw_offset, raw_length)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       try {
         for (Attachment a : attachments) {
           byte[] bytes = a.bytes() == null ? new byte[0] : a.bytes();
+          if (a.isSlice()) {
+            p.setLong(9, a.rawOffset());
+            p.setLong(10, bytes.length);
+          } else {
+            p.setNull(9, java.sql.Types.BIGINT);
+            p.setNull(10, java.sql.Types.BIGINT);
+          }
           p.setString(1, number);
           p.setInt(2, ++position);
           p.setString(3, role);
@@ -744,7 +753,7 @@ public final class JdbcRequestStore implements AutoCloseable {
           p.setString(5, nz(a.fileName()));
           p.setString(6, nz(a.contentType()));
           p.setLong(7, bytes.length);
-          p.setBytes(8, bytes);
+          p.setBytes(8, a.isSlice() ? new byte[0] : bytes);
           p.addBatch();
         }
         p.executeBatch();
@@ -1040,8 +1049,12 @@ public final class JdbcRequestStore implements AutoCloseable {
   }
 
   private static List<StoredAttachment> attachments(Connection c, String number) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT position, role, history_id, file_name, content_type, bytes"
-        + " FROM attachments WHERE request_number = ? ORDER BY position")) {
+    // A slice is read back from the raw bytes (substr counts bytes of a BLOB/bytea, from 1).
+    try (PreparedStatement p = c.prepareStatement("SELECT a.position, a.role, a.history_id, a.file_name,"
+        + " a.content_type, CASE WHEN a.raw_offset IS NULL THEN a.bytes"
+        + " ELSE substr(r.raw, a.raw_offset + 1, a.raw_length) END"
+        + " FROM attachments a JOIN requests r ON r.number = a.request_number"
+        + " WHERE a.request_number = ? ORDER BY a.position")) {
       p.setString(1, number);
       List<StoredAttachment> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {

@@ -63,10 +63,9 @@ final class FormValidator {
     }
   }
 
-  /** Whether the hidden honeypot field was filled (a person never sees it). */
+  /** Whether the hidden honeypot field was filled (a person never sees it), in any of its values. */
   static boolean honeypotFilled(FormInput form) {
-    String v = form.get(HONEYPOT);
-    return v != null && !v.isBlank();
+    return form.all(HONEYPOT).stream().anyMatch(v -> !v.isBlank());
   }
 
   /** The requester's language from the form: "az" or "en"; {@code fallback} when missing or unknown. */
@@ -153,14 +152,16 @@ final class FormValidator {
         String fileName = fileName(upload.fileName());
         if (fileName.isEmpty()) {
           errors.add(error("attachments", "no_name"));
-        } else if (upload.bytes().length > limits.maxAttachmentBytes()) {
+        } else if (upload.length() > limits.maxAttachmentBytes()) {
           errors.add(error("attachments", "too_large", fileName, mebibytes(limits.maxAttachmentBytes())));
         } else {
-          Optional<String> mediaType = FileTypes.check(fileName, upload.bytes());
+          byte[] bytes = upload.bytes();
+          Optional<String> mediaType = FileTypes.check(fileName, bytes);
           if (mediaType.isEmpty()) {
             errors.add(error("attachments", "type", fileName, FileTypes.ALLOWED_TEXT));
           } else {
-            attachments.add(new Attachment(fileName, mediaType.get(), upload.bytes()));
+            // stored as a slice of the raw body, which the register keeps anyway
+            attachments.add(Attachment.slice(fileName, mediaType.get(), bytes, upload.offset()));
           }
         }
       }

@@ -12,9 +12,10 @@ import az.disclose.render.AzDates;
 import az.disclose.render.Templates;
 import az.disclose.site.PageFrame;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +34,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -70,6 +70,10 @@ public final class IntakeHandler extends Handler.Abstract {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
   private static final ZoneId BAKU = ZoneId.of("Asia/Baku");
   private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
+  private static final String UPLOAD_PREFIX = "body-";
+  private static final String UPLOAD_SUFFIX = ".part";
+  /** What a busy server asks the client to wait before it sends again. */
+  static final long BUSY_RETRY_SECONDS = 30;
 
   private final Register register;
   private final Map<String, PageFrame> frames;
@@ -79,6 +83,9 @@ public final class IntakeHandler extends Handler.Abstract {
   private final FormValidator validator;
   private final RateLimiter rateLimiter;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final Path uploads;
+  private final UploadGate gate;
+  private final DailyBudget dailyBudget;
 
   /**
    * @param siteFrame the page frame in the site's language: the default
@@ -87,7 +94,19 @@ public final class IntakeHandler extends Handler.Abstract {
    */
   public IntakeHandler(Register register, PageFrame siteFrame, Map<String, PageFrame> frames, Templates templates,
       Clock clock, IntakeLimits limits) {
+    this(register, siteFrame, frames, templates, clock, limits, defaultUploads());
+  }
+
+  /**
+   * @param uploads where bodies are received before they are decoded (created when missing; its
+   *     {@code body-*.part} files are this handler's and are deleted after each request, and on start
+   *     when a crash left some)
+   */
+  public IntakeHandler(Register register, PageFrame siteFrame, Map<String, PageFrame> frames, Templates templates,
+      Clock clock, IntakeLimits limits, Path uploads) {
     super(InvocationType.BLOCKING);
+    this.uploads = Objects.requireNonNull(uploads, "uploads").toAbsolutePath();
+    removeLeftovers(this.uploads);
     this.register = Objects.requireNonNull(register, "register");
     this.defaultLanguage = siteFrame.settings().locale().getLanguage();
     Map<String, PageFrame> all = new HashMap<>(frames);
@@ -97,6 +116,33 @@ public final class IntakeHandler extends Handler.Abstract {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.validator = new FormValidator(limits);
     this.rateLimiter = limits.rateLimited() ? new RateLimiter(clock, limits.ratePerMinute(), limits.rateBurst()) : null;
+    this.gate = new UploadGate(limits.maxUploads(), limits.maxUploadsPerAddress(), limits.memoryBudgetBytes());
+    this.dailyBudget = limits.dailyBudgeted() ? new DailyBudget(clock, BAKU, limits.dailyBytesPerAddress()) : null;
+  }
+
+  /**
+   * Without a data directory (tests, embedding): a new directory of this handler's own under the
+   * system's temporary directory, so that no other handler's leftovers clean-up can touch its files.
+   */
+  static Path defaultUploads() {
+    try {
+      return Files.createTempDirectory("disclose-uploads-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("no temporary directory for received bodies: " + e.getMessage(), e);
+    }
+  }
+
+  private static void removeLeftovers(Path uploads) {
+    if (!Files.isDirectory(uploads)) {
+      return;
+    }
+    try (DirectoryStream<Path> left = Files.newDirectoryStream(uploads, UPLOAD_PREFIX + "*" + UPLOAD_SUFFIX)) {
+      for (Path file : left) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      LOG.warn("could not remove the partial uploads left in {}: {}", uploads, e.toString());
+    }
   }
 
   @Override
@@ -129,13 +175,14 @@ public final class IntakeHandler extends Handler.Abstract {
       } else {
         return false;
       }
-    } catch (Exception | LinkageError e) {
+    } catch (Throwable e) { // an Error too (out of memory): its text must never reach the page
       LOG.error("intake failed on {} {}: {}", method, path, e.toString(), e);
       if (!x.committed()) {
         try {
           error(x, HttpStatus.INTERNAL_SERVER_ERROR_500, defaultLanguage, "servererror", "internal_error");
-        } catch (Exception again) {
-          callback.failed(again);
+        } catch (Throwable again) {
+          // the themed page cannot be made (memory, templates): a fixed text, never the exception's
+          plainError(x, HttpStatus.INTERNAL_SERVER_ERROR_500);
         }
       } else {
         callback.failed(e);
@@ -169,8 +216,9 @@ public final class IntakeHandler extends Handler.Abstract {
   }
 
   private void submit(Exchange x) throws Exception {
+    String address = remoteAddress(x.request);
     if (rateLimiter != null) {
-      long wait = rateLimiter.acquire(remoteAddress(x.request));
+      long wait = rateLimiter.acquire(address);
       if (wait > 0) {
         x.response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(wait));
         LOG.debug("rate limit: submission refused, retry after {} s", wait);
@@ -191,24 +239,128 @@ public final class IntakeHandler extends Handler.Abstract {
       return;
     }
     long declared = x.request.getLength();
-    byte[] body = declared > limit ? null : readBody(x.request, limit);
-    if (body == null) {
-      // A body a little over the limit is read and thrown away, so that the client, still sending
-      // it, gets the 413 page rather than a reset connection; a larger one is cut off.
-      if (declared > limit && declared - limit <= MAX_DISCARDED_BYTES) {
-        discard(x.request);
-      }
-      LOG.info("submission refused: body over {} bytes", limit);
-      error(x, HttpStatus.PAYLOAD_TOO_LARGE_413, defaultLanguage, "toolarge", "too_large",
-          Map.of("max_bytes", limit), mebibytes(limit));
+    if (dailyBudget != null && !dailyBudget.allows(address, Math.max(0, declared))) {
+      overBudget(x);
       return;
     }
+    UploadGate.Entry entry = gate.enter(address);
+    if (entry.held() == null) {
+      // Not read: the connection is closed after this answer, which frees the worker at once.
+      LOG.info("submission refused: {} bodies are being received ({})", entry.refused() == UploadGate.Refusal.ADDRESS_BUSY
+          ? "this address's " + limits.maxUploadsPerAddress() : "the server's " + limits.maxUploads(), entry.refused());
+      x.response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(BUSY_RETRY_SECONDS));
+      x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      error(x, HttpStatus.SERVICE_UNAVAILABLE_503, defaultLanguage, "busy", "busy",
+          Map.of("retry_after", BUSY_RETRY_SECONDS), String.valueOf(BUSY_RETRY_SECONDS));
+      return;
+    }
+    Path file = null;
+    try (UploadGate.Held slot = entry.held()) {
+      if (declared > limit) {
+        tooLarge(x, limit, declared);
+        return;
+      }
+      Files.createDirectories(uploads);
+      file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
+      long length;
+      try {
+        length = BodyReceiver.receive(x.request, file, limit, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
+      } catch (BodyReceiver.TooLarge e) {
+        tooLarge(x, limit, -1);
+        return;
+      } catch (BodyReceiver.TimedOut e) {
+        LOG.info("submission refused: {}", e.getMessage());
+        x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        error(x, HttpStatus.REQUEST_TIMEOUT_408, defaultLanguage, "timeout", "timeout");
+        return;
+      } catch (IOException e) {
+        // the client went away (or the disk refused the file): nothing was registered, no one to tell
+        LOG.info("submission not received: {}", e.getMessage());
+        x.callback.failed(e);
+        return;
+      }
+      if (dailyBudget != null && !dailyBudget.charge(address, length)) {
+        overBudget(x);
+        return;
+      }
+      // Decoding and storing hold about twice the body (the body, and each file once more while its
+      // type is checked); the memory budget bounds what all submissions hold at once.
+      try (UploadGate.Held memory = gate.memory(2 * length, limits.bodyIdleTimeout().toMillis())) {
+        if (memory == null) {
+          LOG.info("submission refused: no memory for a body of {} bytes within {} s", length,
+              limits.bodyIdleTimeout().toSeconds());
+          x.response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(BUSY_RETRY_SECONDS));
+          error(x, HttpStatus.SERVICE_UNAVAILABLE_503, defaultLanguage, "busy", "busy",
+              Map.of("retry_after", BUSY_RETRY_SECONDS), String.valueOf(BUSY_RETRY_SECONDS));
+          return;
+        }
+        byte[] body = readFile(file, length);
+        Files.delete(file);
+        file = null;
+        decodeAndRegister(x, body, contentType, mime, address);
+      }
+    } finally {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** What is read from a file at once: Files.readAllBytes would leave a direct buffer of the whole file cached on the thread. */
+  static final int READ_CHUNK = 64 * 1024;
+
+  /** The received body, read in small steps (see {@link #READ_CHUNK}). */
+  static byte[] readFile(Path file, long length) throws IOException {
+    byte[] body = new byte[Math.toIntExact(length)];
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      int at = 0;
+      while (at < body.length) {
+        int n = in.read(body, at, Math.min(READ_CHUNK, body.length - at));
+        if (n < 0) {
+          throw new IOException(file + " is shorter than the " + length + " bytes received");
+        }
+        at += n;
+      }
+    }
+    return body;
+  }
+
+  private void tooLarge(Exchange x, long limit, long declared) throws Exception {
+    // A body a little over the limit is read and thrown away, so that the client, still sending
+    // it, gets the 413 page rather than a reset connection; a larger one is cut off.
+    if (declared > limit && declared - limit <= MAX_DISCARDED_BYTES) {
+      try {
+        BodyReceiver.receive(x.request, null, declared, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
+      } catch (IOException e) {
+        LOG.debug("the rest of a body over the limit was not read: {}", e.getMessage());
+      }
+    } else {
+      x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
+    LOG.info("submission refused: body over {} bytes", limit);
+    error(x, HttpStatus.PAYLOAD_TOO_LARGE_413, defaultLanguage, "toolarge", "too_large",
+        Map.of("max_bytes", limit), mebibytes(limit));
+  }
+
+  private void overBudget(Exchange x) throws Exception {
+    LOG.info("submission refused: the address's daily budget of {} bytes is spent", limits.dailyBytesPerAddress());
+    x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    error(x, HttpStatus.TOO_MANY_REQUESTS_429, defaultLanguage, "budget", "daily_budget_spent",
+        Map.of("max_bytes_per_day", limits.dailyBytesPerAddress()), mebibytes(limits.dailyBytesPerAddress()));
+  }
+
+  private void decodeAndRegister(Exchange x, byte[] body, String contentType, String mime, String address)
+      throws Exception {
     FormInput form;
     try {
       form = mime.equals(URLENCODED) ? FormInput.urlEncoded(body) : FormInput.multipart(body, contentType, limits);
     } catch (FormInput.MalformedException e) {
       LOG.info("submission refused: {}", e.getMessage());
-      error(x, HttpStatus.BAD_REQUEST_400, defaultLanguage, "malformed", "malformed");
+      if (e.encoding()) {
+        error(x, HttpStatus.BAD_REQUEST_400, defaultLanguage, "encoding", "not_utf8");
+      } else {
+        error(x, HttpStatus.BAD_REQUEST_400, defaultLanguage, "malformed", "malformed");
+      }
       return;
     }
     String lang = FormValidator.language(form, defaultLanguage);
@@ -235,7 +387,7 @@ public final class IntakeHandler extends Handler.Abstract {
         result.attachments(),
         body,
         contentType,
-        remoteAddress(x.request));
+        address);
     Receipt receipt;
     try {
       receipt = register.register(submission);
@@ -477,37 +629,20 @@ public final class IntakeHandler extends Handler.Abstract {
     return h < 0 || j < h;
   }
 
-  /** The body, or null when it is longer than {@code limit}. */
-  /** Reads the rest of the request's body and drops it. */
-  private static void discard(Request request) throws IOException {
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+  /** A fixed plain-text answer for when the themed page cannot be made: never an exception's text. */
+  private static void plainError(Exchange x, int status) {
+    if (x.committed()) {
+      x.callback.failed(new IOException("the answer failed after it was committed"));
+      return;
     }
-  }
-
-  static byte[] readBody(Request request, long limit) throws IOException {
-    long declared = request.getLength();
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      if (declared >= 0 && declared <= limit) {
-        // the usual case: read straight into an array of the declared size (no copy, no 16 KiB buffer)
-        byte[] body = in.readNBytes((int) declared);
-        if (body.length < declared || in.read() != -1) {
-          throw new IOException("the body does not match its Content-Length of " + declared);
-        }
-        return body;
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-      byte[] buffer = new byte[8 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        total += n;
-        if (total > limit) {
-          return null;
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
+    try {
+      x.response.reset();
+      x.response.setStatus(status);
+      x.response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+      x.response.write(true, ByteBuffer.wrap((status + " " + HttpStatus.getMessage(status) + "\n")
+          .getBytes(StandardCharsets.US_ASCII)), x.callback);
+    } catch (Throwable again) {
+      x.callback.failed(new IOException("no answer could be sent"));
     }
   }
 

@@ -40,8 +40,32 @@ public final class IntakeServer {
    */
   public static Server create(String host, int port, Register register, PageFrame siteFrame,
       Map<String, PageFrame> frames, Templates templates, Clock clock, IntakeLimits limits) {
+    return create(host, port, register, siteFrame, frames, templates, clock, limits, IntakeHandler.defaultUploads());
+  }
+
+  /** The intake as a handler, to combine with other handlers in one server. */
+  public static IntakeHandler handler(Register register, PageFrame siteFrame, Map<String, PageFrame> frames,
+      Templates templates, Clock clock, IntakeLimits limits) {
+    return new IntakeHandler(register, siteFrame, frames, templates, clock, limits);
+  }
+
+  /** As above, receiving bodies in {@code uploads} (see {@link #UPLOADS}). */
+  public static IntakeHandler handler(Register register, PageFrame siteFrame, Map<String, PageFrame> frames,
+      Templates templates, Clock clock, IntakeLimits limits, Path uploads) {
+    return new IntakeHandler(register, siteFrame, frames, templates, clock, limits, uploads);
+  }
+
+  /** The directory under the inbox's data directory where bodies are received before they are decoded. */
+  public static final String UPLOADS = "uploads";
+
+  /**
+   * As {@link #create(String, int, Register, PageFrame, Map, Templates, Clock, IntakeLimits)}, receiving
+   * bodies in {@code uploads}.
+   */
+  public static Server create(String host, int port, Register register, PageFrame siteFrame,
+      Map<String, PageFrame> frames, Templates templates, Clock clock, IntakeLimits limits, Path uploads) {
     Server server = SiteServer.bare(host, port);
-    IntakeHandler intake = handler(register, siteFrame, frames, templates, clock, limits);
+    IntakeHandler intake = handler(register, siteFrame, frames, templates, clock, limits, uploads);
     server.setHandler(new Handler.Sequence(intake, new Handler.Abstract(InvocationTypeHolder.BLOCKING) {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
@@ -50,12 +74,6 @@ public final class IntakeServer {
       }
     }));
     return server;
-  }
-
-  /** The intake as a handler, to combine with other handlers in one server. */
-  public static IntakeHandler handler(Register register, PageFrame siteFrame, Map<String, PageFrame> frames,
-      Templates templates, Clock clock, IntakeLimits limits) {
-    return new IntakeHandler(register, siteFrame, frames, templates, clock, limits);
   }
 
   /**

@@ -6,6 +6,9 @@ import az.disclose.content.ContentLoader;
 import az.disclose.content.Page;
 import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.Register;
+import az.disclose.serve.SiteServer;
+import az.disclose.serve.TrustedProxies;
 import az.disclose.render.Templates;
 import az.disclose.site.PageFrame;
 import az.disclose.site.TestSites;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -46,13 +50,23 @@ final class Intake implements AutoCloseable {
   }
 
   static Intake start(Path dataDir, Clock clock, IntakeLimits limits) throws Exception {
+    return start(dataDir, clock, limits, register -> register, null);
+  }
+
+  /**
+   * As {@link #start(Path, Clock, IntakeLimits)}, with the register seen through {@code wrap} (to
+   * inject faults) and the client's address taken through {@code proxies} (null: the connection's).
+   */
+  static Intake start(Path dataDir, Clock clock, IntakeLimits limits, UnaryOperator<Register> wrap,
+      TrustedProxies proxies) throws Exception {
     SiteSettings settings = new SettingsLoader().load(CONTENT);
     List<Page> pages = new ContentLoader().load(CONTENT).pages();
     Map<String, PageFrame> frames = IntakeServer.frames(THEME, settings, pages);
     Templates templates = new Templates(THEME.resolve("templates"), settings.locale());
     Inbox inbox = Inbox.open(InboxSettings.defaults(dataDir), CONTENT, clock);
-    Server server = IntakeServer.create("127.0.0.1", 0, inbox.register(), frames.get(settings.locale().getLanguage()),
-        frames, templates, clock, limits);
+    Server server = IntakeServer.create("127.0.0.1", 0, wrap.apply(inbox.register()),
+        frames.get(settings.locale().getLanguage()), frames, templates, clock, limits, dataDir.resolve("uploads"));
+    SiteServer.trustProxies(server, proxies);
     server.start();
     return new Intake(inbox, server);
   }

@@ -17,7 +17,8 @@ import org.eclipse.jetty.server.Server;
  * crash test and the load benchmark, which start it in a JVM of its own:
  *
  * <pre>java -cp CLASSPATH az.disclose.inbox.web.IntakeMain --data DIR [--port N] [--host H]
- *     [--content content] [--theme theme] [--no-rate-limit]</pre>
+ *     [--content content] [--theme theme] [--no-rate-limit] [--no-daily-budget]
+ *     [--uploads-per-address N]</pre>
  *
  * Prints {@code LISTENING <port>} on standard output once it accepts connections.
  */
@@ -39,6 +40,8 @@ public final class IntakeMain {
         case "--host" -> host = args[++i];
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--no-rate-limit" -> limits = limits.withoutRateLimit();
+        case "--no-daily-budget" -> limits = limits.withDailyBytes(0);
+        case "--uploads-per-address" -> limits = limits.withUploads(limits.maxUploads(), Integer.parseInt(args[++i]));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -51,7 +54,7 @@ public final class IntakeMain {
     Clock clock = Clock.systemUTC();
     Inbox inbox = Inbox.open(InboxSettings.defaults(data), content, clock);
     Server server = IntakeServer.create(host, port, inbox.register(), frames.get(settings.locale().getLanguage()),
-        frames, templates, clock, limits);
+        frames, templates, clock, limits, data.resolve("uploads"));
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -1,0 +1,102 @@
+package az.disclose.inbox.web;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.Content;
+
+/**
+ * Receives a request body onto disk in bounded time and memory: chunks go straight to a file (or
+ * nowhere), a pause longer than {@code idle} or a body taking longer than {@code total} ends the
+ * receipt with {@link TimedOut}, and more than {@code limit} bytes with {@link TooLarge}.
+ */
+final class BodyReceiver {
+  private BodyReceiver() {}
+
+  /** The body did not arrive in time. */
+  static final class TimedOut extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(String message) {
+      super(message);
+    }
+  }
+
+  /** The body is longer than the limit. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Writes the body of {@code source} to {@code file} (null: drops it) and returns its length.
+   *
+   * @throws TimedOut a pause over {@code idle} or a receipt over {@code total}
+   * @throws TooLarge more than {@code limit} bytes
+   * @throws IOException the client went away, or the file could not be written
+   */
+  static long receive(Content.Source source, Path file, long limit, Duration idle, Duration total)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + total.toNanos();
+    long received = 0;
+    try (FileChannel out = file == null ? null : FileChannel.open(file, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      while (true) {
+        Content.Chunk chunk = source.read();
+        if (chunk == null) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new TimedOut("the body took longer than " + total.toSeconds() + " s");
+          }
+          boolean idleFirst = idle.toNanos() <= left;
+          CompletableFuture<Void> ready = new CompletableFuture<>();
+          source.demand(() -> ready.complete(null));
+          try {
+            ready.get(Math.min(idle.toNanos(), left), TimeUnit.NANOSECONDS);
+          } catch (TimeoutException e) {
+            throw new TimedOut(idleFirst
+                ? "no body bytes for " + idle.toSeconds() + " s"
+                : "the body took longer than " + total.toSeconds() + " s");
+          } catch (ExecutionException e) {
+            throw new IOException("reading the body failed", e.getCause());
+          }
+          continue;
+        }
+        try {
+          if (Content.Chunk.isFailure(chunk)) {
+            Throwable failure = chunk.getFailure();
+            if (!chunk.isLast() || failure instanceof TimeoutException) {
+              throw new TimedOut("no body bytes for the connection's idle time-out");
+            }
+            throw new IOException("the body could not be read: " + failure, failure);
+          }
+          ByteBuffer bytes = chunk.getByteBuffer();
+          received += bytes.remaining();
+          if (received > limit) {
+            throw new TooLarge("the body is over " + limit + " bytes");
+          }
+          if (out != null) {
+            while (bytes.hasRemaining()) {
+              out.write(bytes);
+            }
+          }
+          if (chunk.isLast()) {
+            return received;
+          }
+        } finally {
+          chunk.release();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+-- Web uploads stored once (SQLite; the same for PostgreSQL in ../postgresql/V6__attachment_slices.sql).
+-- A file sent with the web form is part of the request's raw body, which is kept as evidence; such an
+-- attachment is stored as its place in requests.raw (raw_offset, counted from 0, and raw_length, both
+-- in bytes) with an empty `bytes`, and read back as substr(raw, raw_offset + 1, raw_length).
+-- Rows without a place (mail attachments, decoded from base64, and the officers' answers) keep their
+-- bytes as before.
+ALTER TABLE attachments ADD COLUMN raw_offset INTEGER;
+ALTER TABLE attachments ADD COLUMN raw_length INTEGER;
