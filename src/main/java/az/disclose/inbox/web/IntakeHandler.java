@@ -193,7 +193,7 @@ public final class IntakeHandler extends Handler.Abstract {
       }
     }
     if (!h.healthy()) {
-      LOG.warn("healthz: not accepting submissions (can commit: {}, disk low: {}): {}", h.canCommit(),
+      LOG.debug("healthz: not accepting submissions (can commit: {}, disk low: {}): {}", h.canCommit(),
           h.disk().map(Register.DiskSpace::low).orElse(false), h.probeError());
     }
     x.sendJson(h.healthy() ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503, out);

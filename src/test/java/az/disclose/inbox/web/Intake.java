@@ -45,11 +45,16 @@ final class Intake implements AutoCloseable {
   }
 
   static Intake start(Path dataDir, Clock clock, IntakeLimits limits) throws Exception {
+    return start(InboxSettings.defaults(dataDir), clock, limits);
+  }
+
+  /** As above with the register's settings given (another database, a busy timeout, a disk watermark). */
+  static Intake start(InboxSettings inboxSettings, Clock clock, IntakeLimits limits) throws Exception {
     SiteSettings settings = new SettingsLoader().load(CONTENT);
     List<Page> pages = new ContentLoader().load(CONTENT).pages();
     Map<String, PageFrame> frames = IntakeServer.frames(THEME, settings, pages);
     Templates templates = new Templates(THEME.resolve("templates"), settings.locale());
-    Inbox inbox = Inbox.open(InboxSettings.defaults(dataDir), CONTENT, clock);
+    Inbox inbox = Inbox.open(inboxSettings, CONTENT, clock);
     Server server = IntakeServer.create("127.0.0.1", 0, inbox.register(), frames.get(settings.locale().getLanguage()),
         frames, templates, clock, limits);
     server.start();
