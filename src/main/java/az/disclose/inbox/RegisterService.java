@@ -251,29 +251,40 @@ public final class RegisterService implements Register {
     }
   }
 
-  private final Object probeLock = new Object();
-  private long lastProbeNanos;
-  private JdbcRequestStore.WriteProbe lastProbe;
+  private final java.util.concurrent.locks.ReentrantLock probeLock = new java.util.concurrent.locks.ReentrantLock();
+  private volatile long lastProbeNanos;
+  private volatile JdbcRequestStore.WriteProbe lastProbe;
 
   /**
-   * A write probe (at most one every {@link #PROBE_INTERVAL}; callers in between share its result)
-   * and the disk space.
+   * A write probe (at most one every {@link #PROBE_INTERVAL}; callers in between, and callers
+   * while a probe runs, get the last result rather than waiting or adding writes) and the disk space.
    */
   @Override
   public Health health() {
-    JdbcRequestStore.WriteProbe probe;
-    synchronized (probeLock) {
-      long now = System.nanoTime();
-      if (lastProbe == null || now - lastProbeNanos >= PROBE_INTERVAL.toNanos()) {
-        lastProbe = store.probeWrite(clock.instant().atZone(settings.zone()).getYear());
-        lastProbeNanos = System.nanoTime();
-        if (!lastProbe.committed()) {
-          LOG.warn("health: the register cannot commit: {}", lastProbe.error());
+    JdbcRequestStore.WriteProbe probe = lastProbe;
+    boolean due = probe == null || System.nanoTime() - lastProbeNanos >= PROBE_INTERVAL.toNanos();
+    if (due && (probe == null ? lockProbe() : probeLock.tryLock())) {
+      try {
+        probe = lastProbe;
+        if (probe == null || System.nanoTime() - lastProbeNanos >= PROBE_INTERVAL.toNanos()) {
+          probe = store.probeWrite(clock.instant().atZone(settings.zone()).getYear());
+          lastProbe = probe;
+          lastProbeNanos = System.nanoTime();
+          if (!probe.committed()) {
+            LOG.warn("health: the register cannot commit: {}", probe.error());
+          }
         }
+      } finally {
+        probeLock.unlock();
       }
-      probe = lastProbe;
     }
     return new Health(probe.committed(), probe.millis(), probe.error(), diskSpace());
+  }
+
+  /** Waits for the probe lock (the very first probe: there is no earlier result to give). */
+  private boolean lockProbe() {
+    probeLock.lock();
+    return true;
   }
 
   /** {@code SEN-2026-00042}. */

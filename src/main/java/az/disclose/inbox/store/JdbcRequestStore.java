@@ -613,11 +613,23 @@ public final class JdbcRequestStore implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
+  /** Runs {@code work} on a connection of the pool; a connection whose work failed is evicted, like a writer's. */
   private <T> T read(Read<T> work) throws StoreException {
-    try (Connection c = pool.getConnection()) {
-      return work.run(c);
+    Connection c;
+    try {
+      c = pool.getConnection();
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+    boolean broken = true;
+    try {
+      T result = work.run(c);
+      broken = false;
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    } finally {
+      release(c, broken);
     }
   }
 
