@@ -267,7 +267,7 @@ public final class RegisterService implements Register {
       try {
         probe = lastProbe;
         if (probe == null || System.nanoTime() - lastProbeNanos >= PROBE_INTERVAL.toNanos()) {
-          probe = store.probeWrite(clock.instant().atZone(settings.zone()).getYear());
+          probe = store.probeWrite(clock.instant());
           lastProbe = probe;
           lastProbeNanos = System.nanoTime();
           if (!probe.committed()) {

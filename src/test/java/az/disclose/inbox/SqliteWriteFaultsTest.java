@@ -190,6 +190,8 @@ class SqliteWriteFaultsTest {
   void theWriteProbeCommitsWithoutChangingNumbersAndFailsWhileAnotherProcessHoldsTheLock() throws Exception {
     Register.Health h = inbox.register().health();
     assertThat(h.canCommit()).as(h.probeError()).isTrue();
+    assertThat(inbox.store().queryText("SELECT probed_at FROM health_probe"))
+        .as("the probe committed its stamp").isEqualTo(String.valueOf(clock.instant().toEpochMilli()));
     assertThat(h.healthy()).isTrue();
     assertThat(h.disk()).hasValueSatisfying(d -> assertThat(d.minimumBytes()).isEqualTo(256L * 1024 * 1024));
     try (Connection lock = other(); Statement s = lock.createStatement()) {

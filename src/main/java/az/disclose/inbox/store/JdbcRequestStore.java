@@ -676,16 +676,15 @@ public final class JdbcRequestStore implements AutoCloseable {
   public record WriteProbe(boolean committed, long millis, String error) {}
 
   /**
-   * A real write transaction that commits, changing no value: it makes sure the number counter of
-   * {@code year} exists (as the year's first registration does) and rewrites it with its own value,
-   * so that the lock, the journal and the commit's sync are all exercised. It queues behind the
-   * registrations like any writer.
+   * A real write transaction that commits: it stamps {@code now} on the one row of {@code
+   * health_probe} (migration V7), so that the lock, the journal and the commit's sync are all
+   * exercised without touching the archive. It queues behind the registrations like any writer.
    */
-  public WriteProbe probeWrite(int year) {
+  public WriteProbe probeWrite(Instant now) {
     long started = System.nanoTime();
     try {
       this.<Void, RuntimeException>write(tx -> {
-        tx.touchCounter(year);
+        tx.stampProbe(now);
         return null;
       });
       return new WriteProbe(true, (System.nanoTime() - started) / 1_000_000, "");
@@ -850,18 +849,12 @@ public final class JdbcRequestStore implements AutoCloseable {
       return next;
     }
 
-    /** Creates the counter of {@code year} when missing and rewrites it with its own value (a write probe). */
-    void touchCounter(int year) throws SQLException {
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO number_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING")) {
-        p.setInt(1, year);
-        p.executeUpdate();
-      }
-      try (PreparedStatement p = c.prepareStatement(
-          "UPDATE number_counters SET last_sequence = last_sequence WHERE year = ?")) {
-        p.setInt(1, year);
+    /** Stamps {@code now} on the write probe's row. */
+    void stampProbe(Instant now) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("UPDATE health_probe SET probed_at = ? WHERE id = 1")) {
+        p.setLong(1, now.toEpochMilli());
         if (p.executeUpdate() != 1) {
-          throw new SQLException("the number counter of " + year + " is missing after it was created");
+          throw new SQLException("the row of health_probe is missing (migration V7__health_probe.sql)");
         }
       }
     }
