@@ -209,4 +209,37 @@ class SqliteWriteFaultsTest {
     assertWhole(inbox.register().register(withFile("after probes")), "after probes");
     assertGapFree(1);
   }
+
+  @Test
+  void concurrentRegistrationsUnderAHeldLockAllFailHonestlyAndTheNextGroupIsWhole() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      try (Connection lock = other(); Statement s = lock.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+        List<java.util.concurrent.Future<Receipt>> locked = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          String subject = "locked " + i;
+          locked.add(pool.submit(() -> inbox.register().register(withFile(subject))));
+        }
+        for (var f : locked) {
+          assertThatThrownBy(f::get).hasCauseInstanceOf(Register.RegisterException.class)
+              .satisfies(e -> assertThat(((Register.RegisterException) e.getCause()).outcome())
+                  .isEqualTo(Register.Outcome.NOT_REGISTERED));
+        }
+        s.execute("ROLLBACK");
+      }
+      assertThat(inbox.register().list(ListFilter.all())).isEmpty();
+      List<java.util.concurrent.Future<Receipt>> after = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String subject = "after " + i;
+        after.add(pool.submit(() -> inbox.register().register(withFile(subject))));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertWhole(after.get(i).get(), "after " + i);
+      }
+      assertGapFree(8);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
