@@ -181,7 +181,7 @@ final class ServeCommand implements Callable<Integer> {
       LiveReload reload = liveReload ? new LiveReload() : null;
       Server server = siteWithInbox(host, port, behindProxy ? webSettings.proxies() : null, webSettings.limits(),
           inboxSettings.dataDirectory().resolve(IntakeServer.UPLOADS), options.out, options.theme, inbox, site, pages,
-          reload);
+          reload, mail.configured() ? mail::status : null);
       server.start();
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, SiteServer.port(server), inboxSettings.databaseUrl());
@@ -264,10 +264,20 @@ final class ServeCommand implements Callable<Integer> {
   static Server siteWithInbox(String host, int port, TrustedProxies proxies, IntakeLimits limits, Path uploads,
       Path siteDir, Path themeDir, Inbox inbox, SiteSettings site, List<Page> pages, LiveReload liveReload)
       throws IOException {
+    return siteWithInbox(host, port, proxies, limits, uploads, siteDir, themeDir, inbox, site, pages, liveReload, null);
+  }
+
+  /** As above; {@code mailStatus} (null: no mail configured) is shown by {@code /healthz}. */
+  static Server siteWithInbox(String host, int port, TrustedProxies proxies, IntakeLimits limits, Path uploads,
+      Path siteDir, Path themeDir, Inbox inbox, SiteSettings site, List<Page> pages, LiveReload liveReload,
+      java.util.function.Supplier<Map<String, Object>> mailStatus) throws IOException {
     Map<String, PageFrame> frames = IntakeServer.frames(themeDir, site, pages);
     Templates templates = new Templates(themeDir.resolve("templates"), site.locale());
     IntakeHandler intake = IntakeServer.handler(inbox.register(), frames.get(site.locale().getLanguage()), frames,
         templates, Clock.systemUTC(), limits, uploads);
+    if (mailStatus != null) {
+      intake.reportMailStatus(mailStatus);
+    }
     Server server = SiteServer.create(host, port, siteDir, false, liveReload);
     SiteServer.trustProxies(server, proxies);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));

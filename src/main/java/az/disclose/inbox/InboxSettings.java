@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * @param deadlineRules the statutory periods by rule id (defaults: {@link DeadlineRules#defaults()})
  * @param zone the zone of registration dates, numbers' years and due dates
  * @param source the settings file, or {@code null} for the embedded defaults
+ * @param minFreeDiskMb below this many MiB free in the SQLite database's directory, new submissions
+ *     are refused (503) before the disk is full; 0 turns the check off (not checked on PostgreSQL)
+ * @param busyTimeoutMs how long an SQLite writer waits for another process's write lock before its
+ *     transaction fails (and the submission is refused)
  */
 public record InboxSettings(
     String numberPrefix,
@@ -32,12 +36,21 @@ public record InboxSettings(
     int retentionDays,
     List<DeadlineRule> deadlineRules,
     ZoneId zone,
-    Path source) {
+    Path source,
+    long minFreeDiskMb,
+    int busyTimeoutMs) {
 
   public static final String DEFAULT_PREFIX = "SEN";
   public static final Path DEFAULT_DATA_DIRECTORY = Path.of("data");
   public static final int MIN_RETENTION_DAYS = 365;
   public static final String PASSWORD_ENV = "DISCLOSE_DB_PASSWORD";
+  /** Default of {@code min_free_disk_mb}: room for a few of the largest submissions and the WAL. */
+  public static final long DEFAULT_MIN_FREE_DISK_MB = 256;
+  /** Default of {@code database.busy_timeout_ms} (SQLite). */
+  public static final int DEFAULT_BUSY_TIMEOUT_MS = 30_000;
+  /** Bounds of {@code database.busy_timeout_ms}. */
+  public static final int MIN_BUSY_TIMEOUT_MS = 100;
+  public static final int MAX_BUSY_TIMEOUT_MS = 600_000;
   public static final Pattern PREFIX = Pattern.compile("[A-Z][A-Z0-9]{0,9}");
   /** What the retention rule says, for every message that refuses a shorter one. */
   public static final String RETENTION_RULE =
@@ -62,6 +75,13 @@ public record InboxSettings(
       throw new IllegalArgumentException("database url must start with jdbc:sqlite: or jdbc:postgresql:, not '"
           + databaseUrl + "'");
     }
+    if (minFreeDiskMb < 0) {
+      throw new IllegalArgumentException("min_free_disk_mb must be 0 (no check) or more, not " + minFreeDiskMb);
+    }
+    if (busyTimeoutMs < MIN_BUSY_TIMEOUT_MS || busyTimeoutMs > MAX_BUSY_TIMEOUT_MS) {
+      throw new IllegalArgumentException("database.busy_timeout_ms must be between " + MIN_BUSY_TIMEOUT_MS + " and "
+          + MAX_BUSY_TIMEOUT_MS + ", not " + busyTimeoutMs);
+    }
     for (String id : RULE_IDS) {
       if (DeadlineRules.find(deadlineRules, id).isEmpty()) {
         throw new IllegalArgumentException("deadline rule '" + id + "' is missing");
@@ -85,7 +105,7 @@ public record InboxSettings(
   /** The embedded defaults with the data (and the SQLite database) in {@code dataDirectory}. */
   public static InboxSettings defaults(Path dataDirectory) {
     return new InboxSettings(DEFAULT_PREFIX, dataDirectory, sqliteUrl(dataDirectory), "", "",
-        MIN_RETENTION_DAYS, DeadlineRules.defaults(), Deadline.BAKU, null);
+        MIN_RETENTION_DAYS, DeadlineRules.defaults(), Deadline.BAKU, null, DEFAULT_MIN_FREE_DISK_MB, DEFAULT_BUSY_TIMEOUT_MS);
   }
 
   public static String sqliteUrl(Path dataDirectory) {
@@ -119,17 +139,18 @@ public record InboxSettings(
   }
 
   public InboxSettings withDatabase(String url, String user, String password) {
-    return new InboxSettings(numberPrefix, dataDirectory, url, user, password, retentionDays, deadlineRules, zone, source);
+    return new InboxSettings(numberPrefix, dataDirectory, url, user, password, retentionDays, deadlineRules, zone, source,
+        minFreeDiskMb, busyTimeoutMs);
   }
 
   public InboxSettings withNumberPrefix(String prefix) {
     return new InboxSettings(prefix, dataDirectory, databaseUrl, databaseUser, databasePassword, retentionDays,
-        deadlineRules, zone, source);
+        deadlineRules, zone, source, minFreeDiskMb, busyTimeoutMs);
   }
 
   public InboxSettings withRetentionDays(int days) {
     return new InboxSettings(numberPrefix, dataDirectory, databaseUrl, databaseUser, databasePassword, days,
-        deadlineRules, zone, source);
+        deadlineRules, zone, source, minFreeDiskMb, busyTimeoutMs);
   }
 
   public InboxSettings withDeadlineRule(DeadlineRule rule) {
@@ -137,7 +158,45 @@ public record InboxSettings(
     rules.removeIf(r -> r.id().equals(rule.id()));
     rules.add(rule);
     return new InboxSettings(numberPrefix, dataDirectory, databaseUrl, databaseUser, databasePassword, retentionDays,
-        rules, zone, source);
+        rules, zone, source, minFreeDiskMb, busyTimeoutMs);
+  }
+
+  public InboxSettings withMinFreeDiskMb(long mb) {
+    return new InboxSettings(numberPrefix, dataDirectory, databaseUrl, databaseUser, databasePassword, retentionDays,
+        deadlineRules, zone, source, mb, busyTimeoutMs);
+  }
+
+  public InboxSettings withBusyTimeoutMs(int ms) {
+    return new InboxSettings(numberPrefix, dataDirectory, databaseUrl, databaseUser, databasePassword, retentionDays,
+        deadlineRules, zone, source, minFreeDiskMb, ms);
+  }
+
+  /** {@link #minFreeDiskMb} in bytes. */
+  public long minFreeDiskBytes() {
+    return minFreeDiskMb * 1024 * 1024;
+  }
+
+  /**
+   * The directory of the SQLite database file, whose free space the register watches; empty for
+   * PostgreSQL (its disk is the database server's).
+   */
+  public java.util.Optional<Path> databaseDirectory() {
+    if (!isSqlite()) {
+      return java.util.Optional.empty();
+    }
+    String file = databaseUrl.substring("jdbc:sqlite:".length());
+    int q = file.indexOf('?');
+    if (q >= 0) {
+      file = file.substring(0, q);
+    }
+    if (file.startsWith("file:")) {
+      file = file.substring("file:".length());
+    }
+    if (file.isEmpty() || file.startsWith(":memory:")) {
+      return java.util.Optional.empty();
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    return java.util.Optional.ofNullable(parent);
   }
 
   /** Never shows the password. */
@@ -145,6 +204,7 @@ public record InboxSettings(
   public String toString() {
     return "InboxSettings[prefix=" + numberPrefix + ", data=" + dataDirectory + ", database=" + databaseUrl
         + (databaseUser.isEmpty() ? "" : " as " + databaseUser) + ", password=" + (databasePassword.isEmpty() ? "none" : "***")
-        + ", retentionDays=" + retentionDays + ", zone=" + zone + ", source=" + (source == null ? "embedded defaults" : source) + "]";
+        + ", retentionDays=" + retentionDays + ", minFreeDiskMb=" + minFreeDiskMb + ", busyTimeoutMs=" + busyTimeoutMs
+        + ", zone=" + zone + ", source=" + (source == null ? "embedded defaults" : source) + "]";
   }
 }

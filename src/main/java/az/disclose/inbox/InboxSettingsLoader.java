@@ -24,10 +24,12 @@ import java.util.Set;
  * number_prefix: SEN          # SEN-2026-00042
  * data_dir: data              # relative to this file's directory
  * retention_days: 365         # at least 365 (rule 5.2 of the order)
+ * min_free_disk_mb: 256       # below this free in the SQLite database's directory, submissions are refused
  * time_zone: Asia/Baku
  * database:
  *   url: jdbc:postgresql://db.example/disclose   # default: SQLite file data_dir/disclose.db
  *   user: disclose                               # password: environment variable DISCLOSE_DB_PASSWORD
+ *   busy_timeout_ms: 30000                       # SQLite: wait for another process's write lock
  * deadlines:
  *   extension:
  *     amount: 7
@@ -70,6 +72,7 @@ public final class InboxSettingsLoader {
     if (retention < InboxSettings.MIN_RETENTION_DAYS) {
       f.problemAt("retention_days", InboxSettings.retentionMessage(retention));
     }
+    long minFree = f.intValue("min_free_disk_mb", (int) InboxSettings.DEFAULT_MIN_FREE_DISK_MB, 0, 1_000_000);
     ZoneId zone = az.disclose.calendar.Deadline.BAKU;
     Optional<String> zoneText = f.optionalText("time_zone");
     if (zoneText.isPresent()) {
@@ -81,6 +84,7 @@ public final class InboxSettingsLoader {
     }
     String url = InboxSettings.sqliteUrl(dataDir);
     String user = "";
+    int busyTimeout = InboxSettings.DEFAULT_BUSY_TIMEOUT_MS;
     Optional<Fields> db = f.child("database");
     if (db.isPresent()) {
       Fields d = db.get();
@@ -93,6 +97,8 @@ public final class InboxSettingsLoader {
         }
       }
       user = d.optionalText("user").map(String::trim).orElse("");
+      busyTimeout = d.intValue("busy_timeout_ms", InboxSettings.DEFAULT_BUSY_TIMEOUT_MS,
+          InboxSettings.MIN_BUSY_TIMEOUT_MS, InboxSettings.MAX_BUSY_TIMEOUT_MS);
       if (d.has("password")) {
         d.problemAt("password", "'password' does not belong in a file: set the environment variable "
             + InboxSettings.PASSWORD_ENV + " instead");
@@ -110,7 +116,7 @@ public final class InboxSettingsLoader {
       throw new ProblemsException(problems);
     }
     String password = env.getOrDefault(InboxSettings.PASSWORD_ENV, "");
-    return new InboxSettings(prefix, dataDir, url, user, password, retention, rules, zone, file);
+    return new InboxSettings(prefix, dataDir, url, user, password, retention, rules, zone, file, minFree, busyTimeout);
   }
 
   /** {@code disclose.yaml} in the working directory when present, else the embedded defaults. */

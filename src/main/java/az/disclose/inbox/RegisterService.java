@@ -47,6 +47,13 @@ public final class RegisterService implements Register {
   private static final Set<RequestStatus> OPEN = EnumSet.of(
       RequestStatus.REGISTERED, RequestStatus.CLARIFICATION_REQUESTED, RequestStatus.EXTENDED);
 
+  /** How many times the register looks a failed registration up before it says it does not know. */
+  public static final int LOOKUP_ATTEMPTS = 3;
+  /** The wait before the second look-up; doubled before each later one. */
+  public static final Duration LOOKUP_BACKOFF = Duration.ofMillis(300);
+  /** A write probe is run at most this often; health checks in between get the last result. */
+  public static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
+
   private final JdbcRequestStore store;
   private final InboxSettings settings;
   private final Clock clock;
@@ -123,10 +130,12 @@ public final class RegisterService implements Register {
     warnLoudly(due.warnings(), "registration");
     String token = newToken();
     int year = at.getYear();
+    refuseWhenDiskLow(s);
+    String number;
     try {
       // group commit: queued with the other registrations waiting now, stored in one transaction with them
       // (each with its own number, attachments and event), answered only after that commit
-      String number = store.writeGrouped(tx -> {
+      number = store.writeGrouped(tx -> {
         int sequence = tx.nextSequence(year);
         String n = number(year, sequence);
         tx.insertRequest(n, year, sequence, s, token, now, RequestStatus.REGISTERED, rule.id(), due.dueDate(),
@@ -146,12 +155,136 @@ public final class RegisterService implements Register {
         }
         return n;
       });
-      LOG.info("registered {} ({}, {}), due {}", number, s.channel(), s.type().key(), due.dueDate());
-      return new Receipt(number, token, due);
     } catch (StoreException e) {
-      LOG.error("could not register a {} request: {}", s.type().key(), e.getMessage(), e);
-      throw new RegisterException("the request could not be stored; nothing was registered: " + e.getMessage(), e);
+      number = afterFailure(s, token, e);
     }
+    LOG.info("registered {} ({}, {}), due {}", number, s.channel(), s.type().key(), due.dueDate());
+    return new Receipt(number, token, due);
+  }
+
+  /**
+   * Refuses a submission before anything is written when the disk of the SQLite database would be
+   * left with less than {@code min_free_disk_mb} free after storing it.
+   */
+  private void refuseWhenDiskLow(Submission s) throws RegisterException {
+    Optional<DiskSpace> disk = diskSpace();
+    if (disk.isEmpty() || disk.get().minimumBytes() == 0) {
+      return;
+    }
+    long size = s.raw() == null ? 0 : s.raw().length;
+    for (Attachment a : s.attachments() == null ? List.<Attachment>of() : s.attachments()) {
+      size += a == null || a.bytes() == null ? 0 : a.bytes().length;
+    }
+    DiskSpace d = disk.get();
+    if (d.usableBytes() - size < d.minimumBytes()) {
+      LOG.error("!!! a {} submission was refused for lack of disk space: {} MiB free in {}, {} MiB needed for it,"
+          + " below min_free_disk_mb = {}; nothing was written. Free some space.", s.channel(),
+          d.usableBytes() / (1024 * 1024), d.directory(), size / (1024 * 1024), settings.minFreeDiskMb());
+      throw new RegisterException("refused: only " + d.usableBytes() / (1024 * 1024) + " MiB free in "
+          + d.directory() + " (min_free_disk_mb = " + settings.minFreeDiskMb() + "); nothing was registered", null,
+          Outcome.LOW_DISK, null);
+    }
+  }
+
+  /**
+   * The free space of the SQLite database's directory with the watermark; empty on PostgreSQL or
+   * when it cannot be read (then nothing is refused for it: a full disk fails the transaction).
+   */
+  public Optional<DiskSpace> diskSpace() {
+    Optional<java.nio.file.Path> dir = settings.databaseDirectory();
+    if (dir.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      long usable = java.nio.file.Files.getFileStore(dir.get()).getUsableSpace();
+      return Optional.of(new DiskSpace(dir.get(), usable, settings.minFreeDiskBytes()));
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("cannot read the free space of {}: {}", dir.get(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * After a failed registration transaction: looks the request up by its status token on a
+   * connection of its own (up to {@link #LOOKUP_ATTEMPTS} times), because a failed commit call may
+   * still have committed. Returns the number when it is stored; otherwise throws with what is known.
+   */
+  String afterFailure(Submission s, String token, StoreException failure) throws RegisterException {
+    String kind = s.type().key();
+    StoreException lookupFailure = null;
+    Duration wait = LOOKUP_BACKOFF;
+    for (int attempt = 1; attempt <= LOOKUP_ATTEMPTS; attempt++) {
+      try {
+        Optional<String> found = store.numberOfToken(token);
+        if (found.isPresent()) {
+          LOG.warn("a {} registration reported a failure ({}), but the request is stored as {}: it is registered",
+              kind, failure.getMessage(), found.get());
+          return found.get();
+        }
+        LOG.error("could not register a {} request ({}); looked up by its status token: nothing was registered",
+            kind, failure.getMessage(), failure);
+        throw new RegisterException("the request could not be stored (" + failure.getMessage()
+            + "); checked: nothing was registered", failure, Outcome.NOT_REGISTERED, null);
+      } catch (StoreException e) {
+        lookupFailure = e;
+      }
+      if (attempt < LOOKUP_ATTEMPTS && !sleep(wait)) {
+        break;
+      }
+      wait = wait.multipliedBy(2);
+    }
+    LOG.error("!!! a {} registration failed ({}) and the register could not be read afterwards ({}): it is NOT KNOWN"
+        + " whether it was stored; its status token starts with {}", kind, failure.getMessage(),
+        lookupFailure.getMessage(), token.substring(0, 8), failure);
+    throw new RegisterException("the request may or may not be stored: " + failure.getMessage()
+        + "; the register could not be read afterwards: " + lookupFailure.getMessage(), failure, Outcome.UNKNOWN, token);
+  }
+
+  /** Waits {@code d}; false when interrupted (the interrupt is kept). */
+  private static boolean sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private final java.util.concurrent.locks.ReentrantLock probeLock = new java.util.concurrent.locks.ReentrantLock();
+  private volatile long lastProbeNanos;
+  private volatile JdbcRequestStore.WriteProbe lastProbe;
+
+  /**
+   * A write probe (at most one every {@link #PROBE_INTERVAL}; callers in between, and callers
+   * while a probe runs, get the last result rather than waiting or adding writes) and the disk space.
+   */
+  @Override
+  public Health health() {
+    JdbcRequestStore.WriteProbe probe = lastProbe;
+    boolean due = probe == null || System.nanoTime() - lastProbeNanos >= PROBE_INTERVAL.toNanos();
+    if (due && (probe == null ? lockProbe() : probeLock.tryLock())) {
+      try {
+        probe = lastProbe;
+        if (probe == null || System.nanoTime() - lastProbeNanos >= PROBE_INTERVAL.toNanos()) {
+          probe = store.probeWrite(clock.instant());
+          lastProbe = probe;
+          lastProbeNanos = System.nanoTime();
+          if (!probe.committed()) {
+            LOG.warn("health: the register cannot commit: {}", probe.error());
+          }
+        }
+      } finally {
+        probeLock.unlock();
+      }
+    }
+    return new Health(probe.committed(), probe.millis(), probe.error(), diskSpace());
+  }
+
+  /** Waits for the probe lock (the very first probe: there is no earlier result to give). */
+  private boolean lockProbe() {
+    probeLock.lock();
+    return true;
   }
 
   /** {@code SEN-2026-00042}. */

@@ -61,6 +61,33 @@ class InboxSettingsTest {
   }
 
   @Test
+  void theDiskWatermarkAndTheBusyTimeoutAreSettingsWithDefaultsAndBounds() throws Exception {
+    InboxSettings defaults = InboxSettingsLoader.load(null, Map.of());
+    assertThat(defaults.minFreeDiskMb()).isEqualTo(256);
+    assertThat(defaults.minFreeDiskBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(defaults.busyTimeoutMs()).isEqualTo(30_000);
+    assertThat(defaults.databaseDirectory()).contains(Path.of("data").toAbsolutePath());
+    Path file = write("""
+        min_free_disk_mb: 1024
+        database:
+          busy_timeout_ms: 500
+        """);
+    InboxSettings s = InboxSettingsLoader.load(file, Map.of());
+    assertThat(s.minFreeDiskMb()).isEqualTo(1024);
+    assertThat(s.busyTimeoutMs()).isEqualTo(500);
+    assertThat(s.withDatabase("jdbc:postgresql://db/x", "", "").databaseDirectory()).isEmpty();
+    Path bad = write("""
+        min_free_disk_mb: -1
+        database:
+          busy_timeout_ms: 5
+        """);
+    assertThatThrownBy(() -> InboxSettingsLoader.load(bad, Map.of()))
+        .isInstanceOf(ProblemsException.class)
+        .hasMessageContaining(bad + ":1: 'min_free_disk_mb' must be between 0 and 1000000, not -1")
+        .hasMessageContaining(bad + ":3: database: 'busy_timeout_ms' must be between 100 and 600000, not 5");
+  }
+
+  @Test
   void aRetentionUnderOneYearIsRefusedAtStartUpNamingTheSettingAndRule52() throws Exception {
     Path file = write("""
         number_prefix: SEN
@@ -101,7 +128,7 @@ class InboxSettingsTest {
             file + ":8: deadlines.info-request: 'amount' must be between 1 and 10000, not 0",
             file + ":9: deadlines.info-request: 'unit' must be working_days or hours, not 'weeks'",
             file + ":10: deadlines: unknown key 'nonsense-rule' (allowed: appeal, appeal-extended, appeal-forward, extension, forward-to-holder, info-request, loses-relevance, threat-to-life, unclear-request)",
-            file + ":12: unknown key 'colour' (allowed: data_dir, database, deadlines, mail, number_prefix, retention_days, site, time_zone, web)"));
+            file + ":12: unknown key 'colour' (allowed: data_dir, database, deadlines, mail, min_free_disk_mb, number_prefix, retention_days, site, time_zone, web)"));
   }
 
   @Test

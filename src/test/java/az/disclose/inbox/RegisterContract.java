@@ -243,8 +243,14 @@ abstract class RegisterContract {
 
   /** Starts one registration whose writer is held (it is taken off the queue, then waits). */
   private Future<Receipt> primer(ExecutorService pool) throws Exception {
-    Future<Receipt> f = pool.submit(() -> register.register(Submissions.information("primer")));
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // the writer marks itself idle only after it answered the previous registration: wait for that,
+    // or the primer could be taken for "being written" before it even read the clock
+    while (inbox.store().groupStats().writing() != 0) {
+      assertThat(System.nanoTime()).as("the writer is idle").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+    Future<Receipt> f = pool.submit(() -> register.register(Submissions.information("primer")));
     while (inbox.store().groupStats().writing() != 1) { // taken by the writer, which now waits for the held lock
       assertThat(System.nanoTime()).as("the primer is being written").isLessThan(deadline);
       Thread.sleep(5);

@@ -40,12 +40,32 @@ public final class PostgresServer {
   private final Path directory;
   private final Path pgCtl;
   private final boolean asPostgresUser;
+  private List<String> startCommand = List.of();
 
   private PostgresServer(String adminUrl, Path directory, Path pgCtl, boolean asPostgresUser) {
     this.adminUrl = adminUrl;
     this.directory = directory;
     this.pgCtl = pgCtl;
     this.asPostgresUser = asPostgresUser;
+  }
+
+  /**
+   * A throwaway server of its own (never the shared one, nor {@code DISCLOSE_TEST_PG_URL}'s), for
+   * tests that stop and start it: {@link #stopFast()}, {@link #startAgain()}. Deleted at JVM exit.
+   */
+  public static PostgresServer startOwn() {
+    return start();
+  }
+
+  /** {@code pg_ctl stop -m fast}: the server ends every session and stops (waits until it has). */
+  public void stopFast() {
+    run(List.of(pgCtl.toString(), "-D", directory.resolve("data").toString(), "-m", "fast", "-w", "stop"),
+        "pg_ctl stop -m fast");
+  }
+
+  /** Starts the server stopped by {@link #stopFast()} again, on the same port and data. */
+  public void startAgain() {
+    run(startCommand, "pg_ctl start");
   }
 
   /** The server of this JVM, started on first use. */
@@ -94,9 +114,10 @@ public final class PostgresServer {
         "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres", dir, bin.resolve("pg_ctl"), root);
     server.run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
         "-E", "UTF8", "--locale=C", "--no-sync"), "initdb");
-    server.run(List.of(server.pgCtl.toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-        "-w", "-t", "60", "-o", "-p " + port + " -h 127.0.0.1 -k " + dir + " -F -c max_connections=200", "start"),
-        "pg_ctl start");
+    server.startCommand = List.of(server.pgCtl.toString(), "-D", data.toString(), "-l",
+        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+        "-p " + port + " -h 127.0.0.1 -k " + dir + " -F -c max_connections=200", "start");
+    server.run(server.startCommand, "pg_ctl start");
     Runtime.getRuntime().addShutdownHook(new Thread(server::stopAndDelete, "postgres-stop"));
     return server;
   }

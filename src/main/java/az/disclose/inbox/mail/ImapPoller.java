@@ -108,6 +108,28 @@ public final class ImapPoller implements AutoCloseable {
     return p;
   }
 
+  /**
+   * The poller's state for a health check: when the last poll ended, when the last poll that
+   * recorded every message ended, and the last failure (empty once a poll succeeds again).
+   */
+  public record Status(Optional<java.time.Instant> lastPoll, Optional<java.time.Instant> lastSuccess,
+      Optional<String> lastError) {}
+
+  private volatile Status status = new Status(Optional.empty(), Optional.empty(), Optional.empty());
+
+  public Status status() {
+    return status;
+  }
+
+  private PollReport remember(PollReport r) {
+    java.time.Instant now = intake.clock().instant();
+    Optional<String> error = r.error().isPresent() ? r.error()
+        : r.failed() > 0 ? Optional.of(r.failed() + " message(s) could not be recorded; they stay in the mailbox")
+        : Optional.empty();
+    status = new Status(Optional.of(now), error.isEmpty() ? Optional.of(now) : status.lastSuccess(), error);
+    return r;
+  }
+
   /** What one poll did. */
   public record PollReport(int fetched, Map<MailIntake.Outcome, Integer> outcomes, int failed, Optional<String> error) {}
 
@@ -162,11 +184,11 @@ public final class ImapPoller implements AutoCloseable {
           break; // the database is failing: try the rest on the next poll
         }
       }
-      return new PollReport(fetched, outcomes, failed, Optional.empty());
+      return remember(new PollReport(fetched, outcomes, failed, Optional.empty()));
     } catch (MessagingException | IOException | RuntimeException e) {
       LOG.warn("mail intake: polling {} failed ({}); {} message(s) processed before, the rest on the next poll", imap,
           e.getMessage(), outcomes.values().stream().mapToInt(Integer::intValue).sum());
-      return new PollReport(fetched, outcomes, failed, Optional.of(String.valueOf(e.getMessage())));
+      return remember(new PollReport(fetched, outcomes, failed, Optional.of(String.valueOf(e.getMessage()))));
     } finally {
       closeQuietly(folder, store);
     }

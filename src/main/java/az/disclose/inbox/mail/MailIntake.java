@@ -73,6 +73,11 @@ public final class MailIntake {
     return mail;
   }
 
+  /** The clock of the intake (the poller stamps its state with it). */
+  Clock clock() {
+    return clock;
+  }
+
   /**
    * Processes one raw message. Throws only when the database cannot record the outcome (then nothing
    * was recorded, and the message must stay in the mailbox to be tried again).

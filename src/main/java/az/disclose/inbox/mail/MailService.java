@@ -102,6 +102,39 @@ public final class MailService implements AutoCloseable {
     return poller;
   }
 
+  /**
+   * The mail side's state for {@code /healthz}: the poller's last poll, last success and last error
+   * (when a mailbox is configured) and the mail waiting in the outbox (when sending is configured).
+   */
+  public java.util.Map<String, Object> status() {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    poller.ifPresent(p -> {
+      ImapPoller.Status s = p.status();
+      java.util.Map<String, Object> imap = new java.util.LinkedHashMap<>();
+      imap.put("last_poll", s.lastPoll().map(Object::toString).orElse(null));
+      imap.put("last_success", s.lastSuccess().map(Object::toString).orElse(null));
+      imap.put("last_error", s.lastError().orElse(null));
+      out.put("poller", imap);
+    });
+    sender.ifPresent(x -> {
+      java.util.Map<String, Object> outbox = new java.util.LinkedHashMap<>();
+      try {
+        MailStore.Waiting w = store.waiting();
+        outbox.put("waiting", w.count());
+        outbox.put("oldest_waiting_since", w.oldest().map(Object::toString).orElse(null));
+      } catch (az.disclose.inbox.store.StoreException e) {
+        outbox.put("error", "the outbox cannot be read: " + e.getMessage());
+      }
+      out.put("outbox", outbox);
+    });
+    return out;
+  }
+
+  /** Whether a mailbox or sending is configured (else {@code /healthz} shows no mail section). */
+  public boolean configured() {
+    return poller.isPresent() || sender.isPresent();
+  }
+
   @Override
   public void close() {
     poller.ifPresent(ImapPoller::close);

@@ -221,6 +221,23 @@ public final class MailStore {
   private static final String OUTBOX_COLUMNS = "id, request_number, history_id, kind, message_id, recipient, subject,"
       + " body, in_reply_to, created_at, status, attempts, next_attempt_at, sent_at, last_error";
 
+  /** Mail waiting in the outbox to be sent (count, and when the oldest was queued). */
+  public record Waiting(long count, Optional<Instant> oldest) {}
+
+  /** The outbox's pending mail, whether due or waiting for a retry. */
+  public Waiting waiting() throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'");
+          ResultSet r = p.executeQuery()) {
+        r.next();
+        long count = r.getLong(1);
+        long oldest = r.getLong(2);
+        return new Waiting(count, r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
+      }
+    });
+  }
+
   /** Pending mail due at {@code now}, oldest first. */
   public List<OutboxEntry> due(Instant now, int limit) throws StoreException {
     return read(c -> {

@@ -55,15 +55,19 @@ import org.sqlite.SQLiteDataSource;
  * #MAX_GROUP}), runs them one after the other in <em>one</em> transaction and commits once (one
  * fsync), then completes each caller. If a unit fails, the whole transaction is rolled back and each
  * unit of the group is run again alone, in its own transaction, so that one bad unit fails only its
- * own caller. If the commit itself fails, every caller of the group gets the failure (its outcome is
- * unknown, so the group is not retried). No caller is answered before the commit returned. {@link
+ * own caller. When no transaction can be started (no connection, or another process holds SQLite's
+ * write lock past the busy timeout), every caller of the group fails at once without a retry: no unit
+ * ran. If the commit itself fails, every caller of the group gets a failure whose outcome is unknown
+ * ({@link StoreException#commitOutcomeUnknown()}; the group is not retried). No caller is answered
+ * before the commit returned. A connection that saw a failure is evicted from the pool, never
+ * reused. {@link
  * #close} fails the units still waiting in the queue, lets the group in progress finish, and stops
  * the writer.
  */
 public final class JdbcRequestStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestStore.class);
-  /** How long a writer waits for another process's write lock on SQLite. */
-  public static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+  /** How long a writer waits for another process's write lock on SQLite, by default ({@code database.busy_timeout_ms}). */
+  public static final int SQLITE_BUSY_TIMEOUT_MS = InboxSettings.DEFAULT_BUSY_TIMEOUT_MS;
 
   public enum Dialect {
     SQLITE("sqlite"),
@@ -85,6 +89,14 @@ public final class JdbcRequestStore implements AutoCloseable {
       + " message, language, raw_content_type, remote_address, status_token, registered_at, status, deadline_rule,"
       + " due_date, due_at";
 
+  /**
+   * How long a caller waits for a connection of the pool: with the database down, a submission is
+   * answered (refused) within about this long.
+   */
+  public static final long POOL_WAIT_MS = 10_000;
+  /** Connect and socket time-out of the lone connection that looks a token up after a failure (PostgreSQL). */
+  public static final int LOOKUP_TIMEOUT_SECONDS = 5;
+
   /** The most units of work {@link #writeGrouped} commits in one transaction. */
   public static final int MAX_GROUP = 64;
   /** How long {@link #close} waits for the group in progress to finish. */
@@ -94,10 +106,14 @@ public final class JdbcRequestStore implements AutoCloseable {
   private final Dialect dialect;
   private final ReentrantLock sqliteWriter = new ReentrantLock(true);
   private final GroupWriter groupWriter = new GroupWriter();
+  private final AtomicLong evictions = new AtomicLong();
 
-  private JdbcRequestStore(HikariDataSource pool, Dialect dialect) {
+  private final InboxSettings settings;
+
+  private JdbcRequestStore(HikariDataSource pool, Dialect dialect, InboxSettings settings) {
     this.pool = pool;
     this.dialect = dialect;
+    this.settings = settings;
   }
 
   /** Opens the pool and brings the schema up to date (Flyway). */
@@ -127,7 +143,7 @@ public final class JdbcRequestStore implements AutoCloseable {
       SQLiteConfig sqlite = new SQLiteConfig();
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
       sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-      sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+      sqlite.setBusyTimeout(settings.busyTimeoutMs());
       sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       sqlite.enforceForeignKeys(true);
       SQLiteDataSource ds = new SQLiteDataSource(sqlite);
@@ -145,7 +161,7 @@ public final class JdbcRequestStore implements AutoCloseable {
       }
       config.setMaximumPoolSize(10);
     }
-    config.setConnectionTimeout(60_000);
+    config.setConnectionTimeout(POOL_WAIT_MS);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -164,7 +180,7 @@ public final class JdbcRequestStore implements AutoCloseable {
       throw new StoreException("cannot prepare the database " + settings.databaseUrl() + ": " + rootMessage(e), e);
     }
     LOG.info("request register open: {} ({})", settings.databaseUrl(), dialect);
-    return new JdbcRequestStore(pool, dialect);
+    return new JdbcRequestStore(pool, dialect, settings);
   }
 
   private static String rootMessage(Throwable e) {
@@ -202,37 +218,121 @@ public final class JdbcRequestStore implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction and commits it; rolls everything back when it throws.
-   * Exceptions of type {@code E} pass through unchanged (after the rollback).
+   * Exceptions of type {@code E} pass through unchanged (after the rollback). A {@link
+   * StoreException} says whether the commit call itself failed ({@link
+   * StoreException#commitOutcomeUnknown()}); otherwise nothing of {@code work} was committed.
+   *
+   * <p>A connection that saw any failure (starting the transaction, the work, the commit, the
+   * rollback, or resetting it afterwards) is evicted from the pool and closed, never reused: after a
+   * failed {@code BEGIN IMMEDIATE} sqlite-jdbc believes a transaction is open while SQLite is back in
+   * its own autocommit mode, and a connection in that state would commit every later statement on
+   * its own (see docs/register.md, "Faults").
    */
   public <T, E extends Exception> T write(Work<T, E> work) throws StoreException, E {
     boolean sqlite = dialect == Dialect.SQLITE;
     if (sqlite) {
       sqliteWriter.lock();
     }
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      Tx tx = new Tx(c);
+    try {
+      Connection c = connection();
+      boolean broken = true;
       try {
-        T result = work.run(tx);
+        begin(c);
+        Tx tx = new Tx(c);
+        T result;
+        try {
+          result = work.run(tx);
+        } catch (SQLException | RuntimeException e) {
+          tx.closeStatements();
+          rollback(c, e);
+          throw new StoreException("database write failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+          tx.closeStatements();
+          rollback(c, e);
+          throw e;
+        }
         tx.closeStatements();
-        c.commit();
+        commit(c);
+        broken = !endTransaction(c);
         return result;
-      } catch (SQLException | RuntimeException e) {
-        tx.closeStatements();
-        rollback(c, e);
-        throw new StoreException("database write failed: " + e.getMessage(), e);
-      } catch (Exception e) {
-        tx.closeStatements();
-        rollback(c, e);
-        throw e;
+      } finally {
+        release(c, broken);
       }
-    } catch (SQLException e) {
-      throw new StoreException("database unavailable: " + e.getMessage(), e);
     } finally {
       if (sqlite) {
         sqliteWriter.unlock();
       }
     }
+  }
+
+  /** A connection of the pool, or a {@link StoreException} (nothing was written). */
+  private Connection connection() throws StoreException {
+    try {
+      return pool.getConnection();
+    } catch (SQLException e) {
+      throw new StoreException("database unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts the transaction ({@code BEGIN IMMEDIATE} on SQLite: waits for the write lock). */
+  private static void begin(Connection c) throws StoreException {
+    try {
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw new StoreException("cannot start a transaction (nothing was written): " + e.getMessage(), e);
+    }
+  }
+
+  /** Commits; when the commit call fails, the outcome is unknown (it may have been committed). */
+  private static void commit(Connection c) throws StoreException {
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      rollback(c, e);
+      throw StoreException.commitFailed("database commit failed (the transaction may or may not be committed): "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Puts a committed connection back into autocommit mode (so that the pool has nothing to reset);
+   * false when that failed (the connection is then evicted; the commit stands).
+   */
+  private static boolean endTransaction(Connection c) {
+    try {
+      c.setAutoCommit(true);
+      return true;
+    } catch (SQLException e) {
+      LOG.warn("a connection failed after its commit ({}); it is discarded", e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Returns {@code c} to the pool, or, when it saw a failure, evicts it (the pool closes it and opens
+   * a new one when needed).
+   */
+  private void release(Connection c, boolean broken) {
+    if (broken) {
+      evictions.incrementAndGet();
+      try {
+        pool.evictConnection(c);
+      } catch (RuntimeException e) {
+        LOG.debug("evicting a connection: {}", e.toString());
+      }
+    }
+    try {
+      c.close();
+    } catch (SQLException | RuntimeException e) {
+      // an evicted connection is closed already: the pool's reset of it may fail (even with a
+      // NullPointerException in HikariCP 7), which changes nothing
+      LOG.debug("closing a connection: {}", e.toString());
+    }
+  }
+
+  /** How many connections were discarded after a failure since the store opened (for tests and operators). */
+  public long evictedConnections() {
+    return evictions.get();
   }
 
   // ---------------------------------------------------------------- group commit
@@ -257,7 +357,7 @@ public final class JdbcRequestStore implements AutoCloseable {
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           if (cause instanceof StoreException se) {
-            throw new StoreException(se.getMessage(), se);
+            throw se.rethrown();
           }
           throw new StoreException("database write failed: " + cause, cause);
         }
@@ -408,45 +508,62 @@ public final class JdbcRequestStore implements AutoCloseable {
       }
       Object[] results = new Object[group.size()];
       Exception workFailure = null;
-      Exception commitFailure = null;
+      StoreException notStarted = null;
+      StoreException commitFailure = null;
       boolean sqlite = dialect == Dialect.SQLITE;
       if (sqlite) {
         sqliteWriter.lock();
       }
-      try (Connection c = pool.getConnection()) {
-        c.setAutoCommit(false);
-        Tx tx = new Tx(c);
+      try {
+        Connection c = connection();
+        boolean broken = true;
         try {
-          for (int i = 0; i < results.length; i++) {
-            results[i] = group.get(i).work.run(tx);
-          }
-        } catch (SQLException | RuntimeException e) {
-          workFailure = e;
-        } finally {
-          tx.closeStatements();
-        }
-        if (workFailure != null) {
-          rollback(c, workFailure);
-        } else {
+          begin(c);
+          Tx tx = new Tx(c);
           try {
-            c.commit();
-          } catch (SQLException e) {
-            commitFailure = e;
-            rollback(c, e);
+            for (int i = 0; i < results.length; i++) {
+              results[i] = group.get(i).work.run(tx);
+            }
+          } catch (SQLException | RuntimeException e) {
+            workFailure = e;
+          } finally {
+            tx.closeStatements();
           }
+          if (workFailure != null) {
+            rollback(c, workFailure);
+          } else {
+            try {
+              commit(c);
+              broken = !endTransaction(c);
+            } catch (StoreException e) {
+              commitFailure = e;
+            }
+          }
+        } finally {
+          release(c, broken);
         }
-      } catch (SQLException e) {
-        workFailure = e; // no connection, or it could not start a transaction: nothing was written
+      } catch (StoreException e) {
+        notStarted = e; // no connection, or no transaction: no unit ran, nothing was written
       } finally {
         if (sqlite) {
           sqliteWriter.unlock();
         }
       }
-      if (commitFailure != null) {
+      if (notStarted != null) {
+        // the database is not writable now: running each unit alone would only wait again, once per unit
+        failedGroups.incrementAndGet();
         for (Pending<?> p : group) {
-          p.result.completeExceptionally(new StoreException("database commit failed: " + commitFailure.getMessage(),
-              commitFailure));
+          p.result.completeExceptionally(new StoreException(notStarted.getMessage(), notStarted));
         }
+        count(group.size());
+        return;
+      }
+      if (commitFailure != null) {
+        failedGroups.incrementAndGet();
+        for (Pending<?> p : group) {
+          p.result.completeExceptionally(commitFailure.rethrown());
+        }
+        count(group.size());
         return;
       }
       if (workFailure != null) {
@@ -482,6 +599,7 @@ public final class JdbcRequestStore implements AutoCloseable {
     }
   }
 
+  /** Rolls back; a failure is added to {@code cause} (the connection is evicted by the caller anyway). */
   private static void rollback(Connection c, Exception cause) {
     try {
       c.rollback();
@@ -495,11 +613,83 @@ public final class JdbcRequestStore implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
+  /** Runs {@code work} on a connection of the pool; a connection whose work failed is evicted, like a writer's. */
   private <T> T read(Read<T> work) throws StoreException {
-    try (Connection c = pool.getConnection()) {
-      return work.run(c);
+    Connection c;
+    try {
+      c = pool.getConnection();
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+    boolean broken = true;
+    try {
+      T result = work.run(c);
+      broken = false;
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    } finally {
+      release(c, broken);
+    }
+  }
+
+  // ---------------------------------------------------------------- after a failure
+
+  /**
+   * The number of the request whose status token is {@code token}, read on a new connection of its
+   * own (not one of the pool, which may still hold connections that the failure being investigated
+   * broke), with short time-outs. Throws when the database cannot be read.
+   */
+  public Optional<String> numberOfToken(String token) throws StoreException {
+    try (Connection c = lone(); PreparedStatement p = c.prepareStatement(
+        "SELECT number FROM requests WHERE status_token = ?")) {
+      p.setString(1, token);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot look the request up: " + e.getMessage(), e);
+    }
+  }
+
+  private Connection lone() throws SQLException {
+    if (dialect == Dialect.SQLITE) {
+      SQLiteConfig sqlite = new SQLiteConfig();
+      sqlite.setBusyTimeout(settings.busyTimeoutMs());
+      sqlite.setReadOnly(true);
+      return sqlite.createConnection(settings.databaseUrl());
+    }
+    java.util.Properties p = new java.util.Properties();
+    if (!settings.databaseUser().isEmpty()) {
+      p.setProperty("user", settings.databaseUser());
+    }
+    if (!settings.databasePassword().isEmpty()) {
+      p.setProperty("password", settings.databasePassword());
+    }
+    p.setProperty("connectTimeout", Integer.toString(LOOKUP_TIMEOUT_SECONDS));
+    p.setProperty("loginTimeout", Integer.toString(LOOKUP_TIMEOUT_SECONDS));
+    p.setProperty("socketTimeout", Integer.toString(2 * LOOKUP_TIMEOUT_SECONDS));
+    return java.sql.DriverManager.getConnection(settings.databaseUrl(), p);
+  }
+
+  /** What a write probe found: whether a write transaction committed, how long it took, and why not. */
+  public record WriteProbe(boolean committed, long millis, String error) {}
+
+  /**
+   * A real write transaction that commits: it stamps {@code now} on the one row of {@code
+   * health_probe} (migration V7), so that the lock, the journal and the commit's sync are all
+   * exercised without touching the archive. It queues behind the registrations like any writer.
+   */
+  public WriteProbe probeWrite(Instant now) {
+    long started = System.nanoTime();
+    try {
+      this.<Void, RuntimeException>write(tx -> {
+        tx.stampProbe(now);
+        return null;
+      });
+      return new WriteProbe(true, (System.nanoTime() - started) / 1_000_000, "");
+    } catch (StoreException | RuntimeException e) {
+      return new WriteProbe(false, (System.nanoTime() - started) / 1_000_000, String.valueOf(e.getMessage()));
     }
   }
 
@@ -657,6 +847,16 @@ public final class JdbcRequestStore implements AutoCloseable {
         }
       }
       return next;
+    }
+
+    /** Stamps {@code now} on the write probe's row. */
+    void stampProbe(Instant now) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("UPDATE health_probe SET probed_at = ? WHERE id = 1")) {
+        p.setLong(1, now.toEpochMilli());
+        if (p.executeUpdate() != 1) {
+          throw new SQLException("the row of health_probe is missing (migration V7__health_probe.sql)");
+        }
+      }
     }
 
     /** The incremented counter of {@code year}, or null when the year has no counter row yet. */

@@ -204,15 +204,56 @@ public final class IntakeHandler extends Handler.Abstract {
 
   // ------------------------------------------------------------------ endpoints
 
+  /**
+   * {@code /healthz}: JSON with the register's write probe, the free disk space (SQLite) and, when
+   * mail is configured, the poller's and the outbox's state. 200 while new submissions are taken;
+   * 503 when the register cannot commit or the disk is below the watermark.
+   */
   private void health(Exchange x) throws IOException {
+    Register.Health h;
     try {
-      register.find("HEALTHZ-0000-00000");
-      x.send(HttpStatus.OK_200, "text/plain; charset=utf-8", "ok\n".getBytes(StandardCharsets.UTF_8));
-    } catch (Register.RegisterException | RuntimeException e) {
-      LOG.warn("healthz: the register is not reachable: {}", e.getMessage());
-      x.send(HttpStatus.SERVICE_UNAVAILABLE_503, "text/plain; charset=utf-8",
-          "register unavailable\n".getBytes(StandardCharsets.UTF_8));
+      h = register.health();
+    } catch (RuntimeException e) {
+      h = new Register.Health(false, 0, String.valueOf(e.getMessage()), Optional.empty());
     }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", h.healthy() ? "ok" : "failing");
+    out.put("accepting_submissions", h.healthy());
+    Map<String, Object> probe = new LinkedHashMap<>();
+    probe.put("can_commit", h.canCommit());
+    probe.put("probe_ms", h.probeMillis());
+    probe.put("error", h.canCommit() ? null : h.probeError());
+    out.put("register", probe);
+    out.put("disk", h.disk().map(d -> {
+      Map<String, Object> disk = new LinkedHashMap<>();
+      disk.put("free_bytes", d.usableBytes());
+      disk.put("min_free_bytes", d.minimumBytes());
+      disk.put("low", d.low());
+      return (Object) disk;
+    }).orElse(null));
+    java.util.function.Supplier<Map<String, Object>> mail = mailStatus;
+    if (mail != null) {
+      try {
+        out.put("mail", mail.get());
+      } catch (RuntimeException e) {
+        out.put("mail", Map.of("error", String.valueOf(e.getMessage())));
+      }
+    }
+    if (!h.healthy()) {
+      LOG.debug("healthz: not accepting submissions (can commit: {}, disk low: {}): {}", h.canCommit(),
+          h.disk().map(Register.DiskSpace::low).orElse(false), h.probeError());
+    }
+    x.sendJson(h.healthy() ? HttpStatus.OK_200 : HttpStatus.SERVICE_UNAVAILABLE_503, out);
+  }
+
+  private volatile java.util.function.Supplier<Map<String, Object>> mailStatus;
+
+  /**
+   * Adds the mail side's state ({@code MailService#status}) to {@code /healthz}; call it before the
+   * server starts.
+   */
+  public void reportMailStatus(java.util.function.Supplier<Map<String, Object>> status) {
+    this.mailStatus = status;
   }
 
   private void submit(Exchange x) throws Exception {
@@ -391,9 +432,14 @@ public final class IntakeHandler extends Handler.Abstract {
     Receipt receipt;
     try {
       receipt = register.register(submission);
-    } catch (Register.RegisterException | RuntimeException e) {
-      LOG.error("the register could not store a web submission: {}", e.getMessage());
-      error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unavailable", "unavailable");
+    } catch (Register.RegisterException e) {
+      notRegistered(x, lang, e);
+      return;
+    } catch (RuntimeException e) {
+      // a bug, not a database failure: what was stored is not known, and the page must not say otherwise
+      LOG.error("registering a web submission failed unexpectedly; whether it was stored is not known: {}",
+          e.toString(), e);
+      error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unknown", "unconfirmed");
       return;
     }
     LOG.debug("registered {} (web, {} attachment(s), {} bytes)", receipt.number(), result.attachments().size(), body.length);
@@ -411,6 +457,32 @@ public final class IntakeHandler extends Handler.Abstract {
     } else {
       x.response.getHeaders().put(HttpHeader.LOCATION, receiptPath);
       x.send(HttpStatus.SEE_OTHER_303, "text/plain; charset=utf-8", new byte[0]);
+    }
+  }
+
+  /**
+   * The answer to a submission that got no receipt, saying exactly what is known: refused for lack
+   * of disk space, not registered (checked), or not known (with the status link to check before
+   * sending it again). The register has logged the failure.
+   */
+  private void notRegistered(Exchange x, String lang, Register.RegisterException e) throws Exception {
+    switch (e.outcome()) {
+      case LOW_DISK -> error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "lowdisk", "low_disk");
+      case UNKNOWN -> {
+        String statusPath = e.statusToken().map(t -> STATUS_PREFIX + t).orElse(null);
+        if (statusPath == null) {
+          error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unknown", "unconfirmed");
+          return;
+        }
+        String link = absolute(frame(lang), statusPath);
+        error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unconfirmed", "unconfirmed",
+            Map.of("status_url", statusPath), link, link);
+      }
+      case NOT_REGISTERED -> error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unavailable", "unavailable");
+      default -> {
+        LOG.error("a web submission failed and whether it was stored is not known: {}", e.getMessage());
+        error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unknown", "unconfirmed");
+      }
     }
   }
 
@@ -446,7 +518,7 @@ public final class IntakeHandler extends Handler.Abstract {
       found = TOKEN.matcher(token).matches() ? register.findByToken(token) : Optional.empty();
     } catch (Register.RegisterException | RuntimeException e) {
       LOG.error("the register could not look up a status token: {}", e.getMessage());
-      error(x, HttpStatus.SERVICE_UNAVAILABLE_503, defaultLanguage, "unavailable", "unavailable");
+      error(x, HttpStatus.SERVICE_UNAVAILABLE_503, defaultLanguage, "lookupfailed", "unavailable");
       return;
     }
     if (found.isEmpty()) {
@@ -520,6 +592,12 @@ public final class IntakeHandler extends Handler.Abstract {
 
   private void error(Exchange x, int status, String lang, String kind, String code, Map<String, Object> extra, String arg)
       throws Exception {
+    error(x, status, lang, kind, code, extra, arg, null);
+  }
+
+  /** As above, with a link ({@code href} = its text) shown under the text; null for none. */
+  private void error(Exchange x, int status, String lang, String kind, String code, Map<String, Object> extra, String arg,
+      String link) throws Exception {
     if (x.json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("error", code);
@@ -534,6 +612,9 @@ public final class IntakeHandler extends Handler.Abstract {
     model.put("text", msg.getOrDefault("inbox." + kind + ".text", "").replace("{0}", arg));
     model.put("status", status);
     model.put("backToForm", status != HttpStatus.NOT_FOUND_404 && status != HttpStatus.METHOD_NOT_ALLOWED_405);
+    if (link != null) {
+      model.put("link", link);
+    }
     page(x, status, lang, "inbox-error.ftlh", title, model);
   }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,34 @@ class MailIT {
       }
       return f.getMessageCount();
     }
+  }
+
+  @Test
+  void theMailStatusForHealthzShowsPollsTheirLastErrorAndTheOutboxWaiting() throws Exception {
+    assertThat(mail.configured()).isTrue();
+    Map<String, Object> before = mail.status();
+    Map<?, ?> idle = (Map<?, ?>) before.get("poller");
+    assertThat(idle.get("last_poll")).isNull();
+    assertThat(idle.get("last_error")).isNull();
+    server.deliver(message("status", "Məlumat sorğusu", "Salam."));
+    assertThat(poller.pollOnce().error()).isEmpty();
+    Map<?, ?> polled = (Map<?, ?>) mail.status().get("poller");
+    assertThat(polled.get("last_success")).isNotNull().isEqualTo(polled.get("last_poll"));
+    assertThat(polled.get("last_error")).isNull();
+    Map<?, ?> outbox = (Map<?, ?>) mail.status().get("outbox");
+    assertThat(outbox.get("waiting")).isEqualTo(1L); // the acknowledgement, not sent yet
+    assertThat(outbox.get("oldest_waiting_since")).isNotNull();
+
+    server.stop(); // the mail server goes away
+    assertThat(poller.pollOnce().error()).isPresent();
+    Map<?, ?> failing = (Map<?, ?>) mail.status().get("poller");
+    assertThat(failing.get("last_error")).isNotNull();
+    assertThat(failing.get("last_success")).isEqualTo(polled.get("last_success"));
+    server.start();
+    assertThat(poller.pollOnce().error()).isEmpty();
+    assertThat(((Map<?, ?>) mail.status().get("poller")).get("last_error")).isNull();
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(((Map<?, ?>) mail.status().get("outbox")).get("waiting")).isEqualTo(0L);
   }
 
   @Test

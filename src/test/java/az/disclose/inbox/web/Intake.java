@@ -53,19 +53,30 @@ final class Intake implements AutoCloseable {
     return start(dataDir, clock, limits, register -> register, null);
   }
 
-  /**
-   * As {@link #start(Path, Clock, IntakeLimits)}, with the register seen through {@code wrap} (to
-   * inject faults) and the client's address taken through {@code proxies} (null: the connection's).
-   */
+  /** As above with the register's settings given (another database, a busy timeout, a disk watermark). */
+  static Intake start(InboxSettings inboxSettings, Clock clock, IntakeLimits limits) throws Exception {
+    return start(inboxSettings, clock, limits, register -> register, null);
+  }
+
   static Intake start(Path dataDir, Clock clock, IntakeLimits limits, UnaryOperator<Register> wrap,
+      TrustedProxies proxies) throws Exception {
+    return start(InboxSettings.defaults(dataDir), clock, limits, wrap, proxies);
+  }
+
+  /**
+   * As {@link #start(InboxSettings, Clock, IntakeLimits)}, with the register seen through {@code wrap}
+   * (to inject faults) and the client's address taken through {@code proxies} (null: the connection's).
+   */
+  static Intake start(InboxSettings inboxSettings, Clock clock, IntakeLimits limits, UnaryOperator<Register> wrap,
       TrustedProxies proxies) throws Exception {
     SiteSettings settings = new SettingsLoader().load(CONTENT);
     List<Page> pages = new ContentLoader().load(CONTENT).pages();
     Map<String, PageFrame> frames = IntakeServer.frames(THEME, settings, pages);
     Templates templates = new Templates(THEME.resolve("templates"), settings.locale());
-    Inbox inbox = Inbox.open(InboxSettings.defaults(dataDir), CONTENT, clock);
+    Inbox inbox = Inbox.open(inboxSettings, CONTENT, clock);
     Server server = IntakeServer.create("127.0.0.1", 0, wrap.apply(inbox.register()),
-        frames.get(settings.locale().getLanguage()), frames, templates, clock, limits, dataDir.resolve("uploads"));
+        frames.get(settings.locale().getLanguage()), frames, templates, clock, limits,
+        inboxSettings.dataDirectory().resolve("uploads"));
     SiteServer.trustProxies(server, proxies);
     server.start();
     return new Intake(inbox, server);

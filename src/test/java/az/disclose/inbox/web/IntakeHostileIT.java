@@ -181,6 +181,11 @@ class IntakeHostileIT {
       }
 
       @Override
+      public Health health() {
+        return real.health();
+      }
+
+      @Override
       public Optional<RequestView> findByToken(String token) throws RegisterException {
         return real.findByToken(token);
       }

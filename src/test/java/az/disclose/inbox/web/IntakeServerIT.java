@@ -446,13 +446,32 @@ class IntakeServerIT {
   }
 
   @Test
-  void healthzAnswersOkWhileTheRegisterIsReachable() throws Exception {
+  void healthzReportsAWriteProbeAndTheFreeSpaceAndFailsOnceTheRegisterCannotCommit() throws Exception {
     start();
     HttpResponse<String> r = intake.get("/healthz", null);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).isEqualTo("ok\n");
+    assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith(JSON);
+    JsonNode h = MAPPER.readTree(r.body());
+    assertThat(h.get("status").asText()).isEqualTo("ok");
+    assertThat(h.get("accepting_submissions").asBoolean()).isTrue();
+    assertThat(h.at("/register/can_commit").asBoolean()).isTrue();
+    assertThat(h.at("/register/error").isNull()).isTrue();
+    assertThat(h.at("/disk/free_bytes").asLong()).isPositive();
+    assertThat(h.at("/disk/min_free_bytes").asLong()).isEqualTo(256L * 1024 * 1024);
+    assertThat(h.has("mail")).as("no mail configured").isFalse();
+    assertThat(r.body()).as("no path of the server in a public answer").doesNotContain(dir.toString());
+    assertThat(stored()).as("the probe registers nothing").isZero();
     intake.inbox.close();
-    assertThat(intake.get("/healthz", null).statusCode()).isEqualTo(503);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a probe result is kept up to 2 s
+    HttpResponse<String> failing;
+    while ((failing = intake.get("/healthz", null)).statusCode() != 503) {
+      assertThat(System.nanoTime()).as("/healthz fails once the register is closed").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    JsonNode f = MAPPER.readTree(failing.body());
+    assertThat(f.get("status").asText()).isEqualTo("failing");
+    assertThat(f.at("/register/can_commit").asBoolean()).isFalse();
+    assertThat(f.at("/register/error").asText()).isNotBlank();
   }
 
   @Test
