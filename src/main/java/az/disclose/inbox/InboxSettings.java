@@ -128,7 +128,7 @@ public record InboxSettings(
 
   /** The rule that sets the first due date of a request of {@code type} and {@code urgency}. */
   public DeadlineRule ruleFor(RequestType type, Urgency urgency) {
-    if (type != RequestType.INFORMATION) {
+    if (type.regime() != RequestType.Regime.INFORMATION) {
       return rule(DeadlineRules.APPEAL);
     }
     return switch (urgency == null ? Urgency.NORMAL : urgency) {

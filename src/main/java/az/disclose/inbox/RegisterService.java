@@ -409,7 +409,7 @@ public final class RegisterService implements Register {
     List<DeadlineExplanation> chain = new ArrayList<>();
     chain.add(d.compute(at, settings.ruleFor(type, urgency)));
     for (int i = 0; i < extensions; i++) {
-      if (type == RequestType.INFORMATION) {
+      if (type.regime() == RequestType.Regime.INFORMATION) {
         LocalDate oldDue = chain.get(chain.size() - 1).dueDate();
         chain.add(d.compute(oldDue.atStartOfDay(settings.zone()), settings.rule(DeadlineRules.EXTENSION)));
       } else {

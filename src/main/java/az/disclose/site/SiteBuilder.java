@@ -1,6 +1,7 @@
 package az.disclose.site;
 
 import az.disclose.config.SettingsLoader;
+import az.disclose.config.RequestForm;
 import az.disclose.config.SiteSettings;
 import az.disclose.files.InputFiles;
 import az.disclose.content.Content;
@@ -528,7 +529,8 @@ public final class SiteBuilder {
       jobs.add(this::documentsIndex);
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
-      jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, "/request/"));
+      jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"),
+          Map.of("form", Views.RequestFormView.of(RequestForm.defaults(), msg)), null, "/request/"));
       jobs.add(this::opennessPage);
       jobs.add(this::statisticsPage);
       jobs.add(this::homePage);
