@@ -41,6 +41,7 @@ class ArchitectureTest {
       .consideringOnlyDependenciesInLayers()
       .withOptionalLayers(false)
       .layer("cli").definedBy("az.disclose.cli")
+      .layer("app").definedBy("az.disclose.app")
       .layer("yaml").definedBy("az.disclose.yaml")
       .layer("files").definedBy("az.disclose.files")
       .layer("config").definedBy("az.disclose.config")
@@ -58,6 +59,10 @@ class ArchitectureTest {
       .optionalLayer("report").definedBy("az.disclose.report")
       // Nothing imports the command line: it is the top.
       .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+      // The composition root: wires the parts from one resolved configuration for the front ends.
+      .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
+      .whereLayer("app").mayOnlyAccessLayers(with("config", "content", "render", "calendar", "publish", "site", "serve",
+          "inbox", "inbox.store", "inbox.web", "inbox.mail"))
       .whereLayer("yaml").mayNotAccessAnyLayer()
       .whereLayer("files").mayNotAccessAnyLayer()
       .whereLayer("render").mayNotAccessAnyLayer()
@@ -79,7 +84,7 @@ class ArchitectureTest {
   /** Every class of the program lives in one of the packages above. */
   @ArchTest
   static final ArchRule everyPackageHasItsPlace = classes()
-      .should().resideInAnyPackage("az.disclose.cli", "az.disclose.yaml", "az.disclose.files", "az.disclose.config",
+      .should().resideInAnyPackage("az.disclose.cli", "az.disclose.app", "az.disclose.yaml", "az.disclose.files", "az.disclose.config",
           "az.disclose.content", "az.disclose.render", "az.disclose.calendar", "az.disclose.publish", "az.disclose.site",
           "az.disclose.serve", "az.disclose.inbox", "az.disclose.inbox.store", "az.disclose.inbox.web",
           "az.disclose.inbox.mail", "az.disclose.report")

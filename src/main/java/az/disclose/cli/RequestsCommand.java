@@ -2,11 +2,10 @@ package az.disclose.cli;
 
 import az.disclose.calendar.CalendarWarning;
 import az.disclose.calendar.DeadlineExplanation;
+import az.disclose.app.Configuration;
 import az.disclose.inbox.Attachment;
 import az.disclose.inbox.HistoryEvent;
 import az.disclose.inbox.Inbox;
-import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.PublishedStatistics;
 import az.disclose.inbox.PurgeReport;
@@ -18,7 +17,6 @@ import az.disclose.inbox.RequestStatus;
 import az.disclose.inbox.RequestSummary;
 import az.disclose.inbox.RequestView;
 import az.disclose.inbox.mail.MailService;
-import az.disclose.inbox.mail.MailSettings;
 import az.disclose.inbox.mail.MailStore;
 import az.disclose.inbox.mail.Quarantine;
 import az.disclose.inbox.store.StoredAttachment;
@@ -109,16 +107,12 @@ final class RequestsCommand implements Runnable {
     PrintWriter out = sub.commandLine().getOut();
     PrintWriter err = sub.commandLine().getErr();
     try {
-      InboxSettings settings = config != null
-          ? InboxSettingsLoader.load(config, System.getenv())
-          : InboxSettingsLoader.loadDefault(System.getenv());
-      Path file = config != null ? config
-          : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
-      MailSettings mail = MailSettings.load(file, System.getenv());
-      try (Inbox inbox = Inbox.open(settings, content, Clock.systemUTC())) {
-        if (mail.smtp().isPresent()) {
+      // The same resolved configuration as serve's (the site's directories are serve's defaults, unused here).
+      Configuration resolved = Configuration.resolve(content, Path.of("theme"), Path.of("site"), config, System.getenv());
+      try (Inbox inbox = Inbox.open(resolved.inbox(), resolved.content(), Clock.systemUTC())) {
+        if (resolved.mail().smtp().isPresent()) {
           // answers and notices are queued in the outbox here; the running server's sender mails them
-          MailService.installOutbox(inbox, mail);
+          MailService.installOutbox(inbox, resolved.mail());
         }
         return work.run(inbox.register(), inbox, out);
       }
