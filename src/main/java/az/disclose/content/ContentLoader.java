@@ -236,7 +236,7 @@ public final class ContentLoader {
     if (date != null && eventDate.isPresent() && eventDate.get().isAfter(date)) {
       f.problemAt("event_date", "'event_date' " + eventDate.get() + " is after the publication 'date' " + date);
     }
-    return new NewsItem(slug, title, date, eventDate, tags, summary, confidential, body(file, split));
+    return new NewsItem(new NewsMeta(slug, title, date, eventDate, tags, summary, confidential), body(file, split));
   }
 
   private Page page(Path file, Fields f, FrontMatter split, String name) {
