@@ -7,6 +7,7 @@ import az.disclose.content.ContentLoader;
 import az.disclose.content.Document;
 import az.disclose.content.Measure;
 import az.disclose.content.NewsItem;
+import az.disclose.content.NewsMeta;
 import az.disclose.content.Page;
 import az.disclose.content.Tag;
 import az.disclose.publish.PublicationLedger;
@@ -120,53 +121,44 @@ public final class SiteBuilder {
     Path statisticsFile = contentDir.resolve(ContentLoader.REQUEST_STATISTICS_FILE).toAbsolutePath().normalize();
     Path cacheFile = BuildCache.fileFor(outDir);
     Warm kept = warm;
-    Set<Path> changedFiles = changed == null ? null : normalized(changed);
+    BuildPlan.Report report = BuildPlan.report(changed, kept != null, newsDir, statisticsFile);
     // Only news files and the inbox's statistics changed: what this builder kept from its last build serves.
-    boolean keptSuffices = kept != null && changedFiles != null && !changedFiles.isEmpty()
-        && changedFiles.stream().allMatch(p -> isNewsFile(p, newsDir) || p.equals(statisticsFile));
-    boolean statisticsChanged = keptSuffices && changedFiles.contains(statisticsFile);
-    Set<Path> changedNews = keptSuffices ? changedFiles.stream().filter(p -> isNewsFile(p, newsDir)).collect(java.util.stream.Collectors.toSet()) : Set.of();
+    BuildPlan.Watched watched = report instanceof BuildPlan.Watched w ? w : null;
     // The last build's cache is read, and its outputs looked for, on a thread of their own while
     // this one digests the inputs and reads the news files' attributes, so that the two halves of
     // a build with nothing to do run side by side. (The outputs are looked for even when the
     // inputs turn out changed; then it is wasted, ~50 ms beside a build.)
     CompletableFuture<BuildCache> cached = kept != null ? CompletableFuture.completedFuture(kept.cache())
         : CompletableFuture.supplyAsync(() -> BuildCache.read(cacheFile), SiteBuilder::ownThread);
-    CompletableFuture<Boolean> outputsThere = keptSuffices ? CompletableFuture.completedFuture(true)
+    CompletableFuture<Boolean> outputsThere = watched != null ? CompletableFuture.completedFuture(true)
         : cached.thenApplyAsync(c -> Output.stillThere(outDir, c.outputs()), SiteBuilder::ownThread);
     // The frame is everything a news page shows around its text: its digest leaves out the news
     // files, and the data only their own pages show (the statistics; the ledger, on the openness
     // page), so it stays the same when only they changed. Those count apart: a change there (the
     // inbox's new counts, a date carried over into the ledger by hand) is a change to build.
-    String frame = keptSuffices ? framePart(kept.cache().fingerprint())
+    String frame = watched != null ? framePart(kept.cache().fingerprint())
         : Fingerprint.of(contentDir.toAbsolutePath().normalize(), themeDir.toAbsolutePath().normalize(), newsDir,
             Set.of(ledgerFile, statisticsFile));
     String fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
-    Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews) : statNews(newsDir);
+    Map<Path, BasicFileAttributes> newsFiles = watched != null ? restat(kept.newsFiles(), watched.news()) : statNews(newsDir);
     BuildCache previous = cached.join();
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
-    // The news files whose size or time changed, when nothing else can have: the same inputs
-    // otherwise, the same news files, every output of the last build still there; empty otherwise.
-    Optional<Set<Path>> edited = fingerprint.equals(previous.fingerprint()) && today.isBefore(previous.nextRelease())
-        ? previous.editedNews(newsFiles) : Optional.empty();
-    if (edited.isPresent() && !outputsThere.join()) {
-      edited = Optional.empty();
-    }
-    if (edited.filter(Set::isEmpty).isPresent()) {
+    boolean sameInputs = fingerprint.equals(previous.fingerprint());
+    boolean releaseDue = !today.isBefore(previous.nextRelease());
+    BuildPlan.Scope scope = BuildPlan.scope(new BuildPlan.Facts(report, sameInputs, releaseDue,
+        sameInputs && !releaseDue ? previous.editedNews(newsFiles) : Optional.empty(), outputsThere::join));
+    if (scope instanceof BuildPlan.Nothing) {
       unbuilt = Set.of();
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "");
     }
-    // The command line is not told what changed: those files stand for a watcher's report, and
-    // only their pages are redone if their front matter is as it was (see ownPagesOnly).
-    Optional<Set<Path>> editedOnly = changedFiles == null ? edited : Optional.empty();
 
     // Settings, messages and templates are part of the fingerprint: kept while it is the same.
     boolean reuse = sameFrame && kept != null;
     SiteSettings settings = reuse ? kept.settings() : new SettingsLoader().load(contentDir);
     // Unchanged news come from the cache, judged by the attributes just read (no second stat).
-    Content all = keptSuffices ? reload(kept.content(), changedNews, statisticsChanged)
+    Content all = watched != null ? reload(kept.content(), watched.news(), watched.statistics())
         : new ContentLoader().load(contentDir,
             file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
                 .flatMap(now -> previous.lookup(file, now)));
@@ -176,19 +168,22 @@ public final class SiteBuilder {
     PublicationLedger ledger = sameLedger ? kept.ledger() : PublicationLedger.load(contentDir);
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
-    Optional<List<NewsItem>> ownPagesOnly = keptSuffices ? ownPagesOnly(kept.content().publishable(today), content, changedNews)
-        : editedOnly.isPresent() ? ownPagesOnly(asCached(all, previous).publishable(today), content, editedOnly.get()) : Optional.empty();
+    // What the last build published of the news: as this builder kept it, or as the cache knows each item.
+    List<NewsMeta> before = !(scope instanceof BuildPlan.OnlyNews) ? List.of()
+        : metas(watched != null ? kept.content().publishable(today) : asCached(all, previous).publishable(today));
+    BuildPlan plan = BuildPlan.decide(scope, before, content.news());
+    BuildPlan.OwnPages ownPages = plan instanceof BuildPlan.OwnPages o ? o : null;
     // The files of the previous build are trusted to be there when the watcher says that nothing
     // but news and statistics changed, or when they were just looked for and only some news pages
     // are to be redone; otherwise the directory is asked (and files no build produced are removed).
-    Output output = Output.open(outDir, keptSuffices || ownPagesOnly.isPresent() ? previous.outputs() : null);
+    Output output = Output.open(outDir, watched != null || ownPages != null ? previous.outputs() : null);
     long loaded = System.nanoTime();
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
         ledger.withFirstPublications(live));
-    if (ownPagesOnly.isPresent()) {
-      run.renderOwnPages(ownPagesOnly.get(), statisticsChanged);
+    if (ownPages != null) {
+      run.renderOwnPages(ownPages.items(), ownPages.statistics());
     } else {
       run.renderAll();
     }
@@ -196,7 +191,7 @@ public final class SiteBuilder {
     if (!run.problems.isEmpty()) {
       throw new ProblemsException(run.problems);
     }
-    if (ownPagesOnly.isPresent()) {
+    if (ownPages != null) {
       // Every other file of the previous build stands as it was, links and all.
       previous.outputs().forEach(output::keepFile);
       all.news().forEach(n -> previous.entry(n.body().file()).ifPresent(e -> run.newsLinks.putIfAbsent(n.url(), e.links())));
@@ -234,37 +229,6 @@ public final class SiteBuilder {
   /** Changes given to {@link #rebuild} that no successful build has taken in yet. */
   private Set<Path> unbuilt = Set.of();
 
-  /**
-   * The published news items whose own pages are all that {@code changed} touches: when the
-   * published news are the same items, in the same order, with the same everything but their text
-   * (what lists, tag pages, the home page and the sitemap show), and none of the changed ones is in
-   * the feed (which carries their text). Empty when more than their own pages must be redone.
-   */
-  private static Optional<List<NewsItem>> ownPagesOnly(Content before, Content after, Set<Path> changed) {
-    List<NewsItem> was = before.news();
-    List<NewsItem> now = after.news();
-    if (was.size() != now.size()) {
-      return Optional.empty();
-    }
-    Set<Path> files = new java.util.HashSet<>();
-    changed.forEach(p -> files.add(p.toAbsolutePath().normalize()));
-    List<NewsItem> own = new ArrayList<>();
-    for (int i = 0; i < now.size(); i++) {
-      NewsItem a = was.get(i);
-      NewsItem b = now.get(i);
-      if (!sameOutsideText(a, b)) {
-        return Optional.empty();
-      }
-      if (files.contains(b.body().file().toAbsolutePath().normalize())) {
-        if (i < FEED_ENTRIES) {
-          return Optional.empty();
-        }
-        own.add(b);
-      }
-    }
-    return Optional.of(own);
-  }
-
   /** {@code now} with each news item as the cache knows it (an edited file's item as it was). */
   private static Content asCached(Content now, BuildCache previous) {
     List<NewsItem> news = now.news().stream()
@@ -272,11 +236,8 @@ public final class SiteBuilder {
     return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics());
   }
 
-  /** Whether two news items differ in their text alone. */
-  private static boolean sameOutsideText(NewsItem a, NewsItem b) {
-    return a.slug().equals(b.slug()) && a.title().equals(b.title()) && a.date().equals(b.date())
-        && a.eventDate().equals(b.eventDate()) && a.tags().equals(b.tags()) && a.summary().equals(b.summary())
-        && a.confidential() == b.confidential();
+  private static List<NewsMeta> metas(Content content) {
+    return content.news().stream().map(NewsItem::meta).toList();
   }
 
   /** {@code before} with the changed news files and, when it changed, the statistics file read again. */
@@ -284,12 +245,6 @@ public final class SiteBuilder {
     ContentLoader loader = new ContentLoader();
     Content news = changedNews.isEmpty() ? before : loader.reloadNews(before, contentDir, changedNews);
     return statisticsChanged ? loader.reloadStatistics(news, contentDir) : news;
-  }
-
-  private static Set<Path> normalized(Set<Path> paths) {
-    Set<Path> out = new java.util.HashSet<>();
-    paths.forEach(p -> out.add(p.toAbsolutePath().normalize()));
-    return out;
   }
 
   /**
@@ -309,12 +264,6 @@ public final class SiteBuilder {
   private static String framePart(String fingerprint) {
     int slash = fingerprint.indexOf('/');
     return slash < 0 ? fingerprint : fingerprint.substring(0, slash);
-  }
-
-  /** Whether {@code file} is a news file (content/news/*.md), the only change a kept build can take in. */
-  private static boolean isNewsFile(Path file, Path newsDir) {
-    Path f = file.toAbsolutePath().normalize();
-    return newsDir.equals(f.getParent()) && f.getFileName().toString().endsWith(".md");
   }
 
   /** {@code before} with the attributes of {@code changed} news files read again (removed when gone). */
