@@ -34,10 +34,8 @@ public final class ContentLoader {
   public static final String COMMISSION_FILE = "data/commission.yaml";
   /** Optional: written by the inbox (disclose requests statistics --write, disclose serve). */
   public static final String REQUEST_STATISTICS_FILE = "data/request-statistics.yaml";
-  /** Top-level paths the site itself uses; a page cannot take them as its slug. */
-  public static final Set<String> RESERVED_SLUGS =
-      Set.of("news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "statistics", "files", "feed.xml",
-          "sitemap.xml");
+  /** Top-level paths the site itself uses (from {@link PageKind}); a page cannot take them as its slug. */
+  public static final Set<String> RESERVED_SLUGS = Set.copyOf(PageKind.reservedNames());
 
   private final YamlReader yaml = new YamlReader();
 

@@ -9,6 +9,7 @@ import az.disclose.content.Measure;
 import az.disclose.content.NewsItem;
 import az.disclose.content.NewsMeta;
 import az.disclose.content.Page;
+import az.disclose.content.PageKind;
 import az.disclose.content.Tag;
 import az.disclose.publish.PublicationLedger;
 import az.disclose.render.AzDates;
@@ -395,15 +396,15 @@ public final class SiteBuilder {
       jobs.addAll(tagPages());
       jobs.add(this::planPage);
       content.plan().measures().forEach(m -> jobs.add(() -> measurePage(m)));
-      jobs.add(() -> page("/commission/", "commission.ftlh", msg.get("commission.title"), Map.of("commission", content.commission()), null, null));
+      jobs.add(() -> page(PageKind.COMMISSION, PageKind.COMMISSION.path(), msg.get("commission.title"), Map.of("commission", content.commission()), null));
       jobs.add(this::documentsIndex);
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
-      jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, "/request/"));
+      jobs.add(() -> page(PageKind.REQUEST, PageKind.REQUEST.path(), msg.get("request.title"), Map.of(), null));
       jobs.add(this::opennessPage);
       jobs.add(this::statisticsPage);
       jobs.add(this::homePage);
-      jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
+      jobs.add(() -> page(PageKind.NOT_FOUND, PageKind.NOT_FOUND.path(), msg.get("notfound.title"), Map.of(), null));
       jobs.add(this::planData);
       jobs.add(this::staticFiles);
       jobs.add(this::robots);
@@ -471,7 +472,7 @@ public final class SiteBuilder {
       if (inFeed) {
         feedHtml.put(item.slug(), body);
       }
-      Set<String> targets = page(item.url(), "news.ftlh", item.title(), Map.of("news", summary(item), "body", body), item.date(), "/news/");
+      Set<String> targets = page(PageKind.NEWS_ITEM, item.url(), item.title(), Map.of("news", summary(item), "body", body), item.date());
       newsLinks.put(item.url(), List.copyOf(targets));
     }
 
@@ -492,9 +493,9 @@ public final class SiteBuilder {
         jobs.add(() -> {
           List<NewsSummary> items = news.subList((number - 1) * perPage, Math.min(news.size(), number * perPage))
               .stream().map(this::summary).toList();
-          Pager pager = pager(number, total, "/news/");
+          Pager pager = pager(number, total, PageKind.NEWS_LIST.path());
           String title = number == 1 ? msg.get("news.title") : msg.get("news.title") + " — " + number;
-          page(newsListUrl("/news/", number), "news-list.ftlh", title, Map.of("items", items, "pager", pager), null, "/news/");
+          page(PageKind.NEWS_LIST, newsListUrl(PageKind.NEWS_LIST.path(), number), title, Map.of("items", items, "pager", pager), null);
         });
       }
       return jobs;
@@ -513,47 +514,47 @@ public final class SiteBuilder {
       List<TagCount> counts = bySlug.entrySet().stream()
           .map(e -> new TagCount(tags.get(e.getKey()), tagUrl(e.getKey()), e.getValue().size()))
           .toList();
-      jobs.add(() -> page("/tags/", "tags.ftlh", msg.get("tags.title"), Map.of("tags", counts), null, "/news/"));
-      bySlug.forEach((slug, items) -> jobs.add(() -> page(tagUrl(slug), "tag.ftlh", tags.get(slug).name(),
-          Map.of("tag", tags.get(slug), "items", items.stream().map(this::summary).toList()), null, "/news/")));
+      jobs.add(() -> page(PageKind.TAGS, PageKind.TAGS.path(), msg.get("tags.title"), Map.of("tags", counts), null));
+      bySlug.forEach((slug, items) -> jobs.add(() -> page(PageKind.TAG, tagUrl(slug), tags.get(slug).name(),
+          Map.of("tag", tags.get(slug), "items", items.stream().map(this::summary).toList()), null)));
       return jobs;
     }
 
     private void planPage() {
-      page("/plan/", "plan.ftlh", content.plan().title(), Map.of("plan", content.plan()), null, "/plan/");
+      page(PageKind.PLAN, PageKind.PLAN.path(), content.plan().title(), Map.of("plan", content.plan()), null);
     }
 
     private void measurePage(Measure m) {
-      page(m.url(), "measure.ftlh", m.id() + " — " + msg.get("plan.measure"), Map.of("measure", m, "plan", content.plan()), null, "/plan/");
+      page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"), Map.of("measure", m, "plan", content.plan()), null);
     }
 
     private void documentsIndex() {
-      page("/documents/", "documents.ftlh", msg.get("documents.title"), Map.of("documents", content.documents().stream().map(this::documentView).toList()), null, "/documents/");
+      page(PageKind.DOCUMENTS, PageKind.DOCUMENTS.path(), msg.get("documents.title"), Map.of("documents", content.documents().stream().map(this::documentView).toList()), null);
     }
 
     private void documentPage(Document d) {
-      page(d.url(), "document.ftlh", d.title(), Map.of("document", documentView(d), "body", render(d.body())), d.date(), "/documents/");
+      page(PageKind.DOCUMENT, d.url(), d.title(), Map.of("document", documentView(d), "body", render(d.body())), d.date());
     }
 
     private void contentPage(Page p) {
-      page(p.url(), "page.ftlh", p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null, p.url());
+      page(PageKind.PAGE, p.url(), p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null);
     }
 
     private void opennessPage() {
-      page("/openness/", "openness.ftlh", msg.get("openness.title"),
-          Map.of("openness", Openness.of(content, ledger, clock, settings.locale()), "regenerated", regenerated()), null, null);
+      page(PageKind.OPENNESS, PageKind.OPENNESS.path(), msg.get("openness.title"),
+          Map.of("openness", Openness.of(content, ledger, clock, settings.locale()), "regenerated", regenerated()), null);
     }
 
     /** The inbox's published request statistics (data/request-statistics.yaml), or "none yet". */
     private void statisticsPage() {
-      page(StatisticsPage.URL, "statistics.ftlh", msg.get("statistics.title"),
-          StatisticsPage.model(content.requestStatistics(), settings.locale()), null, "/request/");
+      page(PageKind.STATISTICS, StatisticsPage.URL, msg.get("statistics.title"),
+          StatisticsPage.model(content.requestStatistics(), settings.locale()), null);
     }
 
     private void homePage() {
       List<NewsSummary> latest = content.news().stream().limit(HOME_NEWS).map(this::summary).toList();
-      page("/", "index.ftlh", settings.title(), Map.of("latest", latest, "plan", content.plan(), "regenerated", regenerated()),
-          null, "/");
+      page(PageKind.HOME, PageKind.HOME.path(), settings.title(), Map.of("latest", latest, "plan", content.plan(), "regenerated", regenerated()),
+          null);
     }
 
     /**
@@ -575,9 +576,10 @@ public final class SiteBuilder {
       }
     }
 
-    /** Renders an HTML template page and writes it. {@code section} marks the navigation entry. */
-    private Set<String> page(String sitePath, String template, String title, Map<String, ?> specific, LocalDate lastmod, String section) {
-      Map<String, Object> model = frame.model(sitePath, title, section, specific);
+    /** Renders a page of {@code kind} at {@code sitePath} with the kind's template and writes it. */
+    private Set<String> page(PageKind kind, String sitePath, String title, Map<String, ?> specific, LocalDate lastmod) {
+      String template = kind.template();
+      Map<String, Object> model = frame.model(sitePath, title, kind.section(sitePath), specific);
       String html;
       try {
         html = templates.render(template, model);
@@ -616,8 +618,8 @@ public final class SiteBuilder {
       model.put("msg", msg);
       model.put("entries", entries);
       model.put("updated", updated);
-      model.put("self", settings.absolute("/feed.xml"));
-      renderData("/feed.xml", "feed.ftlx", model);
+      model.put("self", settings.absolute(PageKind.FEED.path()));
+      renderData(PageKind.FEED, model);
     }
 
     private void sitemapFile() {
@@ -630,12 +632,13 @@ public final class SiteBuilder {
           .sorted()
           .map(p -> new SitemapEntry(settings.absolute(p), lastmod.get(p)))
           .toList();
-      renderData("/sitemap.xml", "sitemap.ftlx", Map.of("entries", entries));
+      renderData(PageKind.SITEMAP, Map.of("entries", entries));
     }
 
-    private void renderData(String sitePath, String template, Map<String, ?> model) {
+    private void renderData(PageKind kind, Map<String, ?> model) {
+      String sitePath = kind.path();
       try {
-        write(sitePath, templates.render(template, model).getBytes(StandardCharsets.UTF_8));
+        write(sitePath, templates.render(kind.template(), model).getBytes(StandardCharsets.UTF_8));
       } catch (TemplateException e) {
         throw new TemplateFailure(sitePath, e);
       } catch (IOException e) {
@@ -644,7 +647,7 @@ public final class SiteBuilder {
     }
 
     private void robots() {
-      write("/robots.txt", ("User-agent: *\nAllow: /\nSitemap: " + settings.absolute("/sitemap.xml") + "\n").getBytes(StandardCharsets.UTF_8));
+      write("/robots.txt", ("User-agent: *\nAllow: /\nSitemap: " + settings.absolute(PageKind.SITEMAP.path()) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Copies theme/static/** to the site root and content/files/** to /files/. */
@@ -703,7 +706,7 @@ public final class SiteBuilder {
   }
 
   static String tagUrl(String slug) {
-    return "/tags/" + slug + "/";
+    return PageKind.TAG.path() + slug + "/";
   }
 
   static String atomDate(LocalDate date) {
