@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  *       news page shows (theme, settings, pages in the navigation) changed.
  * </ul>
  *
- * A missing, unreadable or older-format cache is simply a full build.
+ * A missing, unreadable, damaged (its CRC-32), older-format or other-schema ({@link RecordCodec#schema})
+ * cache is simply a full build.
  */
 final class BuildCache {
   /**

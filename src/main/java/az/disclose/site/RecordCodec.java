@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,7 @@ final class RecordCodec<R extends Record> {
 
   private RecordCodec(Class<R> type) {
     this.type = type;
-    this.value = valueOf(type, type.getSimpleName());
+    this.value = valueOf(type, type.getSimpleName(), new java.util.HashSet<>());
   }
 
   /** The codec of {@code type}; throws {@link IllegalArgumentException} naming an unsupported component. */
@@ -86,14 +87,15 @@ final class RecordCodec<R extends Record> {
     String schema();
   }
 
-  private static Value valueOf(Type type, String where) {
+  /** {@code inside}: the records whose components are being walked (one holding itself is refused). */
+  private static Value valueOf(Type type, String where, Set<Class<?>> inside) {
     if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
       Type[] args = p.getActualTypeArguments();
       if (raw == Optional.class) {
-        return optional(valueOf(args[0], where + "<>"));
+        return optional(valueOf(args[0], where + "<>", inside));
       }
       if (raw == List.class) {
-        return list(valueOf(args[0], where + "[]"));
+        return list(valueOf(args[0], where + "[]", inside));
       }
     } else if (type instanceof Class<?> c) {
       if (c == String.class) {
@@ -115,7 +117,12 @@ final class RecordCodec<R extends Record> {
         return enumeration(c);
       }
       if (c.isRecord()) {
-        return record(c, where);
+        if (!inside.add(c)) {
+          throw new IllegalArgumentException("the build cache cannot store " + where + ": record " + c.getSimpleName() + " holds itself");
+        }
+        Value v = record(c, inside);
+        inside.remove(c);
+        return v;
       }
     }
     throw new IllegalArgumentException("the build cache cannot store " + where + " of type " + type.getTypeName()
@@ -225,7 +232,7 @@ final class RecordCodec<R extends Record> {
     };
   }
 
-  private static Value record(Class<?> type, String where) {
+  private static Value record(Class<?> type, Set<Class<?>> inside) {
     RecordComponent[] components = type.getRecordComponents();
     Method[] accessors = new Method[components.length];
     Value[] values = new Value[components.length];
@@ -235,7 +242,7 @@ final class RecordCodec<R extends Record> {
       names[i] = type.getSimpleName() + "." + components[i].getName();
       accessors[i] = components[i].getAccessor();
       accessors[i].setAccessible(true);
-      values[i] = valueOf(components[i].getGenericType(), names[i]);
+      values[i] = valueOf(components[i].getGenericType(), names[i], inside);
       parameters[i] = components[i].getType();
     }
     Constructor<?> canonical;

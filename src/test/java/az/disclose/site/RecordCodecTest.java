@@ -32,6 +32,8 @@ class RecordCodecTest {
 
   record Deep(Inner inner, List<WithPath> paths) {}
 
+  record Tree(String name, List<Tree> children) {}
+
   @Test
   void randomRecordsOfEverySupportedTypeComeBackEqual() throws IOException {
     RandomRecords random = new RandomRecords(1);
@@ -67,6 +69,8 @@ class RecordCodecTest {
         .hasMessageContaining("WithMap.values");
     assertThatThrownBy(() -> RecordCodec.of(Deep.class)).as("however deep").isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("WithPath.file");
+    assertThatThrownBy(() -> RecordCodec.of(Tree.class)).as("a record holding itself").isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Tree.children").hasMessageContaining("holds itself");
   }
 
   @Test
