@@ -50,21 +50,37 @@ public final class ReportQueries {
   /** A purged request: its number's year and sequence, and when it was registered. */
   public record PurgedNumber(int year, int sequence, Instant registeredAt) {}
 
-  /** Every request registered before {@code to} and not closed before {@code from}, in number order. */
+  /**
+   * Every request registered before {@code to} and not closed before {@code from}, in no particular
+   * order: those closed since {@code from} (found from their closing events: one pass over the
+   * history, then a look-up by number — {@code CROSS JOIN} keeps SQLite from probing the history
+   * once per request of the whole register instead) and those still open (by the status index).
+   * A request is closed once, and only by one of those events, so the two parts never overlap.
+   */
   public List<ReportRow> aliveBetween(Instant from, Instant to) throws StoreException {
-    String sql = "SELECT r.number, r.year, r.sequence, r.channel, r.type, r.urgency, r.registered_at, r.due_at,"
-        + " r.status, c.kind, c.at, CASE WHEN c.kind = ? THEN c.text ELSE '' END"
-        + " FROM requests r LEFT JOIN history c ON c.request_number = r.number AND c.kind IN (?, ?, ?)"
-        + " WHERE r.registered_at < ? AND (c.at IS NULL OR c.at >= ?)"
-        + " ORDER BY r.year, r.sequence";
+    List<String> open = java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::open)
+        .map(RequestStatus::key).toList();
+    String columns = "r.number, r.year, r.sequence, r.channel, r.type, r.urgency, r.registered_at, r.due_at, r.status";
+    String sql = "SELECT " + columns + ", c.kind, c.at, CASE WHEN c.kind = ? THEN c.text ELSE '' END"
+        + " FROM history c CROSS JOIN requests r"
+        + " WHERE r.number = c.request_number AND c.kind IN (?, ?, ?) AND c.at >= ? AND r.registered_at < ?"
+        + " UNION ALL"
+        + " SELECT " + columns + ", NULL, NULL, ''"
+        + " FROM requests r WHERE r.status IN (" + String.join(", ", open.stream().map(s -> "?").toList()) + ")"
+        + " AND r.registered_at < ?";
     return read(c -> {
       try (PreparedStatement p = c.prepareStatement(sql)) {
-        p.setString(1, EventKind.REFUSED.name());
-        p.setString(2, EventKind.ANSWERED.name());
-        p.setString(3, EventKind.REFUSED.name());
-        p.setString(4, EventKind.FORWARDED.name());
-        p.setLong(5, to.toEpochMilli());
-        p.setLong(6, from.toEpochMilli());
+        int i = 0;
+        p.setString(++i, EventKind.REFUSED.name());
+        p.setString(++i, EventKind.ANSWERED.name());
+        p.setString(++i, EventKind.REFUSED.name());
+        p.setString(++i, EventKind.FORWARDED.name());
+        p.setLong(++i, from.toEpochMilli());
+        p.setLong(++i, to.toEpochMilli());
+        for (String s : open) {
+          p.setString(++i, s);
+        }
+        p.setLong(++i, to.toEpochMilli());
         p.setFetchSize(10_000);
         List<ReportRow> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
