@@ -1,16 +1,20 @@
 package az.disclose.cli;
 
+import az.disclose.calendar.Deadline;
 import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.store.StoreException;
+import az.disclose.report.HalfMonth;
 import az.disclose.report.MonthlyCalculator;
 import az.disclose.report.MonthlyReport;
 import az.disclose.report.RegisterReader;
 import az.disclose.report.ReportPeriod;
 import az.disclose.report.ReportRenderer;
 import az.disclose.report.ReportTexts;
+import az.disclose.report.UnitTracker;
+import az.disclose.report.UnitsLoader;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
@@ -35,8 +39,9 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "The order's reports: the monthly FOI report from the request register.",
-    subcommands = {ReportCommand.MonthlyCommand.class},
+    description = "The order's reports: the monthly FOI report from the request register, and the tracker of the"
+        + " units' twice-monthly reports.",
+    subcommands = {ReportCommand.MonthlyCommand.class, ReportCommand.UnitsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -57,7 +62,7 @@ final class ReportCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a report: monthly (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a report: monthly, units (see --help)");
   }
 
   /** The output formats of a report. */
@@ -195,6 +200,77 @@ final class ReportCommand implements Runnable {
         }
       }
       throw new IllegalArgumentException("--format must be html, csv or pdf, not '" + text + "'");
+    }
+  }
+
+  @Command(name = "units", mixinStandardHelpOptions = true,
+      description = {
+        "Which units have reported for each half-month (rule 3 of the internal FOI rules: by the 15th and by the"
+            + " month's last day, Baku time), and which reports are missing or late.",
+        "Units: content/data/units.yaml; their reports: content/reports/units/*.md (content/README.md)."
+      })
+  static final class UnitsCommand implements Callable<Integer> {
+    @ParentCommand ReportCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM", description = "first month (default: the units' reporting_since)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM", description = "last month (default: the current month)")
+    String to;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "the day the table describes (default: today in Baku)")
+    String asOf;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        UnitsLoader.Loaded loaded = new UnitsLoader().load(parent.content);
+        LocalDate today;
+        HalfMonth first;
+        HalfMonth last;
+        try {
+          today = asOf != null ? ReportPeriod.parseDay(asOf, "--as-of") : LocalDate.now(Clock.system(Deadline.BAKU));
+          first = from != null ? new HalfMonth(ReportPeriod.parseMonth(from, "--from"), 1)
+              : HalfMonth.of(loaded.units().reportingSince());
+          last = to != null ? new HalfMonth(ReportPeriod.parseMonth(to, "--to"), 2) : HalfMonth.of(today);
+          if (last.compareTo(first) < 0) {
+            throw new IllegalArgumentException("--to (" + last.month() + ") is before --from (" + first.month() + ")");
+          }
+        } catch (IllegalArgumentException e) {
+          err.println("disclose report units: " + e.getMessage());
+          return Main.USAGE;
+        }
+        UnitTracker.Table t = UnitTracker.track(loaded.units(), loaded.reports(), first, last, today);
+        out.printf("units' reports (rule 3), %s to %s, as of %s%n", t.from(), t.to(), t.asOf());
+        out.printf("%-10s %-11s %-20s %-8s %s%n", "PERIOD", "DUE", "UNIT", "STATE", "SUBMITTED");
+        for (UnitTracker.Line l : t.lines()) {
+          String state = switch (l.state()) {
+            case ON_TIME -> "on time";
+            case LATE -> "LATE";
+            case MISSING -> "MISSING";
+            case NOT_DUE -> "not due";
+          };
+          String submitted = l.report() == null ? "" : l.report().submitted()
+              + (l.daysLate() > 0 ? " (" + l.daysLate() + (l.daysLate() == 1 ? " day" : " days") + " late)" : "")
+              + "  " + parent.content.relativize(l.report().file());
+          out.println(String.format("%-10s %-11s %-20s %-8s %s", l.period(), l.period().due(), l.unit().id(), state,
+              submitted).stripTrailing());
+        }
+        out.printf("%d missing, %d late, %d on time, %d not due yet%n", t.count(UnitTracker.State.MISSING),
+            t.count(UnitTracker.State.LATE), t.count(UnitTracker.State.ON_TIME), t.count(UnitTracker.State.NOT_DUE));
+        return Main.OK;
+      } catch (ProblemsException e) {
+        for (Problem p : e.problems()) {
+          err.println(p);
+        }
+        return Main.PROBLEMS;
+      } finally {
+        out.flush();
+        err.flush();
+      }
     }
   }
 }
