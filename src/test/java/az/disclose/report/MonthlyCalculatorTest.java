@@ -251,6 +251,14 @@ class MonthlyCalculatorTest {
   }
 
   @Test
+  void aPeriodLongerThanTheLimitIsRefused() {
+    LocalDate first = LocalDate.of(2016, 1, 1);
+    assertThat(new ReportPeriod(first, first.plusDays(ReportPeriod.MAX_DAYS)).last()).isEqualTo(first.plusDays(3_660));
+    assertThatThrownBy(() -> new ReportPeriod(first, first.plusDays(ReportPeriod.MAX_DAYS + 1)))
+        .hasMessageContaining("longer than 3660 days");
+  }
+
+  @Test
   void aPeriodEndingBeforeItStartsIsRefusedWithBothDates() {
     assertThatThrownBy(() -> new ReportPeriod(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 1)))
         .hasMessageContaining("2026-11-01").hasMessageContaining("2026-11-30");
