@@ -294,6 +294,10 @@ public final class MonthlyCalculator {
     Map<Integer, TreeSet<Integer>> inPeriod = numbersInPeriod(period, input.rows(), input.purged());
     Instant start = period.start(zone);
     Instant end = period.end(zone);
+    Map<Integer, NumberRange> ranges = new TreeMap<>();
+    for (NumberRange r : numberRanges(period, input.rows(), input.purged())) {
+      ranges.put(r.year(), r);
+    }
     List<Integrity> out = new ArrayList<>();
     for (Map.Entry<Integer, TreeSet<Integer>> e : inPeriod.entrySet()) {
       int year = e.getKey();
@@ -304,8 +308,7 @@ public final class MonthlyCalculator {
       if (known == null) {
         throw new IllegalArgumentException("the numbers of " + year + " were not read from the register");
       }
-      NumberRange range = numberRanges(period, input.rows(), input.purged()).stream()
-          .filter(r -> r.year() == year).findFirst().orElseThrow();
+      NumberRange range = ranges.get(year);
       List<String> missing = new ArrayList<>();
       int missingCount = 0;
       List<String> elsewhere = new ArrayList<>();
