@@ -251,6 +251,17 @@ class MonthlyCalculatorTest {
   }
 
   @Test
+  void aMonthWithNoRequestAtAllReconcilesAtZeroAndHasNoNumbering() {
+    MonthlyReport r = calculator.compute(NOVEMBER, new MonthlyInput(List.of(), List.of(), List.of(), Map.of()),
+        baku(12, 3, 9, 0));
+    assertThat(r.reconciliation()).isEqualTo(new MonthlyReport.Reconciliation(0, 0, 0, 0, 0, 0, 0));
+    assertThat(r.reconciliation().holds()).isTrue();
+    assertThat(r.integrity()).isEmpty();
+    assertThat(r.speed().answers()).isZero();
+    assertThat(r.openAtEnd().hasOldest()).isFalse();
+  }
+
+  @Test
   void aPeriodLongerThanTheLimitIsRefused() {
     LocalDate first = LocalDate.of(2016, 1, 1);
     assertThat(new ReportPeriod(first, first.plusDays(ReportPeriod.MAX_DAYS)).last()).isEqualTo(first.plusDays(3_660));
