@@ -45,8 +45,8 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:bad input: a wrong month or date, invalid settings (file:line)",
-      "2:wrong command-line usage",
+      "1:invalid settings, holiday data, units or unit reports (each problem with file:line)",
+      "2:wrong command-line usage: an unknown option, a wrong month or date (named in the message)",
       "3:the database, a file or another part failed"
     })
 final class ReportCommand implements Runnable {
@@ -55,7 +55,8 @@ final class ReportCommand implements Runnable {
   Path config;
 
   @Option(names = "--content", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "content",
-      description = "content directory, for the holiday data in data/holidays (default: ${DEFAULT-VALUE})")
+      description = "content directory: holidays (data/holidays), units (data/units.yaml) and their reports"
+          + " (reports/units) (default: ${DEFAULT-VALUE})")
   Path content;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
