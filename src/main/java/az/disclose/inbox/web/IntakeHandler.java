@@ -263,7 +263,7 @@ public final class IntakeHandler extends Handler.Abstract {
       if (wait > 0) {
         x.response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(wait));
         LOG.debug("rate limit: submission refused, retry after {} s", wait);
-        error(x, HttpStatus.TOO_MANY_REQUESTS_429, defaultLanguage, "ratelimited", "rate_limited",
+        error(x, HttpStatus.TOO_MANY_REQUESTS_429, preBodyLanguage(x), "ratelimited", "rate_limited",
             Map.of("retry_after", wait), String.valueOf(wait));
         return;
       }
@@ -291,7 +291,7 @@ public final class IntakeHandler extends Handler.Abstract {
           ? "this address's " + limits.maxUploadsPerAddress() : "the server's " + limits.maxUploads(), entry.refused());
       x.response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(BUSY_RETRY_SECONDS));
       x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      error(x, HttpStatus.SERVICE_UNAVAILABLE_503, defaultLanguage, "busy", "busy",
+      error(x, HttpStatus.SERVICE_UNAVAILABLE_503, preBodyLanguage(x), "busy", "busy",
           Map.of("retry_after", BUSY_RETRY_SECONDS), String.valueOf(BUSY_RETRY_SECONDS));
       return;
     }
@@ -301,21 +301,31 @@ public final class IntakeHandler extends Handler.Abstract {
         tooLarge(x, limit, declared);
         return;
       }
-      Files.createDirectories(uploads);
-      file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
       long length;
       try {
+        try {
+          Files.createDirectories(uploads);
+          file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
+        } catch (IOException e) {
+          throw new BodyReceiver.NotStored("no file for the body in " + uploads + ": " + e.getMessage(), e);
+        }
         length = BodyReceiver.receive(x.request, file, limit, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
+      } catch (BodyReceiver.NotStored e) {
+        // Checked: the body never reached the register, so the citizen is told it was not registered.
+        LOG.warn("submission not registered: its body could not be stored ({}); nothing was registered", e.getMessage());
+        x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        error(x, HttpStatus.SERVICE_UNAVAILABLE_503, preBodyLanguage(x), "unavailable", "unavailable");
+        return;
       } catch (BodyReceiver.TooLarge e) {
         tooLarge(x, limit, -1);
         return;
       } catch (BodyReceiver.TimedOut e) {
         LOG.info("submission refused: {}", e.getMessage());
         x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        error(x, HttpStatus.REQUEST_TIMEOUT_408, defaultLanguage, "timeout", "timeout");
+        error(x, HttpStatus.REQUEST_TIMEOUT_408, preBodyLanguage(x), "timeout", "timeout");
         return;
       } catch (IOException e) {
-        // the client went away (or the disk refused the file): nothing was registered, no one to tell
+        // the client went away: nothing was registered, no one to tell
         LOG.info("submission not received: {}", e.getMessage());
         x.callback.failed(e);
         return;
@@ -331,7 +341,7 @@ public final class IntakeHandler extends Handler.Abstract {
           LOG.info("submission refused: no memory for a body of {} bytes within {} s", length,
               limits.bodyIdleTimeout().toSeconds());
           x.response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(BUSY_RETRY_SECONDS));
-          error(x, HttpStatus.SERVICE_UNAVAILABLE_503, defaultLanguage, "busy", "busy",
+          error(x, HttpStatus.SERVICE_UNAVAILABLE_503, preBodyLanguage(x), "busy", "busy",
               Map.of("retry_after", BUSY_RETRY_SECONDS), String.valueOf(BUSY_RETRY_SECONDS));
           return;
         }
@@ -379,14 +389,14 @@ public final class IntakeHandler extends Handler.Abstract {
       x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
     }
     LOG.info("submission refused: body over {} bytes", limit);
-    error(x, HttpStatus.PAYLOAD_TOO_LARGE_413, defaultLanguage, "toolarge", "too_large",
+    error(x, HttpStatus.PAYLOAD_TOO_LARGE_413, preBodyLanguage(x), "toolarge", "too_large",
         Map.of("max_bytes", limit), mebibytes(limit));
   }
 
   private void overBudget(Exchange x) throws Exception {
     LOG.info("submission refused: the address's daily budget of {} bytes is spent", limits.dailyBytesPerAddress());
     x.response.getHeaders().put(HttpHeader.CONNECTION, "close");
-    error(x, HttpStatus.TOO_MANY_REQUESTS_429, defaultLanguage, "budget", "daily_budget_spent",
+    error(x, HttpStatus.TOO_MANY_REQUESTS_429, preBodyLanguage(x), "budget", "daily_budget_spent",
         Map.of("max_bytes_per_day", limits.dailyBytesPerAddress()), mebibytes(limits.dailyBytesPerAddress()));
   }
 
@@ -628,6 +638,28 @@ public final class IntakeHandler extends Handler.Abstract {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /**
+   * The language of an answer given before the form (and its {@code lang} field) is read: the first
+   * language of the browser's {@code Accept-Language} that the site has, else the site's own.
+   */
+  private String preBodyLanguage(Exchange x) {
+    String header = x.request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE);
+    if (header != null) {
+      try {
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+          String tag = range.getRange();
+          String lang = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
+          if (frames.containsKey(lang)) {
+            return lang;
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed header: the site's language
+      }
+    }
+    return defaultLanguage;
+  }
 
   private PageFrame frame(String lang) {
     return frames.getOrDefault(lang, frames.get(defaultLanguage));
