@@ -123,3 +123,29 @@ w("bounce-failed-recipients.eml", b"Return-Path: <>\nFrom: Mailer <mailer@mx.exa
 # a reply to our acknowledgement
 w("reply.eml", head(b"Re: [SEN-2026-00042] Sorgunuz qeydiyyata alindi", name="reply",
   extra=b"In-Reply-To: <SEN-2026-00042.7@ministry.example>\nReferences: <SEN-2026-00042.7@ministry.example>\n") + b"\n" + "Əlavə məlumat.".encode() + b"\n")
+
+# ---------------------------------------------------------------- evidence: bytes that re-serialising would change
+# written exactly as given (no line-ending normalisation): the stored raw message must equal them byte for byte
+def exact(name, data):
+    open(os.path.join(out, name), "wb").write(data)
+
+exact("exact-bare-cr-in-header.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\n"
+      b"Subject: harmless\rBcc: someone@example.az\r\nMessage-ID: <exact-bare-cr@example.az>\r\n"
+      b"Date: Mon, 02 Mar 2026 10:15:00 +0400\r\n\r\nA bare CR sits inside the Subject header.\r\n")
+exact("exact-leading-space.eml", b" X-Folded-First: a continuation line before any header\r\n"
+      b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\nSubject:    four spaces before   \r\n"
+      b"Message-ID: <exact-leading-space@example.az>\r\n\r\n  indented first line\r\n")
+exact("exact-lf-only.eml", b"From: Aysel <aysel@example.az>\nTo: info@ministry.example\nSubject: LF only\n"
+      b"Message-ID: <exact-lf@example.az>\n\nlines end in LF alone\nsecond line\n")
+exact("exact-mixed-line-endings.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\n"
+      b"Subject: mixed\r\nMessage-ID: <exact-mixed@example.az>\n\r\nCRLF\r\nLF\nCR\rend")
+exact("exact-headers-only.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\n"
+      b"Subject: headers and no body\r\nMessage-ID: <exact-headers-only@example.az>")
+exact("exact-binary-part.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\nSubject: binary\r\n"
+      b"Message-ID: <exact-binary@example.az>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"BIN\"\r\n\r\n"
+      b"--BIN\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + "Şəkil əlavədədir.".encode() + b"\r\n"
+      b"--BIN\r\nContent-Type: application/octet-stream; name=\"all-bytes.bin\"\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+      + bytes(b for b in range(256) if b not in (10, 13)) + b"\r\x00\n\n\r" + b"\r\n--BIN--\r\n")
+exact("exact-8bit-and-tabs.eml", b"From:\t" + "Səbinə".encode() + b" <sebine@example.az>\r\nTo: info@ministry.example\r\n"
+      b"Subject:\t" + "Sorğu".encode("utf-8") + b"\t\r\nMessage-ID: <exact-8bit-tabs@example.az>\r\nX-Trailing: space \r\n"
+      b"\r\n" + "mətn".encode() + b"\r\n\r\n\r\n")

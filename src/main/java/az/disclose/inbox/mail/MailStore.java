@@ -78,6 +78,33 @@ public final class MailStore {
     }
   }
 
+  /**
+   * The raw bytes kept for a processed message, as fetched: the request's raw submission when it was
+   * registered, the quarantine entry's bytes, or those kept with an auto-reply or a bounce. Empty for
+   * a reply (its raw message is an attachment of the request's history) or an unknown key.
+   */
+  public Optional<byte[]> raw(String key) throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT m.outcome, m.raw, r.raw, q.raw FROM mail_messages m"
+          + " LEFT JOIN requests r ON m.outcome = ? AND r.number = m.request_number"
+          + " LEFT JOIN mail_quarantine q ON q.message_key = m.message_key WHERE m.message_key = ?")) {
+        p.setString(1, REGISTERED);
+        p.setString(2, key);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            for (int col = 2; col <= 4; col++) {
+              byte[] b = r.getBytes(col);
+              if (b != null) {
+                return Optional.of(b);
+              }
+            }
+          }
+          return Optional.empty();
+        }
+      }
+    });
+  }
+
   /** How many messages were processed, by outcome (for tests and operators). */
   public long count(String outcome) throws StoreException {
     return read(c -> {
