@@ -149,3 +149,70 @@ exact("exact-binary-part.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@mini
 exact("exact-8bit-and-tabs.eml", b"From:\t" + "Səbinə".encode() + b" <sebine@example.az>\r\nTo: info@ministry.example\r\n"
       b"Subject:\t" + "Sorğu".encode("utf-8") + b"\t\r\nMessage-ID: <exact-8bit-tabs@example.az>\r\nX-Trailing: space \r\n"
       b"\r\n" + "mətn".encode() + b"\r\n\r\n\r\n")
+
+# ---------------------------------------------------------------- reading every message right
+SEBINE = "Səbinə Əliyeva"
+def from_head(from_line, subject=b"Request", name="", ct=b"text/plain; charset=utf-8", extra=b""):
+    return (b"From: " + from_line + b"\nTo: info@ministry.example\nSubject: " + subject + b"\n"
+            b"Date: Mon, 02 Mar 2026 10:15:00 +0400\nMessage-ID: <" + name.encode() + b"@example.az>\nMIME-Version: 1.0\n"
+            + extra + b"Content-Type: " + ct + b"\n")
+# "Səbinə" with its first ə split after the first byte, across two encoded words (Q and B)
+w("read-split-schwa.eml", from_head(b"=?UTF-8?Q?S=C9?= =?UTF-8?Q?=99bin=C9=99_=C6=8Fliyeva?= <sebine@example.az>",
+  subject=b"=?UTF-8?B?" + base64.b64encode("Sorğu: S".encode() + b"\xc9") + b"?=\n =?UTF-8?B?"
+  + base64.b64encode(b"\x99" + "binə".encode()) + b"?=", name="read-split-schwa") + b"\n" + AZ.encode() + b"\n")
+JA = "情報公開請求です。よろしくお願いします。"
+w("read-iso-2022-jp.eml", from_head(b"=?ISO-2022-JP?B?" + base64.b64encode("山田".encode("iso2022_jp")) + b"?= <yamada@example.jp>",
+  subject=b"=?ISO-2022-JP?B?" + base64.b64encode("情報公開".encode("iso2022_jp")) + b"?=", name="read-iso-2022-jp",
+  ct=b"text/plain; charset=ISO-2022-JP") + b"Content-Transfer-Encoding: 7bit\n\n" + JA.encode("iso2022_jp") + b"\n")
+w("read-utf-7.eml", from_head(b"=?UTF-7?Q?" + "Səbinə".encode("utf-7").replace(b"+", b"=2B").replace(b"=2B", b"+") + b"?= <sebine@example.az>",
+  subject="Sorğu +plan".encode("utf-7"), name="read-utf-7", ct=b"text/plain; charset=UTF-7")
+  + b"Content-Transfer-Encoding: 7bit\n\n" + AZ.encode("utf-7") + b"\n")
+for label, codec, sample in [("iso-8859-5", "iso8859_5", RU), ("windows-1256", "cp1256", "طلب معلومات من الوزارة"),
+                             ("big5", "big5", "資訊公開申請"), ("gb2312", "gb2312", "信息公开申请"),
+                             ("euc-kr", "euc_kr", "정보 공개 청구"), ("shift_jis", "shift_jis", JA),
+                             ("koi8-u", "koi8_u", "Прошу надати інформацію"), ("iso-8859-7", "iso8859_7", "Αίτηση πληροφοριών"),
+                             ("windows-1250", "cp1250", "Žádost o informace"), ("iso-8859-2", "iso8859_2", "Prośba o informację")]:
+    w("read-charset-%s.eml" % label, from_head(b"Someone <someone@example.org>", name="read-charset-" + label,
+      ct=b"text/plain; charset=" + label.encode()) + b"Content-Transfer-Encoding: 8bit\n\n" + sample.encode(codec) + b"\n")
+# From names that are invalidly encoded: the address must survive
+w("read-from-broken-word.eml", from_head(b"=?UTF-8?B?QXlzZWwg!!!?= <aysel@example.az>", name="read-from-broken-word") + b"\nbody\n")
+w("read-from-unclosed-quote.eml", from_head(b"\"Aysel =?UTF-8?Q?M=C9=99mm=C9=99dova?= <aysel@example.az>", name="read-from-unclosed-quote") + b"\nbody\n")
+w("read-from-unknown-charset.eml", from_head(b"=?x-unknown?Q?Aysel?= <aysel@example.az>", name="read-from-unknown-charset") + b"\nbody\n")
+w("read-from-8bit-comma.eml", from_head("Məmmədova, Aysel".encode() + b" <aysel@example.az>", name="read-from-8bit-comma") + b"\nbody\n")
+w("read-from-encoded-with-specials.eml", from_head(b"=?UTF-8?Q?M=C9=99mm=C9=99dova=2C_Aysel_=3Cinfo=3E?= <aysel@example.az>", name="read-from-encoded-with-specials") + b"\nbody\n")
+# file names
+def part(headers, body=b"data\n"):
+    return b"--P\n" + headers + b"\n" + body
+def mixed(name, parts, ct=b'multipart/mixed; boundary="P"'):
+    w(name, from_head(b"Aysel <aysel@example.az>", name=name[:-4], ct=ct) + b"\n" + b"".join(parts) + b"--P--\n")
+mixed("read-names.eml", [
+    part(b"Content-Type: text/plain; charset=utf-8\n", "Sənədlər əlavədədir.".encode() + b"\n"),
+    part(b"Content-Type: application/pdf; name==?UTF-8?B?" + base64.b64encode("Ərizə.pdf".encode()) + b"?=\nContent-Disposition: attachment\n"),
+    part(b"Content-Type: application/pdf\nContent-Disposition: attachment; filename==?UTF-8?Q?=C5=9E=C9=99kil_1.pdf?=\n"),
+    part(b"Content-Type: image/png\nContent-Disposition: attachment; filename=\"C:\\TEMP\\x.png\"\n"),
+    part(b"Content-Type: image/png\nContent-Disposition: attachment; filename=C:\\TEMP\\y.png\n"),
+    part(b"Content-Type: application/pdf\nContent-Disposition: attachment; filename*=iso-8859-9'tr'%DE%FEk.pdf\n"),
+    part(b"Content-Type: application/pdf; name=\"=?windows-1251?B?" + base64.b64encode("Документ.pdf".encode("cp1251")) + b"?=\"\n"),
+    part(b"Content-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"\\\\server\\share\\z.docx\"\n"),
+])
+mixed("read-digest.eml", [
+    part(b"", b"From: a@example.az\nSubject: first digest message\n\nfirst\n"),
+    part(b"", b"From: b@example.az\nSubject: second digest message\n\nsecond\n"),
+], ct=b'multipart/digest; boundary="P"')
+# over-quarantining: one bad part, the message is still readable
+mixed("read-missing-start-boundary.eml", [], ct=b'multipart/mixed; boundary="NOT-USED"')
+w("read-missing-start-boundary.eml", from_head(b"Aysel <aysel@example.az>", name="read-missing-start-boundary",
+  ct=b'multipart/mixed; boundary="NOT-USED"') + b"\n--OTHER\nContent-Type: text/plain\n\nhello\n--OTHER--\n")
+mixed("read-nested-missing-start-boundary.eml", [
+    part(b"Content-Type: text/plain; charset=utf-8\n", AZ.encode() + b"\n"),
+    part(b'Content-Type: multipart/alternative; boundary="GONE"\n', b"--ELSEWHERE\nContent-Type: text/plain\n\nlost\n"),
+])
+mixed("read-unknown-transfer-encoding.eml", [
+    part(b"Content-Type: text/plain; charset=utf-8\n", AZ.encode() + b"\n"),
+    part(b"Content-Type: application/pdf; name=\"scan.pdf\"\nContent-Transfer-Encoding: x-gzip64\n", b"H4sIAAAAAAAA\n"),
+])
+w("read-from-missing-bracket.eml", from_head(b"Aysel <aysel@example.az", name="read-from-missing-bracket") + b"\nbody\n")
+w("read-from-address-in-encoded-word.eml", from_head(b"=?UTF-8?B?" + base64.b64encode("Aysel Məmmədova <aysel@example.az>".encode()) + b"?=",
+  name="read-from-address-in-encoded-word") + b"\nbody\n")
+w("read-from-unterminated-word.eml", from_head(b"=?UTF-8?Q?Aysel_M=C9=99mm=C9=99dova_<aysel@example.az>", name="read-from-unterminated-word") + b"\nbody\n")
+w("read-from-comment-split.eml", from_head(b"<aysel@example.az> (=?UTF-8?Q?S=C9?= =?UTF-8?Q?=99bin=C9=99?=)", name="read-from-comment-split") + b"\nbody\n")

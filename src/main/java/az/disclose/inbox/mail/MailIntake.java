@@ -219,7 +219,8 @@ public final class MailIntake {
     List<Attachment> files = new ArrayList<>(m.attachments());
     files.add(new Attachment("message-" + now.toEpochMilli() + ".eml", RAW_TYPE, m.raw()));
     String text = "e-mail from " + m.fromAddress() + (m.subject().isEmpty() ? "" : ": " + m.subject()) + "\n\n"
-        + m.text() + (m.attachments().isEmpty() ? "" : "\n\n[" + m.attachments().size() + " attachment(s)]");
+        + m.text() + (m.attachments().isEmpty() ? "" : "\n\n[" + m.attachments().size() + " attachment(s)]")
+        + (m.notes().isEmpty() ? "" : "\n\n[" + String.join("; ", m.notes()) + "]");
     boolean added = mail.requests().<Boolean, RuntimeException>write(tx -> {
       Optional<StoredRequest> r = tx.lock(number);
       if (r.isEmpty()) {
@@ -240,6 +241,9 @@ public final class MailIntake {
       @Override
       public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
         MailStore.recordMessage(tx, key, r.event().at(), MailStore.REGISTERED, r.number(), null);
+        for (String note : m.notes()) { // a part that could not be read: the officers see what was kept
+          tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE, "e-mail: " + note, false);
+        }
       }
     });
     return new Result(Outcome.REGISTERED, key, Optional.of(receipt.number()), "from " + m.fromAddress());

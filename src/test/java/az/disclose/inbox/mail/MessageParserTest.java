@@ -146,7 +146,14 @@ class MessageParserTest {
 
   @Test
   void malformedMessages() {
-    assertThat(parser.parse(Corpus.bytes("malformed-bad-base64.eml"))).isInstanceOf(ParseFailure.class);
+    // a broken transfer encoding on one part: the message is read, that part kept as sent, the problem noted
+    ParsedMessage badBase64 = parsed("malformed-bad-base64.eml");
+    assertThat(badBase64.text()).isEqualTo("body");
+    assertThat(badBase64.attachments()).singleElement().satisfies(a -> {
+      assertThat(a.fileName()).isEqualTo("a.pdf");
+      assertThat(new String(a.bytes(), StandardCharsets.US_ASCII)).isEqualTo("!!!!not base64 at all@@@@");
+    });
+    assertThat(badBase64.notes()).singleElement().asString().contains("part 2").contains("base64");
     assertThat(parsed("malformed-no-end-boundary.eml").text()).isEqualTo("hello without end");
     assertThat(parsed("malformed-from.eml").subject()).isEqualTo("bad from");
     assertThat(parser.parse(new byte[0])).isInstanceOf(ParseFailure.class);
