@@ -216,3 +216,30 @@ w("read-from-address-in-encoded-word.eml", from_head(b"=?UTF-8?B?" + base64.b64e
   name="read-from-address-in-encoded-word") + b"\nbody\n")
 w("read-from-unterminated-word.eml", from_head(b"=?UTF-8?Q?Aysel_M=C9=99mm=C9=99dova_<aysel@example.az>", name="read-from-unterminated-word") + b"\nbody\n")
 w("read-from-comment-split.eml", from_head(b"<aysel@example.az> (=?UTF-8?Q?S=C9?= =?UTF-8?Q?=99bin=C9=99?=)", name="read-from-comment-split") + b"\nbody\n")
+
+# ---------------------------------------------------------------- automatic mail without Auto-Submitted
+def auto(name, subject, extra=b"", body=b"I am away.\n"):
+    w(name, from_head(b"Someone <someone@example.org>", subject=subject, name=name[:-4], extra=extra) + b"\n" + body)
+auto("auto-exchange-oof.eml", b"Automatic reply: Request for information",
+     b"X-Auto-Response-Suppress: All\nX-MS-Exchange-Inbox-Rules-Loop: someone@example.org\nThread-Topic: Request\n")
+auto("auto-exchange-suppress-only.eml", b"Re: Request", b"X-Auto-Response-Suppress: OOF, AutoReply\n")
+auto("auto-exchange-rules-loop.eml", b"Re: Request", b"X-MS-Exchange-Inbox-Rules-Loop: someone@example.org\n")
+auto("auto-exchange-generated.eml", b"Re: Request", b"X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent\n")
+auto("auto-exchange-org-autoreply.eml", b"Re: Request", b"X-MS-Exchange-Organization-AutoReply: OOF\n")
+for prec in ["auto_reply", "bulk", "junk", "list", "Bulk", " LIST "]:
+    auto("auto-precedence-%s%s.eml" % (prec.strip().lower(), "-upper" if prec.strip() != prec.strip().lower() else ""),
+         b"Re: Request", b"Precedence: " + prec.encode() + b"\n")
+subjects = {"az-avtomatik-cavab": "Avtomatik cavab: Sorğu", "az-ofisde-deyilem": "Ofisdə deyiləm",
+            "az-mezuniyyet": "Məzuniyyətdəyəm: Re: Sorğu", "ru-avtootvet": "Автоматический ответ: Запрос",
+            "ru-net-na-meste": "Нет на месте", "ru-vne-ofisa": "Вне офиса: Re: Запрос", "ru-otpusk": "Автоответ: Запрос",
+            "tr-otomatik-yanit": "Otomatik yanıt: Bilgi talebi", "tr-ofis-disi": "OFİS DIŞINDA", "tr-otomatik-cevap": "Otomatik Cevap: Talep",
+            "en-automatic-reply": "Automatic reply: Request", "en-out-of-office": "Out of Office: Request",
+            "en-ooo-autoreply": "Out of Office AutoReply: Request", "en-auto-reply": "Auto-Reply: Request",
+            "en-autoreply": "AutoReply", "en-away": "Away from the office"}
+for k, subj in subjects.items():
+    auto("auto-subject-%s.eml" % k, b"=?UTF-8?B?" + base64.b64encode(subj.encode()) + b"?=")
+# people whose subjects only look similar: requests
+for k, subj in {"person-out-of-office-hours": "Out of office hours services of the ministry",
+                "person-automatic-questions": "Automatic reply systems in the ministry: a question",
+                "person-avtomatik": "Avtomatik cavablandırma sistemi haqqında sorğu"}.items():
+    auto("%s.eml" % k, b"=?UTF-8?B?" + base64.b64encode(subj.encode()) + b"?=", body=AZ.encode() + b"\n")

@@ -195,21 +195,44 @@ public final class MailIntake {
             return r.get();
           }
         }
-        return registerNew(key, m);
+        return registerNew(key, m, mentioned(m));
       }
     }
   }
 
-  /** The request this message replies to: our Message-ID in In-Reply-To/References, else a number in the subject. */
+  /**
+   * The request this message replies to: our Message-ID in In-Reply-To/References (whoever sends
+   * it: it answers our mail), else a number in the subject (any case) when the message comes from
+   * that request's own address (From or Reply-To). A number quoted by anyone else is only a mention.
+   */
   private Optional<String> repliedRequest(ParsedMessage m) throws StoreException {
-    List<String> candidates = new ArrayList<>();
     for (String id : m.inReplyTo()) {
-      classifier.numberInMessageId(id).ifPresent(candidates::add);
+      Optional<String> n = classifier.numberInMessageId(id);
+      if (n.isPresent() && mail.requests().find(n.get()).isPresent()) {
+        return n;
+      }
     }
-    classifier.numberIn(m.subject()).ifPresent(candidates::add);
-    for (String n : candidates) {
-      if (mail.requests().find(n).isPresent()) {
-        return Optional.of(n);
+    Optional<String> n = classifier.numberIn(m.subject());
+    if (n.isPresent()) {
+      Optional<StoredRequest> r = mail.requests().find(n.get());
+      if (r.isPresent() && sameAddress(r.get().email(), m)) {
+        return n;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean sameAddress(String requestEmail, ParsedMessage m) {
+    String e = requestEmail == null ? "" : requestEmail.strip();
+    return !e.isEmpty() && (e.equalsIgnoreCase(m.fromAddress()) || e.equalsIgnoreCase(m.replyAddress()));
+  }
+
+  /** A request of the register that a new message mentions (subject first, then text), if any. */
+  private Optional<String> mentioned(ParsedMessage m) throws StoreException {
+    for (String t : List.of(m.subject(), m.text())) {
+      Optional<String> n = classifier.numberIn(t);
+      if (n.isPresent() && mail.requests().find(n.get()).isPresent()) {
+        return n;
       }
     }
     return Optional.empty();
@@ -236,13 +259,19 @@ public final class MailIntake {
         : Optional.empty();
   }
 
-  private Result registerNew(String key, ParsedMessage m) throws RegisterException {
+  private Result registerNew(String key, ParsedMessage m, Optional<String> mention) throws RegisterException {
     var receipt = register.register(submission(m), new RegisterService.InTransaction() {
       @Override
       public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
         MailStore.recordMessage(tx, key, r.event().at(), MailStore.REGISTERED, r.number(), null);
         for (String note : m.notes()) { // a part that could not be read: the officers see what was kept
           tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE, "e-mail: " + note, false);
+        }
+        if (mention.isPresent() && tx.lock(mention.get()).isPresent()) { // linked both ways, internal notes
+          tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE,
+              "the e-mail mentions request " + mention.get() + " (from another address: registered as new)", false);
+          tx.append(mention.get(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE,
+              "mentioned by request " + r.number() + ", an e-mail from " + m.fromAddress(), false);
         }
       }
     });
