@@ -105,6 +105,18 @@ public final class MailStore {
     });
   }
 
+  /** How many mails of the outbox wait to be sent (for the log of an SMTP outage). */
+  public long pendingCount() throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")) {
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
+  }
+
   /** How many messages were processed, by outcome (for tests and operators). */
   public long count(String outcome) throws StoreException {
     return read(c -> {
