@@ -98,6 +98,7 @@ public final class MailIntake {
     try {
       Optional<MailStore.Processed> seen = mail.processed(key);
       if (seen.isPresent()) {
+        logDuplicate(key, seen.get(), parsed.raw());
         return duplicate(key, seen.get());
       }
       Result r = parsed instanceof ParseFailure f ? quarantine(key, f) : route(key, ((ParseResult.Parsed) parsed).message());
@@ -124,6 +125,38 @@ public final class MailIntake {
       return mail.processed(key);
     } catch (StoreException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * One log line for a message processed before. When its bytes differ from those kept under its key
+   * (two different messages with one Message-ID, or a copy changed on the way), the variant is
+   * recorded under {@code sha256:<hex>} of its bytes, with them, and noted once in the history of the
+   * request the key belongs to. A reply's bytes are not kept under its key, so they are not compared.
+   */
+  private void logDuplicate(String key, MailStore.Processed p, byte[] raw) throws StoreException {
+    Optional<byte[]> kept = key.startsWith("sha256:") ? Optional.empty() : mail.raw(key);
+    String was = p.outcome() + p.requestNumber().map(n -> " " + n).orElse("");
+    if (kept.isEmpty() || java.util.Arrays.equals(kept.get(), raw)) {
+      LOG.info("mail {}: DUPLICATE of the message processed before ({}){}; nothing changed", key, was,
+          kept.isEmpty() ? "" : ", same bytes");
+      return;
+    }
+    String variant = sha256(raw);
+    boolean first = mail.processed(variant).isEmpty();
+    LOG.warn("mail {}: DUPLICATE Message-ID with different bytes ({} bytes, {}) than the message processed before ({});"
+        + " not processed again{}", key, raw.length, variant, was, first ? ", noted in the history" : ", seen before");
+    if (first) {
+      Instant now = now();
+      mail.requests().<Void, RuntimeException>write(tx -> {
+        MailStore.recordMessage(tx, variant, now, MailStore.DUPLICATE, p.requestNumber().orElse(null), raw);
+        if (p.requestNumber().isPresent() && tx.lock(p.requestNumber().get()).isPresent()) {
+          tx.append(p.requestNumber().get(), now, RegisterService.SYSTEM, EventKind.NOTE, "another e-mail with the"
+              + " same Message-ID " + key + " but different content arrived (" + raw.length + " bytes, " + variant
+              + "); it was not registered again, its raw bytes are kept with the mail records under " + variant, false);
+        }
+        return null;
+      });
     }
   }
 

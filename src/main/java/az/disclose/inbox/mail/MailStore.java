@@ -35,6 +35,8 @@ public final class MailStore {
   public static final String AUTO_REPLY = "auto_reply";
   public static final String BOUNCE = "bounce";
   public static final String QUARANTINED = "quarantined";
+  /** A message whose Message-ID was processed before but whose bytes differ; kept under its hash. */
+  public static final String DUPLICATE = "duplicate";
 
   /** A processed message: its outcome and the request it went to, if any. */
   public record Processed(String key, Instant receivedAt, String outcome, Optional<String> requestNumber) {}
