@@ -236,15 +236,22 @@ public final class MessageParser {
    */
   private static void opaque(Part p, Body body, List<String> notes, String where, String problem) throws Problem {
     byte[] raw;
-    try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream()
-        : p instanceof MimeMessage m ? m.getRawInputStream() : p.getInputStream()) {
-      raw = in.readAllBytes();
+    try {
+      raw = rawBytes(p);
     } catch (IOException | MessagingException | RuntimeException e) {
       throw new Problem(where + ": " + problem + ", and its bytes cannot be read (" + e.getMessage() + ")");
     }
     String name = fileName(p, body.attachments.size() + 1, "application/octet-stream");
     body.attachments.add(new Attachment(name, "application/octet-stream", raw));
     notes.add(where + ": " + problem + "; kept as an attachment as sent (" + name + ")");
+  }
+
+  /** The part's content as sent, its transfer encoding not removed. */
+  private static byte[] rawBytes(Part p) throws IOException, MessagingException {
+    try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream()
+        : p instanceof MimeMessage m ? m.getRawInputStream() : p.getInputStream()) {
+      return in.readAllBytes();
+    }
   }
 
   private static String parameter(Part p, String name) {
@@ -285,11 +292,49 @@ public final class MessageParser {
   }
 
   private static byte[] content(Part p) throws Problem {
+    if (transferEncoding(p).equals("base64")) {
+      return base64(p);
+    }
     try (InputStream in = p.getInputStream()) {
       return in.readAllBytes();
     } catch (IOException | MessagingException | RuntimeException e) {
       throw new Problem("a part's content cannot be decoded (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Base64 as mailers write it: line breaks and white space ignored, missing padding tolerated (Jakarta
+   * returns nothing for it). Any other character outside the alphabet, or a lone trailing character,
+   * is a broken encoding.
+   */
+  private static byte[] base64(Part p) throws Problem {
+    byte[] raw;
+    try {
+      raw = rawBytes(p);
+    } catch (IOException | MessagingException | RuntimeException e) {
+      throw new Problem("a part's content cannot be read (" + e.getMessage() + ")");
+    }
+    StringBuilder b = new StringBuilder(raw.length);
+    for (byte x : raw) {
+      char c = (char) (x & 0xff);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        continue;
+      }
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+        throw new Problem("invalid base64: the character " + (c < 0x20 || c > 0x7e ? String.format("0x%02x", (int) c)
+            : "'" + c + "'") + " is not in the alphabet");
+      }
+      b.append(c);
+    }
+    String t = b.toString();
+    int eq = t.indexOf('=');
+    if (eq >= 0) {
+      t = t.substring(0, eq); // padding ends the data (what follows a premature '=' is ignored, as Jakarta does)
+    }
+    if (t.length() % 4 == 1) {
+      throw new Problem("invalid base64: the data ends with a lone character");
+    }
+    return Base64.getDecoder().decode(t + "==".substring(0, (4 - t.length() % 4) % 4));
   }
 
   private static boolean isAttachment(Part p) {
@@ -542,8 +587,8 @@ public final class MessageParser {
     try {
       for (InternetAddress x : InternetAddress.parseHeader(value, false)) {
         String a = x.getAddress();
-        if (a != null && a.contains("@") && BARE_ADDRESS.matcher(a.strip()).matches()) {
-          addr = a.strip();
+        if (a != null && a.contains("@") && !a.strip().matches(".*[\\s<>].*")) { // not "Name <addr" of a broken header
+          addr = a.strip().replaceFirst("^@[^:]*:", ""); // an obsolete source route (RFC 5322 4.4) dropped
           personal = x.getPersonal();
           break;
         }

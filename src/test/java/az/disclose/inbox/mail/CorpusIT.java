@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.testing.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evidence is exact: for every message of the corpus, the raw message the register keeps equals,
- * byte for byte, what the IMAP server returns for {@code FETCH BODY.PEEK[]} (read with a plain
- * socket, no mail library in between) — bare CRs in headers, LF-only lines, a first line that starts
- * with a space, a missing final newline, binary parts included.
+ * The whole corpus through a real IMAP server (GreenMail) and the poller: every message has the
+ * outcome of its manifest line ({@link CorpusManifestTest} checks the fields without a server), and
+ * the evidence is exact: the raw message the register keeps equals, byte for byte, what the server
+ * returns for {@code FETCH BODY.PEEK[]} (read with a plain socket, no mail library in between) —
+ * bare CRs in headers, LF-only lines, a first line that starts with a space, a missing final
+ * newline, binary parts included.
  */
-class RawEvidenceIT {
+class CorpusIT {
   @TempDir Path dir;
   MailServer server;
   Inbox inbox;
@@ -31,8 +33,10 @@ class RawEvidenceIT {
   @BeforeEach
   void start() throws Exception {
     server = MailServer.startNew();
-    inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), dir.resolve("content"), Clock.systemUTC());
-    mail = MailService.create(inbox, server.settings(), Clock.systemUTC());
+    TestClock clock = TestClock.baku(2026, 3, 2, 10, 0);
+    inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), dir.resolve("content"), clock);
+    CorpusManifestTest.prepare(inbox);
+    mail = MailService.create(inbox, server.settings(), clock);
   }
 
   @AfterEach
@@ -43,7 +47,7 @@ class RawEvidenceIT {
   }
 
   @Test
-  void everyCorpusMessageIsStoredExactlyAsTheServerReturnsIt() throws Exception {
+  void everyCorpusMessageHasItsOutcomeAndIsStoredExactlyAsTheServerReturnsIt() throws Exception {
     List<String> names = Corpus.names();
     for (String n : names) {
       server.deliverExact(Corpus.bytes(n));
@@ -61,16 +65,11 @@ class RawEvidenceIT {
     assertThat(r.fetched()).isEqualTo(names.size());
 
     MessageParser parser = new MessageParser();
-    Map<String, Integer> keys = new LinkedHashMap<>();
-    for (byte[] b : expected.values()) {
-      keys.merge(MailIntake.key(parser.parse(b)), 1, Integer::sum);
-    }
+    Map<String, Corpus.Expected> manifest = Corpus.manifest();
     for (Map.Entry<String, byte[]> e : expected.entrySet()) {
       String key = MailIntake.key(parser.parse(e.getValue()));
-      if (keys.get(key) > 1) {
-        continue; // two corpus messages share a Message-ID: only the first one's bytes are kept (see docs/mail.md)
-      }
       MailStore.Processed p = mail.store().processed(key).orElseThrow(() -> new AssertionError("not processed: " + e.getKey()));
+      assertThat(p.outcome()).as(e.getKey()).isEqualTo(manifest.get(e.getKey()).outcome());
       byte[] stored = p.outcome().equals(MailStore.REPLY) ? replyRaw(p.requestNumber().orElseThrow(), e.getValue())
           : mail.store().raw(key).orElseThrow(() -> new AssertionError("no raw bytes kept for " + e.getKey()));
       assertThat(stored).as("%s (%s) stored byte for byte: %s", e.getKey(), p.outcome(), diff(e.getValue(), stored))
