@@ -645,7 +645,7 @@ public final class MessageParser {
     return null;
   }
 
-  private static Optional<Instant> date(String value) {
+  static Optional<Instant> date(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
