@@ -681,7 +681,8 @@ final class RequestsCommand implements Runnable {
       return "";
     }
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
+    // text from CRLF mail and forms: line ends, not control characters
+    s.replace("\r\n", "\n").replace('\r', '\n').codePoints().forEach(cp -> {
       boolean control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp < 0xa0)
           || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
       b.appendCodePoint(control ? 0xfffd : cp);

@@ -69,6 +69,11 @@ class QuarantineCliTest {
     Result reg = run(config, "quarantine", "register", "1", "--actor", "leyla");
     assertThat(reg.code()).as(reg.err()).isZero();
     assertThat(reg.out()).contains("registered as SEN-");
+    // CRLF text of the registered message prints without replacement characters
+    String registered = reg.out().replaceAll("(?s).*registered as (SEN-\\d{4}-\\d{5}).*", "$1");
+    Result shown = run(config, "show", registered);
+    assertThat(shown.code()).as(shown.err()).isZero();
+    assertThat(shown.out()).contains("deep text").doesNotContain("\ufffd").doesNotContain("\r");
     Result dismiss = run(config, "quarantine", "dismiss", "2", "--reason", "binary junk", "--actor", "leyla");
     assertThat(dismiss.code()).as(dismiss.err()).isZero();
     assertThat(run(config, "quarantine", "list").out()).contains("no open entries");
