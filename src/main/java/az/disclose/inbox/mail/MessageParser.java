@@ -137,7 +137,7 @@ public final class MessageParser {
     thread.addAll(ids(String.join(" ", headers.getOrDefault("references", List.of()))));
     Body body = new Body();
     walk(m, 0, body, notes, "the message body", false);
-    String text = String.join("\n\n", body.texts).strip();
+    String text = storable(String.join("\n\n", body.texts)).strip();
     String contentType = baseType(m);
     return new ParsedMessage(from[0], from[1], replyTo[0].isEmpty() ? from[0] : replyTo[0], subject, date, messageId,
         List.copyOf(thread), contentType, Collections.unmodifiableMap(headers), text, List.copyOf(body.attachments),
@@ -486,7 +486,15 @@ public final class MessageParser {
     if (value == null) {
       return "";
     }
-    return decodeWords(TextDecoder.fixEightBitHeader(MimeUtility.unfold(value))).strip();
+    return storable(decodeWords(TextDecoder.fixEightBitHeader(MimeUtility.unfold(value)))).strip();
+  }
+
+  /**
+   * {@code s} without U+0000: a NUL byte in mail text is never meant, and PostgreSQL's text type
+   * cannot store it (the message could never be registered). The raw bytes keep it.
+   */
+  static String storable(String s) {
+    return s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
   }
 
   /**
@@ -610,7 +618,7 @@ public final class MessageParser {
       Matcher comment = Pattern.compile(Pattern.quote(addr) + ">?\\s*\\((.*)\\)", Pattern.CASE_INSENSITIVE).matcher(value);
       name = comment.find() ? comment.group(1) : personal == null ? "" : personal;
     }
-    return new String[] {addr, oneLine(decodeWords(UNTERMINATED_WORD.matcher(name).replaceFirst("$0?=")))};
+    return new String[] {storable(addr), storable(oneLine(decodeWords(UNTERMINATED_WORD.matcher(name).replaceFirst("$0?="))))};
   }
 
   /** An encoded word at the end of a display name that lost its closing {@code ?=}. */

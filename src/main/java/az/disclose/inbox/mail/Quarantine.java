@@ -220,7 +220,7 @@ public final class Quarantine {
     if (r instanceof ParseResult.Parsed p) {
       return MailIntake.submission(p.message());
     }
-    String text = TextDecoder.decode(raw, null).replace("\r\n", "\n").replace('\r', '\n');
+    String text = MessageParser.storable(TextDecoder.decode(raw, null).replace("\r\n", "\n").replace('\r', '\n'));
     Matcher a = ADDRESS.matcher(text);
     String address = a.find() ? a.group(1) : "";
     Matcher s = SUBJECT.matcher(text);

@@ -59,6 +59,10 @@ class CorpusManifestTest {
         || m.fromName().indexOf('\ufffd') >= 0) {
       problems.add(e.file() + ": a CR or a replacement character in the text, subject or name");
     }
+    // PostgreSQL's text cannot hold U+0000: a NUL would make the message impossible to register
+    if ((m.text() + m.subject() + m.fromName() + m.fromAddress() + m.replyAddress()).indexOf('\u0000') >= 0) {
+      problems.add(e.file() + ": a NUL character in the text, subject, name or address");
+    }
     return problems;
   }
 

@@ -168,4 +168,17 @@ class MailIntakeTest {
     assertThat(r.outcome()).isEqualTo(Outcome.REGISTERED);
     assertThat(inbox.register().raw(r.number().orElseThrow())).hasSize(big.length);
   }
+
+  @Test
+  void messagesWithNulBytesAreRegisteredOnEveryDatabase() throws Exception {
+    // PostgreSQL's text type refuses U+0000: a NUL in the text must not make a message unregistrable
+    Result r = intake.ingest(Corpus.bytes("gen-body-nul-bytes.eml"));
+    assertThat(r.outcome()).isEqualTo(Outcome.REGISTERED);
+    assertThat(inbox.register().get(r.number().orElseThrow()).message()).isEqualTo("ab");
+    Result q = intake.ingest(Corpus.bytes("garbage.eml")); // every byte value, NUL included
+    assertThat(q.outcome()).isEqualTo(Outcome.QUARANTINED);
+    Quarantine quarantine = new Quarantine(inbox.register(), mail, Clock.systemUTC());
+    var receipt = quarantine.register(quarantine.list(false).get(0).id(), "officer");
+    assertThat(inbox.register().raw(receipt.number())).isEqualTo(Corpus.bytes("garbage.eml"));
+  }
 }
