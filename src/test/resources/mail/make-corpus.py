@@ -434,6 +434,12 @@ CLIENTS = {
     "yandex": b"X-Yandex-Spam: 1\nX-Mailer: Yamail\n",
     "mailru": b"X-Mailru-Msgtype: usual\nX-Mailer: Mail.Ru Mailer 1.0\n",
     "roundcube": b"User-Agent: Roundcube Webmail/1.6.0\n",
+    # a person's mail through Exchange Online carries many X-MS-Exchange-* headers: none marks it automatic
+    "exchange-online": b"X-MS-Has-Attach:\nX-MS-TNEF-Correlator:\nX-MS-Exchange-Organization-SCL: -1\n"
+                       b"X-MS-Exchange-CrossTenant-OriginalArrivalTime: 02 Mar 2026 06:15:00.0000 (UTC)\n"
+                       b"X-MS-Exchange-Transport-CrossTenantHeadersStamped: AM0PR01MB0001\n"
+                       b"X-MS-Exchange-Organization-AuthAs: Anonymous\nX-MS-Exchange-Organization-AutoResponseSuppress: none\n"
+                       b"X-MS-Exchange-Organization-AutoForwarded: true\nThread-Index: AdgXyz==\n",
 }
 for k, extra in CLIENTS.items():
     name = "gen-client-%s.eml" % k

@@ -117,7 +117,8 @@ public final class Classifier {
       return machine("X-Auto-Response-Suppress: " + suppress.get().strip());
     }
     for (String h : m.headers().keySet()) {
-      if (h.startsWith("x-ms-exchange-") && EXCHANGE_AUTO.matcher(h).find() && !h.contains("autoforward")) {
+      if (h.startsWith("x-ms-exchange-") && EXCHANGE_AUTO.matcher(h).find() && !h.contains("autoforward")
+          && !h.contains("suppress")) { // forwarded people's mail; a request not to answer automatically
         return machine("Exchange header " + h);
       }
     }

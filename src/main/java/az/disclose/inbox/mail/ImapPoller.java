@@ -226,6 +226,9 @@ public final class ImapPoller implements AutoCloseable {
   private static Map<Integer, byte[]> fetchBodies(IMAPFolder folder, int[] numbers) throws MessagingException {
     return (Map<Integer, byte[]>) folder.doCommand(p -> {
       Response[] rs = p.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+      if (rs.length == 0) {
+        throw new org.eclipse.angus.mail.iap.ProtocolException("no response to FETCH BODY.PEEK[]");
+      }
       Map<Integer, byte[]> bodies = new HashMap<>();
       List<Response> others = new ArrayList<>();
       for (int k = 0; k < rs.length - 1; k++) {
@@ -237,7 +240,7 @@ public final class ImapPoller implements AutoCloseable {
         }
       }
       p.notifyResponseHandlers(others.toArray(new Response[0]));
-      p.handleResult(rs.length == 0 ? null : rs[rs.length - 1]);
+      p.handleResult(rs[rs.length - 1]);
       return bodies;
     });
   }
