@@ -38,6 +38,18 @@ public record Configuration(Path content, Path theme, Path out, Optional<Path> s
     Objects.requireNonNull(web, "web");
   }
 
+  /** The site's directories when the command line names none (serve's and build's defaults). */
+  public static final Path DEFAULT_THEME = Path.of("theme");
+  public static final Path DEFAULT_OUT = Path.of("site");
+
+  /**
+   * As {@link #resolve(Path, Path, Path, Path, Map)} for a front end that does not build the site
+   * ({@code requests}, {@code report}): the site's directories are the defaults.
+   */
+  public static Configuration resolve(Path content, Path config, Map<String, String> env) throws ProblemsException {
+    return resolve(content, DEFAULT_THEME, DEFAULT_OUT, config, env);
+  }
+
   /**
    * Reads the settings: {@code config} when given, else {@code ./disclose.yaml} when present, else the
    * embedded defaults; {@code env} fills the secrets. Throws the problems of the file, each with file:line.

@@ -107,8 +107,8 @@ final class RequestsCommand implements Runnable {
     PrintWriter out = sub.commandLine().getOut();
     PrintWriter err = sub.commandLine().getErr();
     try {
-      // The same resolved configuration as serve's (the site's directories are serve's defaults, unused here).
-      Configuration resolved = Configuration.resolve(content, Path.of("theme"), Path.of("site"), config, System.getenv());
+      // The same resolved configuration as serve's.
+      Configuration resolved = Configuration.resolve(content, config, System.getenv());
       try (Inbox inbox = Inbox.open(resolved.inbox(), resolved.content(), Clock.systemUTC())) {
         if (resolved.mail().smtp().isPresent()) {
           // answers and notices are queued in the outbox here; the running server's sender mails them
@@ -512,14 +512,14 @@ final class RequestsCommand implements Runnable {
   @Command(name = "quarantine", mixinStandardHelpOptions = true,
       description = "Mail that could not be read: list it, register it as a request, or dismiss it (recorded; the"
           + " raw message is kept).",
-      subcommands = {QuarantineList.class, QuarantineRegister.class, QuarantineDismiss.class})
+      subcommands = {QuarantineList.class, QuarantineShow.class, QuarantineRegister.class, QuarantineDismiss.class})
   static final class QuarantineCommand implements Runnable {
     @ParentCommand RequestsCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, register, dismiss");
+      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, show, register, dismiss");
     }
 
     static Quarantine quarantine(RegisterService register, Inbox inbox) {
@@ -538,17 +538,61 @@ final class RequestsCommand implements Runnable {
     @Override
     public Integer call() {
       return parent.parent.withRegister(spec, (register, inbox, out) -> {
-        List<MailStore.Quarantined> rows = QuarantineCommand.quarantine(register, inbox).list(all);
+        List<Quarantine.Shown> rows = QuarantineCommand.quarantine(register, inbox).summaries(all);
         ZoneId zone = register.settings().zone();
         out.printf("%-6s %-16s %-10s %-10s %s%n", "ID", "RECEIVED", "BYTES", "STATUS", "REASON");
-        for (MailStore.Quarantined q : rows) {
+        for (Quarantine.Shown s : rows) {
+          MailStore.Quarantined q = s.entry();
           out.printf("%-6d %-16s %-10d %-10s %s%s%n", q.id(), MINUTE.format(q.receivedAt().atZone(zone)), q.size(),
               q.status(), clean(shorten(q.reason(), 80)),
               q.resolution().map(r -> " -> " + clean(shorten(r, 60))).orElse(""));
+          out.printf("       from %s, sent %s: %s%n", s.sender().isEmpty() ? "(no address)" : clean(s.sender()),
+              s.date().map(d -> MINUTE.format(d.atZone(zone))).orElse("(no date)"),
+              s.subject().isEmpty() ? "(no subject)" : clean(shorten(s.subject(), 80)));
         }
         if (rows.isEmpty()) {
           out.println(all ? "the quarantine is empty" : "no open entries in the quarantine");
         }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Print a quarantined message: its entry, headers and text; --raw writes the message as received.")
+  static final class QuarantineShow implements Callable<Integer> {
+    @ParentCommand QuarantineCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "ID") long id;
+    @Option(names = "--raw", paramLabel = "FILE", description = "write the raw message (.eml) to FILE (a new file)")
+    Path rawFile;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        Quarantine.Shown s = QuarantineCommand.quarantine(register, inbox).show(id);
+        MailStore.Quarantined q = s.entry();
+        ZoneId zone = register.settings().zone();
+        if (rawFile != null) {
+          try {
+            Files.write(rawFile, s.raw(), java.nio.file.StandardOpenOption.CREATE_NEW);
+          } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new RequestException(rawFile + " exists: name a new file for the raw message");
+          } catch (java.io.IOException e) {
+            throw new RequestException("cannot write " + rawFile + ": " + e.getMessage());
+          }
+          out.printf("quarantined message %d: %d bytes written to %s%n", id, s.raw().length, rawFile);
+          return Main.OK;
+        }
+        out.printf("quarantined message %d (%s), received %s, %d bytes%n", q.id(), q.status(),
+            MINUTE.format(q.receivedAt().atZone(zone)), q.size());
+        out.printf("reason: %s%n", clean(q.reason()));
+        q.resolution().ifPresent(r -> out.printf("%s: %s%s%n", q.status(), clean(r),
+            q.resolvedBy().map(b -> " (by " + clean(b) + ")").orElse("")));
+        out.println("--- headers");
+        s.headerLines().forEach(l -> out.println(clean(l).replace('\n', ' ')));
+        out.println("--- text");
+        out.println(clean(s.text()));
         return Main.OK;
       });
     }
@@ -631,7 +675,8 @@ final class RequestsCommand implements Runnable {
       return "";
     }
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
+    // text from CRLF mail and forms: line ends, not control characters
+    s.replace("\r\n", "\n").replace('\r', '\n').codePoints().forEach(cp -> {
       boolean control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp < 0xa0)
           || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
       b.appendCodePoint(control ? 0xfffd : cp);

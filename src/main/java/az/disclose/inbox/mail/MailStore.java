@@ -35,6 +35,8 @@ public final class MailStore {
   public static final String AUTO_REPLY = "auto_reply";
   public static final String BOUNCE = "bounce";
   public static final String QUARANTINED = "quarantined";
+  /** A message whose Message-ID was processed before but whose bytes differ; kept under its hash. */
+  public static final String DUPLICATE = "duplicate";
 
   /** A processed message: its outcome and the request it went to, if any. */
   public record Processed(String key, Instant receivedAt, String outcome, Optional<String> requestNumber) {}
@@ -76,6 +78,45 @@ public final class MailStore {
       p.setString(3, key);
       p.executeUpdate();
     }
+  }
+
+  /**
+   * The raw bytes kept for a processed message, as fetched: the request's raw submission when it was
+   * registered, the quarantine entry's bytes, or those kept with an auto-reply or a bounce. Empty for
+   * a reply (its raw message is an attachment of the request's history) or an unknown key.
+   */
+  public Optional<byte[]> raw(String key) throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT m.outcome, m.raw, r.raw, q.raw FROM mail_messages m"
+          + " LEFT JOIN requests r ON m.outcome = ? AND r.number = m.request_number"
+          + " LEFT JOIN mail_quarantine q ON q.message_key = m.message_key WHERE m.message_key = ?")) {
+        p.setString(1, REGISTERED);
+        p.setString(2, key);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            for (int col = 2; col <= 4; col++) {
+              byte[] b = r.getBytes(col);
+              if (b != null) {
+                return Optional.of(b);
+              }
+            }
+          }
+          return Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** How many mails of the outbox wait to be sent (for the log of an SMTP outage). */
+  public long pendingCount() throws StoreException {
+    return read(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")) {
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
   }
 
   /** How many messages were processed, by outcome (for tests and operators). */

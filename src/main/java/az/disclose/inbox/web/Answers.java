@@ -3,6 +3,7 @@ package az.disclose.inbox.web;
 import az.disclose.inbox.web.InboxViews.ErrorPage;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpStatus;
 
@@ -21,6 +22,27 @@ final class Answers {
 
   String defaultLanguage() {
     return frames.defaultLanguage();
+  }
+
+  /**
+   * The language of an answer given before the form (and its {@code lang} field) is read: the first
+   * language of the browser's {@code Accept-Language} (null: none) that the site has, else the site's own.
+   */
+  String language(String acceptLanguage) {
+    if (acceptLanguage != null) {
+      try {
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+          String tag = range.getRange();
+          String lang = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
+          if (frames.has(lang)) {
+            return lang;
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        // a malformed header: the site's language
+      }
+    }
+    return defaultLanguage();
   }
 
   /** The UI messages in {@code lang} (else the site's language). */

@@ -68,6 +68,11 @@ public final class SiteFrames {
     return look.defaultLanguage();
   }
 
+  /** Whether there is a frame for {@code lang}. */
+  boolean has(String lang) {
+    return look.frames().containsKey(lang);
+  }
+
   /** The frame for {@code lang}, else the site's. */
   PageFrame frame(String lang) {
     Look l = look;

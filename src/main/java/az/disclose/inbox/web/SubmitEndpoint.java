@@ -86,7 +86,8 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
   }
 
   private void submit(Exchange x) throws Exception {
-    String lang = answers.defaultLanguage();
+    // Before the form (and its lang field) is read: the browser's language when the site has it.
+    String lang = answers.language(x.request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
     String address = x.remoteAddress();
     if (rateLimiter != null) {
       long wait = rateLimiter.acquire(address);
@@ -106,12 +107,12 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
     } else if (mime.equals(MULTIPART)) {
       limit = limits.maxBodyBytes();
     } else {
-      answers.error(x, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, lang, "unsupported", "unsupported_media_type");
+      answers.error(x, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, answers.defaultLanguage(), "unsupported", "unsupported_media_type");
       return;
     }
     long declared = x.request.getLength();
     if (dailyBudget != null && !dailyBudget.allows(address, Math.max(0, declared))) {
-      overBudget(x);
+      overBudget(x, lang);
       return;
     }
     UploadGate.Entry entry = gate.enter(address);
@@ -121,22 +122,32 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
           ? "this address's " + limits.maxUploadsPerAddress() : "the server's " + limits.maxUploads(), entry.refused());
       x.header(HttpHeader.RETRY_AFTER, Long.toString(BUSY_RETRY_SECONDS));
       x.header(HttpHeader.CONNECTION, "close");
-      busy(x);
+      busy(x, lang);
       return;
     }
     Path file = null;
     try (UploadGate.Held slot = entry.held()) {
       if (declared > limit) {
-        tooLarge(x, limit, declared);
+        tooLarge(x, limit, declared, lang);
         return;
       }
-      Files.createDirectories(uploads);
-      file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
       long length;
       try {
+        try {
+          Files.createDirectories(uploads);
+          file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
+        } catch (IOException e) {
+          throw new BodyReceiver.NotStored("no file for the body in " + uploads + ": " + e.getMessage(), e);
+        }
         length = BodyReceiver.receive(x.request, file, limit, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
+      } catch (BodyReceiver.NotStored e) {
+        // Checked: the body never reached the register, so the citizen is told it was not registered.
+        LOG.warn("submission not registered: its body could not be stored ({}); nothing was registered", e.getMessage());
+        x.header(HttpHeader.CONNECTION, "close");
+        answers.error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unavailable", "unavailable");
+        return;
       } catch (BodyReceiver.TooLarge e) {
-        tooLarge(x, limit, -1);
+        tooLarge(x, limit, -1, lang);
         return;
       } catch (BodyReceiver.TimedOut e) {
         LOG.info("submission refused: {}", e.getMessage());
@@ -144,13 +155,13 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
         answers.error(x, HttpStatus.REQUEST_TIMEOUT_408, lang, "timeout", "timeout");
         return;
       } catch (IOException e) {
-        // the client went away (or the disk refused the file): nothing was registered, no one to tell
+        // the client went away: nothing was registered, no one to tell
         LOG.info("submission not received: {}", e.getMessage());
         x.callback.failed(e);
         return;
       }
       if (dailyBudget != null && !dailyBudget.charge(address, length)) {
-        overBudget(x);
+        overBudget(x, lang);
         return;
       }
       // Decoding and storing hold about twice the body (the body, and each file once more while its
@@ -160,7 +171,7 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
           LOG.info("submission refused: no memory for a body of {} bytes within {} s", length,
               limits.bodyIdleTimeout().toSeconds());
           x.header(HttpHeader.RETRY_AFTER, Long.toString(BUSY_RETRY_SECONDS));
-          busy(x);
+          busy(x, lang);
           return;
         }
         byte[] body = readFile(file, length);
@@ -191,12 +202,12 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
     return body;
   }
 
-  private void busy(Exchange x) throws Exception {
-    answers.error(x, HttpStatus.SERVICE_UNAVAILABLE_503, answers.defaultLanguage(), "busy", "busy",
+  private void busy(Exchange x, String lang) throws Exception {
+    answers.error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "busy", "busy",
         Map.of("retry_after", BUSY_RETRY_SECONDS), String.valueOf(BUSY_RETRY_SECONDS));
   }
 
-  private void tooLarge(Exchange x, long limit, long declared) throws Exception {
+  private void tooLarge(Exchange x, long limit, long declared, String lang) throws Exception {
     // A body a little over the limit is read and thrown away, so that the client, still sending
     // it, gets the 413 page rather than a reset connection; a larger one is cut off.
     if (declared > limit && declared - limit <= MAX_DISCARDED_BYTES) {
@@ -209,14 +220,14 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
       x.header(HttpHeader.CONNECTION, "close");
     }
     LOG.info("submission refused: body over {} bytes", limit);
-    answers.error(x, HttpStatus.PAYLOAD_TOO_LARGE_413, answers.defaultLanguage(), "toolarge", "too_large",
+    answers.error(x, HttpStatus.PAYLOAD_TOO_LARGE_413, lang, "toolarge", "too_large",
         Map.of("max_bytes", limit), mebibytes(limit));
   }
 
-  private void overBudget(Exchange x) throws Exception {
+  private void overBudget(Exchange x, String lang) throws Exception {
     LOG.info("submission refused: the address's daily budget of {} bytes is spent", limits.dailyBytesPerAddress());
     x.header(HttpHeader.CONNECTION, "close");
-    answers.error(x, HttpStatus.TOO_MANY_REQUESTS_429, answers.defaultLanguage(), "budget", "daily_budget_spent",
+    answers.error(x, HttpStatus.TOO_MANY_REQUESTS_429, lang, "budget", "daily_budget_spent",
         Map.of("max_bytes_per_day", limits.dailyBytesPerAddress()), mebibytes(limits.dailyBytesPerAddress()));
   }
 

@@ -69,6 +69,11 @@ class QuarantineCliTest {
     Result reg = run(config, "quarantine", "register", "1", "--actor", "leyla");
     assertThat(reg.code()).as(reg.err()).isZero();
     assertThat(reg.out()).contains("registered as SEN-");
+    // CRLF text of the registered message prints without replacement characters
+    String registered = reg.out().replaceAll("(?s).*registered as (SEN-\\d{4}-\\d{5}).*", "$1");
+    Result shown = run(config, "show", registered);
+    assertThat(shown.code()).as(shown.err()).isZero();
+    assertThat(shown.out()).contains("deep text").doesNotContain("\ufffd").doesNotContain("\r");
     Result dismiss = run(config, "quarantine", "dismiss", "2", "--reason", "binary junk", "--actor", "leyla");
     assertThat(dismiss.code()).as(dismiss.err()).isZero();
     assertThat(run(config, "quarantine", "list").out()).contains("no open entries");
@@ -89,5 +94,39 @@ class QuarantineCliTest {
       assertThat(new MailStore(inbox.store()).outbox(number)).extracting(MailStore.OutboxEntry::kind)
           .contains("answer");
     }
+  }
+
+  @Test
+  void listShowsSenderSubjectDateAndReasonAndShowPrintsTheMessageAndWritesTheRawFile() throws Exception {
+    Path config = Files.writeString(tmp.resolve("disclose.yaml"), """
+        number_prefix: SEN
+        data_dir: data
+        """);
+    byte[] deep = Corpus.bytes("too-deep.eml");
+    try (Inbox inbox = Inbox.open(InboxSettingsLoader.load(config, Map.of()), tmp.resolve("content"),
+        Clock.systemUTC())) {
+      MailIntake intake = new MailIntake(inbox.register(), new MailStore(inbox.store()),
+          new Classifier("SEN", Set.of()), Clock.systemUTC());
+      assertThat(intake.ingest(deep).outcome()).isEqualTo(MailIntake.Outcome.QUARANTINED);
+    }
+    Result list = run(config, "quarantine", "list");
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains("aysel@example.az").contains("Too deep").contains("2026-03-02")
+        .contains("nested more than");
+
+    Result show = run(config, "quarantine", "show", "1");
+    assertThat(show.code()).as(show.err()).isZero();
+    assertThat(show.out()).contains("From: Aysel Mammadova <aysel@example.az>").contains("Subject: Too deep")
+        .contains("Message-ID: <toodeep@example.az>").contains("deep text").contains("nested more than")
+        .doesNotContain("\r").doesNotContain("\ufffd");
+
+    Path eml = tmp.resolve("entry-1.eml");
+    Result raw = run(config, "quarantine", "show", "1", "--raw", eml.toString());
+    assertThat(raw.code()).as(raw.err()).isZero();
+    assertThat(Files.readAllBytes(eml)).isEqualTo(deep);
+    Result again = run(config, "quarantine", "show", "1", "--raw", eml.toString());
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains(eml.toString()).contains("exists");
+    assertThat(run(config, "quarantine", "show", "99").err()).contains("no quarantined message 99");
   }
 }

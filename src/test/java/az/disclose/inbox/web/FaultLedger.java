@@ -62,7 +62,9 @@ final class FaultLedger {
   Sent submit(Intake intake, String subject, byte[] file, String lang) throws Exception {
     Map<String, String> form = Intake.with(Intake.with(Intake.validForm(), "subject", subject), "lang", lang);
     byte[] body = Intake.multipart(form, List.of(new Intake.FilePart("scan.png", "image/png", file)));
-    HttpResponse<String> r = intake.post(body, Intake.MULTIPART_TYPE, null);
+    // a browser showing the form in that language says so in Accept-Language: answers given before
+    // the form is read (a body the full disk could not take) are in that language too
+    HttpResponse<String> r = intake.post(body, Intake.MULTIPART_TYPE, null, lang);
     Told told;
     Optional<String> token = Optional.empty();
     String page = r.body();
