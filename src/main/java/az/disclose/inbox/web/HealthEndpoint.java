@@ -1,7 +1,9 @@
 package az.disclose.inbox.web;
 
 import az.disclose.inbox.Register;
-import java.util.LinkedHashMap;
+import az.disclose.inbox.web.InboxViews.DiskJson;
+import az.disclose.inbox.web.InboxViews.HealthJson;
+import az.disclose.inbox.web.InboxViews.ProbeJson;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,29 +39,18 @@ final class HealthEndpoint implements IntakeHandler.Endpoint {
     } catch (RuntimeException e) {
       h = new Register.Health(false, 0, String.valueOf(e.getMessage()), Optional.empty());
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", h.healthy() ? "ok" : "failing");
-    out.put("accepting_submissions", h.healthy());
-    Map<String, Object> probe = new LinkedHashMap<>();
-    probe.put("can_commit", h.canCommit());
-    probe.put("probe_ms", h.probeMillis());
-    probe.put("error", h.canCommit() ? null : h.probeError());
-    out.put("register", probe);
-    out.put("disk", h.disk().map(d -> {
-      Map<String, Object> disk = new LinkedHashMap<>();
-      disk.put("free_bytes", d.usableBytes());
-      disk.put("min_free_bytes", d.minimumBytes());
-      disk.put("low", d.low());
-      return (Object) disk;
-    }).orElse(null));
     Supplier<Map<String, Object>> mail = mailStatus;
+    Map<String, Object> mailState = null;
     if (mail != null) {
       try {
-        out.put("mail", mail.get());
+        mailState = mail.get();
       } catch (RuntimeException e) {
-        out.put("mail", Map.of("error", String.valueOf(e.getMessage())));
+        mailState = Map.of("error", String.valueOf(e.getMessage()));
       }
     }
+    HealthJson out = new HealthJson(h.healthy() ? "ok" : "failing", h.healthy(),
+        new ProbeJson(h.canCommit(), h.probeMillis(), h.canCommit() ? null : h.probeError()),
+        h.disk().map(d -> new DiskJson(d.usableBytes(), d.minimumBytes(), d.low())).orElse(null), mailState);
     if (!h.healthy()) {
       LOG.debug("healthz: not accepting submissions (can commit: {}, disk low: {}): {}", h.canCommit(),
           h.disk().map(Register.DiskSpace::low).orElse(false), h.probeError());

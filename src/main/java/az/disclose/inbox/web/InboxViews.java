@@ -2,6 +2,7 @@ package az.disclose.inbox.web;
 
 import az.disclose.config.RequestForm;
 import az.disclose.site.Views.Option;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,20 @@ public final class InboxViews {
       @JsonProperty("due_at") String dueAt, @JsonProperty("status_url") String statusUrl, List<HistoryJson> history) {}
 
   public record HistoryJson(String at, String kind, String text) {}
+
+  /**
+   * {@code /healthz}: {@code disk} null without a watermark (PostgreSQL), {@code mail} left out when
+   * mail is not configured.
+   */
+  public record HealthJson(String status, @JsonProperty("accepting_submissions") boolean acceptingSubmissions,
+      ProbeJson register, DiskJson disk, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> mail) {}
+
+  /** The register's write probe: {@code error} null when it committed. */
+  public record ProbeJson(@JsonProperty("can_commit") boolean canCommit, @JsonProperty("probe_ms") long probeMs,
+      String error) {}
+
+  public record DiskJson(@JsonProperty("free_bytes") long freeBytes, @JsonProperty("min_free_bytes") long minFreeBytes,
+      boolean low) {}
 
   /** {@code 422} to a JSON submission. */
   public record FieldErrorsJson(List<ListedError> errors) {}
