@@ -4,13 +4,12 @@ import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
 import az.disclose.content.ContentLoader;
 import az.disclose.content.Page;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.inbox.RecomputeReport;
+import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.mail.MailService;
 import az.disclose.inbox.mail.MailSettings;
-import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.web.IntakeHandler;
 import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.inbox.web.IntakeServer;
@@ -26,6 +25,7 @@ import az.disclose.site.PageFrame;
 import az.disclose.site.SiteBuilder;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
+import az.disclose.inbox.store.Inbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -47,10 +47,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {

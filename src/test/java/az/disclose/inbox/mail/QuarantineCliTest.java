@@ -3,8 +3,8 @@ package az.disclose.inbox.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.cli.Main;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettingsLoader;
+import az.disclose.inbox.store.Inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,10 +3,10 @@ package az.disclose.inbox.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
-import az.disclose.inbox.RequestSummary;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.RequestSummary;
 import az.disclose.site.TestSites;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
