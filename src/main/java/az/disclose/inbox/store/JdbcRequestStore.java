@@ -618,17 +618,7 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public <T> T read(Reading<T> work) throws StoreException {
-    return onConnection(c -> work.run(new Tables() {
-      @Override
-      public int update(String sql, Object... parameters) throws SQLException {
-        return JdbcRequestStore.update(c, sql, parameters);
-      }
-
-      @Override
-      public <R> List<R> query(String sql, Rows<R> rows, Object... parameters) throws SQLException {
-        return JdbcRequestStore.query(c, sql, rows, parameters);
-      }
-    }));
+    return onConnection(c -> work.run(new ConnectionTables(c)));
   }
 
   /** Runs {@code work} on a connection of the pool; a connection whose work failed is evicted, like a writer's. */
@@ -800,21 +790,24 @@ public final class JdbcRequestStore implements RequestStore {
   /** The operations of one write transaction. */
   public final class Tx implements RequestTx {
     private final Connection c;
+    /** The other components' statements, on this transaction's connection. */
+    private final Tables tables;
     /** Statements prepared once per transaction and reused by every unit of a group. */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private Tx(Connection c) {
       this.c = c;
+      this.tables = new ConnectionTables(c);
     }
 
     @Override
     public int update(String sql, Object... parameters) throws SQLException {
-      return JdbcRequestStore.update(c, sql, parameters);
+      return tables.update(sql, parameters);
     }
 
     @Override
     public <T> List<T> query(String sql, Rows<T> rows, Object... parameters) throws SQLException {
-      return JdbcRequestStore.query(c, sql, rows, parameters);
+      return tables.query(sql, rows, parameters);
     }
 
     /** A statement prepared once in this transaction (closed when it ends: never close it yourself). */
@@ -1089,25 +1082,32 @@ public final class JdbcRequestStore implements RequestStore {
 
   // ---------------------------------------------------------------- other components' tables
 
-  private static int update(Connection c, String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      bind(p, parameters);
-      return p.executeUpdate();
-    }
-  }
-
-  private static <T> List<T> query(Connection c, String sql, Tables.Rows<T> rows, Object... parameters)
-      throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      bind(p, parameters);
-      List<T> out = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        Tables.Row row = new ResultRow(r);
-        while (r.next()) {
-          out.add(rows.map(row));
-        }
+  /**
+   * {@link Tables} on one connection: the statements of another component, prepared, bound and
+   * closed here, so that the connection itself never leaves this package.
+   */
+  private record ConnectionTables(Connection c) implements Tables {
+    @Override
+    public int update(String sql, Object... parameters) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        bind(p, parameters);
+        return p.executeUpdate();
       }
-      return out;
+    }
+
+    @Override
+    public <T> List<T> query(String sql, Rows<T> rows, Object... parameters) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        bind(p, parameters);
+        List<T> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          Row row = new ResultRow(r);
+          while (r.next()) {
+            out.add(rows.map(row));
+          }
+        }
+        return out;
+      }
     }
   }
 
