@@ -51,6 +51,28 @@ class SqliteStoreTest {
   }
 
   @Test
+  void anotherComponentsStatementsBindEveryValueByItsTypeAndRefuseAnUnknownType() throws Exception {
+    try (JdbcRequestStore store = JdbcRequestStore.open(InboxSettings.defaults(tmp.resolve("data")))) {
+      String hostile = "x', 0, 'registered', NULL, NULL); DROP TABLE requests; --";
+      store.<Integer, RuntimeException>write(tx -> tx.update("INSERT INTO mail_messages"
+          + " (message_key, received_at, outcome, request_number, raw) VALUES (?, ?, ?, ?, ?)",
+          hostile, 42L, "bounce", null, new byte[] {1, 2}));
+      record Stored(String key, long at, java.util.Optional<Long> number, byte[] raw) {}
+      Stored row = store.read(t -> t.queryFirst("SELECT message_key, received_at, LENGTH(request_number), raw"
+          + " FROM mail_messages WHERE outcome = ? AND received_at > ?",
+          r -> new Stored(r.text(1), r.number(2), r.optionalNumber(3), r.bytes(4)), "bounce", 41)).orElseThrow();
+      assertThat(row.key()).isEqualTo(hostile);
+      assertThat(row.at()).isEqualTo(42L);
+      assertThat(row.number()).isEmpty();
+      assertThat(row.raw()).containsExactly(1, 2);
+      assertThat(store.list(List.of())).isEmpty(); // the requests table is still there
+      assertThatThrownBy(() -> store.read(t -> t.query("SELECT ?", r -> r.text(1), java.time.Instant.EPOCH)))
+          .isInstanceOf(StoreException.class).hasMessageContaining("parameter 1")
+          .hasMessageContaining("java.time.Instant");
+    }
+  }
+
+  @Test
   void anInMemoryDatabaseIsRefused() {
     assertThatThrownBy(() -> JdbcRequestStore.open(InboxSettings.defaults(tmp).withDatabase("jdbc:sqlite::memory:", "", "")))
         .isInstanceOf(StoreException.class).hasMessageContaining("in-memory");
