@@ -4,7 +4,7 @@ import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
 import az.disclose.content.ContentLoader;
 import az.disclose.content.Page;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.RecomputeReport;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.mail.MailService;

@@ -2,10 +2,10 @@ package az.disclose.cli;
 
 import az.disclose.app.Configuration;
 import az.disclose.calendar.Deadline;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.Register.RegisterException;
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.StoreException;
 import az.disclose.report.HalfMonth;
 import az.disclose.report.MonthlyCalculator;
 import az.disclose.report.MonthlyReport;

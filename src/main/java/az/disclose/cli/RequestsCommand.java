@@ -3,9 +3,9 @@ package az.disclose.cli;
 import az.disclose.calendar.CalendarWarning;
 import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.app.Configuration;
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.HistoryEvent;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.PublishedStatistics;
 import az.disclose.inbox.PurgeReport;
@@ -13,13 +13,16 @@ import az.disclose.inbox.RecomputeReport;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.RegisterService;
 import az.disclose.inbox.RequestException;
-import az.disclose.inbox.RequestStatus;
-import az.disclose.inbox.RequestSummary;
-import az.disclose.inbox.RequestView;
 import az.disclose.inbox.mail.MailService;
 import az.disclose.inbox.mail.MailStore;
 import az.disclose.inbox.mail.Quarantine;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
@@ -110,6 +113,8 @@ final class RequestsCommand implements Runnable {
       // The same resolved configuration as serve's.
       Configuration resolved = Configuration.resolve(content, config, System.getenv());
       try (Inbox inbox = Inbox.open(resolved.inbox(), resolved.content(), Clock.systemUTC())) {
+        // a purge removes the mail data of the requests it removes, in the same transaction
+        inbox.register().addPurgeParticipant(new MailStore(inbox.store()).purgeParticipant());
         if (resolved.mail().smtp().isPresent()) {
           // answers and notices are queued in the outbox here; the running server's sender mails them
           MailService.installOutbox(inbox, resolved.mail());
@@ -211,7 +216,7 @@ final class RequestsCommand implements Runnable {
         out.printf("%-16s %-13s %-21s %-16s %-11s %s%n", "NUMBER", "STATUS", "TYPE", "REGISTERED", "DUE", "SUBJECT");
         for (RequestSummary r : rows) {
           out.printf("%-16s %-13s %-21s %-16s %-11s %s%s%n", r.number(), r.status().key(),
-              r.type().key() + (r.urgency() == az.disclose.inbox.Urgency.NORMAL ? "" : "/" + r.urgency().key()),
+              r.type().key() + (r.urgency() == az.disclose.inbox.model.Urgency.NORMAL ? "" : "/" + r.urgency().key()),
               MINUTE.format(r.registeredAt().atZone(zone)), r.dueDate(), r.overdue() ? "OVERDUE " : "",
               shorten(clean(r.subject()), 50));
         }

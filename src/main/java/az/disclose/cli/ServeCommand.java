@@ -5,7 +5,7 @@ import az.disclose.app.Configuration;
 import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
 import az.disclose.content.Page;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.inbox.web.SiteFrames;
@@ -13,6 +13,7 @@ import az.disclose.serve.LiveReload;
 import az.disclose.serve.TrustedProxies;
 import az.disclose.site.SiteBuilder;
 import az.disclose.yaml.ProblemsException;
+import az.disclose.inbox.store.Inbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -22,10 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jetty.server.Server;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {

@@ -3,6 +3,8 @@ package az.disclose.inbox;
 import az.disclose.calendar.Deadline;
 import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;

@@ -2,8 +2,8 @@ package az.disclose.report;
 
 import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package az.disclose.report;
 
-import az.disclose.inbox.RequestType;
+import az.disclose.inbox.model.RequestType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

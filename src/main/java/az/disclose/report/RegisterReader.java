@@ -1,13 +1,13 @@
 package az.disclose.report;
 
-import az.disclose.inbox.EventKind;
+import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.store.JdbcRequestStore;
 import az.disclose.inbox.store.ReportQueries;
 import az.disclose.inbox.store.ReportQueries.Numbers;
 import az.disclose.inbox.store.ReportQueries.PurgedNumber;
 import az.disclose.inbox.store.ReportQueries.ReportEvent;
 import az.disclose.inbox.store.ReportQueries.ReportRow;
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.StoreException;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;

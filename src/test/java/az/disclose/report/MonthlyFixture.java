@@ -2,11 +2,11 @@ package az.disclose.report;
 
 import az.disclose.calendar.HolidayLoader;
 import az.disclose.calendar.WorkingDays;
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.RequestStatus;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import az.disclose.inbox.store.ReportQueries.ReportRow;
 import java.nio.file.Path;
 import java.time.Instant;

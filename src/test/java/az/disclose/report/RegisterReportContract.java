@@ -3,13 +3,13 @@ package az.disclose.report;
 import static az.disclose.report.MonthlyFixture.AZ_GROUND;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import az.disclose.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

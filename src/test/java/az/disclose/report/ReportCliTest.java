@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import az.disclose.cli.Main;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.testing.TestClock;

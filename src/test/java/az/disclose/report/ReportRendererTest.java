@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import az.disclose.calendar.DeadlineRules;
-import az.disclose.inbox.EventKind;
+import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.store.ReportQueries.ReportRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

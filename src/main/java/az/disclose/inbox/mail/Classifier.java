@@ -1,6 +1,6 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
+import az.disclose.inbox.model.Attachment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,17 +1,17 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.HistoryEvent;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
-import az.disclose.inbox.store.StoredRequest;
+import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.StoredRequest;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -300,7 +300,7 @@ public final class MailIntake {
   private Result registerNew(String key, ParsedMessage m, Optional<String> mention) throws RegisterException {
     var receipt = register.register(submission(m), new RegisterService.InTransaction() {
       @Override
-      public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
+      public void registered(RequestTx tx, RegisterService.Registered r) throws SQLException {
         MailStore.recordMessage(tx, key, r.event().at(), MailStore.REGISTERED, r.number(), null);
         for (String note : m.notes()) { // a part that could not be read: the officers see what was kept
           tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE, "e-mail: " + note, false);

@@ -1,6 +1,6 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
+import az.disclose.inbox.model.Attachment;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;

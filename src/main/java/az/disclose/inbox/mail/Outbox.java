@@ -3,13 +3,16 @@ package az.disclose.inbox.mail;
 import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.HistoryEvent;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoredRequest;
+import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.StoredRequest;
+import az.disclose.inbox.model.Submission;
 import az.disclose.render.AzDates;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -54,7 +57,7 @@ public final class Outbox implements RegisterService.InTransaction {
   }
 
   @Override
-  public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
+  public void registered(RequestTx tx, RegisterService.Registered r) throws SQLException {
     Submission s = r.submission();
     if (!deliverable(s.email())) {
       return;
@@ -83,7 +86,7 @@ public final class Outbox implements RegisterService.InTransaction {
   }
 
   @Override
-  public void acted(JdbcRequestStore.Tx tx, StoredRequest request, HistoryEvent event) throws SQLException {
+  public void acted(RequestTx tx, StoredRequest request, HistoryEvent event) throws SQLException {
     String kind;
     String subject;
     String intro;
@@ -127,7 +130,7 @@ public final class Outbox implements RegisterService.InTransaction {
         + statusLine(request.statusToken())
         + "Bu məktuba cavab yazsanız, yazdığınız " + request.number() + " nömrəli sorğunuza əlavə olunacaq.\n\n"
         + "--\n" + senderName() + "\n";
-    String inReplyTo = MailStore.firstMessageId(tx.connection(), request.number()).orElse("");
+    String inReplyTo = MailStore.firstMessageId(tx, request.number()).orElse("");
     MailStore.enqueue(tx, request.number(), event.id(), kind, messageId(request.number(), event.id()),
         request.email().strip(), "[" + request.number() + "] " + subject, body, inReplyTo, event.at());
   }

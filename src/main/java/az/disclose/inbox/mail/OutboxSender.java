@@ -1,10 +1,10 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.EventKind;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.store.StoreException;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.StoredAttachment;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

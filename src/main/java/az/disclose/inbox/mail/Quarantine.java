@@ -1,16 +1,16 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.Receipt;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.RegisterService;
 import az.disclose.inbox.RequestException;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -184,7 +184,7 @@ public final class Quarantine {
     Submission s = bestEffort(raw);
     return register.register(s, new RegisterService.InTransaction() {
       @Override
-      public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
+      public void registered(RequestTx tx, RegisterService.Registered r) throws SQLException {
         if (!MailStore.resolve(tx, id, "registered", r.event().at(), actor, r.number())) {
           throw new SQLException("quarantined message " + id + " is no longer open");
         }

@@ -1,10 +1,11 @@
 package az.disclose.inbox.store;
 
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.RequestStatus;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

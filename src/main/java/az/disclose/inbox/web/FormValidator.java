@@ -1,8 +1,8 @@
 package az.disclose.inbox.web;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package az.disclose.inbox.web;
 
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.Receipt;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.Receipt;
 import az.disclose.inbox.Register;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import az.disclose.inbox.web.InboxViews.FieldErrorsJson;
 import az.disclose.inbox.web.InboxViews.FormPage;
 import az.disclose.inbox.web.InboxViews.ListedError;

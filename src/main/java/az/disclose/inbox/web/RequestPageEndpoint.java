@@ -1,10 +1,10 @@
 package az.disclose.inbox.web;
 
-import az.disclose.inbox.HistoryEvent;
+import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.Register;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.RequestView;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.Urgency;
 import az.disclose.inbox.web.InboxViews.EventLine;
 import az.disclose.inbox.web.InboxViews.HistoryJson;
 import az.disclose.inbox.web.InboxViews.RequestPage;

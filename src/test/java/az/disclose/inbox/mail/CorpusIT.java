@@ -2,9 +2,9 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.StoredAttachment;
 import az.disclose.testing.TestClock;
 import java.nio.file.Path;
 import java.util.HexFormat;

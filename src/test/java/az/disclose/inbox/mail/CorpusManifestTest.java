@@ -2,13 +2,13 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import az.disclose.testing.TestClock;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.mail.MailIntake.Outcome;

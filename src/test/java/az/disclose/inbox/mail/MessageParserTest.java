@@ -2,7 +2,7 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Attachment;
+import az.disclose.inbox.model.Attachment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

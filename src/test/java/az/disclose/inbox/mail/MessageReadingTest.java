@@ -2,11 +2,11 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.RequestView;
+import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.mail.MailIntake.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

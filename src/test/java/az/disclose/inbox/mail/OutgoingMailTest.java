@@ -2,12 +2,12 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;

@@ -3,8 +3,8 @@ package az.disclose.inbox.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.cli.Main;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettingsLoader;
+import az.disclose.inbox.store.Inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -128,5 +128,32 @@ class QuarantineCliTest {
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.err()).contains(eml.toString()).contains("exists");
     assertThat(run(config, "quarantine", "show", "99").err()).contains("no quarantined message 99");
+  }
+
+  @Test
+  void purgeOnTheCommandLineRemovesThePurgedRequestsMailInTheSameRun() throws Exception {
+    Path config = Files.writeString(tmp.resolve("disclose.yaml"), """
+        number_prefix: SEN
+        data_dir: data
+        """);
+    // two years ago: a request by mail, answered at once
+    az.disclose.testing.TestClock longAgo = new az.disclose.testing.TestClock(
+        Clock.systemUTC().instant().minus(java.time.Duration.ofDays(730)));
+    String number;
+    try (Inbox inbox = Inbox.open(InboxSettingsLoader.load(config, Map.of()), tmp.resolve("content"), longAgo)) {
+      MailIntake intake = new MailIntake(inbox.register(), new MailStore(inbox.store()),
+          new Classifier("SEN", Set.of()), longAgo);
+      number = intake.ingest(MailPurgeTest.message("cli-purge", "Köhnə sorğu")).number().orElseThrow();
+      inbox.register().answer(number, "leyla", "cavab", List.of());
+      assertThat(new MailStore(inbox.store()).processed("<cli-purge@example.az>")).isPresent();
+    }
+    Result purged = run(config, "purge", "--older-than", "365", "--actor", "admin");
+    assertThat(purged.code()).as(purged.err()).isZero();
+    assertThat(purged.out()).contains("removed 1 request").contains(number);
+    try (Inbox inbox = Inbox.open(InboxSettingsLoader.load(config, Map.of()), tmp.resolve("content"),
+        Clock.systemUTC())) {
+      assertThat(inbox.register().find(number)).isEmpty();
+      assertThat(new MailStore(inbox.store()).processed("<cli-purge@example.az>")).isEmpty();
+    }
   }
 }

@@ -2,13 +2,13 @@ package az.disclose.inbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.HistoryEvent;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.RequestSummary;
-import az.disclose.inbox.RequestView;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package az.disclose.inbox;
+package az.disclose.inbox.model;
 
 import java.time.Instant;
 import java.time.LocalDate;

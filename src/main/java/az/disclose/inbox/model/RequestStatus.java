@@ -1,4 +1,4 @@
-package az.disclose.inbox;
+package az.disclose.inbox.model;
 
 /** Where a request stands. Derived from its history; the latest status-changing event wins. */
 public enum RequestStatus {

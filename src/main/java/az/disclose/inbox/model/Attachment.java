@@ -1,4 +1,4 @@
-package az.disclose.inbox;
+package az.disclose.inbox.model;
 
 /**
  * A file that came with a request, kept byte for byte.

@@ -1,4 +1,4 @@
-package az.disclose.inbox;
+package az.disclose.inbox.model;
 
 /** What can happen to a request; every event is appended to its history, never changed. */
 public enum EventKind {

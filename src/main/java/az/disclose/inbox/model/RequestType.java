@@ -1,4 +1,4 @@
-package az.disclose.inbox;
+package az.disclose.inbox.model;
 
 /**
  * What a request is. Information requests fall under the Law "On the right to obtain information"

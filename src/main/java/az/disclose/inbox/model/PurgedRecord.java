@@ -1,4 +1,4 @@
-package az.disclose.inbox.store;
+package az.disclose.inbox.model;
 
 import java.time.Instant;
 

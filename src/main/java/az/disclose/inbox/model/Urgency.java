@@ -1,4 +1,4 @@
-package az.disclose.inbox;
+package az.disclose.inbox.model;
 
 /** How fast an information request must be answered (art. 24.1–24.3). Appeals are always NORMAL. */
 public enum Urgency {

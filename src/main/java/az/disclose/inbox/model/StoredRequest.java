@@ -1,9 +1,5 @@
-package az.disclose.inbox.store;
+package az.disclose.inbox.model;
 
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.RequestStatus;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Urgency;
 import java.time.Instant;
 import java.time.LocalDate;
 

@@ -1,6 +1,5 @@
-package az.disclose.inbox.store;
+package az.disclose.inbox.model;
 
-import az.disclose.inbox.Attachment;
 
 /**
  * An attachment row.

@@ -1,12 +1,15 @@
-package az.disclose.inbox;
+package az.disclose.inbox.store;
 
 import az.disclose.calendar.CalendarWarning;
 import az.disclose.calendar.HolidayCalendar;
 import az.disclose.calendar.HolidayLoader;
 import az.disclose.calendar.WorkingDays;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.PublishedStatistics;
+import az.disclose.inbox.RecomputeReport;
 import az.disclose.inbox.Register.RegisterException;
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.RegisterService;
+import az.disclose.inbox.StoreException;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The opened register: its database and its service. Open one per process and close it at the end.
+ * The opened register: its database ({@link JdbcRequestStore}) and its service ({@link RegisterService}),
+ * composed here, where the store's implementation is known. Open one per process and close it at the end.
  *
  * <pre>
  * try (Inbox inbox = Inbox.open(InboxSettingsLoader.loadDefault(System.getenv()), Path.of("content"),

@@ -1,4 +1,4 @@
-package az.disclose.inbox.store;
+package az.disclose.inbox;
 
 /**
  * The database could not do what was asked. Unless {@link #commitOutcomeUnknown()}, the transaction
@@ -28,8 +28,8 @@ public final class StoreException extends Exception {
     return new StoreException(message, cause, true);
   }
 
-  /** A copy with {@code message} and the same outcome. */
-  StoreException rethrown() {
+  /** A copy with the same message and outcome (to throw again on the caller's thread). */
+  public StoreException rethrown() {
     return new StoreException(getMessage(), this, commitOutcomeUnknown);
   }
 
