@@ -199,9 +199,16 @@ public final class RegisterService implements Register {
       return Optional.empty();
     }
     try {
-      long usable = java.nio.file.Files.getFileStore(dir.get()).getUsableSpace();
+      // File.getUsableSpace is one statvfs call; Files.getFileStore reads the mount table each time,
+      // which cost a large share of a registration under load (docs/performance.md, "Request intake")
+      java.io.File directory = dir.get().toFile();
+      long usable = directory.getUsableSpace();
+      if (usable == 0 && !directory.isDirectory()) {
+        LOG.warn("cannot read the free space of {}: it is not a directory", dir.get());
+        return Optional.empty();
+      }
       return Optional.of(new DiskSpace(dir.get(), usable, settings.minFreeDiskBytes()));
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.warn("cannot read the free space of {}: {}", dir.get(), e.getMessage());
       return Optional.empty();
     }

@@ -21,6 +21,15 @@ import org.slf4j.LoggerFactory;
  */
 final class SubmitEndpoint implements IntakeHandler.Endpoint {
   /**
+   * A body whose declared length is at most this is received into memory, not into a file of
+   * {@code uploads}: a form without files (a few KiB) then costs no file to create, write, read and
+   * delete (on the project's VM that made registrations about 3 times slower under load;
+   * docs/performance.md, "Request intake"). At most {@code max_uploads} such bodies are received at
+   * once, so they hold at most 32 × 64 KiB.
+   */
+  static final int IN_MEMORY_BODY_MAX = 64 * 1024;
+
+  /**
    * How far over its limit a declared body is still read (and dropped) before the 413 answer, so
    * that the sender sees the answer instead of a reset connection; beyond this it is cut off.
    */
@@ -132,14 +141,21 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
         return;
       }
       long length;
+      byte[] small = null;
       try {
-        try {
-          Files.createDirectories(uploads);
-          file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
-        } catch (IOException e) {
-          throw new BodyReceiver.NotStored("no file for the body in " + uploads + ": " + e.getMessage(), e);
+        if (declared >= 0 && declared <= IN_MEMORY_BODY_MAX) {
+          small = BodyReceiver.receiveInMemory(x.request, (int) declared, limits.bodyIdleTimeout(),
+              limits.bodyTotalTimeout());
+          length = small.length;
+        } else {
+          try {
+            Files.createDirectories(uploads);
+            file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
+          } catch (IOException e) {
+            throw new BodyReceiver.NotStored("no file for the body in " + uploads + ": " + e.getMessage(), e);
+          }
+          length = BodyReceiver.receive(x.request, file, limit, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
         }
-        length = BodyReceiver.receive(x.request, file, limit, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
       } catch (BodyReceiver.NotStored e) {
         // Checked: the body never reached the register, so the citizen is told it was not registered.
         LOG.warn("submission not registered: its body could not be stored ({}); nothing was registered", e.getMessage());
@@ -174,9 +190,12 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
           busy(x, lang);
           return;
         }
-        byte[] body = readFile(file, length);
-        Files.delete(file);
-        file = null;
+        byte[] body = small;
+        if (body == null) {
+          body = readFile(file, length);
+          Files.delete(file);
+          file = null;
+        }
         registration.decodeAndRegister(x, body, contentType, mime.equals(URLENCODED), address);
       }
     } finally {
