@@ -54,6 +54,8 @@ class ArchitectureTest {
       .layer("inbox.store").definedBy("az.disclose.inbox.store")
       .layer("inbox.web").definedBy("az.disclose.inbox.web")
       .layer("inbox.mail").definedBy("az.disclose.inbox.mail")
+      // The officers' accounts and sessions (issue 15), on the register's database.
+      .layer("inbox.accounts").definedBy("az.disclose.inbox.accounts")
       // The officers' reports (monthly FOI report, unit reports): optional until the package exists.
       .optionalLayer("report").definedBy("az.disclose.report")
       // Nothing imports the command line: it is the top.
@@ -73,6 +75,9 @@ class ArchitectureTest {
       .whereLayer("inbox.store").mayOnlyAccessLayers(with("inbox"))
       .whereLayer("inbox.web").mayOnlyAccessLayers(with("inbox", "calendar", "config", "content", "render", "serve", "site"))
       .whereLayer("inbox.mail").mayOnlyAccessLayers(with("inbox", "inbox.store", "calendar", "render"))
+      .whereLayer("inbox.accounts").mayOnlyAccessLayers(with("inbox.store"))
+      // The command line (disclose users) and, with the console, the web layer.
+      .whereLayer("inbox.accounts").mayOnlyBeAccessedByLayers("cli", "inbox.web")
       .whereLayer("report").mayOnlyAccessLayers(with("inbox", "inbox.store", "calendar", "config", "content", "render"))
       .whereLayer("report").mayOnlyBeAccessedByLayers("cli");
 
@@ -82,7 +87,7 @@ class ArchitectureTest {
       .should().resideInAnyPackage("az.disclose.cli", "az.disclose.yaml", "az.disclose.files", "az.disclose.config",
           "az.disclose.content", "az.disclose.render", "az.disclose.calendar", "az.disclose.publish", "az.disclose.site",
           "az.disclose.serve", "az.disclose.inbox", "az.disclose.inbox.store", "az.disclose.inbox.web",
-          "az.disclose.inbox.mail", "az.disclose.report")
+          "az.disclose.inbox.mail", "az.disclose.inbox.accounts", "az.disclose.report")
       .as("every class lives in a package of docs/architecture.md (a new package needs its place in ArchitectureTest)");
 
   /**
