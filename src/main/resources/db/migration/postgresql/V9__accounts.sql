@@ -2,7 +2,7 @@
 -- account change (PostgreSQL; the same for SQLite, each column explained, in ../sqlite/V9__accounts.sql).
 -- Times are epoch milliseconds (UTC).
 CREATE TABLE accounts (
-  id BIGSERIAL PRIMARY KEY,
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   username TEXT NOT NULL UNIQUE,
   role TEXT NOT NULL CHECK (role IN ('administrator', 'foi_officer', 'unit_responder', 'viewer')),
   unit TEXT,
@@ -33,7 +33,7 @@ CREATE TABLE account_sessions (
 CREATE INDEX account_sessions_by_account ON account_sessions (account_id);
 
 CREATE TABLE account_audit (
-  id BIGSERIAL PRIMARY KEY,
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   at BIGINT NOT NULL,
   actor TEXT NOT NULL,
   username TEXT NOT NULL,

@@ -35,6 +35,7 @@ abstract class AccountsContract {
 
   @TempDir Path tmp;
   TestClock clock;
+  InboxSettings database;
   JdbcRequestStore store;
   Accounts accounts;
   Sessions sessions;
@@ -45,7 +46,8 @@ abstract class AccountsContract {
   @BeforeEach
   void open() throws Exception {
     clock = new TestClock(Instant.parse("2026-03-02T08:00:00Z"));
-    store = JdbcRequestStore.open(settings(tmp));
+    database = settings(tmp);
+    store = JdbcRequestStore.open(database);
     accounts = new Accounts(store, clock, QUICK, PasswordPolicy.standard(), "disclose-test");
     sessions = new Sessions(accounts);
   }
