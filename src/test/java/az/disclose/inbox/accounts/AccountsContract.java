@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.accounts.Outcome.Result;
 import az.disclose.inbox.store.JdbcRequestStore;
+import az.disclose.inbox.store.StoreException;
 import az.disclose.testing.TestClock;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,6 +244,44 @@ abstract class AccountsContract {
         AuditKind.WRONG_PASSWORD);
     assertThat(kinds.stream().filter(k -> k == AuditKind.WRONG_PASSWORD || k == AuditKind.WRONG_CODE).count())
         .isEqualTo(Accounts.MAX_FAILED_ATTEMPTS);
+  }
+
+  @Test
+  void parallelGuessesCannotSlipPastTheLockEachIsCountedOnce() throws Exception {
+    accounts.create("komissiya", Role.VIEWER, Optional.empty(), GOOD, "admin");
+    int threads = 4;
+    int perThread = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Result>> results = new ArrayList<>();
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      for (int i = 0; i < threads * perThread; i++) {
+        results.add(pool.submit(() -> {
+          go.await();
+          return accounts.authenticate("komissiya", OTHER, null).result();
+        }));
+      }
+      go.countDown();
+      List<Result> all = new ArrayList<>();
+      for (Future<Result> f : results) {
+        all.add(f.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(all).filteredOn(r -> r == Result.WRONG).hasSize(Accounts.MAX_FAILED_ATTEMPTS - 1);
+      assertThat(all).filteredOn(r -> r == Result.LOCKED).hasSize(threads * perThread - Accounts.MAX_FAILED_ATTEMPTS + 1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(accounts.authenticate("komissiya", GOOD, null).result()).isEqualTo(Result.LOCKED);
+    assertThat(accounts.audit(Optional.of("komissiya"), 100)).filteredOn(e -> e.kind() == AuditKind.LOCKED).hasSize(1);
+  }
+
+  @Test
+  void aDatabaseThatFailsNeverSignsAnyoneIn() throws Exception {
+    accounts.create("komissiya", Role.VIEWER, Optional.empty(), GOOD, "admin");
+    store.close();
+    assertThatThrownBy(() -> accounts.authenticate("komissiya", GOOD, null))
+        .isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> sessions.check("anything")).isInstanceOf(StoreException.class);
   }
 
   @Test
