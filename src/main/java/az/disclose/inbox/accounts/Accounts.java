@@ -58,8 +58,8 @@ public final class Accounts {
   private final String issuer;
   private final Totp totp = new Totp();
   private final SecureRandom random = new SecureRandom();
-  /** Verified against for an unknown name, so that it takes as long as a wrong password. */
-  private final String decoy;
+  /** Verified against for an unknown name, so that it takes as long as a wrong password (made on first use). */
+  private volatile String decoy;
 
   public Accounts(JdbcRequestStore store, Clock clock, PasswordHasher hasher, PasswordPolicy policy, String issuer) {
     this.store = store;
@@ -67,7 +67,15 @@ public final class Accounts {
     this.hasher = hasher;
     this.policy = policy;
     this.issuer = issuer;
-    this.decoy = hasher.hash("decoy password never given to anyone");
+  }
+
+  private String decoy() {
+    String d = decoy;
+    if (d == null) {
+      d = hasher.hash("decoy password never given to anyone");
+      decoy = d;
+    }
+    return d;
   }
 
   /** The accounts with the default hash parameters, the shipped password list and issuer. */
@@ -274,7 +282,7 @@ public final class Accounts {
     Instant now = clock.instant();
     Optional<Credentials> found = credentials(name);
     if (found.isEmpty()) {
-      hasher.verify(password == null ? "" : password, decoy);
+      hasher.verify(password == null ? "" : password, decoy());
       audit(now, name, AuditKind.UNKNOWN_USER, "");
       return Outcome.of(Outcome.Result.WRONG);
     }
