@@ -14,4 +14,10 @@ public record Enrolment(String secret, String uri, List<String> recoveryCodes) {
   public Enrolment {
     recoveryCodes = List.copyOf(recoveryCodes);
   }
+
+  /** Never the secret or the codes (a log line must not hold them). */
+  @Override
+  public String toString() {
+    return "Enrolment[" + recoveryCodes.size() + " recovery codes]";
+  }
 }

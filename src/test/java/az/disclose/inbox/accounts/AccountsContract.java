@@ -84,6 +84,7 @@ abstract class AccountsContract {
     Enrolment e = admin.enrolment().get();
     assertThat(e.secret()).matches("[A-Z2-7]{32}");
     assertThat(e.uri()).startsWith("otpauth://totp/").contains("secret=" + e.secret()).contains("admin");
+    assertThat(e.toString()).doesNotContain(e.secret()).doesNotContain(e.recoveryCodes().get(0));
     assertThat(e.recoveryCodes()).hasSize(Accounts.RECOVERY_CODES).doesNotHaveDuplicates()
         .allMatch(c -> c.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
     assertThat(responder.enrolment()).isEmpty();

@@ -110,7 +110,17 @@ class UsersCliTest {
     assertThat(reset.out()).contains("new password for aysel").doesNotContain("secret:");
     assertThat(this.<Result>withAccounts(a -> a.authenticate("aysel", "violet mountain river lamp", null).result()))
         .isEqualTo(Result.SIGNED_IN);
+    Run promote = run("", "role", "aysel", "--role", "foi_officer", "--actor", "admin");
+    assertThat(promote.code()).as(promote.err()).isZero();
+    assertThat(promote.out()).contains("aysel is now foi_officer").contains("secret: ").contains("otpauth://");
+    assertThat(run("", "list").out()).containsPattern("aysel\\s+foi_officer\\s+totp\\s+active");
+    assertThat(this.<Result>withAccounts(a -> a.authenticate("aysel", "violet mountain river lamp", null).result()))
+        .isEqualTo(Result.SECOND_FACTOR_NEEDED);
+    Run badLimit = run("", "audit", "--limit", "0");
+    assertThat(badLimit.code()).isEqualTo(Main.PROBLEMS);
+    assertThat(badLimit.err()).contains("--limit 0");
     Run audit = run("", "audit", "aysel");
+    assertThat(audit.out()).contains("role_changed").contains("cli:admin").contains("unit_responder (Hüquq şöbəsi) -> foi_officer");
     assertThat(audit.out()).contains("signed_in").contains("password_reset").contains("disabled").contains("created");
   }
 
