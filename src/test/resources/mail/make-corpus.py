@@ -123,3 +123,401 @@ w("bounce-failed-recipients.eml", b"Return-Path: <>\nFrom: Mailer <mailer@mx.exa
 # a reply to our acknowledgement
 w("reply.eml", head(b"Re: [SEN-2026-00042] Sorgunuz qeydiyyata alindi", name="reply",
   extra=b"In-Reply-To: <SEN-2026-00042.7@ministry.example>\nReferences: <SEN-2026-00042.7@ministry.example>\n") + b"\n" + "Əlavə məlumat.".encode() + b"\n")
+
+# ---------------------------------------------------------------- evidence: bytes that re-serialising would change
+# written exactly as given (no line-ending normalisation): the stored raw message must equal them byte for byte
+def exact(name, data):
+    open(os.path.join(out, name), "wb").write(data)
+
+exact("exact-bare-cr-in-header.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\n"
+      b"Subject: harmless\rBcc: someone@example.az\r\nMessage-ID: <exact-bare-cr@example.az>\r\n"
+      b"Date: Mon, 02 Mar 2026 10:15:00 +0400\r\n\r\nA bare CR sits inside the Subject header.\r\n")
+exact("exact-leading-space.eml", b" X-Folded-First: a continuation line before any header\r\n"
+      b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\nSubject:    four spaces before   \r\n"
+      b"Message-ID: <exact-leading-space@example.az>\r\n\r\n  indented first line\r\n")
+exact("exact-lf-only.eml", b"From: Aysel <aysel@example.az>\nTo: info@ministry.example\nSubject: LF only\n"
+      b"Message-ID: <exact-lf@example.az>\n\nlines end in LF alone\nsecond line\n")
+exact("exact-mixed-line-endings.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\n"
+      b"Subject: mixed\r\nMessage-ID: <exact-mixed@example.az>\n\r\nCRLF\r\nLF\nCR\rend")
+exact("exact-headers-only.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\n"
+      b"Subject: headers and no body\r\nMessage-ID: <exact-headers-only@example.az>")
+exact("exact-binary-part.eml", b"From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\nSubject: binary\r\n"
+      b"Message-ID: <exact-binary@example.az>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"BIN\"\r\n\r\n"
+      b"--BIN\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + "Şəkil əlavədədir.".encode() + b"\r\n"
+      b"--BIN\r\nContent-Type: application/octet-stream; name=\"all-bytes.bin\"\r\nContent-Transfer-Encoding: binary\r\n\r\n"
+      + bytes(b for b in range(256) if b not in (10, 13)) + b"\r\x00\n\n\r" + b"\r\n--BIN--\r\n")
+exact("exact-8bit-and-tabs.eml", b"From:\t" + "Səbinə".encode() + b" <sebine@example.az>\r\nTo: info@ministry.example\r\n"
+      b"Subject:\t" + "Sorğu".encode("utf-8") + b"\t\r\nMessage-ID: <exact-8bit-tabs@example.az>\r\nX-Trailing: space \r\n"
+      b"\r\n" + "mətn".encode() + b"\r\n\r\n\r\n")
+
+# ---------------------------------------------------------------- reading every message right
+SEBINE = "Səbinə Əliyeva"
+def from_head(from_line, subject=b"Request", name="", ct=b"text/plain; charset=utf-8", extra=b""):
+    return (b"From: " + from_line + b"\nTo: info@ministry.example\nSubject: " + subject + b"\n"
+            b"Date: Mon, 02 Mar 2026 10:15:00 +0400\nMessage-ID: <" + name.encode() + b"@example.az>\nMIME-Version: 1.0\n"
+            + extra + b"Content-Type: " + ct + b"\n")
+# "Səbinə" with its first ə split after the first byte, across two encoded words (Q and B)
+w("read-split-schwa.eml", from_head(b"=?UTF-8?Q?S=C9?= =?UTF-8?Q?=99bin=C9=99_=C6=8Fliyeva?= <sebine@example.az>",
+  subject=b"=?UTF-8?B?" + base64.b64encode("Sorğu: S".encode() + b"\xc9") + b"?=\n =?UTF-8?B?"
+  + base64.b64encode(b"\x99" + "binə".encode()) + b"?=", name="read-split-schwa") + b"\n" + AZ.encode() + b"\n")
+JA = "情報公開請求です。よろしくお願いします。"
+w("read-iso-2022-jp.eml", from_head(b"=?ISO-2022-JP?B?" + base64.b64encode("山田".encode("iso2022_jp")) + b"?= <yamada@example.jp>",
+  subject=b"=?ISO-2022-JP?B?" + base64.b64encode("情報公開".encode("iso2022_jp")) + b"?=", name="read-iso-2022-jp",
+  ct=b"text/plain; charset=ISO-2022-JP") + b"Content-Transfer-Encoding: 7bit\n\n" + JA.encode("iso2022_jp") + b"\n")
+w("read-utf-7.eml", from_head(b"=?UTF-7?Q?" + "Səbinə".encode("utf-7").replace(b"+", b"=2B").replace(b"=2B", b"+") + b"?= <sebine@example.az>",
+  subject="Sorğu +plan".encode("utf-7"), name="read-utf-7", ct=b"text/plain; charset=UTF-7")
+  + b"Content-Transfer-Encoding: 7bit\n\n" + AZ.encode("utf-7") + b"\n")
+for label, codec, sample in [("iso-8859-5", "iso8859_5", RU), ("windows-1256", "cp1256", "طلب معلومات من الوزارة"),
+                             ("big5", "big5", "資訊公開申請"), ("gb2312", "gb2312", "信息公开申请"),
+                             ("euc-kr", "euc_kr", "정보 공개 청구"), ("shift_jis", "shift_jis", JA),
+                             ("koi8-u", "koi8_u", "Прошу надати інформацію"), ("iso-8859-7", "iso8859_7", "Αίτηση πληροφοριών"),
+                             ("windows-1250", "cp1250", "Žádost o informace"), ("iso-8859-2", "iso8859_2", "Prośba o informację")]:
+    w("read-charset-%s.eml" % label, from_head(b"Someone <someone@example.org>", name="read-charset-" + label,
+      ct=b"text/plain; charset=" + label.encode()) + b"Content-Transfer-Encoding: 8bit\n\n" + sample.encode(codec) + b"\n")
+# From names that are invalidly encoded: the address must survive
+w("read-from-broken-word.eml", from_head(b"=?UTF-8?B?QXlzZWwg!!!?= <aysel@example.az>", name="read-from-broken-word") + b"\nbody\n")
+w("read-from-unclosed-quote.eml", from_head(b"\"Aysel =?UTF-8?Q?M=C9=99mm=C9=99dova?= <aysel@example.az>", name="read-from-unclosed-quote") + b"\nbody\n")
+w("read-from-unknown-charset.eml", from_head(b"=?x-unknown?Q?Aysel?= <aysel@example.az>", name="read-from-unknown-charset") + b"\nbody\n")
+w("read-from-8bit-comma.eml", from_head("Məmmədova, Aysel".encode() + b" <aysel@example.az>", name="read-from-8bit-comma") + b"\nbody\n")
+w("read-from-encoded-with-specials.eml", from_head(b"=?UTF-8?Q?M=C9=99mm=C9=99dova=2C_Aysel_=3Cinfo=3E?= <aysel@example.az>", name="read-from-encoded-with-specials") + b"\nbody\n")
+# file names
+def part(headers, body=b"data\n"):
+    return b"--P\n" + headers + b"\n" + body
+def mixed(name, parts, ct=b'multipart/mixed; boundary="P"'):
+    w(name, from_head(b"Aysel <aysel@example.az>", name=name[:-4], ct=ct) + b"\n" + b"".join(parts) + b"--P--\n")
+mixed("read-names.eml", [
+    part(b"Content-Type: text/plain; charset=utf-8\n", "Sənədlər əlavədədir.".encode() + b"\n"),
+    part(b"Content-Type: application/pdf; name==?UTF-8?B?" + base64.b64encode("Ərizə.pdf".encode()) + b"?=\nContent-Disposition: attachment\n"),
+    part(b"Content-Type: application/pdf\nContent-Disposition: attachment; filename==?UTF-8?Q?=C5=9E=C9=99kil_1.pdf?=\n"),
+    part(b"Content-Type: image/png\nContent-Disposition: attachment; filename=\"C:\\TEMP\\x.png\"\n"),
+    part(b"Content-Type: image/png\nContent-Disposition: attachment; filename=C:\\TEMP\\y.png\n"),
+    part(b"Content-Type: application/pdf\nContent-Disposition: attachment; filename*=iso-8859-9'tr'%DE%FEk.pdf\n"),
+    part(b"Content-Type: application/pdf; name=\"=?windows-1251?B?" + base64.b64encode("Документ.pdf".encode("cp1251")) + b"?=\"\n"),
+    part(b"Content-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"\\\\server\\share\\z.docx\"\n"),
+])
+mixed("read-digest.eml", [
+    part(b"", b"From: a@example.az\nSubject: first digest message\n\nfirst\n"),
+    part(b"", b"From: b@example.az\nSubject: second digest message\n\nsecond\n"),
+], ct=b'multipart/digest; boundary="P"')
+# over-quarantining: one bad part, the message is still readable
+mixed("read-missing-start-boundary.eml", [], ct=b'multipart/mixed; boundary="NOT-USED"')
+w("read-missing-start-boundary.eml", from_head(b"Aysel <aysel@example.az>", name="read-missing-start-boundary",
+  ct=b'multipart/mixed; boundary="NOT-USED"') + b"\n--OTHER\nContent-Type: text/plain\n\nhello\n--OTHER--\n")
+mixed("read-nested-missing-start-boundary.eml", [
+    part(b"Content-Type: text/plain; charset=utf-8\n", AZ.encode() + b"\n"),
+    part(b'Content-Type: multipart/alternative; boundary="GONE"\n', b"--ELSEWHERE\nContent-Type: text/plain\n\nlost\n"),
+])
+mixed("read-unknown-transfer-encoding.eml", [
+    part(b"Content-Type: text/plain; charset=utf-8\n", AZ.encode() + b"\n"),
+    part(b"Content-Type: application/pdf; name=\"scan.pdf\"\nContent-Transfer-Encoding: x-gzip64\n", b"H4sIAAAAAAAA\n"),
+])
+w("read-from-missing-bracket.eml", from_head(b"Aysel <aysel@example.az", name="read-from-missing-bracket") + b"\nbody\n")
+w("read-from-address-in-encoded-word.eml", from_head(b"=?UTF-8?B?" + base64.b64encode("Aysel Məmmədova <aysel@example.az>".encode()) + b"?=",
+  name="read-from-address-in-encoded-word") + b"\nbody\n")
+w("read-from-unterminated-word.eml", from_head(b"=?UTF-8?Q?Aysel_M=C9=99mm=C9=99dova_<aysel@example.az>", name="read-from-unterminated-word") + b"\nbody\n")
+w("read-from-comment-split.eml", from_head(b"<aysel@example.az> (=?UTF-8?Q?S=C9?= =?UTF-8?Q?=99bin=C9=99?=)", name="read-from-comment-split") + b"\nbody\n")
+
+# ---------------------------------------------------------------- automatic mail without Auto-Submitted
+def auto(name, subject, extra=b"", body=b"I am away.\n"):
+    w(name, from_head(b"Someone <someone@example.org>", subject=subject, name=name[:-4], extra=extra) + b"\n" + body)
+auto("auto-exchange-oof.eml", b"Automatic reply: Request for information",
+     b"X-Auto-Response-Suppress: All\nX-MS-Exchange-Inbox-Rules-Loop: someone@example.org\nThread-Topic: Request\n")
+auto("auto-exchange-suppress-only.eml", b"Re: Request", b"X-Auto-Response-Suppress: OOF, AutoReply\n")
+auto("auto-exchange-rules-loop.eml", b"Re: Request", b"X-MS-Exchange-Inbox-Rules-Loop: someone@example.org\n")
+auto("auto-exchange-generated.eml", b"Re: Request", b"X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent\n")
+auto("auto-exchange-org-autoreply.eml", b"Re: Request", b"X-MS-Exchange-Organization-AutoReply: OOF\n")
+for prec in ["auto_reply", "bulk", "junk", "list", "Bulk", " LIST "]:
+    auto("auto-precedence-%s%s.eml" % (prec.strip().lower(), "-upper" if prec.strip() != prec.strip().lower() else ""),
+         b"Re: Request", b"Precedence: " + prec.encode() + b"\n")
+subjects = {"az-avtomatik-cavab": "Avtomatik cavab: Sorğu", "az-ofisde-deyilem": "Ofisdə deyiləm",
+            "az-mezuniyyet": "Məzuniyyətdəyəm: Re: Sorğu", "ru-avtootvet": "Автоматический ответ: Запрос",
+            "ru-net-na-meste": "Нет на месте", "ru-vne-ofisa": "Вне офиса: Re: Запрос", "ru-otpusk": "Автоответ: Запрос",
+            "tr-otomatik-yanit": "Otomatik yanıt: Bilgi talebi", "tr-ofis-disi": "OFİS DIŞINDA", "tr-otomatik-cevap": "Otomatik Cevap: Talep",
+            "en-automatic-reply": "Automatic reply: Request", "en-out-of-office": "Out of Office: Request",
+            "en-ooo-autoreply": "Out of Office AutoReply: Request", "en-auto-reply": "Auto-Reply: Request",
+            "en-autoreply": "AutoReply", "en-away": "Away from the office"}
+for k, subj in subjects.items():
+    auto("auto-subject-%s.eml" % k, b"=?UTF-8?B?" + base64.b64encode(subj.encode()) + b"?=")
+# people whose subjects only look similar: requests
+for k, subj in {"person-out-of-office-hours": "Out of office hours services of the ministry",
+                "person-automatic-questions": "Automatic reply systems in the ministry: a question",
+                "person-avtomatik": "Avtomatik cavablandırma sistemi haqqında sorğu"}.items():
+    auto("%s.eml" % k, b"=?UTF-8?B?" + base64.b64encode(subj.encode()) + b"?=", body=AZ.encode() + b"\n")
+
+# ================================================================ generated families and the manifest
+# Every message of the corpus has one line in ../manifest.tsv: its expected outcome and, where it
+# matters, the sender, the subject, a piece of the text and the attachment names the intake must find.
+import quopri, itertools
+manifest = {}
+def expect(name, outcome, sender="-", subject="-", text="-", files="-"):
+    manifest[name] = (outcome, sender, subject, text, files)
+def gen(name, data, outcome="registered", **kw):
+    w(name, data)
+    expect(name, outcome, **kw)
+def b2047(s, cs="UTF-8", enc="B"):
+    raw = s.encode(cs)
+    if enc == "B":
+        return b"=?" + cs.encode() + b"?B?" + base64.b64encode(raw) + b"?="
+    q = b"".join(bytes([c]) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122) else (b"_" if c == 32 else b"=%02X" % c) for c in raw)
+    return b"=?" + cs.encode() + b"?Q?" + q + b"?="
+def hdr(name, sender=b"Aysel <aysel@example.az>", subject=b"Request", ct=b"text/plain; charset=utf-8", extra=b"", date=b"Mon, 02 Mar 2026 10:15:00 +0400"):
+    h = b"From: " + sender + b"\nTo: info@ministry.example\nSubject: " + subject + b"\n"
+    if date is not None:
+        h += b"Date: " + date + b"\n"
+    h += b"Message-ID: <" + name.encode() + b"@gen.example.az>\nMIME-Version: 1.0\n" + extra
+    if ct is not None:
+        h += b"Content-Type: " + ct + b"\n"
+    return h
+
+TEXTS = {"az": (AZ, "utf-8"), "aznoschwa": (AZ_NO_SCHWA, "cp1254"), "ru1251": (RU, "cp1251"), "rukoi8": (RU, "koi8_r")}
+LABELS = {"utf-8": b"utf-8", "cp1254": b"windows-1254", "cp1251": b"windows-1251", "koi8_r": b"koi8-r"}
+def encode_body(data, cte):
+    if cte == "quoted-printable":
+        return quopri.encodestring(data)
+    if cte == "base64":
+        return base64.encodebytes(data)
+    return data
+# 1. text x charset label x transfer encoding (4 x 3 x 3 = 36)
+for (tk, (txt, cs)), label, cte in itertools.product(TEXTS.items(), ["right", "none", "latin1"], ["8bit", "quoted-printable", "base64"]):
+    name = "gen-text-%s-%s-%s.eml" % (tk, label, cte)
+    ct = {"right": b"text/plain; charset=" + LABELS[cs], "none": b"text/plain", "latin1": b"text/plain; charset=iso-8859-1"}[label]
+    gen(name, hdr(name[:-4], ct=ct) + b"Content-Transfer-Encoding: " + cte.encode() + b"\n\n" + encode_body(txt.encode(cs), cte) + b"\n",
+        sender="aysel@example.az", subject="Request", text=txt)
+# 2. structures x texts (6 x 4 = 24)
+def structure(kind, txt, cs):
+    label = LABELS[cs]
+    plain = b"Content-Type: text/plain; charset=" + label + b"\nContent-Transfer-Encoding: 8bit\n\n" + txt.encode(cs) + b"\n"
+    html = (b"Content-Type: text/html; charset=" + label + b"\nContent-Transfer-Encoding: 8bit\n\n<html><body><p>"
+            + txt.encode(cs) + b"</p><img src=\"cid:img1\"></body></html>\n")
+    png = b"Content-Type: image/png\nContent-ID: <img1>\nContent-Transfer-Encoding: base64\n\n" + base64.encodebytes(b"\x89PNG\r\n\x1a\nfake") + b"\n"
+    pdf = b"Content-Type: application/pdf\nContent-Disposition: attachment; filename=\"plan.pdf\"\nContent-Transfer-Encoding: base64\n\n" + base64.encodebytes(b"%PDF-1.4 plan") + b"\n"
+    def mp(sub, b, parts):
+        return (b"Content-Type: multipart/" + sub + b"; boundary=\"" + b + b"\"\n\n" + b"".join(b"--" + b + b"\n" + p for p in parts) + b"--" + b + b"--\n")
+    if kind == "single":
+        return plain, []
+    if kind == "mixed":
+        return mp(b"mixed", b"M1", [plain, pdf]), ["plan.pdf"]
+    if kind == "alternative":
+        return mp(b"alternative", b"A1", [plain, html]), []
+    if kind == "mixed-alternative":
+        return mp(b"mixed", b"M2", [mp(b"alternative", b"A2", [plain, html]), pdf]), ["plan.pdf"]
+    if kind == "related-html":
+        return mp(b"related", b"R1", [html, png]), ["part-1.png"]
+    if kind == "outlook":
+        return mp(b"mixed", b"M3", [mp(b"alternative", b"A3", [plain, mp(b"related", b"R3", [html, png])]), pdf]), ["plan.pdf"]
+for kind, (tk, (txt, cs)) in itertools.product(["single", "mixed", "alternative", "mixed-alternative", "related-html", "outlook"], TEXTS.items()):
+    name = "gen-structure-%s-%s.eml" % (kind, tk)
+    body, files = structure(kind, txt, cs)
+    gen(name, hdr(name[:-4], ct=None) + body, sender="aysel@example.az", text=txt, files=",".join(files) if files else "-")
+# 3. encoded-word subjects and names split at every byte (UTF-8), Q and B alternately (2 x 21 = 42)
+SPLIT = "Səbinə Əliyeva"
+sb = SPLIT.encode()
+for i in range(1, len(sb)):
+    enc = "B" if i % 2 else "Q"
+    def word(bs):
+        return b"=?UTF-8?" + enc.encode() + b"?" + (base64.b64encode(bs) if enc == "B" else b"".join(b"=%02X" % c for c in bs)) + b"?="
+    name = "gen-split-subject-%02d.eml" % i
+    gen(name, hdr(name[:-4], subject=word(sb[:i]) + b"\n " + word(sb[i:])) + b"\n" + AZ.encode() + b"\n", subject=SPLIT, text=AZ)
+    name = "gen-split-from-%02d.eml" % i
+    gen(name, hdr(name[:-4], sender=word(sb[:i]) + b" " + word(sb[i:]) + b" <sebine@example.az>") + b"\n" + AZ.encode() + b"\n",
+        sender="sebine@example.az", text=AZ)
+# 4. subjects in many encodings (12)
+for i, (cs, enc, s) in enumerate([("UTF-8", "B", "Məlumat sorğusu"), ("UTF-8", "Q", "Məlumat sorğusu"), ("windows-1254", "Q", "Şikayet: ağaç"),
+                                 ("ISO-8859-9", "B", "Şikayet: ağaç"), ("windows-1251", "B", "Запрос информации"), ("KOI8-R", "Q", "Запрос информации"),
+                                 ("utf-8", "q", "İlham Çağırış"), ("UTF-8", "B", "日本語の件名"), ("ISO-2022-JP", "B", "情報公開"),
+                                 ("UTF-8", "B", "Emoji 📄 sənəd"), ("Windows-1252", "Q", "Café ñandú"), ("UTF-8", "Q", "tab\tand  spaces")]):
+    name = "gen-subject-%02d.eml" % i
+    raw = s.encode(cs.lower().replace("iso-2022-jp", "iso2022_jp"))
+    word = b"=?" + cs.encode() + b"?" + enc.encode() + b"?" + (base64.b64encode(raw) if enc.upper() == "B" else b"".join(b"=%02X" % c for c in raw)) + b"?="
+    gen(name, hdr(name[:-4], subject=b"Re: " + word) + b"\n" + AZ.encode() + b"\n", subject=("Re: " + s).replace("\t", " "), text=AZ)
+# 5. attachment names (24)
+NAMES = [
+    (b'filename="plan 2026.pdf"', "plan 2026.pdf"),
+    (b"filename=plan.pdf", "plan.pdf"),
+    (b"filename*=UTF-8''%C6%8Friz%C9%99.pdf", "Ərizə.pdf"),
+    (b"filename*=utf-8'az'%C5%9E%C9%99kil.png", "Şəkil.png"),
+    (b"filename*=windows-1254''%DE%FEk.txt", "Şşk.txt"),
+    (b"filename*0*=UTF-8''%C6%8F; filename*1*=riz%C9%99; filename*2=.pdf", "Ərizə.pdf"),
+    (b"filename*0=\"long \"; filename*1=\"name.txt\"", "long name.txt"),
+    (b'filename="' + b2047("Ərizə.pdf") + b'"', "Ərizə.pdf"),
+    (b"filename=" + b2047("Ərizə.pdf"), "Ərizə.pdf"),
+    (b'filename="' + b2047("Ərizə.pdf", enc="Q") + b'"', "Ərizə.pdf"),
+    (b'filename="' + b2047("Документ.doc", "windows-1251") + b'"', "Документ.doc"),
+    (b'filename="' + "Ərizə.pdf".encode() + b'"', "Ərizə.pdf"),
+    (b'filename="' + "Şikayet.pdf".encode("cp1254") + b'"', "Şikayet.pdf"),
+    (b'filename="C:\\Documents and Settings\\user\\scan.jpg"', "scan.jpg"),
+    (b'filename="C:\\\\TEMP\\\\x.png"', "x.png"),
+    (b"filename=C:\\TEMP\\y.png", "y.png"),
+    (b'filename="/home/user/../../etc/passwd"', "passwd"),
+    (b'filename="..\\\\..\\\\boot.ini"', "boot.ini"),
+    (b'filename="' + "evil\u202etxt.exe".encode() + b'"', "eviltxt.exe"),
+    (b'filename="  spaced.txt  "', "spaced.txt"),
+    (b'filename=".hidden"', "hidden"),
+    (b"filename=\"quote\\\"d.txt\"", 'quote"d.txt'),
+    (b"FILENAME=UPPER.TXT", "UPPER.TXT"),
+    (b"", "part-1.bin"),
+]
+for i, (param, expected) in enumerate(NAMES):
+    name = "gen-filename-%02d.eml" % i
+    disp = b"Content-Disposition: attachment" + (b"; " + param if param else b"") + b"\n"
+    gen(name, hdr(name[:-4], ct=b'multipart/mixed; boundary="F"') + b"\n--F\nContent-Type: text/plain; charset=utf-8\n\n" + AZ.encode()
+        + b"\n--F\nContent-Type: application/octet-stream\n" + disp + b"\nfile content\n--F--\n", text=AZ, files=expected)
+# name only in Content-Type (4)
+for i, (param, expected) in enumerate([(b'name="scan.pdf"', "scan.pdf"), (b"name=" + b2047("Ərizə.pdf"), "Ərizə.pdf"),
+                                       (b"name*=UTF-8''%C6%8Friz%C9%99.pdf", "Ərizə.pdf"), (b'name="C:\\x\\y.pdf"', "y.pdf")]):
+    name = "gen-ctname-%02d.eml" % i
+    gen(name, hdr(name[:-4], ct=b'multipart/mixed; boundary="F"') + b"\n--F\nContent-Type: text/plain\n\nsee\n--F\nContent-Type: application/pdf; "
+        + param + b"\n\n%PDF\n--F--\n", text="see", files=expected)
+# 6. automatic mail shapes (30)
+AUTO = [
+    ("gmail-vacation", b"Auto-Submitted: auto-replied\nPrecedence: bulk\nX-Autoreply: yes\n", b"Re: Request"),
+    ("exchange-2010-oof", b"X-Auto-Response-Suppress: All\nX-MS-Exchange-Inbox-Rules-Loop: a@example.org\nX-MS-Has-Attach:\n", b"Automatic reply: Request"),
+    ("exchange-2003-oof", b"X-MS-Exchange-Organization-AutoReply: OOF\n", b"Out of Office AutoReply: Request"),
+    ("outlook-rule", b"X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent\n", b"FW: Request"),
+    ("exchange-online-oof", b"X-Auto-Response-Suppress: All\nX-MS-Exchange-Transport-CrossTenantHeadersStamped: x\n", b"Automatic reply: Request"),
+    ("mailing-list", b"Precedence: list\nList-Id: <news.example.org>\nList-Unsubscribe: <mailto:u@example.org>\n", b"[news] Weekly"),
+    ("bulk-newsletter", b"Precedence: bulk\n", b"Newsletter"),
+    ("junk", b"Precedence: junk\n", b"Offer"),
+    ("auto-generated", b"Auto-Submitted: auto-generated\n", b"Report"),
+    ("auto-notified", b"Auto-Submitted: auto-notified\n", b"Notification"),
+    ("auto-submitted-params", b"Auto-Submitted: auto-replied; owner-email=\"a@example.org\"\n", b"Re: Request"),
+    ("auto-submitted-case", b"AUTO-SUBMITTED: Auto-Replied\n", b"Re: Request"),
+    ("x-autorespond", b"X-Autorespond: Away\n", b"Re: Request"),
+    ("x-autoresponder", b"X-Autoresponder: yes\n", b"Re: Request"),
+    ("suppress-dr-rn", b"X-Auto-Response-Suppress: DR, RN, NRN\n", b"Re: Request"),
+]
+for k, extra, subj in AUTO:
+    name = "gen-auto-%s.eml" % k
+    gen(name, hdr(name[:-4], sender=b"Someone <someone@example.org>", subject=subj, extra=extra) + b"\nI am away.\n", outcome="auto_reply")
+AUTO_SUBJECTS = ["Automatic reply: Sorğu", "Avtomatik cavab: Re: Sorğu", "OUT OF OFFICE", "Out of the office: back on Monday",
+                 "Автоматический ответ: Re: Запрос", "АВТООТВЕТ", "Нет на месте: Re: Запрос", "Вне офиса",
+                 "Otomatik yanıt: Re: Talep", "OTOMATİK YANIT", "Ofis Dışında: Re", "Abwesenheitsnotiz: Anfrage",
+                 "Auto Response", "Autoreply: Re: Request", "Məzuniyyətdə: Re: Sorğu"]
+for i, subj in enumerate(AUTO_SUBJECTS):
+    name = "gen-auto-subject-%02d.eml" % i
+    gen(name, hdr(name[:-4], sender=b"Someone <someone@example.org>", subject=b2047(subj)) + b"\nAway.\n", outcome="auto_reply")
+# subjects of people that only look like it (6)
+for i, subj in enumerate(["Out of office hours: how to reach the ministry", "Automatic replies from your site do not arrive",
+                          "Avtomatik cavablar haqqında şikayət", "Вне офисных часов работы", "Ofis dışı çalışma saatleri", "Re: out of office"]):
+    name = "gen-person-subject-%02d.eml" % i
+    gen(name, hdr(name[:-4], subject=b2047(subj)) + b"\n" + AZ.encode() + b"\n", subject=subj, text=AZ)
+# 7. delivery status notifications of Postfix, Exim, Exchange, Gmail, each naming request SEN-2026-00042 (4 x 2 = 8)
+def dsn(mta, sender, subject, report_text, status, by_id):
+    ref = b"Message-ID: <SEN-2026-00042.7@ministry.example>\n" if by_id else b"Subject: [SEN-2026-00042] Sorgunuz qeydiyyata alindi\n"
+    return (b"Return-Path: <>\nFrom: " + sender + b"\nTo: sorgu@ministry.example\nSubject: " + subject + b"\nDate: Mon, 02 Mar 2026 10:20:00 +0400\n"
+            b"Message-ID: <dsn-" + mta + (b"-id" if by_id else b"-subj") + b"@mx.example.org>\nAuto-Submitted: auto-replied\nMIME-Version: 1.0\n"
+            b"Content-Type: multipart/report; report-type=delivery-status; boundary=\"D\"\n\n--D\nContent-Type: text/plain; charset=us-ascii\n\n"
+            + report_text + b"\n--D\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; gone@example.org\n"
+            b"Action: failed\nStatus: " + status + b"\n\n--D\nContent-Type: text/rfc822-headers\n\nFrom: sorgu@ministry.example\nTo: gone@example.org\n" + ref + b"\n--D--\n")
+for mta, sender, subject, text, status in [
+        (b"postfix", b"MAILER-DAEMON@mx.example.org (Mail Delivery System)", b"Undelivered Mail Returned to Sender", b"This is the mail system at host mx.example.org.", b"5.1.1"),
+        (b"exim", b"Mail Delivery System <Mailer-Daemon@mx.example.org>", b"Mail delivery failed: returning message to sender", b"This message was created automatically by mail delivery software.", b"5.0.0"),
+        (b"exchange", b"postmaster@example.org", b"Undeliverable: [SEN-2026-00042] Sorgunuz", b"Delivery has failed to these recipients or groups:", b"5.1.10"),
+        (b"gmail", b"Mail Delivery Subsystem <mailer-daemon@googlemail.com>", b"Delivery Status Notification (Failure)", b"Address not found", b"5.1.1")]:
+    for by_id in (True, False):
+        name = "gen-dsn-%s-%s.eml" % (mta.decode(), "id" if by_id else "subject")
+        gen(name, dsn(mta, sender, subject, text, status, by_id), outcome="bounce")
+# Exim-style bounce without a report part (2)
+for i, (rp, xf) in enumerate([(b"<>", b"X-Failed-Recipients: gone@example.org\n"), (b"<>", b"")]):
+    name = "gen-bounce-plain-%d.eml" % i
+    sender = b"Mail Delivery System <Mailer-Daemon@mx.example.org>"
+    gen(name, b"Return-Path: " + rp + b"\nFrom: " + sender + b"\nTo: sorgu@ministry.example\nSubject: Mail delivery failed\n" + xf
+        + b"Message-ID: <" + name[:-4].encode() + b"@mx.example.org>\n\nA message that you sent could not be delivered.\n  gone@example.org\n"
+        b"------ This is a copy of the message, including all the headers. ------\nSubject: [SEN-2026-00042] Sorgunuz\n", outcome="bounce")
+# 8. shapes of mail clients sending an ordinary request (8)
+CLIENTS = {
+    "outlook": b"X-Mailer: Microsoft Outlook 16.0\nThread-Index: AdgXyz==\nContent-Language: az-Latn-AZ\nX-MS-Has-Attach: \n",
+    "apple-mail": b"X-Mailer: Apple Mail (2.3774.500.171.1.1)\nMime-Version: 1.0 (Mac OS X Mail 16.0)\n",
+    "gmail": b"X-Gm-Message-State: AOJu0Yw\nX-Google-Smtp-Source: AGHT+IE\n",
+    "thunderbird": b"User-Agent: Mozilla Thunderbird\nContent-Language: az\n",
+    "iphone": b"X-Mailer: iPhone Mail (21A329)\n",
+    "yandex": b"X-Yandex-Spam: 1\nX-Mailer: Yamail\n",
+    "mailru": b"X-Mailru-Msgtype: usual\nX-Mailer: Mail.Ru Mailer 1.0\n",
+    "roundcube": b"User-Agent: Roundcube Webmail/1.6.0\n",
+    # a person's mail through Exchange Online carries many X-MS-Exchange-* headers: none marks it automatic
+    "exchange-online": b"X-MS-Has-Attach:\nX-MS-TNEF-Correlator:\nX-MS-Exchange-Organization-SCL: -1\n"
+                       b"X-MS-Exchange-CrossTenant-OriginalArrivalTime: 02 Mar 2026 06:15:00.0000 (UTC)\n"
+                       b"X-MS-Exchange-Transport-CrossTenantHeadersStamped: AM0PR01MB0001\n"
+                       b"X-MS-Exchange-Organization-AuthAs: Anonymous\nX-MS-Exchange-Organization-AutoResponseSuppress: none\n"
+                       b"X-MS-Exchange-Organization-AutoForwarded: true\nThread-Index: AdgXyz==\n",
+}
+for k, extra in CLIENTS.items():
+    name = "gen-client-%s.eml" % k
+    gen(name, hdr(name[:-4], subject=b2047("Məlumat sorğusu"), extra=extra) + b"Content-Transfer-Encoding: quoted-printable\n\n"
+        + quopri.encodestring(AZ.encode()) + b"\n", subject="Məlumat sorğusu", text=AZ)
+# 9. RFC 5322 obsolete syntax and odd headers (14)
+OBS = [
+    ("comment-from", b"aysel@example.az (Aysel M\xc9\x99mm\xc9\x99dova)", "aysel@example.az"),
+    ("bare-from", b"aysel@example.az", "aysel@example.az"),
+    ("route-addr", b"Aysel <@relay.example.org:aysel@example.az>", "aysel@example.az"),
+    ("quoted-local", b"\"aysel.m\"@example.az", "\"aysel.m\"@example.az"),
+    ("group", b"Friends: Aysel <aysel@example.az>;", "aysel@example.az"),
+    ("folded-from", b"Aysel\n M\xc9\x99mm\xc9\x99dova\n <aysel@example.az>", "aysel@example.az"),
+    ("upper-case-address", b"AYSEL <AYSEL@EXAMPLE.AZ>", "AYSEL@EXAMPLE.AZ"),
+    ("two-from", b"Aysel <aysel@example.az>, Ali <ali@example.az>", "aysel@example.az"),
+]
+for k, sender, addr in OBS:
+    name = "gen-obs-%s.eml" % k
+    gen(name, hdr(name[:-4], sender=sender) + b"\n" + AZ.encode() + b"\n", sender=addr, text=AZ)
+for k, date in [("two-digit-year", b"2 Mar 26 10:15 +0400"), ("no-weekday", b"02 Mar 2026 10:15:00 +0400"),
+                ("obs-zone", b"Mon, 02 Mar 2026 10:15:00 EST"), ("garbage-date", b"yesterday evening"), ("no-date", None),
+                ("comment-date", b"Mon (Monday), 02 Mar 2026 10:15:00 +0400 (AZT)")]:
+    name = "gen-obs-date-%s.eml" % k
+    gen(name, hdr(name[:-4], date=date) + b"\n" + AZ.encode() + b"\n", sender="aysel@example.az", text=AZ)
+# 10. line endings and odd bodies (8)
+for k, data in [("lf", hdr("gen-eol-lf") + b"\n" + AZ.encode() + b"\n"),
+                ("no-final-newline", hdr("gen-eol-no-final-newline") + b"\n" + AZ.encode())]:
+    name = "gen-eol-%s.eml" % k
+    exact(name, data)
+    expect(name, "registered", text=AZ)
+for k, body, want in [("only-whitespace", b"   \n\t\n", "-"), ("very-long-line", ("söz " * 5000).encode(), "söz söz"),
+                      ("nul-bytes", b"a\x00b\n", "-"), ("html-entities", None, "Şəhər & <kənd>"),
+                      ("qp-soft-breaks", None, AZ), ("base64-no-padding", None, "Salam")]:
+    name = "gen-body-%s.eml" % k
+    if k == "html-entities":
+        data = hdr(name[:-4], ct=b"text/html; charset=utf-8") + b"\n<p>&#350;&#601;h&#601;r &amp; &lt;k&#601;nd&gt;</p>\n"
+    elif k == "qp-soft-breaks":
+        tokens = [b"=%02X" % c if c > 127 else bytes([c]) for c in AZ.encode()]  # soft breaks between escapes, even inside a letter
+        data = hdr(name[:-4]) + b"Content-Transfer-Encoding: quoted-printable\n\n" + b"=\n".join(b"".join(tokens[i:i + 5]) for i in range(0, len(tokens), 5)) + b"\n"
+    elif k == "base64-no-padding":
+        data = hdr(name[:-4]) + b"Content-Transfer-Encoding: base64\n\n" + base64.b64encode(b"Salam!!").rstrip(b"=") + b"\n"
+    else:
+        data = hdr(name[:-4]) + b"\n" + body + b"\n"
+    gen(name, data, text=want)
+# 11. mail that cannot be read at all: quarantined (8)
+for k, data in [("binary-junk", bytes((i * 37) % 256 for i in range(2000))), ("no-header-names", b": x\n: y\n\nbody\n"),
+                ("only-body", b"\n\nHello, just text\n"), ("too-deep-60", hdr("gen-quarantine-too-deep-60", ct=None) + nested(60)),
+                ("too-deep-33", hdr("gen-quarantine-too-deep-33", ct=None) + nested(34)), ("nul-file", b"\x00" * 64),
+                ("html-file", b"<html><body>not mail</body></html>\n"), ("pdf-file", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")]:
+    name = "gen-quarantine-%s.eml" % k
+    gen(name, data, outcome="quarantined")
+# 12. partly damaged mail: registered, the bad part kept (6)
+for k, part_hdr, part_body in [("bad-base64", b"Content-Type: application/pdf; name=a.pdf\nContent-Transfer-Encoding: base64\n", b"@@@@ not base64 @@@@"),
+                               ("unknown-cte", b"Content-Type: application/pdf; name=b.pdf\nContent-Transfer-Encoding: x-compress\n", b"xyz"),
+                               ("unknown-cte-text", b"Content-Type: text/plain\nContent-Transfer-Encoding: 9bit\n", b"text"),
+                               ("bad-uuencode", b"Content-Type: application/octet-stream; name=c.bin\nContent-Transfer-Encoding: x-uuencode\n", b"begin 644 c.bin\n!!!\nend"),
+                               ("inner-no-start", b"Content-Type: multipart/mixed; boundary=\"NOPE\"\n", b"--OTHER\n\nx\n--OTHER--"),
+                               ("inner-no-boundary-param", b"Content-Type: multipart/mixed\n", b"--Z\nContent-Type: text/plain\n\ninner\n--Z--")]:
+    name = "gen-damaged-%s.eml" % k
+    gen(name, hdr(name[:-4], ct=b'multipart/mixed; boundary="G"') + b"\n--G\nContent-Type: text/plain; charset=utf-8\n\n" + AZ.encode()
+        + b"\n--G\n" + part_hdr + b"\n" + part_body + b"\n--G--\n", text=AZ)
+
+# ---------------------------------------------------------------- the hand-written messages' outcomes
+for n in sorted(os.listdir(out)):
+    if not n.endswith(".eml") or n in manifest:
+        continue
+    if n.startswith("auto-"):
+        expect(n, "auto_reply")
+    elif n.startswith(("bounce-", "dsn-")):
+        expect(n, "bounce")
+    elif n in ("too-deep.eml", "garbage.eml", "no-headers.eml"):
+        expect(n, "quarantined")
+    elif n == "reply.eml":
+        expect(n, "reply")
+    else:
+        expect(n, "registered")
+with open(os.path.join(out, "..", "manifest.tsv"), "w", encoding="utf-8", newline="\n") as f:
+    f.write("# file\toutcome\tsender\tsubject\ttext contains\tattachment names (comma-separated); - = not checked\n")
+    for n in sorted(manifest):
+        f.write("\t".join((n,) + manifest[n]) + "\n")
+print(len(manifest), "messages")

@@ -2,11 +2,10 @@ package az.disclose.cli;
 
 import az.disclose.calendar.CalendarWarning;
 import az.disclose.calendar.DeadlineExplanation;
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.HistoryEvent;
-import az.disclose.inbox.Inbox;
-import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.InboxSettingsLoader;
+import az.disclose.app.Configuration;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.PublishedStatistics;
 import az.disclose.inbox.PurgeReport;
@@ -14,14 +13,16 @@ import az.disclose.inbox.RecomputeReport;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.RegisterService;
 import az.disclose.inbox.RequestException;
-import az.disclose.inbox.RequestStatus;
-import az.disclose.inbox.RequestSummary;
-import az.disclose.inbox.RequestView;
 import az.disclose.inbox.mail.MailService;
-import az.disclose.inbox.mail.MailSettings;
 import az.disclose.inbox.mail.MailStore;
 import az.disclose.inbox.mail.Quarantine;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
@@ -109,16 +110,14 @@ final class RequestsCommand implements Runnable {
     PrintWriter out = sub.commandLine().getOut();
     PrintWriter err = sub.commandLine().getErr();
     try {
-      InboxSettings settings = config != null
-          ? InboxSettingsLoader.load(config, System.getenv())
-          : InboxSettingsLoader.loadDefault(System.getenv());
-      Path file = config != null ? config
-          : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
-      MailSettings mail = MailSettings.load(file, System.getenv());
-      try (Inbox inbox = Inbox.open(settings, content, Clock.systemUTC())) {
-        if (mail.smtp().isPresent()) {
+      // The same resolved configuration as serve's.
+      Configuration resolved = Configuration.resolve(content, config, System.getenv());
+      try (Inbox inbox = Inbox.open(resolved.inbox(), resolved.content(), Clock.systemUTC())) {
+        // a purge removes the mail data of the requests it removes, in the same transaction
+        inbox.register().addPurgeParticipant(new MailStore(inbox.store()).purgeParticipant());
+        if (resolved.mail().smtp().isPresent()) {
           // answers and notices are queued in the outbox here; the running server's sender mails them
-          MailService.installOutbox(inbox, mail);
+          MailService.installOutbox(inbox, resolved.mail());
         }
         return work.run(inbox.register(), inbox, out);
       }
@@ -217,7 +216,7 @@ final class RequestsCommand implements Runnable {
         out.printf("%-16s %-13s %-21s %-16s %-11s %s%n", "NUMBER", "STATUS", "TYPE", "REGISTERED", "DUE", "SUBJECT");
         for (RequestSummary r : rows) {
           out.printf("%-16s %-13s %-21s %-16s %-11s %s%s%n", r.number(), r.status().key(),
-              r.type().key() + (r.urgency() == az.disclose.inbox.Urgency.NORMAL ? "" : "/" + r.urgency().key()),
+              r.type().key() + (r.urgency() == az.disclose.inbox.model.Urgency.NORMAL ? "" : "/" + r.urgency().key()),
               MINUTE.format(r.registeredAt().atZone(zone)), r.dueDate(), r.overdue() ? "OVERDUE " : "",
               shorten(clean(r.subject()), 50));
         }
@@ -518,14 +517,14 @@ final class RequestsCommand implements Runnable {
   @Command(name = "quarantine", mixinStandardHelpOptions = true,
       description = "Mail that could not be read: list it, register it as a request, or dismiss it (recorded; the"
           + " raw message is kept).",
-      subcommands = {QuarantineList.class, QuarantineRegister.class, QuarantineDismiss.class})
+      subcommands = {QuarantineList.class, QuarantineShow.class, QuarantineRegister.class, QuarantineDismiss.class})
   static final class QuarantineCommand implements Runnable {
     @ParentCommand RequestsCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, register, dismiss");
+      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, show, register, dismiss");
     }
 
     static Quarantine quarantine(RegisterService register, Inbox inbox) {
@@ -544,17 +543,61 @@ final class RequestsCommand implements Runnable {
     @Override
     public Integer call() {
       return parent.parent.withRegister(spec, (register, inbox, out) -> {
-        List<MailStore.Quarantined> rows = QuarantineCommand.quarantine(register, inbox).list(all);
+        List<Quarantine.Shown> rows = QuarantineCommand.quarantine(register, inbox).summaries(all);
         ZoneId zone = register.settings().zone();
         out.printf("%-6s %-16s %-10s %-10s %s%n", "ID", "RECEIVED", "BYTES", "STATUS", "REASON");
-        for (MailStore.Quarantined q : rows) {
+        for (Quarantine.Shown s : rows) {
+          MailStore.Quarantined q = s.entry();
           out.printf("%-6d %-16s %-10d %-10s %s%s%n", q.id(), MINUTE.format(q.receivedAt().atZone(zone)), q.size(),
               q.status(), clean(shorten(q.reason(), 80)),
               q.resolution().map(r -> " -> " + clean(shorten(r, 60))).orElse(""));
+          out.printf("       from %s, sent %s: %s%n", s.sender().isEmpty() ? "(no address)" : clean(s.sender()),
+              s.date().map(d -> MINUTE.format(d.atZone(zone))).orElse("(no date)"),
+              s.subject().isEmpty() ? "(no subject)" : clean(shorten(s.subject(), 80)));
         }
         if (rows.isEmpty()) {
           out.println(all ? "the quarantine is empty" : "no open entries in the quarantine");
         }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Print a quarantined message: its entry, headers and text; --raw writes the message as received.")
+  static final class QuarantineShow implements Callable<Integer> {
+    @ParentCommand QuarantineCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "ID") long id;
+    @Option(names = "--raw", paramLabel = "FILE", description = "write the raw message (.eml) to FILE (a new file)")
+    Path rawFile;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        Quarantine.Shown s = QuarantineCommand.quarantine(register, inbox).show(id);
+        MailStore.Quarantined q = s.entry();
+        ZoneId zone = register.settings().zone();
+        if (rawFile != null) {
+          try {
+            Files.write(rawFile, s.raw(), java.nio.file.StandardOpenOption.CREATE_NEW);
+          } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new RequestException(rawFile + " exists: name a new file for the raw message");
+          } catch (java.io.IOException e) {
+            throw new RequestException("cannot write " + rawFile + ": " + e.getMessage());
+          }
+          out.printf("quarantined message %d: %d bytes written to %s%n", id, s.raw().length, rawFile);
+          return Main.OK;
+        }
+        out.printf("quarantined message %d (%s), received %s, %d bytes%n", q.id(), q.status(),
+            MINUTE.format(q.receivedAt().atZone(zone)), q.size());
+        out.printf("reason: %s%n", clean(q.reason()));
+        q.resolution().ifPresent(r -> out.printf("%s: %s%s%n", q.status(), clean(r),
+            q.resolvedBy().map(b -> " (by " + clean(b) + ")").orElse("")));
+        out.println("--- headers");
+        s.headerLines().forEach(l -> out.println(clean(l).replace('\n', ' ')));
+        out.println("--- text");
+        out.println(clean(s.text()));
         return Main.OK;
       });
     }
@@ -637,7 +680,8 @@ final class RequestsCommand implements Runnable {
       return "";
     }
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
+    // text from CRLF mail and forms: line ends, not control characters
+    s.replace("\r\n", "\n").replace('\r', '\n').codePoints().forEach(cp -> {
       boolean control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp < 0xa0)
           || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
       b.appendCodePoint(control ? 0xfffd : cp);

@@ -9,7 +9,7 @@ import az.disclose.inbox.accounts.AuditEvent;
 import az.disclose.inbox.accounts.Enrolment;
 import az.disclose.inbox.accounts.Role;
 import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.StoreException;
 import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.BufferedReader;

@@ -38,10 +38,8 @@ public final class ContentLoader {
   public static final String COMMISSION_FILE = "data/commission.yaml";
   /** Optional: written by the inbox (disclose requests statistics --write, disclose serve). */
   public static final String REQUEST_STATISTICS_FILE = "data/request-statistics.yaml";
-  /** Top-level paths the site itself uses; a page cannot take them as its slug. */
-  public static final Set<String> RESERVED_SLUGS =
-      Set.of("news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "statistics", "files", "feed.xml",
-          "sitemap.xml");
+  /** Top-level paths the site itself uses (from {@link PageKind}); a page cannot take them as its slug. */
+  public static final Set<String> RESERVED_SLUGS = Set.copyOf(PageKind.reservedNames());
 
   private final YamlReader yaml = new YamlReader();
   /** The largest Markdown or YAML file read; a larger one is a problem, found before it is read. */
@@ -266,7 +264,7 @@ public final class ContentLoader {
     if (date != null && eventDate.isPresent() && eventDate.get().isAfter(date)) {
       f.problemAt("event_date", "'event_date' " + eventDate.get() + " is after the publication 'date' " + date);
     }
-    return new NewsItem(slug, title, date, eventDate, tags, summary, confidential, body(file, split));
+    return new NewsItem(new NewsMeta(slug, title, date, eventDate, tags, summary, confidential), body(file, split));
   }
 
   private Page page(Path file, Fields f, FrontMatter split, String name) {

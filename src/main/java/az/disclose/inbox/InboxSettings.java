@@ -3,6 +3,8 @@ package az.disclose.inbox;
 import az.disclose.calendar.Deadline;
 import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -128,7 +130,7 @@ public record InboxSettings(
 
   /** The rule that sets the first due date of a request of {@code type} and {@code urgency}. */
   public DeadlineRule ruleFor(RequestType type, Urgency urgency) {
-    if (type != RequestType.INFORMATION) {
+    if (type.regime() != RequestType.Regime.INFORMATION) {
       return rule(DeadlineRules.APPEAL);
     }
     return switch (urgency == null ? Urgency.NORMAL : urgency) {

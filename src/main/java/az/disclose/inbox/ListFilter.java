@@ -1,5 +1,6 @@
 package az.disclose.inbox;
 
+import az.disclose.inbox.model.RequestStatus;
 import java.util.Optional;
 import java.util.OptionalInt;
 

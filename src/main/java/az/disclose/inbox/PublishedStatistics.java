@@ -2,7 +2,9 @@ package az.disclose.inbox;
 
 import az.disclose.calendar.WorkingDays;
 import az.disclose.files.AtomicFiles;
-import az.disclose.inbox.store.JdbcRequestStore.StatisticsRow;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.StatisticsRow;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package az.disclose.inbox;
 
+import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.Submission;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -6,12 +6,19 @@ import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
 import az.disclose.calendar.WorkingDays;
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.JdbcRequestStore.MailPurge;
-import az.disclose.inbox.store.JdbcRequestStore.PurgeCandidate;
-import az.disclose.inbox.store.StoreException;
-import az.disclose.inbox.store.StoredAttachment;
-import az.disclose.inbox.store.StoredRequest;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.PurgeCandidate;
+import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredRequest;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -54,13 +61,13 @@ public final class RegisterService implements Register {
   /** A write probe is run at most this often; health checks in between get the last result. */
   public static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
 
-  private final JdbcRequestStore store;
+  private final RequestStore store;
   private final InboxSettings settings;
   private final Clock clock;
   private volatile Deadline deadline;
   private volatile WorkingDays workingDays;
 
-  public RegisterService(JdbcRequestStore store, InboxSettings settings, WorkingDays workingDays, Clock clock) {
+  public RegisterService(RequestStore store, InboxSettings settings, WorkingDays workingDays, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -70,10 +77,6 @@ public final class RegisterService implements Register {
 
   public InboxSettings settings() {
     return settings;
-  }
-
-  public JdbcRequestStore store() {
-    return store;
   }
 
   /** The calendar in use (replaced by {@link #replaceCalendar}). */
@@ -95,10 +98,10 @@ public final class RegisterService implements Register {
   /** Work done inside the transaction of a registration or of an officer's action. */
   public interface InTransaction {
     /** After a request and its REGISTERED event were stored (the group may be written again alone). */
-    default void registered(JdbcRequestStore.Tx tx, Registered registered) throws SQLException {}
+    default void registered(RequestTx tx, Registered registered) throws SQLException {}
 
     /** After an officer's action appended {@code event} to {@code request}'s history. */
-    default void acted(JdbcRequestStore.Tx tx, StoredRequest request, HistoryEvent event) throws SQLException {}
+    default void acted(RequestTx tx, StoredRequest request, HistoryEvent event) throws SQLException {}
   }
 
   private final List<InTransaction> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -253,7 +256,7 @@ public final class RegisterService implements Register {
 
   private final java.util.concurrent.locks.ReentrantLock probeLock = new java.util.concurrent.locks.ReentrantLock();
   private volatile long lastProbeNanos;
-  private volatile JdbcRequestStore.WriteProbe lastProbe;
+  private volatile RequestStore.WriteProbe lastProbe;
 
   /**
    * A write probe (at most one every {@link #PROBE_INTERVAL}; callers in between, and callers
@@ -261,7 +264,7 @@ public final class RegisterService implements Register {
    */
   @Override
   public Health health() {
-    JdbcRequestStore.WriteProbe probe = lastProbe;
+    RequestStore.WriteProbe probe = lastProbe;
     boolean due = probe == null || System.nanoTime() - lastProbeNanos >= PROBE_INTERVAL.toNanos();
     if (due && (probe == null ? lockProbe() : probeLock.tryLock())) {
       try {
@@ -409,7 +412,7 @@ public final class RegisterService implements Register {
     List<DeadlineExplanation> chain = new ArrayList<>();
     chain.add(d.compute(at, settings.ruleFor(type, urgency)));
     for (int i = 0; i < extensions; i++) {
-      if (type == RequestType.INFORMATION) {
+      if (type.regime() == RequestType.Regime.INFORMATION) {
         LocalDate oldDue = chain.get(chain.size() - 1).dueDate();
         chain.add(d.compute(oldDue.atStartOfDay(settings.zone()), settings.rule(DeadlineRules.EXTENSION)));
       } else {
@@ -555,7 +558,7 @@ public final class RegisterService implements Register {
 
   @FunctionalInterface
   private interface Action<T> {
-    T run(JdbcRequestStore.Tx tx, StoredRequest request, Instant now) throws SQLException, RequestException;
+    T run(RequestTx tx, StoredRequest request, Instant now) throws SQLException, RequestException;
   }
 
   private <T> T act(String number, String actor, String what, Action<T> action)
@@ -600,6 +603,16 @@ public final class RegisterService implements Register {
 
   // ================================================================= retention and recomputation
 
+  private final List<PurgeParticipant> purgeParticipants = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Adds a component whose tables hold data of requests (the mail intake's): every {@link #purge}
+   * from now on removes that data in the same transaction as the requests.
+   */
+  public void addPurgeParticipant(PurgeParticipant participant) {
+    purgeParticipants.add(Objects.requireNonNull(participant, "participant"));
+  }
+
   /**
    * Removes the requests (with their attachments and history) whose last event is more than {@code
    * olderThanDays} days old and that are closed. Refused when {@code olderThanDays} is below the
@@ -619,7 +632,7 @@ public final class RegisterService implements Register {
       PurgeReport report = store.<PurgeReport, RuntimeException>write(tx -> {
         List<String> removed = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        MailPurge mail = new MailPurge(0, 0, 0);
+        PurgeParticipant.Removed tables = PurgeParticipant.Removed.NOTHING;
         for (PurgeCandidate c : tx.lastActiveBefore(cutoff)) {
           if (c.status().open()) {
             kept.add(c.number());
@@ -628,17 +641,21 @@ public final class RegisterService implements Register {
           if (!c.lastEventAt().isBefore(retentionCutoff) || !c.registeredAt().isBefore(retentionCutoff)) {
             throw new IllegalStateException(c.number() + " is younger than the retention period");
           }
-          mail = mail.plus(tx.purgeMailOf(c.number(), dryRun));
+          for (PurgeParticipant p : purgeParticipants) {
+            tables = tables.plus(p.ofRequest(tx, c.number(), dryRun));
+          }
           if (!dryRun) {
             tx.delete(c, now, actor);
           }
           removed.add(c.number());
         }
-        // the mail data of no request: dismissed quarantine entries, stray auto-replies and bounces
-        List<Long> dismissed = new ArrayList<>();
-        MailPurge loose = tx.purgeMailBefore(cutoff, dryRun, dismissed);
-        return new PurgeReport(olderThanDays, cutoff, dryRun, removed, kept, mail.messages() + loose.messages(),
-            mail.outbox(), mail.quarantine(), dismissed);
+        // the data of no request (mail: dismissed quarantine entries, stray auto-replies and bounces)
+        PurgeParticipant.Removed loose = PurgeParticipant.Removed.NOTHING;
+        for (PurgeParticipant p : purgeParticipants) {
+          loose = loose.plus(p.unattached(tx, cutoff, dryRun));
+        }
+        return new PurgeReport(olderThanDays, cutoff, dryRun, removed, kept, tables.messages() + loose.messages(),
+            tables.outbox(), tables.quarantine(), new ArrayList<>(loose.dismissed()));
       });
       if (!dryRun) {
         LOG.warn("purge by {}: removed {} request(s) older than {} days: {}; from the mail tables {} message key(s),"

@@ -1,6 +1,8 @@
 package az.disclose.render;
 
+import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -22,8 +24,20 @@ public final class Templates {
   private final Configuration config;
 
   public Templates(Path templatesDir, Locale locale) throws IOException {
+    this(new FileTemplateLoader(templatesDir.toFile()), locale);
+  }
+
+  /**
+   * Templates shipped in the jar under {@code packagePath} of {@code base}'s class loader (the
+   * reports' fixed print layouts), with the same settings as the theme's.
+   */
+  public static Templates fromClasspath(Class<?> base, String packagePath, Locale locale) {
+    return new Templates(new ClassTemplateLoader(base, packagePath), locale);
+  }
+
+  private Templates(TemplateLoader loader, Locale locale) {
     Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-    c.setTemplateLoader(new FileTemplateLoader(templatesDir.toFile()));
+    c.setTemplateLoader(loader);
     c.setDefaultEncoding("UTF-8");
     c.setOutputEncoding("UTF-8");
     c.setLocale(locale);

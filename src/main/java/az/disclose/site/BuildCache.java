@@ -2,7 +2,7 @@ package az.disclose.site;
 
 import az.disclose.content.Body;
 import az.disclose.content.NewsItem;
-import az.disclose.content.Tag;
+import az.disclose.content.NewsMeta;
 import az.disclose.files.AtomicFiles;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,11 +32,15 @@ import java.util.concurrent.TimeUnit;
  *       news page shows (theme, settings, pages in the navigation) changed.
  * </ul>
  *
- * A missing, unreadable or older-format cache is simply a full build.
+ * A missing, unreadable, damaged (its CRC-32), older-format or other-schema ({@link RecordCodec#schema})
+ * cache is simply a full build.
  */
 final class BuildCache {
-  /** 6: a CRC-32 of everything before it ends the file. */
-  private static final int FORMAT = 6;
+  /**
+   * 6: a CRC-32 of everything before it ends the file; 7: entries written by {@link RecordCodec},
+   * its schema after this number (a cache of another schema is not read).
+   */
+  static final int FORMAT = 7;
 
   /** A news file as the last build saw it, and the internal links of its page. */
   record Entry(long size, long modified, NewsItem item, List<String> links) {
@@ -132,8 +136,7 @@ final class BuildCache {
   /** The cached item, its body pointing at {@code file} as the loader named it. */
   private static NewsItem relocated(NewsItem item, Path file) {
     Body b = item.body();
-    return new NewsItem(item.slug(), item.title(), item.date(), item.eventDate(), item.tags(), item.summary(),
-        item.confidential(), new Body(file, b.offset(), b.line()));
+    return new NewsItem(item.meta(), new Body(file, b.offset(), b.line()));
   }
 
   /**
@@ -172,8 +175,8 @@ final class BuildCache {
     // From the file's bytes, with the entries left where they are (no copy of each).
     try {
       Bytes in = new Bytes(all, 0, payload);
-      if (in.int32() != FORMAT) {
-        return empty();
+      if (in.int32() != FORMAT || !in.text().equals(CODEC.schema())) {
+        return empty(); // another program's cache: a full build
       }
       String fingerprint = in.text();
       LocalDate nextRelease = LocalDate.ofEpochDay(in.int64());
@@ -232,7 +235,7 @@ final class BuildCache {
    * {@link #write} wrote them (big-endian, strings as length and UTF-8). Reading past its end
    * throws: the cache is damaged.
    */
-  private static final class Bytes {
+  private static final class Bytes implements RecordCodec.Source {
     private final byte[] b;
     private final int start;
     private final int end;
@@ -254,20 +257,24 @@ final class BuildCache {
       return from;
     }
 
-    int int32() {
+    @Override
+    public int int32() {
       int i = need(4);
       return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
     }
 
-    long int64() {
+    @Override
+    public long int64() {
       return (long) int32() << 32 | (int32() & 0xffffffffL);
     }
 
-    boolean bool() {
+    @Override
+    public boolean bool() {
       return b[need(1)] != 0;
     }
 
-    String text() {
+    @Override
+    public String text() {
       int n = int32();
       return new String(b, need(n), n, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -284,29 +291,24 @@ final class BuildCache {
     }
   }
 
+  /**
+   * What the cache holds of a news file besides its stamp: its metadata, where its body starts and
+   * the internal links of its page — written and read by {@link #CODEC}, component by component.
+   */
+  record Stored(NewsMeta meta, int bodyOffset, int bodyLine, List<String> links) {}
+
+  /** Stores {@link Stored} and everything in it, {@link NewsMeta}'s components included, generically. */
+  static final RecordCodec<Stored> CODEC = RecordCodec.of(Stored.class);
+
   private static Entry decode(String source, Stamp stamp, Bytes encoded) {
     Bytes in = new Bytes(encoded.b, encoded.start, encoded.end);
     try {
-      String slug = in.text();
-      String title = in.text();
-      LocalDate date = LocalDate.ofEpochDay(in.int64());
-      long event = in.int64();
-      Optional<LocalDate> eventDate = event == Long.MIN_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(event));
-      int tagCount = in.int32();
-      List<Tag> tags = new ArrayList<>();
-      for (int t = 0; t < tagCount; t++) {
-        tags.add(new Tag(in.text(), in.text()));
+      Stored s = CODEC.read(in);
+      if (in.at != in.end) {
+        throw new IllegalStateException("damaged build cache: bytes left after an entry");
       }
-      String summary = in.text();
-      boolean confidential = in.bool();
-      Body body = new Body(Path.of(source), in.int32(), in.int32());
-      int linkCount = in.int32();
-      List<String> links = new ArrayList<>();
-      for (int l = 0; l < linkCount; l++) {
-        links.add(in.text());
-      }
-      return new Entry(stamp.size(), stamp.modified(),
-          new NewsItem(slug, title, date, eventDate, List.copyOf(tags), summary, confidential, body), List.copyOf(links));
+      return new Entry(stamp.size(), stamp.modified(), new NewsItem(s.meta(), new Body(Path.of(source), s.bodyOffset(), s.bodyLine())),
+          s.links());
     } catch (IllegalStateException e) {
       throw new java.io.UncheckedIOException(new IOException("damaged build cache entry for " + source, e));
     }
@@ -316,23 +318,7 @@ final class BuildCache {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       NewsItem n = entry.item();
-      writeText(out, n.slug());
-      writeText(out, n.title());
-      out.writeLong(n.date().toEpochDay());
-      out.writeLong(n.eventDate().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE));
-      out.writeInt(n.tags().size());
-      for (Tag t : n.tags()) {
-        writeText(out, t.name());
-        writeText(out, t.slug());
-      }
-      writeText(out, n.summary());
-      out.writeBoolean(n.confidential());
-      out.writeInt(n.body().offset());
-      out.writeInt(n.body().line());
-      out.writeInt(entry.links().size());
-      for (String l : entry.links()) {
-        writeText(out, l);
-      }
+      CODEC.write(out, new Stored(n.meta(), n.body().offset(), n.body().line(), entry.links()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -340,14 +326,8 @@ final class BuildCache {
     return new Bytes(all, 0, all.length);
   }
 
-  /**
-   * A string as its UTF-8 length and bytes: unlike {@code writeUTF}, no 64 KiB limit (a long
-   * summary must not make the build fail).
-   */
   private static void writeText(DataOutputStream out, String s) throws IOException {
-    byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
+    RecordCodec.writeText(out, s);
   }
 
   private static long crc32(byte[] bytes, int length) {
@@ -363,6 +343,7 @@ final class BuildCache {
       java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(stream, new java.util.zip.CRC32());
       DataOutputStream out = new DataOutputStream(checked);
       out.writeInt(FORMAT);
+      writeText(out, CODEC.schema());
       writeText(out, fingerprint);
       out.writeLong(nextRelease.toEpochDay());
       out.writeInt(stamps.size());
@@ -399,8 +380,7 @@ final class BuildCache {
         continue; // not stat'ed: simply not cached
       }
       Entry entry = new Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-          new NewsItem(n.slug(), n.title(), n.date(), n.eventDate(), n.tags(), n.summary(), n.confidential(),
-              new Body(source, n.body().offset(), n.body().line())),
+          new NewsItem(n.meta(), new Body(source, n.body().offset(), n.body().line())),
           linksByUrl.getOrDefault(n.url(), List.of()));
       String key = source.toString();
       stamps.put(key, stamp(entry.size(), entry.modified()));

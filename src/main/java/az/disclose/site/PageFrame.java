@@ -2,6 +2,7 @@ package az.disclose.site;
 
 import az.disclose.config.SiteSettings;
 import az.disclose.content.Page;
+import az.disclose.content.PageKind;
 import az.disclose.site.Views.NavLink;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * What every HTML page of the theme needs around its own content: the settings, the UI messages
- * and the navigation. Pages rendered outside the static build (the inbox's receipt and status
+ * and the navigation (the {@link PageKind}s with an entry, then the content pages). Pages rendered outside the static build (the inbox's receipt and status
  * pages) use it too, so the citizen never leaves the site's look.
  */
 public final class PageFrame {
@@ -23,12 +24,9 @@ public final class PageFrame {
     this.settings = settings;
     this.messages = Map.copyOf(messages);
     Map<String, String> items = new LinkedHashMap<>();
-    items.put("/", messages.get("nav.home"));
-    items.put("/news/", messages.get("nav.news"));
-    items.put("/plan/", messages.get("nav.plan"));
-    items.put("/commission/", messages.get("nav.commission"));
-    items.put("/documents/", messages.get("nav.documents"));
-    items.put("/request/", messages.get("nav.request"));
+    for (PageKind kind : PageKind.navigation()) {
+      items.put(kind.path(), messages.get(kind.navKey()));
+    }
     for (Page p : pages) {
       items.put(p.url(), p.title());
     }

@@ -1,5 +1,6 @@
 package az.disclose.site;
 
+import az.disclose.config.RequestForm;
 import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
 import az.disclose.files.InputFiles;
@@ -8,7 +9,9 @@ import az.disclose.content.ContentLoader;
 import az.disclose.content.Document;
 import az.disclose.content.Measure;
 import az.disclose.content.NewsItem;
+import az.disclose.content.NewsMeta;
 import az.disclose.content.Page;
+import az.disclose.content.PageKind;
 import az.disclose.content.Tag;
 import az.disclose.publish.PublicationLedger;
 import az.disclose.render.AzDates;
@@ -124,19 +127,16 @@ public final class SiteBuilder {
     Path statisticsFile = contentDir.resolve(ContentLoader.REQUEST_STATISTICS_FILE).toAbsolutePath().normalize();
     Path cacheFile = BuildCache.fileFor(outDir);
     Warm kept = warm;
-    Set<Path> changedFiles = changed == null ? null : normalized(changed);
+    BuildPlan.Report report = BuildPlan.report(changed, kept != null, newsDir, statisticsFile);
     // Only news files and the inbox's statistics changed: what this builder kept from its last build serves.
-    boolean keptSuffices = kept != null && changedFiles != null && !changedFiles.isEmpty()
-        && changedFiles.stream().allMatch(p -> isNewsFile(p, newsDir) || p.equals(statisticsFile));
-    boolean statisticsChanged = keptSuffices && changedFiles.contains(statisticsFile);
-    Set<Path> changedNews = keptSuffices ? changedFiles.stream().filter(p -> isNewsFile(p, newsDir)).collect(java.util.stream.Collectors.toSet()) : Set.of();
+    BuildPlan.Watched watched = report instanceof BuildPlan.Watched w ? w : null;
     // The last build's cache is read, and its outputs looked for, on a thread of their own while
     // this one digests the inputs and reads the news files' attributes, so that the two halves of
     // a build with nothing to do run side by side. (The outputs are looked for even when the
     // inputs turn out changed; then it is wasted, ~50 ms beside a build.)
     CompletableFuture<BuildCache> cached = kept != null ? CompletableFuture.completedFuture(kept.cache())
         : CompletableFuture.supplyAsync(() -> BuildCache.read(cacheFile), SiteBuilder::ownThread);
-    CompletableFuture<Boolean> outputsThere = keptSuffices ? CompletableFuture.completedFuture(true)
+    CompletableFuture<Boolean> outputsThere = watched != null ? CompletableFuture.completedFuture(true)
         : cached.thenApplyAsync(c -> Output.stillThere(outDir, c.outputs()), SiteBuilder::ownThread);
     // The frame is everything a news page shows around its text: its digest leaves out the news
     // files, and the data only their own pages show (the statistics; the ledger, on the openness
@@ -145,11 +145,11 @@ public final class SiteBuilder {
     // The walk of the inputs also finds every symbolic link under content/ and theme/ (the news
     // directory's are found as its files are looked at): the build refuses them all, before it
     // reads anything, whatever else changed or did not.
-    Fingerprint.Inputs inputs = keptSuffices ? null : Fingerprint.of(contentDir, themeDir, newsDir, Set.of(ledgerFile, statisticsFile));
+    Fingerprint.Inputs inputs = watched != null ? null : Fingerprint.of(contentDir, themeDir, newsDir, Set.of(ledgerFile, statisticsFile));
     List<Path> links = new ArrayList<>(inputs == null ? List.of() : inputs.symbolicLinks());
-    String frame = keptSuffices ? framePart(kept.cache().fingerprint()) : inputs.digest();
-    Map<Path, BasicFileAttributes> newsFiles = keptSuffices ? restat(kept.newsFiles(), changedNews, links) : statNews(newsDir, links);
-    if (statisticsChanged && Files.isSymbolicLink(statisticsFile)) {
+    String frame = watched != null ? framePart(kept.cache().fingerprint()) : inputs.digest();
+    Map<Path, BasicFileAttributes> newsFiles = watched != null ? restat(kept.newsFiles(), watched.news(), links) : statNews(newsDir, links);
+    if (watched != null && watched.statistics() && Files.isSymbolicLink(statisticsFile)) {
       links.add(statisticsFile);
     }
     if (!links.isEmpty()) {
@@ -160,20 +160,14 @@ public final class SiteBuilder {
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
-    // The news files whose size or time changed, when nothing else can have: the same inputs
-    // otherwise, the same news files, every output of the last build still there; empty otherwise.
-    Optional<Set<Path>> edited = fingerprint.equals(previous.fingerprint()) && today.isBefore(previous.nextRelease())
-        ? previous.editedNews(newsFiles) : Optional.empty();
-    if (edited.isPresent() && !outputsThere.join()) {
-      edited = Optional.empty();
-    }
-    if (edited.filter(Set::isEmpty).isPresent()) {
+    boolean sameInputs = fingerprint.equals(previous.fingerprint());
+    boolean releaseDue = !today.isBefore(previous.nextRelease());
+    BuildPlan.Scope scope = BuildPlan.scope(new BuildPlan.Facts(report, sameInputs, releaseDue,
+        sameInputs && !releaseDue ? previous.editedNews(newsFiles) : Optional.empty(), outputsThere::join));
+    if (scope instanceof BuildPlan.Nothing) {
       unbuilt = Set.of();
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "");
     }
-    // The command line is not told what changed: those files stand for a watcher's report, and
-    // only their pages are redone if their front matter is as it was (see ownPagesOnly).
-    Optional<Set<Path>> editedOnly = changedFiles == null ? edited : Optional.empty();
 
     // Settings, messages and templates are part of the fingerprint: kept while it is the same.
     boolean reuse = sameFrame && kept != null;
@@ -183,7 +177,7 @@ public final class SiteBuilder {
     List<Problem> tooLarge = inputs == null ? List.of() : tooLargeToPublish(inputs.largeFiles(), settings.limits().published());
     Content all;
     try {
-      all = keptSuffices ? reload(kept.content(), changedNews, statisticsChanged, settings)
+      all = watched != null ? reload(kept.content(), watched.news(), watched.statistics(), settings)
           : new ContentLoader(settings.limits()).load(contentDir,
               file -> Optional.ofNullable(newsFiles.get(file.toAbsolutePath().normalize()))
                   .flatMap(now -> previous.lookup(file, now)));
@@ -201,19 +195,22 @@ public final class SiteBuilder {
     PublicationLedger ledger = sameLedger ? kept.ledger() : PublicationLedger.load(contentDir);
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
-    Optional<List<NewsItem>> ownPagesOnly = keptSuffices ? ownPagesOnly(kept.content().publishable(today), content, changedNews)
-        : editedOnly.isPresent() ? ownPagesOnly(asCached(all, previous).publishable(today), content, editedOnly.get()) : Optional.empty();
+    // What the last build published of the news: as this builder kept it, or as the cache knows each item.
+    List<NewsMeta> before = !(scope instanceof BuildPlan.OnlyNews) ? List.of()
+        : metas(watched != null ? kept.content().publishable(today) : asCached(all, previous).publishable(today));
+    BuildPlan plan = BuildPlan.decide(scope, before, content.news());
+    BuildPlan.OwnPages ownPages = plan instanceof BuildPlan.OwnPages o ? o : null;
     // The files of the previous build are trusted to be there when the watcher says that nothing
     // but news and statistics changed, or when they were just looked for and only some news pages
     // are to be redone; otherwise the directory is asked (and files no build produced are removed).
-    Output output = Output.open(outDir, keptSuffices || ownPagesOnly.isPresent() ? previous.outputs() : null);
+    Output output = Output.open(outDir, watched != null || ownPages != null ? previous.outputs() : null);
     long loaded = System.nanoTime();
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
         ledger.withFirstPublications(live));
-    if (ownPagesOnly.isPresent()) {
-      run.renderOwnPages(ownPagesOnly.get(), statisticsChanged);
+    if (ownPages != null) {
+      run.renderOwnPages(ownPages.items(), ownPages.statistics());
     } else {
       run.renderAll();
     }
@@ -221,7 +218,7 @@ public final class SiteBuilder {
     if (!run.problems.isEmpty()) {
       throw new ProblemsException(run.problems);
     }
-    if (ownPagesOnly.isPresent()) {
+    if (ownPages != null) {
       // Every other file of the previous build stands as it was, links and all.
       previous.outputs().forEach(output::keepFile);
       all.news().forEach(n -> previous.entry(n.body().file()).ifPresent(e -> run.newsLinks.putIfAbsent(n.url(), e.links())));
@@ -259,37 +256,6 @@ public final class SiteBuilder {
   /** Changes given to {@link #rebuild} that no successful build has taken in yet. */
   private Set<Path> unbuilt = Set.of();
 
-  /**
-   * The published news items whose own pages are all that {@code changed} touches: when the
-   * published news are the same items, in the same order, with the same everything but their text
-   * (what lists, tag pages, the home page and the sitemap show), and none of the changed ones is in
-   * the feed (which carries their text). Empty when more than their own pages must be redone.
-   */
-  private static Optional<List<NewsItem>> ownPagesOnly(Content before, Content after, Set<Path> changed) {
-    List<NewsItem> was = before.news();
-    List<NewsItem> now = after.news();
-    if (was.size() != now.size()) {
-      return Optional.empty();
-    }
-    Set<Path> files = new java.util.HashSet<>();
-    changed.forEach(p -> files.add(p.toAbsolutePath().normalize()));
-    List<NewsItem> own = new ArrayList<>();
-    for (int i = 0; i < now.size(); i++) {
-      NewsItem a = was.get(i);
-      NewsItem b = now.get(i);
-      if (!sameOutsideText(a, b)) {
-        return Optional.empty();
-      }
-      if (files.contains(b.body().file().toAbsolutePath().normalize())) {
-        if (i < FEED_ENTRIES) {
-          return Optional.empty();
-        }
-        own.add(b);
-      }
-    }
-    return Optional.of(own);
-  }
-
   /** {@code now} with each news item as the cache knows it (an edited file's item as it was). */
   private static Content asCached(Content now, BuildCache previous) {
     List<NewsItem> news = now.news().stream()
@@ -297,11 +263,8 @@ public final class SiteBuilder {
     return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics());
   }
 
-  /** Whether two news items differ in their text alone. */
-  private static boolean sameOutsideText(NewsItem a, NewsItem b) {
-    return a.slug().equals(b.slug()) && a.title().equals(b.title()) && a.date().equals(b.date())
-        && a.eventDate().equals(b.eventDate()) && a.tags().equals(b.tags()) && a.summary().equals(b.summary())
-        && a.confidential() == b.confidential();
+  private static List<NewsMeta> metas(Content content) {
+    return content.news().stream().map(NewsItem::meta).toList();
   }
 
   /** {@code before} with the changed news files and, when it changed, the statistics file read again. */
@@ -310,12 +273,6 @@ public final class SiteBuilder {
     ContentLoader loader = new ContentLoader(settings.limits());
     Content news = changedNews.isEmpty() ? before : loader.reloadNews(before, contentDir, changedNews);
     return statisticsChanged ? loader.reloadStatistics(news, contentDir) : news;
-  }
-
-  private static Set<Path> normalized(Set<Path> paths) {
-    Set<Path> out = new java.util.HashSet<>();
-    paths.forEach(p -> out.add(p.toAbsolutePath().normalize()));
-    return out;
   }
 
   /**
@@ -335,12 +292,6 @@ public final class SiteBuilder {
   private static String framePart(String fingerprint) {
     int slash = fingerprint.indexOf('/');
     return slash < 0 ? fingerprint : fingerprint.substring(0, slash);
-  }
-
-  /** Whether {@code file} is a news file (content/news/*.md), the only change a kept build can take in. */
-  private static boolean isNewsFile(Path file, Path newsDir) {
-    Path f = file.toAbsolutePath().normalize();
-    return newsDir.equals(f.getParent()) && f.getFileName().toString().endsWith(".md");
   }
 
   /**
@@ -524,15 +475,16 @@ public final class SiteBuilder {
       jobs.addAll(tagPages());
       jobs.add(this::planPage);
       content.plan().measures().forEach(m -> jobs.add(() -> measurePage(m)));
-      jobs.add(() -> page("/commission/", "commission.ftlh", msg.get("commission.title"), Map.of("commission", content.commission()), null, null));
+      jobs.add(() -> page(PageKind.COMMISSION, PageKind.COMMISSION.path(), msg.get("commission.title"), Map.of("commission", content.commission()), null));
       jobs.add(this::documentsIndex);
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
-      jobs.add(() -> page("/request/", "request.ftlh", msg.get("request.title"), Map.of(), null, "/request/"));
+      jobs.add(() -> page(PageKind.REQUEST, PageKind.REQUEST.path(), msg.get("request.title"),
+          Map.of("form", Views.RequestFormView.of(RequestForm.defaults(), msg)), null));
       jobs.add(this::opennessPage);
       jobs.add(this::statisticsPage);
       jobs.add(this::homePage);
-      jobs.add(() -> page("/404.html", "404.ftlh", msg.get("notfound.title"), Map.of(), null, null));
+      jobs.add(() -> page(PageKind.NOT_FOUND, PageKind.NOT_FOUND.path(), msg.get("notfound.title"), Map.of(), null));
       jobs.add(this::planData);
       jobs.add(this::staticFiles);
       jobs.add(this::robots);
@@ -600,7 +552,7 @@ public final class SiteBuilder {
       if (inFeed) {
         feedHtml.put(item.slug(), body);
       }
-      Set<String> targets = page(item.url(), "news.ftlh", item.title(), Map.of("news", summary(item), "body", body), item.date(), "/news/");
+      Set<String> targets = page(PageKind.NEWS_ITEM, item.url(), item.title(), Map.of("news", summary(item), "body", body), item.date());
       newsLinks.put(item.url(), List.copyOf(targets));
     }
 
@@ -621,9 +573,9 @@ public final class SiteBuilder {
         jobs.add(() -> {
           List<NewsSummary> items = news.subList((number - 1) * perPage, Math.min(news.size(), number * perPage))
               .stream().map(this::summary).toList();
-          Pager pager = pager(number, total, "/news/");
+          Pager pager = pager(number, total, PageKind.NEWS_LIST.path());
           String title = number == 1 ? msg.get("news.title") : msg.get("news.title") + " — " + number;
-          page(newsListUrl("/news/", number), "news-list.ftlh", title, Map.of("items", items, "pager", pager), null, "/news/");
+          page(PageKind.NEWS_LIST, newsListUrl(PageKind.NEWS_LIST.path(), number), title, Map.of("items", items, "pager", pager), null);
         });
       }
       return jobs;
@@ -642,47 +594,47 @@ public final class SiteBuilder {
       List<TagCount> counts = bySlug.entrySet().stream()
           .map(e -> new TagCount(tags.get(e.getKey()), tagUrl(e.getKey()), e.getValue().size()))
           .toList();
-      jobs.add(() -> page("/tags/", "tags.ftlh", msg.get("tags.title"), Map.of("tags", counts), null, "/news/"));
-      bySlug.forEach((slug, items) -> jobs.add(() -> page(tagUrl(slug), "tag.ftlh", tags.get(slug).name(),
-          Map.of("tag", tags.get(slug), "items", items.stream().map(this::summary).toList()), null, "/news/")));
+      jobs.add(() -> page(PageKind.TAGS, PageKind.TAGS.path(), msg.get("tags.title"), Map.of("tags", counts), null));
+      bySlug.forEach((slug, items) -> jobs.add(() -> page(PageKind.TAG, tagUrl(slug), tags.get(slug).name(),
+          Map.of("tag", tags.get(slug), "items", items.stream().map(this::summary).toList()), null)));
       return jobs;
     }
 
     private void planPage() {
-      page("/plan/", "plan.ftlh", content.plan().title(), Map.of("plan", content.plan()), null, "/plan/");
+      page(PageKind.PLAN, PageKind.PLAN.path(), content.plan().title(), Map.of("plan", content.plan()), null);
     }
 
     private void measurePage(Measure m) {
-      page(m.url(), "measure.ftlh", m.id() + " — " + msg.get("plan.measure"), Map.of("measure", m, "plan", content.plan()), null, "/plan/");
+      page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"), Map.of("measure", m, "plan", content.plan()), null);
     }
 
     private void documentsIndex() {
-      page("/documents/", "documents.ftlh", msg.get("documents.title"), Map.of("documents", content.documents().stream().map(this::documentView).toList()), null, "/documents/");
+      page(PageKind.DOCUMENTS, PageKind.DOCUMENTS.path(), msg.get("documents.title"), Map.of("documents", content.documents().stream().map(this::documentView).toList()), null);
     }
 
     private void documentPage(Document d) {
-      page(d.url(), "document.ftlh", d.title(), Map.of("document", documentView(d), "body", render(d.body())), d.date(), "/documents/");
+      page(PageKind.DOCUMENT, d.url(), d.title(), Map.of("document", documentView(d), "body", render(d.body())), d.date());
     }
 
     private void contentPage(Page p) {
-      page(p.url(), "page.ftlh", p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null, p.url());
+      page(PageKind.PAGE, p.url(), p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null);
     }
 
     private void opennessPage() {
-      page("/openness/", "openness.ftlh", msg.get("openness.title"),
-          Map.of("openness", Openness.of(content, ledger, clock, settings.locale()), "regenerated", regenerated()), null, null);
+      page(PageKind.OPENNESS, PageKind.OPENNESS.path(), msg.get("openness.title"),
+          Map.of("openness", Openness.of(content, ledger, clock, settings.locale()), "regenerated", regenerated()), null);
     }
 
     /** The inbox's published request statistics (data/request-statistics.yaml), or "none yet". */
     private void statisticsPage() {
-      page(StatisticsPage.URL, "statistics.ftlh", msg.get("statistics.title"),
-          StatisticsPage.model(content.requestStatistics(), settings.locale()), null, "/request/");
+      page(PageKind.STATISTICS, StatisticsPage.URL, msg.get("statistics.title"),
+          StatisticsPage.model(content.requestStatistics(), settings.locale()), null);
     }
 
     private void homePage() {
       List<NewsSummary> latest = content.news().stream().limit(HOME_NEWS).map(this::summary).toList();
-      page("/", "index.ftlh", settings.title(), Map.of("latest", latest, "plan", content.plan(), "regenerated", regenerated()),
-          null, "/");
+      page(PageKind.HOME, PageKind.HOME.path(), settings.title(), Map.of("latest", latest, "plan", content.plan(), "regenerated", regenerated()),
+          null);
     }
 
     /**
@@ -704,9 +656,10 @@ public final class SiteBuilder {
       }
     }
 
-    /** Renders an HTML template page and writes it. {@code section} marks the navigation entry. */
-    private Set<String> page(String sitePath, String template, String title, Map<String, ?> specific, LocalDate lastmod, String section) {
-      Map<String, Object> model = frame.model(sitePath, title, section, specific);
+    /** Renders a page of {@code kind} at {@code sitePath} with the kind's template and writes it. */
+    private Set<String> page(PageKind kind, String sitePath, String title, Map<String, ?> specific, LocalDate lastmod) {
+      String template = kind.template();
+      Map<String, Object> model = frame.model(sitePath, title, kind.section(sitePath), specific);
       String html;
       try {
         html = templates.render(template, model);
@@ -745,8 +698,8 @@ public final class SiteBuilder {
       model.put("msg", msg);
       model.put("entries", entries);
       model.put("updated", updated);
-      model.put("self", settings.absolute("/feed.xml"));
-      renderData("/feed.xml", "feed.ftlx", model);
+      model.put("self", settings.absolute(PageKind.FEED.path()));
+      renderData(PageKind.FEED, model);
     }
 
     private void sitemapFile() {
@@ -759,12 +712,13 @@ public final class SiteBuilder {
           .sorted()
           .map(p -> new SitemapEntry(settings.absolute(p), lastmod.get(p)))
           .toList();
-      renderData("/sitemap.xml", "sitemap.ftlx", Map.of("entries", entries));
+      renderData(PageKind.SITEMAP, Map.of("entries", entries));
     }
 
-    private void renderData(String sitePath, String template, Map<String, ?> model) {
+    private void renderData(PageKind kind, Map<String, ?> model) {
+      String sitePath = kind.path();
       try {
-        write(sitePath, templates.render(template, model).getBytes(StandardCharsets.UTF_8));
+        write(sitePath, templates.render(kind.template(), model).getBytes(StandardCharsets.UTF_8));
       } catch (TemplateException e) {
         throw new TemplateFailure(sitePath, e);
       } catch (IOException e) {
@@ -773,7 +727,7 @@ public final class SiteBuilder {
     }
 
     private void robots() {
-      write("/robots.txt", ("User-agent: *\nAllow: /\nSitemap: " + settings.absolute("/sitemap.xml") + "\n").getBytes(StandardCharsets.UTF_8));
+      write("/robots.txt", ("User-agent: *\nAllow: /\nSitemap: " + settings.absolute(PageKind.SITEMAP.path()) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -866,7 +820,7 @@ public final class SiteBuilder {
   }
 
   static String tagUrl(String slug) {
-    return "/tags/" + slug + "/";
+    return PageKind.TAG.path() + slug + "/";
   }
 
   static String atomDate(LocalDate date) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * language.
  */
 public final class StatisticsPage {
-  public static final String URL = "/statistics/";
+  public static final String URL = az.disclose.content.PageKind.STATISTICS.path();
 
   private StatisticsPage() {}
 

@@ -1,5 +1,6 @@
 package az.disclose.site;
 
+import az.disclose.config.RequestForm;
 import az.disclose.content.Tag;
 import java.util.List;
 
@@ -29,6 +30,22 @@ public final class Views {
 
   /** An entry of the Atom feed: {@code html} is the rendered body (escaped by the XML template). */
   public record FeedEntry(NewsSummary news, String absoluteUrl, String updated, String html) {}
+
+  /** A choice of a form's select or radio group: the value sent, and its label. */
+  public record Option(String key, String label) {}
+
+  /**
+   * The request form of {@code /request/} (theme/templates/request-form.ftlh): its limits and the
+   * types and urgencies it offers.
+   */
+  public record RequestFormView(RequestForm spec, List<Option> types, List<Option> urgencies) {
+    /** The form as the site shows it: {@link RequestForm#defaults()}, labels from {@code msg}. */
+    public static RequestFormView of(RequestForm spec, java.util.Map<String, String> msg) {
+      return new RequestFormView(spec,
+          RequestForm.SITE_TYPES.stream().map(k -> new Option(k, msg.getOrDefault("request.type." + k, k))).toList(),
+          RequestForm.URGENCIES.stream().map(k -> new Option(k, msg.getOrDefault("request.urgency." + k, k))).toList());
+    }
+  }
 
   /** A page of the sitemap. */
   public record SitemapEntry(String loc, String lastmod) {}

@@ -1,5 +1,6 @@
 package az.disclose.cli;
 
+import az.disclose.app.App;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.site.SiteBuilder;
@@ -105,7 +106,7 @@ class BuildErrorsTest {
     try {
       AtomicInteger runs = new AtomicInteger();
       CountDownLatch again = new CountDownLatch(1);
-      Runnable task = ServeCommand.loudly("the scheduled rebuild", () -> {
+      Runnable task = App.loudly("the scheduled rebuild", () -> {
         if (runs.getAndIncrement() == 0) {
           throw new LinkageError("class file damaged");
         }

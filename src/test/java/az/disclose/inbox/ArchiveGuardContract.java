@@ -3,8 +3,14 @@ package az.disclose.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.Urgency;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoredAttachment;
 import az.disclose.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import az.disclose.yaml.ProblemsException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package az.disclose.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import az.disclose.inbox.store.Inbox;
 import az.disclose.testing.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;

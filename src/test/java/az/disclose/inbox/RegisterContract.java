@@ -1,13 +1,25 @@
 package az.disclose.inbox;
 
-import az.disclose.site.TestSites;
-import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.calendar.DeadlineRules;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.site.TestSites;
+import az.disclose.testing.TestClock;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
+import az.disclose.inbox.store.Inbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -682,7 +694,7 @@ abstract class RegisterContract {
     register.forward(forwarded, "leyla", "another ministry");
     register.extend(open, "leyla", "more time");
 
-    List<az.disclose.inbox.store.JdbcRequestStore.StatisticsRow> rows = inbox.store().statisticsRows();
+    List<az.disclose.inbox.model.StatisticsRow> rows = inbox.store().statisticsRows();
 
     assertThat(rows).hasSize(4);
     assertThat(rows).extracting(r -> r.status()).containsExactly(RequestStatus.ANSWERED, RequestStatus.REFUSED,

@@ -1,10 +1,15 @@
 package az.disclose.inbox;
 
-import az.disclose.site.TestSites;
-import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.cli.Main;
+import az.disclose.site.TestSites;
+import az.disclose.testing.TestClock;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
+import az.disclose.inbox.store.Inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

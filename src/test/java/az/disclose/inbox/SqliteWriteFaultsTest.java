@@ -3,7 +3,14 @@ package az.disclose.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,12 +110,10 @@ class SqliteWriteFaultsTest {
   }
 
   /** Work that makes the commit itself fail: a foreign key checked only at commit. */
-  static void failAtCommit(az.disclose.inbox.store.JdbcRequestStore.Tx tx) throws java.sql.SQLException {
-    try (Statement st = tx.connection().createStatement()) {
-      st.execute("PRAGMA defer_foreign_keys = ON");
-      st.executeUpdate("INSERT INTO history (request_number, at, actor, kind, text, visible)"
-          + " VALUES ('NO-SUCH-REQUEST', 0, 'test', 'NOTE', '', 0)");
-    }
+  static void failAtCommit(RequestTx tx) throws java.sql.SQLException {
+    tx.update("PRAGMA defer_foreign_keys = ON");
+    tx.update("INSERT INTO history (request_number, at, actor, kind, text, visible)"
+        + " VALUES ('NO-SUCH-REQUEST', 0, 'test', 'NOTE', '', 0)");
   }
 
   @Test
@@ -117,7 +122,7 @@ class SqliteWriteFaultsTest {
     long evicted = store.evictedConnections();
     assertThatThrownBy(() -> inbox.register().register(withFile("fails at commit"), new RegisterService.InTransaction() {
       @Override
-      public void registered(az.disclose.inbox.store.JdbcRequestStore.Tx tx, RegisterService.Registered r)
+      public void registered(RequestTx tx, RegisterService.Registered r)
           throws java.sql.SQLException {
         failAtCommit(tx);
       }
@@ -132,7 +137,7 @@ class SqliteWriteFaultsTest {
     assertThatThrownBy(() -> store.<Void, RuntimeException>write(tx -> {
       failAtCommit(tx);
       return null;
-    })).isInstanceOfSatisfying(az.disclose.inbox.store.StoreException.class,
+    })).isInstanceOfSatisfying(az.disclose.inbox.StoreException.class,
         e -> assertThat(e.commitOutcomeUnknown()).isTrue());
     assertThat(store.evictedConnections()).isEqualTo(before + 1);
     assertWhole(inbox.register().register(withFile("next")), "next");
@@ -144,7 +149,7 @@ class SqliteWriteFaultsTest {
     Submission s = withFile("stored after all");
     Receipt r = inbox.register().register(s);
     String number = inbox.register().afterFailure(s, r.statusToken(),
-        az.disclose.inbox.store.StoreException.commitFailed("commit failed: connection reset", null));
+        az.disclose.inbox.StoreException.commitFailed("commit failed: connection reset", null));
     assertThat(number).isEqualTo(r.number());
   }
 
@@ -154,7 +159,7 @@ class SqliteWriteFaultsTest {
     inbox.close();
     java.nio.file.Files.move(dataDir, tmp.resolve("moved-away")); // the database cannot be read any more
     assertThatThrownBy(() -> inbox.register().afterFailure(s, "tokenOfTheLostRequest0123456789",
-        az.disclose.inbox.store.StoreException.commitFailed("commit failed: disk I/O error", null)))
+        az.disclose.inbox.StoreException.commitFailed("commit failed: disk I/O error", null)))
         .isInstanceOfSatisfying(Register.RegisterException.class, e -> {
           assertThat(e.outcome()).isEqualTo(Register.Outcome.UNKNOWN);
           assertThat(e.statusToken()).contains("tokenOfTheLostRequest0123456789");

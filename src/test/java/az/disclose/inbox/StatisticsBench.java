@@ -1,5 +1,8 @@
 package az.disclose.inbox;
 
+import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;

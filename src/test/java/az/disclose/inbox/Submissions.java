@@ -1,5 +1,10 @@
 package az.disclose.inbox;
 
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

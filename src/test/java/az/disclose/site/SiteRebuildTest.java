@@ -60,8 +60,12 @@ class SiteRebuildTest {
 
   /** The site a fresh builder makes of the same input, in a directory of its own. */
   private Map<String, String> freshBuild() throws Exception {
+    return freshBuild(NOW);
+  }
+
+  private Map<String, String> freshBuild(Clock clock) throws Exception {
     Path other = dir.resolve("fresh-" + System.nanoTime());
-    new SiteBuilder(content, theme, other, NOW).build();
+    new SiteBuilder(content, theme, other, clock).build();
     return files(other);
   }
 
@@ -220,5 +224,40 @@ class SiteRebuildTest {
     builder.build();
     assertThat(out.resolve("plan/index.html")).exists();
     assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void anEditOnTheDayAHeldBackItemIsDuePublishesThatItemToo() throws Exception {
+    Path held = newsFile("sabahki");
+    write(held, TestSites.news("Sabahkı xəbər", "2026-11-26", "Təzə"));
+    Clock[] clock = {NOW};
+    SiteBuilder serve = new SiteBuilder(content, theme, out, new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return clock[0].withZone(zone);
+      }
+
+      @Override
+      public Instant instant() {
+        return clock[0].instant();
+      }
+    });
+    serve.build();
+    assertThat(out.resolve("news/sabahki")).doesNotExist();
+
+    // The next day, before any scheduled build, an old item's text is edited.
+    clock[0] = Clock.offset(NOW, java.time.Duration.ofDays(1));
+    Path file = newsFile("kohne-5");
+    write(file, read(file).replace("Mətn:", "Düzəldilmiş mətn:"));
+    serve.rebuild(Set.of(file));
+
+    assertThat(out.resolve("news/sabahki/index.html")).exists();
+    assertThat(read(out.resolve("news/index.html"))).contains("Sabahkı xəbər");
+    assertThat(files(out)).isEqualTo(freshBuild(clock[0]));
   }
 }

@@ -1,13 +1,10 @@
 package az.disclose.inbox.accounts;
 
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.RequestStore;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.Tables;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +48,7 @@ public final class Accounts {
   static final String COLUMNS = "a.id, a.username, a.role, a.unit, a.disabled, a.locked_until, a.totp_secret IS NOT NULL,"
       + " a.created_at";
 
-  private final JdbcRequestStore store;
+  private final RequestStore store;
   private final Clock clock;
   private final PasswordHasher hasher;
   private final PasswordPolicy policy;
@@ -61,7 +58,7 @@ public final class Accounts {
   /** Verified against for an unknown name, so that it takes as long as a wrong password (made on first use). */
   private volatile String decoy;
 
-  public Accounts(JdbcRequestStore store, Clock clock, PasswordHasher hasher, PasswordPolicy policy, String issuer) {
+  public Accounts(RequestStore store, Clock clock, PasswordHasher hasher, PasswordPolicy policy, String issuer) {
     this.store = store;
     this.clock = clock;
     this.hasher = hasher;
@@ -79,7 +76,7 @@ public final class Accounts {
   }
 
   /** The accounts with the default hash parameters, the shipped password list and issuer. */
-  public static Accounts standard(JdbcRequestStore store, Clock clock) {
+  public static Accounts standard(RequestStore store, Clock clock) {
     return new Accounts(store, clock, PasswordHasher.DEFAULT, PasswordPolicy.standard(), DEFAULT_ISSUER);
   }
 
@@ -101,21 +98,14 @@ public final class Accounts {
     Optional<Secret> secret = role.needsSecondFactor() ? Optional.of(newSecret()) : Optional.empty();
     Instant now = clock.instant();
     long id = store.write(tx -> {
-      Connection c = tx.connection();
+      Tables c = tx;
       if (idOf(c, name).isPresent()) {
         throw new AccountException("an account named '" + name + "' exists already: choose another name, or"
             + " `disclose users reset " + name + "` to give it a new password");
       }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO accounts (username, role, unit, password_hash,"
-          + " totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-        p.setString(1, name);
-        p.setString(2, role.key());
-        setNullable(p, 3, u.orElse(null));
-        p.setString(4, hash);
-        setNullable(p, 5, secret.map(Secret::secret).orElse(null));
-        p.setLong(6, now.toEpochMilli());
-        p.executeUpdate();
-      }
+      c.update("INSERT INTO accounts (username, role, unit, password_hash,"
+          + " totp_secret, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+          name, role.key(), u.orElse(null), hash, secret.map(Secret::secret).orElse(null), now.toEpochMilli());
       long created = idOf(c, name).orElseThrow(() -> new SQLException("the account " + name + " just inserted is missing"));
       record(c, now, actor, name, AuditKind.CREATED, "role " + role.key() + u.map(x -> ", unit " + x).orElse(""));
       if (secret.isPresent()) {
@@ -139,13 +129,8 @@ public final class Accounts {
         : Optional.empty();
     Instant now = clock.instant();
     store.write(tx -> {
-      Connection c = tx.connection();
-      try (PreparedStatement p = c.prepareStatement("UPDATE accounts SET role = ?, unit = ? WHERE id = ?")) {
-        p.setString(1, role.key());
-        setNullable(p, 2, u.orElse(null));
-        p.setLong(3, before.id());
-        p.executeUpdate();
-      }
+      Tables c = tx;
+      c.update("UPDATE accounts SET role = ?, unit = ? WHERE id = ?", role.key(), u.orElse(null), before.id());
       record(c, now, actor, before.username(), AuditKind.ROLE_CHANGED, before.role().key()
           + before.unit().map(x -> " (" + x + ")").orElse("") + " -> " + role.key() + u.map(x -> " (" + x + ")").orElse(""));
       if (secret.isPresent()) {
@@ -162,11 +147,8 @@ public final class Accounts {
     Account a = get(username);
     Instant now = clock.instant();
     store.write(tx -> {
-      Connection c = tx.connection();
-      try (PreparedStatement p = c.prepareStatement("UPDATE accounts SET disabled = 1 WHERE id = ?")) {
-        p.setLong(1, a.id());
-        p.executeUpdate();
-      }
+      Tables c = tx;
+      c.update("UPDATE accounts SET disabled = 1 WHERE id = ?", a.id());
       int ended = endSessions(c, a.id());
       record(c, now, actor, a.username(), AuditKind.DISABLED, ended == 0 ? "" : ended + " session(s) ended");
       return null;
@@ -187,13 +169,9 @@ public final class Accounts {
         ? Optional.of(newSecret()) : Optional.empty();
     Instant now = clock.instant();
     store.write(tx -> {
-      Connection c = tx.connection();
-      try (PreparedStatement p = c.prepareStatement("UPDATE accounts SET password_hash = ?, failed_attempts = 0,"
-          + " locked_until = NULL, disabled = 0 WHERE id = ?")) {
-        p.setString(1, hash);
-        p.setLong(2, a.id());
-        p.executeUpdate();
-      }
+      Tables c = tx;
+      c.update("UPDATE accounts SET password_hash = ?, failed_attempts = 0,"
+          + " locked_until = NULL, disabled = 0 WHERE id = ?", hash, a.id());
       int ended = endSessions(c, a.id());
       record(c, now, actor, a.username(), AuditKind.PASSWORD_RESET, (a.disabled() ? "enabled again; " : "")
           + (a.lockedAt(now) ? "lock lifted; " : "") + ended + " session(s) ended");
@@ -208,29 +186,14 @@ public final class Accounts {
 
   /** Every account, by name. */
   public List<Account> list() throws StoreException {
-    return read(c -> {
-      List<Account> all = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM accounts a ORDER BY a.username");
-          ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          all.add(account(r, 1));
-        }
-      }
-      return all;
-    });
+    return read(c -> c.query("SELECT " + COLUMNS + " FROM accounts a ORDER BY a.username", r -> account(r, 1)));
   }
 
   /** The account named {@code username}, if any. */
   public Optional<Account> find(String username) throws StoreException {
     String name = normalise(username);
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM accounts a WHERE a.username = ?")) {
-        p.setString(1, name);
-        try (ResultSet r = p.executeQuery()) {
-          return r.next() ? Optional.of(account(r, 1)) : Optional.<Account>empty();
-        }
-      }
-    });
+    return read(c -> c.queryFirst("SELECT " + COLUMNS + " FROM accounts a WHERE a.username = ?", r -> account(r, 1),
+        name));
   }
 
   /** The account named {@code username}, or an {@link AccountException} saying how to list them. */
@@ -251,21 +214,9 @@ public final class Accounts {
     return read(c -> {
       String sql = "SELECT id, at, actor, username, kind, detail FROM account_audit"
           + (username.isPresent() ? " WHERE username = ?" : "") + " ORDER BY id DESC LIMIT ?";
-      List<AuditEvent> rows = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement(sql)) {
-        int i = 1;
-        if (username.isPresent()) {
-          p.setString(i++, normalise(username.get()));
-        }
-        p.setInt(i, n);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            rows.add(new AuditEvent(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3), r.getString(4),
-                AuditKind.of(r.getString(5)), r.getString(6)));
-          }
-        }
-      }
-      return rows;
+      Object[] parameters = username.isPresent() ? new Object[] {normalise(username.get()), n} : new Object[] {n};
+      return c.query(sql, r -> new AuditEvent(r.number(1), Instant.ofEpochMilli(r.number(2)), r.text(3), r.text(4),
+          AuditKind.of(r.text(5)), r.text(6)), parameters);
     });
   }
 
@@ -332,7 +283,7 @@ public final class Accounts {
   /** Counts a wrong password or code; the {@link #MAX_FAILED_ATTEMPTS}th in a row locks the account. */
   private Outcome failure(Account a, AuditKind kind, Instant now) throws StoreException {
     return store.write(tx -> {
-      Connection c = tx.connection();
+      Tables c = tx;
       Counters k = counters(c, a.id());
       if (k.lockedUntil().isPresent() && now.isBefore(k.lockedUntil().get())) {
         record(c, now, a.username(), a.username(), AuditKind.REFUSED_LOCKED, "locked until " + k.lockedUntil().get());
@@ -341,21 +292,12 @@ public final class Accounts {
       int failed = k.failed() + 1;
       if (failed >= MAX_FAILED_ATTEMPTS) {
         Instant until = now.plus(LOCK_DURATION);
-        try (PreparedStatement p = c.prepareStatement(
-            "UPDATE accounts SET failed_attempts = 0, locked_until = ? WHERE id = ?")) {
-          p.setLong(1, until.toEpochMilli());
-          p.setLong(2, a.id());
-          p.executeUpdate();
-        }
+        c.update("UPDATE accounts SET failed_attempts = 0, locked_until = ? WHERE id = ?", until.toEpochMilli(), a.id());
         record(c, now, a.username(), a.username(), kind, "attempt " + failed + " of " + MAX_FAILED_ATTEMPTS);
         record(c, now, a.username(), a.username(), AuditKind.LOCKED, "locked until " + until);
         return Outcome.locked(until);
       }
-      try (PreparedStatement p = c.prepareStatement("UPDATE accounts SET failed_attempts = ? WHERE id = ?")) {
-        p.setInt(1, failed);
-        p.setLong(2, a.id());
-        p.executeUpdate();
-      }
+      c.update("UPDATE accounts SET failed_attempts = ? WHERE id = ?", failed, a.id());
       record(c, now, a.username(), a.username(), kind, "attempt " + failed + " of " + MAX_FAILED_ATTEMPTS);
       return Outcome.of(Outcome.Result.WRONG);
     });
@@ -368,7 +310,7 @@ public final class Accounts {
   private Outcome success(Account a, Instant now, OptionalLong step, OptionalLong recoveryPosition, String how)
       throws StoreException {
     Outcome o = store.write(tx -> {
-      Connection c = tx.connection();
+      Tables c = tx;
       Counters k = counters(c, a.id());
       if (k.disabled()) {
         record(c, now, a.username(), a.username(), AuditKind.REFUSED_DISABLED, "");
@@ -382,22 +324,13 @@ public final class Accounts {
         return null; // replayed code
       }
       if (recoveryPosition.isPresent()) {
-        try (PreparedStatement p = c.prepareStatement(
-            "UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND position = ? AND used_at IS NULL")) {
-          p.setLong(1, now.toEpochMilli());
-          p.setLong(2, a.id());
-          p.setLong(3, recoveryPosition.getAsLong());
-          if (p.executeUpdate() == 0) {
-            return null; // spent meanwhile
-          }
+        if (c.update("UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND position = ? AND used_at IS NULL",
+            now.toEpochMilli(), a.id(), recoveryPosition.getAsLong()) == 0) {
+          return null; // spent meanwhile
         }
       }
-      try (PreparedStatement p = c.prepareStatement("UPDATE accounts SET failed_attempts = 0, locked_until = NULL,"
-          + " totp_last_step = ? WHERE id = ?")) {
-        p.setLong(1, step.isPresent() ? step.getAsLong() : k.totpLastStep());
-        p.setLong(2, a.id());
-        p.executeUpdate();
-      }
+      c.update("UPDATE accounts SET failed_attempts = 0, locked_until = NULL,"
+          + " totp_last_step = ? WHERE id = ?", step.isPresent() ? step.getAsLong() : k.totpLastStep(), a.id());
       if (recoveryPosition.isPresent()) {
         record(c, now, a.username(), a.username(), AuditKind.RECOVERY_CODE_USED,
             remainingRecoveryCodes(c, a.id()) + " left");
@@ -442,135 +375,95 @@ public final class Accounts {
     return code.replace("-", "").toLowerCase(Locale.ROOT);
   }
 
-  private void enrol(Connection c, long id, Secret s) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("UPDATE accounts SET totp_secret = ?, totp_last_step = 0 WHERE id = ?")) {
-      p.setString(1, s.secret());
-      p.setLong(2, id);
-      p.executeUpdate();
-    }
-    try (PreparedStatement p = c.prepareStatement("DELETE FROM recovery_codes WHERE account_id = ?")) {
-      p.setLong(1, id);
-      p.executeUpdate();
-    }
+  private void enrol(Tables c, long id, Secret s) throws SQLException {
+    c.update("UPDATE accounts SET totp_secret = ?, totp_last_step = 0 WHERE id = ?", s.secret(), id);
+    c.update("DELETE FROM recovery_codes WHERE account_id = ?", id);
     storeRecoveryCodes(c, id, s);
   }
 
-  private static void storeRecoveryCodes(Connection c, long id, Secret s) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO recovery_codes (account_id, position, code_hash) VALUES (?, ?, ?)")) {
-      for (int i = 0; i < s.hashes().size(); i++) {
-        p.setLong(1, id);
-        p.setInt(2, i);
-        p.setString(3, s.hashes().get(i));
-        p.executeUpdate();
-      }
+  private static void storeRecoveryCodes(Tables c, long id, Secret s) throws SQLException {
+    for (int i = 0; i < s.hashes().size(); i++) {
+      c.update("INSERT INTO recovery_codes (account_id, position, code_hash) VALUES (?, ?, ?)", id, i,
+          s.hashes().get(i));
     }
   }
 
-  private static int remainingRecoveryCodes(Connection c, long id) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT COUNT(*) FROM recovery_codes WHERE account_id = ? AND used_at IS NULL")) {
-      p.setLong(1, id);
-      try (ResultSet r = p.executeQuery()) {
-        r.next();
-        return r.getInt(1);
-      }
-    }
+  private static int remainingRecoveryCodes(Tables c, long id) throws SQLException {
+    return (int) c.queryFirst("SELECT COUNT(*) FROM recovery_codes WHERE account_id = ? AND used_at IS NULL",
+        r -> r.number(1), id).orElseThrow(() -> new SQLException("COUNT(*) of recovery_codes gave no row"))
+        .longValue();
   }
 
-  static int endSessions(Connection c, long accountId) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("DELETE FROM account_sessions WHERE account_id = ?")) {
-      p.setLong(1, accountId);
-      return p.executeUpdate();
-    }
+  static int endSessions(Tables c, long accountId) throws SQLException {
+    return c.update("DELETE FROM account_sessions WHERE account_id = ?", accountId);
   }
 
   private Optional<Credentials> credentials(String name) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + ", a.password_hash, a.totp_secret,"
-          + " a.totp_last_step FROM accounts a WHERE a.username = ?")) {
-        p.setString(1, name);
-        try (ResultSet r = p.executeQuery()) {
-          if (!r.next()) {
-            return Optional.<Credentials>empty();
-          }
-          return Optional.of(new Credentials(account(r, 1), r.getString(9), Optional.ofNullable(r.getString(10)),
-              r.getLong(11)));
-        }
-      }
-    });
+    return read(c -> c.queryFirst("SELECT " + COLUMNS + ", a.password_hash, a.totp_secret,"
+        + " a.totp_last_step FROM accounts a WHERE a.username = ?",
+        r -> new Credentials(account(r, 1), r.text(9), Optional.ofNullable(r.text(10)), r.number(11)), name));
   }
 
-  private Counters counters(Connection c, long id) throws SQLException {
-    String lock = store.dialect() == JdbcRequestStore.Dialect.POSTGRESQL ? " FOR UPDATE" : "";
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT failed_attempts, locked_until, disabled, totp_last_step FROM accounts WHERE id = ?" + lock)) {
-      p.setLong(1, id);
-      try (ResultSet r = p.executeQuery()) {
-        if (!r.next()) {
-          throw new SQLException("account " + id + " is missing");
-        }
-        long until = r.getLong(2);
-        Optional<Instant> lockedUntil = r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(until));
-        return new Counters(r.getInt(1), lockedUntil, r.getInt(3) != 0, r.getLong(4));
-      }
+  /**
+   * The account's counters, its row locked until the transaction ends, so that parallel sign-ins
+   * count one after the other. The lock is taken by an UPDATE that changes nothing, which works on
+   * both databases ({@code SELECT ... FOR UPDATE} is PostgreSQL only, and {@link RequestStore} does
+   * not say which database it is); on SQLite the write transaction already excludes every other
+   * writer.
+   */
+  private static Counters counters(Tables c, long id) throws SQLException {
+    if (c.update("UPDATE accounts SET failed_attempts = failed_attempts WHERE id = ?", id) == 0) {
+      throw new SQLException("account " + id + " is missing");
     }
+    return c.queryFirst("SELECT failed_attempts, locked_until, disabled, totp_last_step FROM accounts WHERE id = ?",
+        r -> new Counters((int) r.number(1), r.optionalNumber(2).map(Instant::ofEpochMilli), r.number(3) != 0,
+            r.number(4)), id)
+        .orElseThrow(() -> new SQLException("account " + id + " is missing"));
   }
 
   private List<RecoveryCode> unusedRecoveryCodes(long id) throws StoreException {
-    return read(c -> {
-      List<RecoveryCode> codes = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT position, code_hash FROM recovery_codes"
-          + " WHERE account_id = ? AND used_at IS NULL ORDER BY position")) {
-        p.setLong(1, id);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            codes.add(new RecoveryCode(r.getInt(1), r.getString(2)));
-          }
-        }
-      }
-      return codes;
-    });
+    return read(c -> c.query("SELECT position, code_hash FROM recovery_codes"
+        + " WHERE account_id = ? AND used_at IS NULL ORDER BY position", r -> new RecoveryCode((int) r.number(1), r.text(2)),
+        id));
   }
 
-  private static Optional<Long> idOf(Connection c, String name) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT id FROM accounts WHERE username = ?")) {
-      p.setString(1, name);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
-      }
-    }
+  private static Optional<Long> idOf(Tables c, String name) throws SQLException {
+    return c.queryFirst("SELECT id FROM accounts WHERE username = ?", r -> r.number(1), name);
   }
 
   /** The account of the {@link #COLUMNS} starting at column {@code i}. */
-  static Account account(ResultSet r, int i) throws SQLException {
-    long until = r.getLong(i + 5);
-    Optional<Instant> lockedUntil = r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(until));
-    Role role = Role.valueOf(r.getString(i + 2).toUpperCase(Locale.ROOT));
-    return new Account(r.getLong(i), r.getString(i + 1), role, Optional.ofNullable(r.getString(i + 3)),
-        r.getInt(i + 4) != 0, lockedUntil, r.getBoolean(i + 6), Instant.ofEpochMilli(r.getLong(i + 7)));
+  static Account account(Tables.Row r, int i) throws SQLException {
+    Optional<Instant> lockedUntil = r.optionalNumber(i + 5).map(Instant::ofEpochMilli);
+    Role role = Role.valueOf(r.text(i + 2).toUpperCase(Locale.ROOT));
+    return new Account(r.number(i), r.text(i + 1), role, Optional.ofNullable(r.text(i + 3)),
+        r.number(i + 4) != 0, lockedUntil, truth(r.text(i + 6)), Instant.ofEpochMilli(r.number(i + 7)));
+  }
+
+  /**
+   * A boolean SQL expression's value as text: "1"/"0" on SQLite (which has no boolean type), "t"/"f"
+   * on PostgreSQL.
+   */
+  private static boolean truth(String value) throws SQLException {
+    return switch (value == null ? "" : value) {
+      case "1", "t", "true" -> true;
+      case "0", "f", "false" -> false;
+      default -> throw new SQLException("a boolean column read '" + value + "'");
+    };
   }
 
   /** Writes one audit row in its own transaction. */
   private void audit(Instant now, String name, AuditKind kind, String detail) throws StoreException {
     store.write(tx -> {
-      record(tx.connection(), now, name, name, kind, detail);
+      record(tx, now, name, name, kind, detail);
       return null;
     });
   }
 
   /** Appends one audit row in the caller's transaction. */
-  static void record(Connection c, Instant at, String actor, String username, AuditKind kind, String detail)
+  static void record(Tables c, Instant at, String actor, String username, AuditKind kind, String detail)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO account_audit (at, actor, username, kind, detail) VALUES (?, ?, ?, ?, ?)")) {
-      p.setLong(1, at.toEpochMilli());
-      p.setString(2, printable(actor));
-      p.setString(3, printable(username));
-      p.setString(4, kind.key());
-      p.setString(5, detail);
-      p.executeUpdate();
-    }
+    c.update("INSERT INTO account_audit (at, actor, username, kind, detail) VALUES (?, ?, ?, ?, ?)",
+        at.toEpochMilli(), printable(actor), printable(username), kind.key(), detail);
   }
 
   /** A name as typed, cut to {@link #MAX_AUDITED_NAME} characters, control characters as '?'. */
@@ -579,14 +472,6 @@ public final class Accounts {
     StringBuilder b = new StringBuilder(t.length());
     t.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
     return b.toString();
-  }
-
-  private static void setNullable(PreparedStatement p, int i, String value) throws SQLException {
-    if (value == null) {
-      p.setNull(i, Types.VARCHAR);
-    } else {
-      p.setString(i, value);
-    }
   }
 
   /** A name as stored: trimmed, lower case (ASCII rules, whatever the machine's locale). */
@@ -615,21 +500,12 @@ public final class Accounts {
     return u;
   }
 
-  /** Reads on a connection of the pool (outside any transaction). */
-  <T> T read(Reader<T> reader) throws StoreException {
-    try (Connection c = store.dataSource().getConnection()) {
-      return reader.read(c);
-    } catch (SQLException e) {
-      throw new StoreException("reading the accounts failed: " + e.getMessage(), e);
-    }
+  /** Reads on a connection of the store's own (outside any transaction). */
+  <T> T read(RequestStore.Reading<T> reader) throws StoreException {
+    return store.read(reader);
   }
 
-  @FunctionalInterface
-  interface Reader<T> {
-    T read(Connection c) throws SQLException;
-  }
-
-  JdbcRequestStore store() {
+  RequestStore store() {
     return store;
   }
 

@@ -1,13 +1,12 @@
 package az.disclose.inbox.accounts;
 
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.Tables;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -62,18 +61,11 @@ public final class Sessions {
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant now = accounts.clock().instant();
     accounts.store().write(tx -> {
-      Connection c = tx.connection();
       if (previousId.isPresent()) {
-        delete(c, hash(previousId.get()));
+        delete(tx, hash(previousId.get()));
       }
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO account_sessions (id_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")) {
-        p.setString(1, hash(id));
-        p.setLong(2, account.id());
-        p.setLong(3, now.toEpochMilli());
-        p.setLong(4, now.toEpochMilli());
-        p.executeUpdate();
-      }
+      tx.update("INSERT INTO account_sessions (id_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+          hash(id), account.id(), now.toEpochMilli(), now.toEpochMilli());
       return null;
     });
     return new Session(id, account, now, now);
@@ -90,39 +82,23 @@ public final class Sessions {
     String h = hash(id);
     Instant now = accounts.clock().instant();
     record Row(Account account, Instant created, Instant lastSeen) {}
-    Optional<Row> row = accounts.read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT " + Accounts.COLUMNS + ", s.created_at, s.last_seen_at"
-          + " FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = ?")) {
-        p.setString(1, h);
-        try (ResultSet r = p.executeQuery()) {
-          if (!r.next()) {
-            return Optional.<Row>empty();
-          }
-          return Optional.of(new Row(Accounts.account(r, 1), Instant.ofEpochMilli(r.getLong(9)),
-              Instant.ofEpochMilli(r.getLong(10))));
-        }
-      }
-    });
+    Optional<Row> row = accounts.read(c -> c.queryFirst("SELECT " + Accounts.COLUMNS + ", s.created_at, s.last_seen_at"
+        + " FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = ?",
+        r -> new Row(Accounts.account(r, 1), Instant.ofEpochMilli(r.number(9)), Instant.ofEpochMilli(r.number(10))),
+        h));
     if (row.isEmpty()) {
       return Optional.empty();
     }
     Row s = row.get();
     boolean expired = !now.isBefore(s.lastSeen().plus(IDLE_TIMEOUT)) || !now.isBefore(s.created().plus(ABSOLUTE_TIMEOUT));
     if (expired || s.account().disabled()) {
-      accounts.store().write(tx -> delete(tx.connection(), h));
+      accounts.store().write(tx -> delete(tx, h));
       return Optional.empty();
     }
     Instant seen = s.lastSeen();
     if (!now.isBefore(seen.plus(TOUCH_INTERVAL))) {
-      accounts.store().write(tx -> {
-        try (PreparedStatement p = tx.connection().prepareStatement(
-            "UPDATE account_sessions SET last_seen_at = ? WHERE id_hash = ?")) {
-          p.setLong(1, now.toEpochMilli());
-          p.setString(2, h);
-          p.executeUpdate();
-        }
-        return null;
-      });
+      accounts.store().write(tx -> tx.update("UPDATE account_sessions SET last_seen_at = ? WHERE id_hash = ?",
+          now.toEpochMilli(), h));
       seen = now;
     }
     return Optional.of(new Session(id, s.account(), s.created(), seen));
@@ -132,8 +108,8 @@ public final class Sessions {
   public void end(Session session) throws StoreException {
     Instant now = accounts.clock().instant();
     accounts.store().write(tx -> {
-      if (delete(tx.connection(), hash(session.id())) > 0) {
-        Accounts.record(tx.connection(), now, session.account().username(), session.account().username(),
+      if (delete(tx, hash(session.id())) > 0) {
+        Accounts.record(tx, now, session.account().username(), session.account().username(),
             AuditKind.SIGNED_OUT, "");
       }
       return null;
@@ -145,8 +121,8 @@ public final class Sessions {
     Account a = accounts.get(username);
     Instant now = accounts.clock().instant();
     return accounts.store().write(tx -> {
-      int n = Accounts.endSessions(tx.connection(), a.id());
-      Accounts.record(tx.connection(), now, actor, a.username(), AuditKind.SIGNED_OUT_EVERYWHERE,
+      int n = Accounts.endSessions(tx, a.id());
+      Accounts.record(tx, now, actor, a.username(), AuditKind.SIGNED_OUT_EVERYWHERE,
           n + " session(s) ended");
       return n;
     });
@@ -155,21 +131,12 @@ public final class Sessions {
   /** Deletes every expired session (a housekeeping task may run it; {@link #check} refuses them anyway). */
   public int deleteExpired() throws StoreException {
     Instant now = accounts.clock().instant();
-    return accounts.store().write(tx -> {
-      try (PreparedStatement p = tx.connection().prepareStatement(
-          "DELETE FROM account_sessions WHERE last_seen_at <= ? OR created_at <= ?")) {
-        p.setLong(1, now.minus(IDLE_TIMEOUT).toEpochMilli());
-        p.setLong(2, now.minus(ABSOLUTE_TIMEOUT).toEpochMilli());
-        return p.executeUpdate();
-      }
-    });
+    return accounts.store().write(tx -> tx.update("DELETE FROM account_sessions WHERE last_seen_at <= ? OR created_at <= ?",
+        now.minus(IDLE_TIMEOUT).toEpochMilli(), now.minus(ABSOLUTE_TIMEOUT).toEpochMilli()));
   }
 
-  private static int delete(Connection c, String idHash) throws java.sql.SQLException {
-    try (PreparedStatement p = c.prepareStatement("DELETE FROM account_sessions WHERE id_hash = ?")) {
-      p.setString(1, idHash);
-      return p.executeUpdate();
-    }
+  private static int delete(Tables c, String idHash) throws SQLException {
+    return c.update("DELETE FROM account_sessions WHERE id_hash = ?", idHash);
   }
 
   /** The stored form of an id: its SHA-256, in hex. */

@@ -8,11 +8,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,11 +155,7 @@ public final class ImapPoller implements AutoCloseable {
         if (batch.length == 0) {
           break;
         }
-        prefetch(folder, batch);
-        List<byte[]> raws = new ArrayList<>(batch.length);
-        for (Message m : batch) {
-          raws.add(raw(m));
-        }
+        List<byte[]> raws = fetchRaw(folder, batch); // the server's bytes; the parser works on its own copy
         fetched += batch.length;
         List<Future<MailIntake.Result>> results = new ArrayList<>(batch.length);
         for (byte[] raw : raws) {
@@ -185,7 +184,7 @@ public final class ImapPoller implements AutoCloseable {
         }
       }
       return remember(new PollReport(fetched, outcomes, failed, Optional.empty()));
-    } catch (MessagingException | IOException | RuntimeException e) {
+    } catch (MessagingException | RuntimeException e) {
       LOG.warn("mail intake: polling {} failed ({}); {} message(s) processed before, the rest on the next poll", imap,
           e.getMessage(), outcomes.values().stream().mapToInt(Integer::intValue).sum());
       return remember(new PollReport(fetched, outcomes, failed, Optional.of(String.valueOf(e.getMessage()))));
@@ -209,24 +208,63 @@ public final class ImapPoller implements AutoCloseable {
   }
 
   /**
-   * Fetches the whole messages of a batch in one IMAP command (one round trip instead of one per
-   * message), at most {@value #PREFETCH_BYTES} bytes at a time so that large attachments do not
-   * fill the memory; what does not fit is fetched message by message.
+   * The messages of a batch exactly as the server holds them ({@code FETCH BODY.PEEK[]}), in the
+   * batch's order: one IMAP command for up to {@value #PREFETCH_BYTES} bytes of messages (a larger
+   * message alone). Not {@code Message.writeTo}: that re-serialises the headers the library parsed
+   * (a bare CR in a header becomes a line break, a leading space of the first line is lost, a
+   * missing final newline is added), and the stored evidence must be the server's bytes.
    */
-  private static void prefetch(Folder folder, Message[] batch) throws MessagingException {
-    List<Message> chunk = new ArrayList<>();
-    long bytes = 0;
-    for (Message m : batch) {
-      long size = Math.max(0, m.getSize());
-      if (!chunk.isEmpty() && bytes + size > PREFETCH_BYTES) {
-        break;
-      }
-      chunk.add(m);
-      bytes += size;
+  static List<byte[]> fetchRaw(Folder folder, Message[] batch) throws MessagingException {
+    if (!(folder instanceof IMAPFolder imapFolder)) {
+      throw new MessagingException("not an IMAP folder: " + folder.getFullName());
     }
-    FetchProfile whole = new FetchProfile();
-    whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-    folder.fetch(chunk.toArray(new Message[0]), whole);
+    List<byte[]> out = new ArrayList<>(batch.length);
+    int i = 0;
+    while (i < batch.length) {
+      int from = i;
+      long bytes = 0;
+      while (i < batch.length && (i == from || bytes + Math.max(0, batch[i].getSize()) <= PREFETCH_BYTES)) {
+        bytes += Math.max(0, batch[i].getSize());
+        i++;
+      }
+      int[] numbers = new int[i - from];
+      for (int k = from; k < i; k++) {
+        numbers[k - from] = batch[k].getMessageNumber();
+      }
+      Map<Integer, byte[]> got = fetchBodies(imapFolder, numbers);
+      for (int n : numbers) {
+        byte[] raw = got.get(n);
+        if (raw == null) {
+          throw new MessagingException("the server returned no BODY[] for message " + n);
+        }
+        out.add(raw);
+      }
+    }
+    return out;
+  }
+
+  /** Message number to the bytes of its {@code BODY[]}, for sorted message numbers, in one command. */
+  @SuppressWarnings("unchecked")
+  private static Map<Integer, byte[]> fetchBodies(IMAPFolder folder, int[] numbers) throws MessagingException {
+    return (Map<Integer, byte[]>) folder.doCommand(p -> {
+      Response[] rs = p.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+      if (rs.length == 0) {
+        throw new org.eclipse.angus.mail.iap.ProtocolException("no response to FETCH BODY.PEEK[]");
+      }
+      Map<Integer, byte[]> bodies = new HashMap<>();
+      List<Response> others = new ArrayList<>();
+      for (int k = 0; k < rs.length - 1; k++) {
+        BODY b = rs[k] instanceof FetchResponse f ? f.getItem(BODY.class) : null;
+        if (b != null && b.getSection().isEmpty() && b.getByteArray() != null) {
+          bodies.put(((FetchResponse) rs[k]).getNumber(), b.getByteArray().getNewBytes());
+        } else {
+          others.add(rs[k]); // unsolicited responses (EXISTS, EXPUNGE, FLAGS...) go to the folder as usual
+        }
+      }
+      p.notifyResponseHandlers(others.toArray(new Response[0]));
+      p.handleResult(rs[rs.length - 1]);
+      return bodies;
+    });
   }
 
   private Message[] pending(Folder folder) throws MessagingException {
@@ -263,13 +301,6 @@ public final class ImapPoller implements AutoCloseable {
       throw new MessagingException("cannot create the folder " + settings.processedFolder());
     }
     return f;
-  }
-
-  /** The message exactly as the server holds it. */
-  static byte[] raw(Message m) throws MessagingException, IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
-    m.writeTo(out);
-    return out.toByteArray();
   }
 
   private void markProcessed(Folder folder, Folder processed, List<Message> done) throws MessagingException {

@@ -1,17 +1,17 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.HistoryEvent;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
-import az.disclose.inbox.store.StoredRequest;
+import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.StoredRequest;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -103,6 +103,7 @@ public final class MailIntake {
     try {
       Optional<MailStore.Processed> seen = mail.processed(key);
       if (seen.isPresent()) {
+        logDuplicate(key, seen.get(), parsed.raw());
         return duplicate(key, seen.get());
       }
       Result r = parsed instanceof ParseFailure f ? quarantine(key, f) : route(key, ((ParseResult.Parsed) parsed).message());
@@ -129,6 +130,38 @@ public final class MailIntake {
       return mail.processed(key);
     } catch (StoreException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * One log line for a message processed before. When its bytes differ from those kept under its key
+   * (two different messages with one Message-ID, or a copy changed on the way), the variant is
+   * recorded under {@code sha256:<hex>} of its bytes, with them, and noted once in the history of the
+   * request the key belongs to. A reply's bytes are not kept under its key, so they are not compared.
+   */
+  private void logDuplicate(String key, MailStore.Processed p, byte[] raw) throws StoreException {
+    Optional<byte[]> kept = key.startsWith("sha256:") ? Optional.empty() : mail.raw(key);
+    String was = p.outcome() + p.requestNumber().map(n -> " " + n).orElse("");
+    if (kept.isEmpty() || java.util.Arrays.equals(kept.get(), raw)) {
+      LOG.info("mail {}: DUPLICATE of the message processed before ({}){}; nothing changed", key, was,
+          kept.isEmpty() ? "" : ", same bytes");
+      return;
+    }
+    String variant = sha256(raw);
+    boolean first = mail.processed(variant).isEmpty();
+    LOG.warn("mail {}: DUPLICATE Message-ID with different bytes ({} bytes, {}) than the message processed before ({});"
+        + " not processed again{}", key, raw.length, variant, was, first ? ", noted in the history" : ", seen before");
+    if (first) {
+      Instant now = now();
+      mail.requests().<Void, RuntimeException>write(tx -> {
+        MailStore.recordMessage(tx, variant, now, MailStore.DUPLICATE, p.requestNumber().orElse(null), raw);
+        if (p.requestNumber().isPresent() && tx.lock(p.requestNumber().get()).isPresent()) {
+          tx.append(p.requestNumber().get(), now, RegisterService.SYSTEM, EventKind.NOTE, "another e-mail with the"
+              + " same Message-ID " + key + " but different content arrived (" + raw.length + " bytes, " + variant
+              + "); it was not registered again, its raw bytes are kept with the mail records under " + variant, false);
+        }
+        return null;
+      });
     }
   }
 
@@ -200,21 +233,44 @@ public final class MailIntake {
             return r.get();
           }
         }
-        return registerNew(key, m);
+        return registerNew(key, m, mentioned(m));
       }
     }
   }
 
-  /** The request this message replies to: our Message-ID in In-Reply-To/References, else a number in the subject. */
+  /**
+   * The request this message replies to: our Message-ID in In-Reply-To/References (whoever sends
+   * it: it answers our mail), else a number in the subject (any case) when the message comes from
+   * that request's own address (From or Reply-To). A number quoted by anyone else is only a mention.
+   */
   private Optional<String> repliedRequest(ParsedMessage m) throws StoreException {
-    List<String> candidates = new ArrayList<>();
     for (String id : m.inReplyTo()) {
-      classifier.numberInMessageId(id).ifPresent(candidates::add);
+      Optional<String> n = classifier.numberInMessageId(id);
+      if (n.isPresent() && mail.requests().find(n.get()).isPresent()) {
+        return n;
+      }
     }
-    classifier.numberIn(m.subject()).ifPresent(candidates::add);
-    for (String n : candidates) {
-      if (mail.requests().find(n).isPresent()) {
-        return Optional.of(n);
+    Optional<String> n = classifier.numberIn(m.subject());
+    if (n.isPresent()) {
+      Optional<StoredRequest> r = mail.requests().find(n.get());
+      if (r.isPresent() && sameAddress(r.get().email(), m)) {
+        return n;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean sameAddress(String requestEmail, ParsedMessage m) {
+    String e = requestEmail == null ? "" : requestEmail.strip();
+    return !e.isEmpty() && (e.equalsIgnoreCase(m.fromAddress()) || e.equalsIgnoreCase(m.replyAddress()));
+  }
+
+  /** A request of the register that a new message mentions (subject first, then text), if any. */
+  private Optional<String> mentioned(ParsedMessage m) throws StoreException {
+    for (String t : List.of(m.subject(), m.text())) {
+      Optional<String> n = classifier.numberIn(t);
+      if (n.isPresent() && mail.requests().find(n.get()).isPresent()) {
+        return n;
       }
     }
     return Optional.empty();
@@ -224,7 +280,8 @@ public final class MailIntake {
     List<Attachment> files = new ArrayList<>(m.attachments());
     files.add(new Attachment("message-" + now.toEpochMilli() + ".eml", RAW_TYPE, m.raw()));
     String text = "e-mail from " + m.fromAddress() + (m.subject().isEmpty() ? "" : ": " + m.subject()) + "\n\n"
-        + m.text() + (m.attachments().isEmpty() ? "" : "\n\n[" + m.attachments().size() + " attachment(s)]");
+        + m.text() + (m.attachments().isEmpty() ? "" : "\n\n[" + m.attachments().size() + " attachment(s)]")
+        + (m.notes().isEmpty() ? "" : "\n\n[" + String.join("; ", m.notes()) + "]");
     boolean added = mail.requests().<Boolean, RuntimeException>write(tx -> {
       Optional<StoredRequest> r = tx.lock(number);
       if (r.isEmpty()) {
@@ -240,11 +297,20 @@ public final class MailIntake {
         : Optional.empty();
   }
 
-  private Result registerNew(String key, ParsedMessage m) throws RegisterException {
+  private Result registerNew(String key, ParsedMessage m, Optional<String> mention) throws RegisterException {
     var receipt = register.register(submission(m), new RegisterService.InTransaction() {
       @Override
-      public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
+      public void registered(RequestTx tx, RegisterService.Registered r) throws SQLException {
         MailStore.recordMessage(tx, key, r.event().at(), MailStore.REGISTERED, r.number(), null);
+        for (String note : m.notes()) { // a part that could not be read: the officers see what was kept
+          tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE, "e-mail: " + note, false);
+        }
+        if (mention.isPresent() && tx.lock(mention.get()).isPresent()) { // linked both ways, internal notes
+          tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE,
+              "the e-mail mentions request " + mention.get() + " (from another address: registered as new)", false);
+          tx.append(mention.get(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE,
+              "mentioned by request " + r.number() + ", an e-mail from " + m.fromAddress(), false);
+        }
       }
     });
     return new Result(Outcome.REGISTERED, key, Optional.of(receipt.number()), "from " + m.fromAddress());

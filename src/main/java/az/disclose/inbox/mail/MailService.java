@@ -1,6 +1,6 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Inbox;
+import az.disclose.inbox.store.Inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -122,7 +122,7 @@ public final class MailService implements AutoCloseable {
         MailStore.Waiting w = store.waiting();
         outbox.put("waiting", w.count());
         outbox.put("oldest_waiting_since", w.oldest().map(Object::toString).orElse(null));
-      } catch (az.disclose.inbox.store.StoreException e) {
+      } catch (az.disclose.inbox.StoreException e) {
         outbox.put("error", "the outbox cannot be read: " + e.getMessage());
       }
       out.put("outbox", outbox);

@@ -1,10 +1,10 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import az.disclose.inbox.PurgeParticipant;
+import az.disclose.inbox.RequestStore;
+import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.Tables;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +13,19 @@ import java.util.Optional;
 
 /**
  * The mail tables (migration V2__mail.sql): processed messages by key, the quarantine, the outbox.
- * Writes that belong to a register change take its {@link JdbcRequestStore.Tx}; the rest run in
- * their own transaction through {@link JdbcRequestStore#write}. Thread-safe.
+ * Their statements live here only. Writes that belong to a register change take its {@link
+ * RequestTx}; the rest run in their own transaction through {@link RequestStore#write}; reads run
+ * through {@link RequestStore#read}. {@link #purgeParticipant()} removes a purged request's mail
+ * data in the purge's transaction. Thread-safe.
  */
 public final class MailStore {
-  private final JdbcRequestStore store;
+  private final RequestStore store;
 
-  public MailStore(JdbcRequestStore store) {
+  public MailStore(RequestStore store) {
     this.store = store;
   }
 
-  public JdbcRequestStore requests() {
+  public RequestStore requests() {
     return store;
   }
 
@@ -35,60 +37,60 @@ public final class MailStore {
   public static final String AUTO_REPLY = "auto_reply";
   public static final String BOUNCE = "bounce";
   public static final String QUARANTINED = "quarantined";
+  /** A message whose Message-ID was processed before but whose bytes differ; kept under its hash. */
+  public static final String DUPLICATE = "duplicate";
 
   /** A processed message: its outcome and the request it went to, if any. */
   public record Processed(String key, Instant receivedAt, String outcome, Optional<String> requestNumber) {}
 
   public Optional<Processed> processed(String key) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT message_key, received_at, outcome, request_number FROM mail_messages WHERE message_key = ?")) {
-        p.setString(1, key);
-        try (ResultSet r = p.executeQuery()) {
-          return r.next()
-              ? Optional.of(new Processed(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
-                  Optional.ofNullable(r.getString(4))))
-              : Optional.empty();
-        }
-      }
-    });
+    return store.read(t -> t.queryFirst(
+        "SELECT message_key, received_at, outcome, request_number FROM mail_messages WHERE message_key = ?",
+        r -> new Processed(r.text(1), Instant.ofEpochMilli(r.number(2)), r.text(3), Optional.ofNullable(r.text(4))),
+        key));
   }
 
   /** Records a processed message (fails on a key already recorded: the transaction is rolled back). */
-  static void recordMessage(JdbcRequestStore.Tx tx, String key, Instant at, String outcome, String number, byte[] raw)
+  static void recordMessage(RequestTx tx, String key, Instant at, String outcome, String number, byte[] raw)
       throws SQLException {
-    try (PreparedStatement p = tx.connection().prepareStatement(
-        "INSERT INTO mail_messages (message_key, received_at, outcome, request_number, raw) VALUES (?, ?, ?, ?, ?)")) {
-      p.setString(1, key);
-      p.setLong(2, at.toEpochMilli());
-      p.setString(3, outcome);
-      p.setString(4, number);
-      p.setBytes(5, raw);
-      p.executeUpdate();
-    }
+    tx.update("INSERT INTO mail_messages (message_key, received_at, outcome, request_number, raw)"
+        + " VALUES (?, ?, ?, ?, ?)", key, at.toEpochMilli(), outcome, number, raw);
   }
 
-  static void updateMessage(JdbcRequestStore.Tx tx, String key, String outcome, String number) throws SQLException {
-    try (PreparedStatement p = tx.connection().prepareStatement(
-        "UPDATE mail_messages SET outcome = ?, request_number = ? WHERE message_key = ?")) {
-      p.setString(1, outcome);
-      p.setString(2, number);
-      p.setString(3, key);
-      p.executeUpdate();
-    }
+  static void updateMessage(RequestTx tx, String key, String outcome, String number) throws SQLException {
+    tx.update("UPDATE mail_messages SET outcome = ?, request_number = ? WHERE message_key = ?", outcome, number, key);
+  }
+
+  /**
+   * The raw bytes kept for a processed message, as fetched: the request's raw submission when it was
+   * registered, the quarantine entry's bytes, or those kept with an auto-reply or a bounce. Empty for
+   * a reply (its raw message is an attachment of the request's history) or an unknown key.
+   */
+  public Optional<byte[]> raw(String key) throws StoreException {
+    return store.read(t -> t.query("SELECT m.raw, r.raw, q.raw FROM mail_messages m"
+        + " LEFT JOIN requests r ON m.outcome = ? AND r.number = m.request_number"
+        + " LEFT JOIN mail_quarantine q ON q.message_key = m.message_key WHERE m.message_key = ?",
+        r -> {
+          for (int col = 1; col <= 3; col++) {
+            byte[] b = r.bytes(col);
+            if (b != null) {
+              return Optional.of(b);
+            }
+          }
+          return Optional.<byte[]>empty();
+        }, REGISTERED, key)).stream().flatMap(Optional::stream).findFirst();
+  }
+
+  /** How many mails of the outbox wait to be sent (for the log of an SMTP outage). */
+  public long pendingCount() throws StoreException {
+    return store.read(t -> t.query("SELECT COUNT(*) FROM outbox WHERE status = 'pending'", r -> r.number(1)))
+        .get(0);
   }
 
   /** How many messages were processed, by outcome (for tests and operators). */
   public long count(String outcome) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM mail_messages WHERE outcome = ?")) {
-        p.setString(1, outcome);
-        try (ResultSet r = p.executeQuery()) {
-          r.next();
-          return r.getLong(1);
-        }
-      }
-    });
+    return store.read(t -> t.query("SELECT COUNT(*) FROM mail_messages WHERE outcome = ?", r -> r.number(1), outcome)
+        .get(0));
   }
 
   // ---------------------------------------------------------------- quarantine
@@ -102,15 +104,9 @@ public final class MailStore {
   public record Quarantined(long id, String key, Instant receivedAt, String reason, int size, String status,
       Optional<Instant> resolvedAt, Optional<String> resolvedBy, Optional<String> resolution) {}
 
-  static void quarantine(JdbcRequestStore.Tx tx, String key, Instant at, String reason, byte[] raw) throws SQLException {
-    try (PreparedStatement p = tx.connection().prepareStatement(
-        "INSERT INTO mail_quarantine (message_key, received_at, reason, raw, status) VALUES (?, ?, ?, ?, 'open')")) {
-      p.setString(1, key);
-      p.setLong(2, at.toEpochMilli());
-      p.setString(3, reason);
-      p.setBytes(4, raw);
-      p.executeUpdate();
-    }
+  static void quarantine(RequestTx tx, String key, Instant at, String reason, byte[] raw) throws SQLException {
+    tx.update("INSERT INTO mail_quarantine (message_key, received_at, reason, raw, status) VALUES (?, ?, ?, ?, 'open')",
+        key, at.toEpochMilli(), reason, raw);
     recordMessage(tx, key, at, QUARANTINED, null, null);
   }
 
@@ -119,62 +115,30 @@ public final class MailStore {
 
   /** The quarantine, oldest first: the open entries, or all of them. */
   public List<Quarantined> quarantined(boolean all) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT " + QUARANTINE_COLUMNS + " FROM mail_quarantine"
-          + (all ? "" : " WHERE status = 'open'") + " ORDER BY id")) {
-        return quarantineRows(p);
-      }
-    });
+    return store.read(t -> t.query("SELECT " + QUARANTINE_COLUMNS + " FROM mail_quarantine"
+        + (all ? "" : " WHERE status = 'open'") + " ORDER BY id", MailStore::quarantined));
   }
 
   public Optional<Quarantined> quarantined(long id) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT " + QUARANTINE_COLUMNS + " FROM mail_quarantine WHERE id = ?")) {
-        p.setLong(1, id);
-        List<Quarantined> rows = quarantineRows(p);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-      }
-    });
+    return store.read(t -> t.queryFirst("SELECT " + QUARANTINE_COLUMNS + " FROM mail_quarantine WHERE id = ?",
+        MailStore::quarantined, id));
   }
 
   public Optional<byte[]> quarantinedRaw(long id) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT raw FROM mail_quarantine WHERE id = ?")) {
-        p.setLong(1, id);
-        try (ResultSet r = p.executeQuery()) {
-          return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
-        }
-      }
-    });
+    return store.read(t -> t.queryFirst("SELECT raw FROM mail_quarantine WHERE id = ?", r -> r.bytes(1), id));
   }
 
-  private static List<Quarantined> quarantineRows(PreparedStatement p) throws SQLException {
-    List<Quarantined> out = new ArrayList<>();
-    try (ResultSet r = p.executeQuery()) {
-      while (r.next()) {
-        long resolved = r.getLong(7);
-        boolean noResolved = r.wasNull();
-        out.add(new Quarantined(r.getLong(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)), r.getString(4),
-            r.getInt(5), r.getString(6), noResolved ? Optional.empty() : Optional.of(Instant.ofEpochMilli(resolved)),
-            Optional.ofNullable(r.getString(8)), Optional.ofNullable(r.getString(9))));
-      }
-    }
-    return out;
+  private static Quarantined quarantined(Tables.Row r) throws SQLException {
+    return new Quarantined(r.number(1), r.text(2), Instant.ofEpochMilli(r.number(3)), r.text(4), (int) r.number(5),
+        r.text(6), r.optionalNumber(7).map(Instant::ofEpochMilli), Optional.ofNullable(r.text(8)),
+        Optional.ofNullable(r.text(9)));
   }
 
   /** Resolves an open entry; false when it is not open (the caller says so). */
-  static boolean resolve(JdbcRequestStore.Tx tx, long id, String status, Instant at, String actor, String resolution)
+  static boolean resolve(RequestTx tx, long id, String status, Instant at, String actor, String resolution)
       throws SQLException {
-    try (PreparedStatement p = tx.connection().prepareStatement("UPDATE mail_quarantine SET status = ?,"
-        + " resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ? AND status = 'open'")) {
-      p.setString(1, status);
-      p.setLong(2, at.toEpochMilli());
-      p.setString(3, actor);
-      p.setString(4, resolution);
-      p.setLong(5, id);
-      return p.executeUpdate() == 1;
-    }
+    return tx.update("UPDATE mail_quarantine SET status = ?, resolved_at = ?, resolved_by = ?, resolution = ?"
+        + " WHERE id = ? AND status = 'open'", status, at.toEpochMilli(), actor, resolution, id) == 1;
   }
 
   // ---------------------------------------------------------------- outbox
@@ -184,38 +148,19 @@ public final class MailStore {
       String recipient, String subject, String body, String inReplyTo, Instant createdAt, String status, int attempts,
       Instant nextAttemptAt, Optional<Instant> sentAt, Optional<String> lastError) {}
 
-  static long enqueue(JdbcRequestStore.Tx tx, String number, long historyId, String kind, String messageId,
+  static long enqueue(RequestTx tx, String number, long historyId, String kind, String messageId,
       String recipient, String subject, String body, String inReplyTo, Instant at) throws SQLException {
-    try (PreparedStatement p = tx.connection().prepareStatement("INSERT INTO outbox (request_number, history_id,"
+    return tx.queryFirst("INSERT INTO outbox (request_number, history_id,"
         + " kind, message_id, recipient, subject, body, in_reply_to, created_at, status, attempts, next_attempt_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) RETURNING id")) {
-      int i = 0;
-      p.setString(++i, number);
-      p.setLong(++i, historyId);
-      p.setString(++i, kind);
-      p.setString(++i, messageId);
-      p.setString(++i, recipient);
-      p.setString(++i, subject);
-      p.setString(++i, body);
-      p.setString(++i, inReplyTo);
-      p.setLong(++i, at.toEpochMilli());
-      p.setLong(++i, at.toEpochMilli());
-      try (ResultSet r = p.executeQuery()) {
-        r.next();
-        return r.getLong(1);
-      }
-    }
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) RETURNING id", r -> r.number(1), number, historyId,
+        kind, messageId, recipient, subject, body, inReplyTo, at.toEpochMilli(), at.toEpochMilli())
+        .orElseThrow(() -> new SQLException("no id for the new outbox entry of " + number));
   }
 
   /** The Message-ID of the first mail to the request (its acknowledgement), to thread the later ones. */
-  static Optional<String> firstMessageId(Connection c, String number) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT message_id FROM outbox WHERE request_number = ? ORDER BY id LIMIT 1")) {
-      p.setString(1, number);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    }
+  static Optional<String> firstMessageId(RequestTx tx, String number) throws SQLException {
+    return tx.queryFirst("SELECT message_id FROM outbox WHERE request_number = ? ORDER BY id LIMIT 1",
+        r -> r.text(1), number);
   }
 
   private static final String OUTBOX_COLUMNS = "id, request_number, history_id, kind, message_id, recipient, subject,"
@@ -226,93 +171,98 @@ public final class MailStore {
 
   /** The outbox's pending mail, whether due or waiting for a retry. */
   public Waiting waiting() throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'");
-          ResultSet r = p.executeQuery()) {
-        r.next();
-        long count = r.getLong(1);
-        long oldest = r.getLong(2);
-        return new Waiting(count, r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest)));
-      }
-    });
+    return store.read(t -> t.query("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'",
+        r -> new Waiting(r.number(1), r.optionalNumber(2).map(Instant::ofEpochMilli))).get(0));
   }
 
   /** Pending mail due at {@code now}, oldest first. */
   public List<OutboxEntry> due(Instant now, int limit) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM outbox"
-          + " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?")) {
-        p.setLong(1, now.toEpochMilli());
-        p.setInt(2, limit);
-        return outboxRows(p);
-      }
-    });
+    return store.read(t -> t.query("SELECT " + OUTBOX_COLUMNS + " FROM outbox"
+        + " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?", MailStore::outboxEntry,
+        now.toEpochMilli(), limit));
   }
 
   /** Every outbox entry of a request (or all, when {@code number} is null), oldest first. */
   public List<OutboxEntry> outbox(String number) throws StoreException {
-    return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT " + OUTBOX_COLUMNS + " FROM outbox"
-          + (number == null ? "" : " WHERE request_number = ?") + " ORDER BY id")) {
-        if (number != null) {
-          p.setString(1, number);
-        }
-        return outboxRows(p);
-      }
-    });
+    String sql = "SELECT " + OUTBOX_COLUMNS + " FROM outbox" + (number == null ? "" : " WHERE request_number = ?")
+        + " ORDER BY id";
+    return store.read(t -> number == null
+        ? t.query(sql, MailStore::outboxEntry)
+        : t.query(sql, MailStore::outboxEntry, number));
   }
 
-  private static List<OutboxEntry> outboxRows(PreparedStatement p) throws SQLException {
-    List<OutboxEntry> out = new ArrayList<>();
-    try (ResultSet r = p.executeQuery()) {
-      while (r.next()) {
-        long sent = r.getLong(14);
-        boolean notSent = r.wasNull();
-        out.add(new OutboxEntry(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
-            r.getString(6), r.getString(7), r.getString(8), r.getString(9), Instant.ofEpochMilli(r.getLong(10)),
-            r.getString(11), r.getInt(12), Instant.ofEpochMilli(r.getLong(13)),
-            notSent ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sent)), Optional.ofNullable(r.getString(15))));
-      }
-    }
-    return out;
+  private static OutboxEntry outboxEntry(Tables.Row r) throws SQLException {
+    return new OutboxEntry(r.number(1), r.text(2), r.number(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8),
+        r.text(9), Instant.ofEpochMilli(r.number(10)), r.text(11), (int) r.number(12),
+        Instant.ofEpochMilli(r.number(13)), r.optionalNumber(14).map(Instant::ofEpochMilli),
+        Optional.ofNullable(r.text(15)));
   }
 
-  static void markSent(JdbcRequestStore.Tx tx, long id, Instant at, int attempts) throws SQLException {
-    try (PreparedStatement p = tx.connection().prepareStatement(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = ?, last_error = NULL WHERE id = ?")) {
-      p.setLong(1, at.toEpochMilli());
-      p.setInt(2, attempts);
-      p.setLong(3, id);
-      p.executeUpdate();
-    }
+  static void markSent(RequestTx tx, long id, Instant at, int attempts) throws SQLException {
+    tx.update("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = ?, last_error = NULL WHERE id = ?",
+        at.toEpochMilli(), attempts, id);
   }
 
-  static void markAttempt(JdbcRequestStore.Tx tx, long id, String status, int attempts, Instant next, String error)
+  static void markAttempt(RequestTx tx, long id, String status, int attempts, Instant next, String error)
       throws SQLException {
-    try (PreparedStatement p = tx.connection().prepareStatement(
-        "UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-      p.setString(1, status);
-      p.setInt(2, attempts);
-      p.setLong(3, next.toEpochMilli());
-      p.setString(4, error.length() > 1000 ? error.substring(0, 1000) : error);
-      p.setLong(5, id);
-      p.executeUpdate();
-    }
+    tx.update("UPDATE outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+        status, attempts, next.toEpochMilli(), error.length() > 1000 ? error.substring(0, 1000) : error, id);
   }
 
-  // ---------------------------------------------------------------- plumbing
+  // ---------------------------------------------------------------- purge
 
-  @FunctionalInterface
-  private interface Read<T> {
-    T run(Connection c) throws SQLException;
+  /**
+   * The mail tables' part of {@code disclose requests purge}, to register with {@link
+   * az.disclose.inbox.RegisterService#addPurgeParticipant}: a purged request's processed-message
+   * keys (the message, its replies and bounces), its outbox rows and the quarantine entries
+   * registered as it; and, tied to no request, dismissed quarantine entries and stray auto-replies
+   * and bounces older than the cut-off. Open quarantine entries are never touched.
+   */
+  public PurgeParticipant purgeParticipant() {
+    return new PurgeParticipant() {
+      @Override
+      public Removed ofRequest(Tables tx, String number, boolean dryRun) throws SQLException {
+        int messages = count(tx, "SELECT COUNT(*) FROM mail_messages WHERE request_number = ?", number);
+        int outbox = count(tx, "SELECT COUNT(*) FROM outbox WHERE request_number = ?", number);
+        int quarantine = count(tx, "SELECT COUNT(*) FROM mail_quarantine WHERE status = 'registered' AND resolution = ?",
+            number);
+        if (!dryRun) {
+          tx.update("DELETE FROM mail_messages WHERE request_number = ?", number);
+          tx.update("DELETE FROM outbox WHERE request_number = ?", number);
+          tx.update("DELETE FROM mail_quarantine WHERE status = 'registered' AND resolution = ?", number);
+        }
+        return new Removed(messages, outbox, quarantine, List.of());
+      }
+
+      @Override
+      public Removed unattached(Tables tx, Instant cutoff, boolean dryRun) throws SQLException {
+        long before = cutoff.toEpochMilli();
+        record Dismissed(long id, String key) {}
+        List<Dismissed> dismissed = tx.query("SELECT id, message_key FROM mail_quarantine"
+            + " WHERE status = 'dismissed' AND received_at < ? AND resolved_at < ? ORDER BY id",
+            r -> new Dismissed(r.number(1), r.text(2)), before, before);
+        String stray = " FROM mail_messages WHERE request_number IS NULL AND outcome IN (?, ?) AND received_at < ?";
+        int messages = count(tx, "SELECT COUNT(*)" + stray, AUTO_REPLY, BOUNCE, before);
+        List<Long> ids = new ArrayList<>();
+        for (Dismissed d : dismissed) {
+          ids.add(d.id());
+          if (dryRun) {
+            messages += count(tx, "SELECT COUNT(*) FROM mail_messages WHERE message_key = ? AND request_number IS NULL",
+                d.key());
+          } else {
+            tx.update("DELETE FROM mail_quarantine WHERE id = ? AND status = 'dismissed'", d.id());
+            messages += tx.update("DELETE FROM mail_messages WHERE message_key = ? AND request_number IS NULL", d.key());
+          }
+        }
+        if (!dryRun) {
+          tx.update("DELETE" + stray, AUTO_REPLY, BOUNCE, before);
+        }
+        return new Removed(messages, 0, ids.size(), List.copyOf(ids));
+      }
+    };
   }
 
-  private <T> T read(Read<T> work) throws StoreException {
-    try (Connection c = store.dataSource().getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new StoreException("database read failed: " + e.getMessage(), e);
-    }
+  private static int count(Tables tx, String sql, Object... parameters) throws SQLException {
+    return (int) tx.query(sql, r -> r.number(1), parameters).get(0).longValue();
   }
 }

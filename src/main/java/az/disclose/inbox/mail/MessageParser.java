@@ -1,6 +1,6 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
+import az.disclose.inbox.model.Attachment;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -11,6 +11,7 @@ import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
@@ -135,8 +136,8 @@ public final class MessageParser {
     thread.addAll(ids(String.join(" ", headers.getOrDefault("in-reply-to", List.of()))));
     thread.addAll(ids(String.join(" ", headers.getOrDefault("references", List.of()))));
     Body body = new Body();
-    walk(m, 0, body, notes);
-    String text = String.join("\n\n", body.texts).strip();
+    walk(m, 0, body, notes, "the message body", false);
+    String text = storable(String.join("\n\n", body.texts)).strip();
     String contentType = baseType(m);
     return new ParsedMessage(from[0], from[1], replyTo[0].isEmpty() ? from[0] : replyTo[0], subject, date, messageId,
         List.copyOf(thread), contentType, Collections.unmodifiableMap(headers), text, List.copyOf(body.attachments),
@@ -148,29 +149,60 @@ public final class MessageParser {
     final List<Attachment> attachments = new ArrayList<>();
   }
 
-  private void walk(Part p, int depth, Body body, List<String> notes) throws MessagingException, IOException, Problem {
+  /**
+   * Collects the text and the attachments of {@code p}. A part that cannot be read — a multipart
+   * without its start boundary, an unknown or broken transfer encoding — is kept as an opaque
+   * attachment (its bytes as sent) with a note, so that the rest of the message is still registered.
+   *
+   * @param where the part's place, for the notes ("the message body", "part 2", "part 2.1")
+   * @param inDigest the part is a child of a {@code multipart/digest} (default type {@code message/rfc822})
+   */
+  private void walk(Part p, int depth, Body body, List<String> notes, String where, boolean inDigest)
+      throws MessagingException, IOException, Problem {
     if (depth > MAX_DEPTH) {
       throw new Problem("MIME parts nested more than " + MAX_DEPTH + " levels deep");
     }
-    String type = baseType(p);
+    String type = inDigest && p.getHeader("Content-Type") == null ? "message/rfc822" : baseType(p);
     if (type.startsWith("multipart/")) {
-      MimeMultipart mp = new MimeMultipart(p.getDataHandler().getDataSource());
-      int count = mp.getCount();
+      MimeMultipart mp;
+      int count;
+      try {
+        mp = new MimeMultipart(p.getDataHandler().getDataSource());
+        count = mp.getCount();
+      } catch (MessagingException e) {
+        String boundary = parameter(p, "boundary");
+        opaque(p, body, notes, where, type + (boundary == null ? "" : " with boundary \"" + boundary + "\"")
+            + " cannot be split into parts (" + e.getMessage() + ")");
+        return;
+      }
       if (type.equals("multipart/alternative")) {
         BodyPart chosen = chooseAlternative(mp);
         if (chosen != null) {
-          walk(chosen, depth + 1, body, notes);
+          walk(chosen, depth + 1, body, notes, where, false);
         }
         return;
       }
       for (int i = 0; i < count; i++) {
-        walk(mp.getBodyPart(i), depth + 1, body, notes);
+        String child = where.startsWith("part ") ? where + "." + (i + 1) : "part " + (i + 1);
+        walk(mp.getBodyPart(i), depth + 1, body, notes, child, type.equals("multipart/digest"));
       }
+      return;
+    }
+    String encoding = transferEncoding(p);
+    if (!encoding.isEmpty() && !KNOWN_ENCODINGS.contains(encoding)) {
+      opaque(p, body, notes, where, "unknown transfer encoding \"" + encoding + "\"");
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = content(p);
+    } catch (Problem e) {
+      opaque(p, body, notes, where, "the " + (encoding.isEmpty() ? "" : encoding + " ") + "content cannot be decoded ("
+          + e.getMessage() + ")");
       return;
     }
     boolean attachment = isAttachment(p);
     if (!attachment && (type.equals("text/plain") || type.equals("text/html") || type.isEmpty())) {
-      byte[] bytes = content(p);
       String text = TextDecoder.decode(bytes, charset(p));
       if (type.equals("text/html")) {
         text = htmlToText(text);
@@ -181,9 +213,54 @@ public final class MessageParser {
       }
       return;
     }
-    byte[] bytes = content(p);
     String name = fileName(p, body.attachments.size() + 1, type);
     body.attachments.add(new Attachment(name, type.isEmpty() ? "application/octet-stream" : type, bytes));
+  }
+
+  /** Transfer encodings Jakarta Mail decodes. */
+  private static final Set<String> KNOWN_ENCODINGS =
+      Set.of("7bit", "8bit", "binary", "base64", "quoted-printable", "uuencode", "x-uuencode", "x-uue");
+
+  private static String transferEncoding(Part p) {
+    try {
+      String[] h = p.getHeader("Content-Transfer-Encoding");
+      return h == null || h.length == 0 ? "" : MimeUtility.unfold(h[0]).strip().toLowerCase(Locale.ROOT);
+    } catch (MessagingException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Keeps a part that cannot be read as an attachment of type {@code application/octet-stream}, its
+   * bytes exactly as sent (transfer encoding not removed), and notes the problem.
+   */
+  private static void opaque(Part p, Body body, List<String> notes, String where, String problem) throws Problem {
+    byte[] raw;
+    try {
+      raw = rawBytes(p);
+    } catch (IOException | MessagingException | RuntimeException e) {
+      throw new Problem(where + ": " + problem + ", and its bytes cannot be read (" + e.getMessage() + ")");
+    }
+    String name = fileName(p, body.attachments.size() + 1, "application/octet-stream");
+    body.attachments.add(new Attachment(name, "application/octet-stream", raw));
+    notes.add(where + ": " + problem + "; kept as an attachment as sent (" + name + ")");
+  }
+
+  /** The part's content as sent, its transfer encoding not removed. */
+  private static byte[] rawBytes(Part p) throws IOException, MessagingException {
+    try (InputStream in = p instanceof MimeBodyPart b ? b.getRawInputStream()
+        : p instanceof MimeMessage m ? m.getRawInputStream() : p.getInputStream()) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static String parameter(Part p, String name) {
+    try {
+      String ct = p.getContentType();
+      return ct == null ? null : new ContentType(ct).getParameter(name);
+    } catch (MessagingException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The plain text alternative, else the HTML one, else the first nested multipart, else the first. */
@@ -215,11 +292,49 @@ public final class MessageParser {
   }
 
   private static byte[] content(Part p) throws Problem {
+    if (transferEncoding(p).equals("base64")) {
+      return base64(p);
+    }
     try (InputStream in = p.getInputStream()) {
       return in.readAllBytes();
     } catch (IOException | MessagingException | RuntimeException e) {
       throw new Problem("a part's content cannot be decoded (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Base64 as mailers write it: line breaks and white space ignored, missing padding tolerated (Jakarta
+   * returns nothing for it). Any other character outside the alphabet, or a lone trailing character,
+   * is a broken encoding.
+   */
+  private static byte[] base64(Part p) throws Problem {
+    byte[] raw;
+    try {
+      raw = rawBytes(p);
+    } catch (IOException | MessagingException | RuntimeException e) {
+      throw new Problem("a part's content cannot be read (" + e.getMessage() + ")");
+    }
+    StringBuilder b = new StringBuilder(raw.length);
+    for (byte x : raw) {
+      char c = (char) (x & 0xff);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        continue;
+      }
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+        throw new Problem("invalid base64: the character " + (c < 0x20 || c > 0x7e ? String.format("0x%02x", (int) c)
+            : "'" + c + "'") + " is not in the alphabet");
+      }
+      b.append(c);
+    }
+    String t = b.toString();
+    int eq = t.indexOf('=');
+    if (eq >= 0) {
+      t = t.substring(0, eq); // padding ends the data (what follows a premature '=' is ignored, as Jakarta does)
+    }
+    if (t.length() % 4 == 1) {
+      throw new Problem("invalid base64: the data ends with a lone character");
+    }
+    return Base64.getDecoder().decode(t + "==".substring(0, (4 - t.length() % 4) % 4));
   }
 
   private static boolean isAttachment(Part p) {
@@ -255,31 +370,66 @@ public final class MessageParser {
     }
   }
 
-  /** The file name as found in the part's headers (RFC 2231 decoded by the parameter list), or null. */
+  /** The file name as found in the part's headers (RFC 2231 decoded, RFC 2047 not yet), or null. */
   private static String rawName(Part p) {
+    String n = nameParameter(p, "Content-Disposition", "filename");
+    return n != null ? n : nameParameter(p, "Content-Type", "name");
+  }
+
+  private static String nameParameter(Part p, String header, String name) {
+    String value;
     try {
-      String[] cd = p.getHeader("Content-Disposition");
-      if (cd != null && cd.length > 0) {
-        String n = new ContentDisposition(MimeUtility.unfold(cd[0])).getParameter("filename");
+      String[] h = p.getHeader(header);
+      if (h == null || h.length == 0) {
+        return null;
+      }
+      value = MimeUtility.unfold(h[0]);
+    } catch (MessagingException | RuntimeException e) {
+      return null;
+    }
+    if (Pattern.compile("(?i)(?:^|;)\\s*" + Pattern.quote(name) + "\\*").matcher(value).find()) {
+      try { // RFC 2231: charset, language and continuations, by Jakarta's parameter list
+        String n = header.equals("Content-Type") ? new ContentType(value).getParameter(name)
+            : new ContentDisposition(value).getParameter(name);
         if (n != null && !n.isBlank()) {
           return n;
         }
+      } catch (MessagingException | RuntimeException e) {
+        // read it leniently below
       }
-    } catch (MessagingException | RuntimeException e) {
-      // fall through to the type's name parameter
     }
-    try {
-      String[] ct = p.getHeader("Content-Type");
-      if (ct != null && ct.length > 0) {
-        String n = new ContentType(MimeUtility.unfold(ct[0])).getParameter("name");
-        if (n != null && !n.isBlank()) {
-          return n;
+    String n = lenientParameter(value, name);
+    return n == null || n.isBlank() ? null : n;
+  }
+
+  /**
+   * Parameter {@code name} of a header value, read as mailers write it rather than as RFC 2045
+   * says: a quoted string in which a backslash escapes only {@code "} and {@code \} (otherwise it is
+   * a character: {@code "C:\TEMP\x.png"} is a Windows path), or an unquoted value up to the next
+   * {@code ;} (an encoded word {@code name==?UTF-8?B?...?=} included).
+   */
+  static String lenientParameter(String value, String name) {
+    Matcher m = Pattern.compile("(?i)(?:^|;)\\s*" + Pattern.quote(name) + "\\s*=\\s*").matcher(value);
+    if (!m.find()) {
+      return null;
+    }
+    int i = m.end();
+    if (i < value.length() && value.charAt(i) == '"') {
+      StringBuilder b = new StringBuilder();
+      for (i++; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\\' && i + 1 < value.length() && (value.charAt(i + 1) == '"' || value.charAt(i + 1) == '\\')) {
+          b.append(value.charAt(++i));
+        } else if (c == '"') {
+          break;
+        } else {
+          b.append(c);
         }
       }
-    } catch (MessagingException | RuntimeException e) {
-      // no name
+      return b.toString();
     }
-    return null;
+    int end = value.indexOf(';', i);
+    return value.substring(i, end < 0 ? value.length() : end).strip();
   }
 
   static String fileName(Part p, int position, String type) {
@@ -336,7 +486,15 @@ public final class MessageParser {
     if (value == null) {
       return "";
     }
-    return decodeWords(TextDecoder.fixEightBitHeader(MimeUtility.unfold(value))).strip();
+    return storable(decodeWords(TextDecoder.fixEightBitHeader(MimeUtility.unfold(value)))).strip();
+  }
+
+  /**
+   * {@code s} without U+0000: a NUL byte in mail text is never meant, and PostgreSQL's text type
+   * cannot store it (the message could never be registered). The raw bytes keep it.
+   */
+  static String storable(String s) {
+    return s.indexOf('\u0000') < 0 ? s : s.replace("\u0000", "");
   }
 
   /**
@@ -422,28 +580,80 @@ public final class MessageParser {
     return Character.digit(c, 16) >= 0;
   }
 
-  /** {address, display name}; empty strings when there is none. */
+  /**
+   * {address, display name}; empty strings when there is none. The address is found even when the
+   * display name is broken (an invalid encoded word, an unclosed quote, an unquoted comma). The
+   * name is taken as written before {@code <address>} and its encoded words decoded together, so a
+   * letter split between two words comes out whole (Jakarta decodes each word on its own).
+   */
   static String[] address(String value) {
     if (value == null || value.isBlank()) {
       return new String[] {"", ""};
     }
+    String addr = null;
+    String personal = null;
     try {
-      InternetAddress[] a = InternetAddress.parseHeader(value, false);
-      for (InternetAddress x : a) {
-        String addr = x.getAddress();
-        if (addr != null && addr.contains("@")) {
-          String personal = x.getPersonal();
-          return new String[] {addr.strip(), personal == null ? "" : oneLine(decodeWords(personal))};
+      for (InternetAddress x : InternetAddress.parseHeader(value, false)) {
+        String a = x.getAddress();
+        if (a != null && a.contains("@") && !a.strip().matches(".*[\\s<>].*")) { // not "Name <addr" of a broken header
+          addr = a.strip().replaceFirst("^@[^:]*:", ""); // an obsolete source route (RFC 5322 4.4) dropped
+          personal = x.getPersonal();
+          break;
         }
       }
     } catch (AddressException | RuntimeException e) {
       // fall back to the first thing that looks like an address
     }
-    Matcher m = BARE_ADDRESS.matcher(value);
-    return m.find() ? new String[] {m.group(), ""} : new String[] {"", ""};
+    if (addr == null) {
+      Matcher m = BARE_ADDRESS.matcher(value);
+      if (!m.find()) {
+        // the whole "Name <address>" inside one encoded word (a broken mailer): read it decoded
+        String decoded = decodeWords(value);
+        return decoded.equals(value) ? new String[] {"", ""} : address(decoded);
+      }
+      addr = m.group();
+    }
+    String name = displayName(value, addr);
+    if (name == null || name.isEmpty()) {
+      Matcher comment = Pattern.compile(Pattern.quote(addr) + ">?\\s*\\((.*)\\)", Pattern.CASE_INSENSITIVE).matcher(value);
+      name = comment.find() ? comment.group(1) : personal == null ? "" : personal;
+    }
+    return new String[] {storable(addr), storable(oneLine(decodeWords(UNTERMINATED_WORD.matcher(name).replaceFirst("$0?="))))};
   }
 
-  private static Optional<Instant> date(String value) {
+  /** An encoded word at the end of a display name that lost its closing {@code ?=}. */
+  private static final Pattern UNTERMINATED_WORD = Pattern.compile("=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*(?<!\\?=)$");
+
+  /**
+   * The display name written before {@code <addr>} in {@code value}: surrounding quotes and their
+   * escapes removed, an unquoted comma kept; null when the address is not in angle brackets.
+   */
+  static String displayName(String value, String addr) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    int a = lower.indexOf(addr.toLowerCase(Locale.ROOT));
+    while (a >= 0) {
+      int lt = value.lastIndexOf('<', a);
+      if (lt >= 0 && value.substring(lt + 1, a).isBlank()) {
+        String before = value.substring(0, lt);
+        if (before.contains("@")) { // other addresses come first: the name follows the last comma
+          before = before.substring(before.lastIndexOf(',') + 1);
+        }
+        String n = before.strip();
+        if (n.startsWith("\"")) {
+          n = n.substring(1);
+          if (n.endsWith("\"")) {
+            n = n.substring(0, n.length() - 1);
+          }
+          n = n.replaceAll("\\\\([\"\\\\])", "$1");
+        }
+        return n.strip();
+      }
+      a = lower.indexOf(addr.toLowerCase(Locale.ROOT), a + 1);
+    }
+    return null;
+  }
+
+  static Optional<Instant> date(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

@@ -2,19 +2,24 @@ package az.disclose.inbox.mail;
 
 import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.calendar.DeadlineRule;
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.HistoryEvent;
+import az.disclose.calendar.DeadlineRules;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoredRequest;
+import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.StoredRequest;
+import az.disclose.inbox.model.Submission;
 import az.disclose.render.AzDates;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +29,8 @@ import java.util.regex.Pattern;
  * (e-mail or the web form), the officers' answer, and the notices of extension, forwarding,
  * clarification and refusal. Each mail gets a stable Message-ID {@code <number.event-id@host>} and
  * the number in its subject, so that replies thread back to the request; {@link OutboxSender} sends
- * it. Texts are in Azerbaijani with a short English line.
+ * it. Texts are wholly in Azerbaijani, the legal basis included; a request made in English (the
+ * web form's English page) is acknowledged wholly in English.
  */
 public final class Outbox implements RegisterService.InTransaction {
   public static final String ACKNOWLEDGEMENT = "acknowledgement";
@@ -51,7 +57,7 @@ public final class Outbox implements RegisterService.InTransaction {
   }
 
   @Override
-  public void registered(JdbcRequestStore.Tx tx, RegisterService.Registered r) throws SQLException {
+  public void registered(RequestTx tx, RegisterService.Registered r) throws SQLException {
     Submission s = r.submission();
     if (!deliverable(s.email())) {
       return;
@@ -63,8 +69,10 @@ public final class Outbox implements RegisterService.InTransaction {
       Matcher m = MESSAGE_ID.matcher(headerPart(s.raw()));
       inReplyTo = m.find() ? m.group(1) : "";
     }
+    boolean english = ENGLISH.equals(s.language());
     MailStore.enqueue(tx, r.number(), ack.id(), ACKNOWLEDGEMENT, messageId(r.number(), ack.id()), s.email().strip(),
-        "[" + r.number() + "] Sorğunuz qeydiyyata alındı", acknowledgement(r), inReplyTo, r.event().at());
+        "[" + r.number() + "] " + (english ? "Your request was registered" : "Sorğunuz qeydiyyata alındı"),
+        english ? acknowledgementEnglish(r) : acknowledgement(r), inReplyTo, r.event().at());
   }
 
   private static String headerPart(byte[] raw) {
@@ -78,7 +86,7 @@ public final class Outbox implements RegisterService.InTransaction {
   }
 
   @Override
-  public void acted(JdbcRequestStore.Tx tx, StoredRequest request, HistoryEvent event) throws SQLException {
+  public void acted(RequestTx tx, StoredRequest request, HistoryEvent event) throws SQLException {
     String kind;
     String subject;
     String intro;
@@ -122,11 +130,12 @@ public final class Outbox implements RegisterService.InTransaction {
         + statusLine(request.statusToken())
         + "Bu məktuba cavab yazsanız, yazdığınız " + request.number() + " nömrəli sorğunuza əlavə olunacaq.\n\n"
         + "--\n" + senderName() + "\n";
-    String inReplyTo = MailStore.firstMessageId(tx.connection(), request.number()).orElse("");
+    String inReplyTo = MailStore.firstMessageId(tx, request.number()).orElse("");
     MailStore.enqueue(tx, request.number(), event.id(), kind, messageId(request.number(), event.id()),
         request.email().strip(), "[" + request.number() + "] " + subject, body, inReplyTo, event.at());
   }
 
+  /** The acknowledgement in Azerbaijani, the legal basis included (no English line). */
   String acknowledgement(RegisterService.Registered r) {
     DeadlineExplanation due = r.due();
     DeadlineRule rule = due.rule();
@@ -142,15 +151,67 @@ public final class Outbox implements RegisterService.InTransaction {
           + AzDates.format(due.startDay(), AZ) + ") hesablanır; şənbə, bazar və qeyri-iş günləri sayılmır";
     }
     String registered = AzDates.format(r.event().at().atZone(zone).toLocalDate(), AZ);
-    return "Hörmətli " + name(r.submission().name()) + ",\n\n"
+    return "Hörmətli " + name(r.submission().name(), "vətəndaş") + ",\n\n"
         + "Sorğunuz " + registered + " tarixində " + r.number() + " nömrəsi ilə qeydiyyata alınmışdır.\n\n"
         + "Cavab veriləcək son tarix: " + dueText + ".\n"
-        + basis + " (" + rule.legalBasis() + ").\n\n"
-        + statusLine(r.statusToken())
+        + basis + " (" + legalBasisAz(rule) + ").\n\n"
+        + (settings.statusUrl().isEmpty() ? "" : "Sorğunuzun vəziyyəti: " + settings.statusUrl() + r.statusToken() + "\n\n")
         + "Bu məktuba cavab yazsanız, yazdığınız sorğunuza əlavə olunacaq; mövzu sətrindəki nömrəni saxlayın.\n"
-        + "Bu məktub avtomatik göndərilmişdir.\n\n"
-        + "Your request was registered under number " + r.number() + "; the answer is due by " + due.dueDate()
-        + ".\n\n--\n" + senderName() + "\n";
+        + "Bu məktub avtomatik göndərilmişdir.\n\n--\n" + senderName() + "\n";
+  }
+
+  /** The acknowledgement of a request made in English (the web form's English page), wholly in English. */
+  String acknowledgementEnglish(RegisterService.Registered r) {
+    DeadlineExplanation due = r.due();
+    DeadlineRule rule = due.rule();
+    String dueText;
+    String basis;
+    if (rule.unit() == DeadlineRule.Unit.HOURS) {
+      var at = due.dueAt().withZoneSameInstant(zone);
+      dueText = AzDates.format(at.toLocalDate(), Locale.ENGLISH) + ", " + TIME.format(at) + " (Baku time)";
+      basis = "The period is " + rule.amount() + " hours from the moment of registration";
+    } else {
+      dueText = AzDates.format(due.dueDate(), Locale.ENGLISH);
+      basis = "The period is " + rule.amount() + " working days, counted from the first working day after"
+          + " registration (" + AzDates.format(due.startDay(), Locale.ENGLISH) + "); Saturdays, Sundays and"
+          + " non-working days are not counted";
+    }
+    String registered = AzDates.format(r.event().at().atZone(zone).toLocalDate(), Locale.ENGLISH);
+    return "Dear " + name(r.submission().name(), "requester") + ",\n\n"
+        + "Your request was registered on " + registered + " under number " + r.number() + ".\n\n"
+        + "The answer is due by: " + dueText + ".\n"
+        + basis + " (" + rule.legalBasis() + ").\n\n"
+        + (settings.statusUrl().isEmpty() ? "" : "The status of your request: " + settings.statusUrl() + r.statusToken()
+            + "\n\n")
+        + "If you reply to this e-mail, your reply is added to your request; keep the number in the subject.\n"
+        + "This e-mail was sent automatically.\n\n--\n" + senderName() + "\n";
+  }
+
+  /** The language code of requests acknowledged in English; every other language gets Azerbaijani. */
+  static final String ENGLISH = "en";
+
+  private static final Map<String, String> LEGAL_BASIS_AZ = Map.of(
+      DeadlineRules.INFO_REQUEST, "“İnformasiya əldə etmək haqqında” Qanun (2005), maddə 24.1; müddət qeydiyyatdan"
+          + " sonrakı iş günündən hesablanır (maddə 24.5)",
+      DeadlineRules.LOSES_RELEVANCE, "“İnformasiya əldə etmək haqqında” Qanun (2005), maddə 24.2: məlumat"
+          + " aktuallığını itirə bilər — 24 saat",
+      DeadlineRules.THREAT_TO_LIFE, "“İnformasiya əldə etmək haqqında” Qanun (2005), maddə 24.3: insanın həyatı,"
+          + " sağlamlığı və ya azadlığı təhlükə altındadır — 48 saat",
+      DeadlineRules.UNCLEAR_REQUEST, "“İnformasiya əldə etmək haqqında” Qanun (2005), maddə 24.4",
+      DeadlineRules.FORWARD_TO_HOLDER, "“İnformasiya əldə etmək haqqında” Qanun (2005), maddə 23.1",
+      DeadlineRules.APPEAL, "“Vətəndaşların müraciətləri haqqında” Qanun (2015), maddə 10.1",
+      DeadlineRules.APPEAL_EXTENDED, "“Vətəndaşların müraciətləri haqqında” Qanun (2015), maddə 10.1",
+      DeadlineRules.APPEAL_FORWARD, "“Vətəndaşların müraciətləri haqqında” Qanun (2015)");
+
+  /**
+   * The legal basis of {@code rule} in Azerbaijani (the same wording as the theme's {@code
+   * inbox.basis.*} messages). A basis changed in the settings is quoted as the administrator wrote it.
+   */
+  static String legalBasisAz(DeadlineRule rule) {
+    boolean isDefault = DeadlineRules.defaults().stream()
+        .anyMatch(d -> d.id().equals(rule.id()) && d.legalBasis().equals(rule.legalBasis()));
+    String az = LEGAL_BASIS_AZ.get(rule.id());
+    return isDefault && az != null ? az : rule.legalBasis();
   }
 
   private String statusLine(String token) {
@@ -158,8 +219,12 @@ public final class Outbox implements RegisterService.InTransaction {
   }
 
   private static String name(String name) {
+    return name(name, "vətəndaş");
+  }
+
+  private static String name(String name, String otherwise) {
     String n = name == null ? "" : name.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return n.isEmpty() ? "vətəndaş" : n;
+    return n.isEmpty() ? otherwise : n;
   }
 
   private String senderName() {

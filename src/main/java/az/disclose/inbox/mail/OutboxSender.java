@@ -1,10 +1,10 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.EventKind;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.store.StoreException;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.StoredAttachment;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -52,6 +52,8 @@ public final class OutboxSender implements AutoCloseable {
   private final Session session;
   private final Object lifecycle = new Object();
   private ScheduledExecutorService executor;
+  /** Since when the SMTP server has not answered, or null; only read and written by {@link #sendDue}. */
+  private Instant outageSince;
 
   public OutboxSender(MailStore mail, MailSettings settings, Clock clock, Duration firstRetry, Duration maxRetry) {
     this.mail = mail;
@@ -92,6 +94,11 @@ public final class OutboxSender implements AutoCloseable {
     try (Transport t = session.getTransport()) {
       t.connect(smtp.host(), smtp.port(), smtp.user().isEmpty() ? null : smtp.user(),
           smtp.password().isEmpty() ? null : smtp.password());
+      if (outageSince != null) {
+        LOG.info("outbox: SMTP server {} answers again after {} unavailable; {} mail(s) waiting are being sent", smtp,
+            Duration.between(outageSince, now()), waiting());
+        outageSince = null;
+      }
       for (MailStore.OutboxEntry e : due) {
         try {
           MimeMessage m = message(e);
@@ -102,22 +109,43 @@ public final class OutboxSender implements AutoCloseable {
           if (x.getInvalidAddresses() != null && x.getInvalidAddresses().length > 0) {
             recordFailed(e, x);
           } else {
-            retry(e, x);
+            retry(e, x, false);
           }
         } catch (MessagingException | StoreException | RuntimeException x) {
-          retry(e, x);
-          if (!t.isConnected()) {
+          if (!t.isConnected()) { // the connection dropped: the rest of the pass waits with this one
+            outage(x);
+            retry(e, x, true);
             break;
           }
+          retry(e, x, false);
         }
       }
     } catch (MessagingException e) {
-      LOG.warn("outbox: SMTP server {} unavailable ({}); {} mail(s) wait", smtp, e.getMessage(), due.size());
+      outage(e);
       for (MailStore.OutboxEntry x : due) {
-        retry(x, e);
+        retry(x, e, true);
       }
     }
     return sent;
+  }
+
+  /** One WARN when the SMTP server stops answering, with the number of mails waiting; quiet until it answers. */
+  private void outage(Exception e) {
+    if (outageSince == null) {
+      outageSince = now();
+      LOG.warn("outbox: SMTP server {} unavailable ({}); {} mail(s) waiting, retried with back-off (logged again"
+          + " when the server answers)", smtp, e.getMessage(), waiting());
+    } else {
+      LOG.debug("outbox: SMTP server {} still unavailable ({})", smtp, e.getMessage());
+    }
+  }
+
+  private String waiting() {
+    try {
+      return Long.toString(mail.pendingCount());
+    } catch (StoreException e) {
+      return "an unknown number of";
+    }
   }
 
   /** The message of an outbox entry, with its stable Message-ID. */
@@ -129,7 +157,7 @@ public final class OutboxSender implements AutoCloseable {
         setHeader("Message-ID", id);
       }
     };
-    m.setFrom(new InternetAddress(settings.from(), false));
+    m.setFrom(encoded(settings.from()));
     m.setRecipient(Message.RecipientType.TO, new InternetAddress(e.recipient(), false));
     m.setSubject(e.subject(), "UTF-8");
     m.setSentDate(Date.from(e.createdAt()));
@@ -170,6 +198,23 @@ public final class OutboxSender implements AutoCloseable {
     return m;
   }
 
+  /**
+   * The address with its display name encoded (RFC 2047, UTF-8) when it is not ASCII: Jakarta keeps
+   * a parsed display name as written, which would put raw UTF-8 bytes into the From header.
+   */
+  static InternetAddress encoded(String address) throws MessagingException {
+    InternetAddress parsed = new InternetAddress(address, false);
+    String personal = parsed.getPersonal();
+    if (personal == null || personal.isBlank()) {
+      return new InternetAddress(parsed.getAddress());
+    }
+    try {
+      return new InternetAddress(parsed.getAddress(), personal, "UTF-8");
+    } catch (java.io.UnsupportedEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
@@ -204,7 +249,7 @@ public final class OutboxSender implements AutoCloseable {
     }
   }
 
-  private void retry(MailStore.OutboxEntry e, Exception x) {
+  private void retry(MailStore.OutboxEntry e, Exception x, boolean duringOutage) {
     int attempts = e.attempts() + 1;
     Duration delay = backoff(attempts);
     Instant next = now().plus(delay);
@@ -216,7 +261,11 @@ public final class OutboxSender implements AutoCloseable {
     } catch (StoreException s) {
       LOG.warn("outbox: cannot record the attempt on {}: {}", e.messageId(), s.getMessage());
     }
-    LOG.info("outbox: {} not sent (attempt {}: {}); next try in {}", e.messageId(), attempts, x.getMessage(), delay);
+    if (duringOutage) {
+      LOG.debug("outbox: {} not sent (attempt {}: {}); next try in {}", e.messageId(), attempts, x.getMessage(), delay);
+    } else {
+      LOG.info("outbox: {} not sent (attempt {}: {}); next try in {}", e.messageId(), attempts, x.getMessage(), delay);
+    }
   }
 
   /** {@code firstRetry * 2^(attempts-1)}, at most {@code maxRetry}. */

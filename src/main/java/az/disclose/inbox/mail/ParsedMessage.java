@@ -1,6 +1,6 @@
 package az.disclose.inbox.mail;
 
-import az.disclose.inbox.Attachment;
+import az.disclose.inbox.model.Attachment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -12,7 +12,9 @@ import java.util.Locale;
  * Azerbaijan handled.
  *
  * <ol>
- *   <li>Pure ASCII is ASCII whatever the label.
+ *   <li>UTF-7 (not a JDK charset) is decoded by {@link Utf7}; ISO-2022 charsets (7-bit with escape
+ *       sequences) by their decoder, even when every byte is ASCII.
+ *   <li>Pure ASCII is ASCII whatever (other) label.
  *   <li>Bytes that are valid (strict) UTF-8 are UTF-8 when the label is missing, unknown or any
  *       single-byte charset (UTF-8 text labelled {@code iso-8859-1} is common; real single-byte
  *       text with non-ASCII letters is almost never valid UTF-8).
@@ -23,6 +25,9 @@ import java.util.Locale;
  *       {@code windows-1252}, {@code us-ascii}) that is not UTF-8: Cyrillic when most non-ASCII
  *       letters are high bytes (then {@code windows-1251} or {@code KOI8-R}, whichever gives mostly
  *       lower-case letters), otherwise {@code windows-1254} (Azerbaijani/Turkish Latin).
+ *   <li>Any other charset Java knows (ISO-8859-x, KOI8-U, Big5, GB2312, EUC-KR, Shift_JIS...) is
+ *       decoded with it (single-byte labels after the strict UTF-8 check of rule 2).
+ *   <li>An unknown label counts as no label: ASCII, else strict UTF-8, else the guess of rule 4.
  * </ol>
  *
  * The Azerbaijani letter ə (U+0259) exists in neither ISO-8859-9 nor windows-1254: a mailer that
@@ -42,14 +47,25 @@ public final class TextDecoder {
     return decodeWith(bytes, label).text();
   }
 
-  /** The text and the charset actually used. */
-  public record Decoded(String text, Charset charset) {}
+  /** The text and the name of the charset actually used. */
+  public record Decoded(String text, String charset) {
+    Decoded(String text, Charset charset) {
+      this(text, charset.name());
+    }
+  }
 
   public static Decoded decodeWith(byte[] bytes, String label) {
     if (bytes == null || bytes.length == 0) {
       return new Decoded("", StandardCharsets.US_ASCII);
     }
+    if (Utf7.isLabel(label)) {
+      return new Decoded(Utf7.decode(bytes), "UTF-7");
+    }
     Charset declared = charset(label);
+    if (declared != null && isSevenBitStateful(declared)) {
+      // ISO-2022-JP/KR/CN: 7-bit bytes with escape sequences; "pure ASCII" does not mean ASCII here
+      return new Decoded(new String(bytes, declared), declared);
+    }
     if (isAscii(bytes)) {
       return new Decoded(new String(bytes, StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
     }
@@ -105,6 +121,13 @@ public final class TextDecoder {
         }
       }
     }
+  }
+
+  /** Charsets whose text is 7-bit bytes switched between character sets by escape sequences. */
+  static boolean isSevenBitStateful(Charset c) {
+    String n = c.name().toLowerCase(Locale.ROOT);
+    return n.startsWith("iso-2022") || n.equals("x-windows-50220") || n.equals("x-windows-50221")
+        || n.equals("x-windows-iso2022jp");
   }
 
   static boolean isAscii(byte[] bytes) {

@@ -1,14 +1,23 @@
 package az.disclose.inbox.store;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.HistoryEvent;
 import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.RequestStatus;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.RequestStore;
+import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.Tables;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.PurgeCandidate;
+import az.disclose.inbox.model.PurgedRecord;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.StatisticsRow;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredRequest;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -64,7 +73,7 @@ import org.sqlite.SQLiteDataSource;
  * #close} fails the units still waiting in the queue, lets the group in progress finish, and stops
  * the writer.
  */
-public final class JdbcRequestStore implements AutoCloseable {
+public final class JdbcRequestStore implements RequestStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRequestStore.class);
   /** How long a writer waits for another process's write lock on SQLite, by default ({@code database.busy_timeout_ms}). */
   public static final int SQLITE_BUSY_TIMEOUT_MS = InboxSettings.DEFAULT_BUSY_TIMEOUT_MS;
@@ -208,12 +217,6 @@ public final class JdbcRequestStore implements AutoCloseable {
   public void close() {
     groupWriter.stop();
     pool.close();
-  }
-
-  /** Work done inside one transaction. */
-  @FunctionalInterface
-  public interface Work<T, E extends Exception> {
-    T run(Tx tx) throws SQLException, E;
   }
 
   /**
@@ -613,8 +616,13 @@ public final class JdbcRequestStore implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
+  @Override
+  public <T> T read(Reading<T> work) throws StoreException {
+    return onConnection(c -> work.run(new ConnectionTables(c)));
+  }
+
   /** Runs {@code work} on a connection of the pool; a connection whose work failed is evicted, like a writer's. */
-  private <T> T read(Read<T> work) throws StoreException {
+  private <T> T onConnection(Read<T> work) throws StoreException {
     Connection c;
     try {
       c = pool.getConnection();
@@ -672,9 +680,6 @@ public final class JdbcRequestStore implements AutoCloseable {
     return java.sql.DriverManager.getConnection(settings.databaseUrl(), p);
   }
 
-  /** What a write probe found: whether a write transaction committed, how long it took, and why not. */
-  public record WriteProbe(boolean committed, long millis, String error) {}
-
   /**
    * A real write transaction that commits: it stamps {@code now} on the one row of {@code
    * health_probe} (migration V7), so that the lock, the journal and the commit's sync are all
@@ -684,7 +689,7 @@ public final class JdbcRequestStore implements AutoCloseable {
     long started = System.nanoTime();
     try {
       this.<Void, RuntimeException>write(tx -> {
-        tx.stampProbe(now);
+        ((Tx) tx).stampProbe(now);
         return null;
       });
       return new WriteProbe(true, (System.nanoTime() - started) / 1_000_000, "");
@@ -696,16 +701,16 @@ public final class JdbcRequestStore implements AutoCloseable {
   // ---------------------------------------------------------------- reads
 
   public Optional<StoredRequest> find(String number) throws StoreException {
-    return read(c -> one(c, "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE number = ?", number));
+    return onConnection(c -> one(c, "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE number = ?", number));
   }
 
   public Optional<StoredRequest> findByToken(String token) throws StoreException {
-    return read(c -> one(c, "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE status_token = ?", token));
+    return onConnection(c -> one(c, "SELECT " + REQUEST_COLUMNS + " FROM requests WHERE status_token = ?", token));
   }
 
   /** Requests in number order, all of them or those whose status is in {@code statuses}. */
   public List<StoredRequest> list(Collection<RequestStatus> statuses) throws StoreException {
-    return read(c -> {
+    return onConnection(c -> {
       StringBuilder sql = new StringBuilder("SELECT " + REQUEST_COLUMNS + " FROM requests");
       List<String> keys = statuses.stream().map(RequestStatus::key).toList();
       if (!keys.isEmpty()) {
@@ -722,16 +727,16 @@ public final class JdbcRequestStore implements AutoCloseable {
   }
 
   public List<HistoryEvent> history(String number) throws StoreException {
-    return read(c -> history(c, number));
+    return onConnection(c -> history(c, number));
   }
 
   public List<StoredAttachment> attachments(String number) throws StoreException {
-    return read(c -> attachments(c, number));
+    return onConnection(c -> attachments(c, number));
   }
 
   /** The submission exactly as received. */
   public Optional<byte[]> raw(String number) throws StoreException {
-    return read(c -> {
+    return onConnection(c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT raw FROM requests WHERE number = ?")) {
         p.setString(1, number);
         try (ResultSet r = p.executeQuery()) {
@@ -741,17 +746,9 @@ public final class JdbcRequestStore implements AutoCloseable {
     });
   }
 
-  /**
-   * What the published statistics count of one request, and nothing else: no number, name, address
-   * or text. {@code closedAt} is the time of its closing event (answered, refused or forwarded;
-   * a request is closed once), empty while it is open.
-   */
-  public record StatisticsRow(Channel channel, Instant registeredAt, RequestStatus status, Instant dueAt,
-      Optional<Instant> closedAt) {}
-
   /** Every request of the register as a {@link StatisticsRow}, in order of registration. */
   public List<StatisticsRow> statisticsRows() throws StoreException {
-    return read(c -> {
+    return onConnection(c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT r.channel, r.registered_at, r.status, r.due_at, MIN(h.at)"
           + " FROM requests r LEFT JOIN history h ON h.request_number = r.number AND h.kind IN (?, ?, ?)"
           + " GROUP BY r.number, r.channel, r.registered_at, r.status, r.due_at"
@@ -774,7 +771,7 @@ public final class JdbcRequestStore implements AutoCloseable {
   }
 
   public List<PurgedRecord> purgeLog() throws StoreException {
-    return read(c -> {
+    return onConnection(c -> {
       try (PreparedStatement p = c.prepareStatement(
           "SELECT number, registered_at, last_event_at FROM purged ORDER BY number")) {
         List<PurgedRecord> out = new ArrayList<>();
@@ -791,21 +788,26 @@ public final class JdbcRequestStore implements AutoCloseable {
   // ---------------------------------------------------------------- inside a transaction
 
   /** The operations of one write transaction. */
-  public final class Tx {
+  public final class Tx implements RequestTx {
     private final Connection c;
+    /** The other components' statements, on this transaction's connection. */
+    private final Tables tables;
     /** Statements prepared once per transaction and reused by every unit of a group. */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private Tx(Connection c) {
       this.c = c;
+      this.tables = new ConnectionTables(c);
     }
 
-    /**
-     * The transaction's connection, for the tables of other components (e.g. the mail intake's) that
-     * must change in the same transaction. Never commit, roll back or close it.
-     */
-    public Connection connection() {
-      return c;
+    @Override
+    public int update(String sql, Object... parameters) throws SQLException {
+      return tables.update(sql, parameters);
+    }
+
+    @Override
+    public <T> List<T> query(String sql, Rows<T> rows, Object... parameters) throws SQLException {
+      return tables.query(sql, rows, parameters);
     }
 
     /** A statement prepared once in this transaction (closed when it ends: never close it yourself). */
@@ -1076,102 +1078,82 @@ public final class JdbcRequestStore implements AutoCloseable {
       }
     }
 
-    /**
-     * The mail data of a purged request (migration V2__mail.sql): its processed-message keys (the
-     * message, its replies and bounces), its outbox rows and the quarantine entries registered as
-     * it. Deletes them unless {@code dryRun}; returns how many there are.
-     */
-    public MailPurge purgeMailOf(String number, boolean dryRun) throws SQLException {
-      int messages = count("SELECT COUNT(*) FROM mail_messages WHERE request_number = ?", number);
-      int outbox = count("SELECT COUNT(*) FROM outbox WHERE request_number = ?", number);
-      int quarantine = count(
-          "SELECT COUNT(*) FROM mail_quarantine WHERE status = 'registered' AND resolution = ?", number);
-      if (!dryRun) {
-        for (String sql : List.of("DELETE FROM mail_messages WHERE request_number = ?",
-            "DELETE FROM outbox WHERE request_number = ?",
-            "DELETE FROM mail_quarantine WHERE status = 'registered' AND resolution = ?")) {
-          try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, number);
-            p.executeUpdate();
-          }
-        }
-      }
-      return new MailPurge(messages, outbox, quarantine);
-    }
+  }
 
-    /**
-     * Dismissed quarantine entries received and dismissed before {@code cutoff} (ids, oldest
-     * first), with their processed-message keys, and the auto-replies and bounces tied to no
-     * request received before it; deleted unless {@code dryRun}. Open entries are never touched.
-     */
-    public MailPurge purgeMailBefore(Instant cutoff, boolean dryRun, List<Long> dismissedIds) throws SQLException {
-      List<String> keys = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT id, message_key FROM mail_quarantine"
-          + " WHERE status = 'dismissed' AND received_at < ? AND resolved_at < ? ORDER BY id")) {
-        p.setLong(1, cutoff.toEpochMilli());
-        p.setLong(2, cutoff.toEpochMilli());
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            dismissedIds.add(r.getLong(1));
-            keys.add(r.getString(2));
-          }
-        }
-      }
-      int unattached;
-      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM mail_messages WHERE request_number IS NULL"
-          + " AND outcome IN ('auto_reply', 'bounce') AND received_at < ?")) {
-        p.setLong(1, cutoff.toEpochMilli());
-        try (ResultSet r = p.executeQuery()) {
-          r.next();
-          unattached = r.getInt(1);
-        }
-      }
-      int messages = unattached;
-      if (!dryRun) {
-        for (int i = 0; i < keys.size(); i++) {
-          try (PreparedStatement p = c.prepareStatement("DELETE FROM mail_quarantine WHERE id = ? AND status = 'dismissed'")) {
-            p.setLong(1, dismissedIds.get(i));
-            p.executeUpdate();
-          }
-          try (PreparedStatement p = c.prepareStatement(
-              "DELETE FROM mail_messages WHERE message_key = ? AND request_number IS NULL")) {
-            p.setString(1, keys.get(i));
-            messages += p.executeUpdate();
-          }
-        }
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM mail_messages WHERE request_number IS NULL"
-            + " AND outcome IN ('auto_reply', 'bounce') AND received_at < ?")) {
-          p.setLong(1, cutoff.toEpochMilli());
-          p.executeUpdate();
-        }
-      } else {
-        for (String key : keys) {
-          messages += count("SELECT COUNT(*) FROM mail_messages WHERE message_key = ? AND request_number IS NULL", key);
-        }
-      }
-      return new MailPurge(messages, 0, dismissedIds.size());
-    }
+  // ---------------------------------------------------------------- other components' tables
 
-    private int count(String sql, String arg) throws SQLException {
+  /**
+   * {@link Tables} on one connection: the statements of another component, prepared, bound and
+   * closed here, so that the connection itself never leaves this package.
+   */
+  private record ConnectionTables(Connection c) implements Tables {
+    @Override
+    public int update(String sql, Object... parameters) throws SQLException {
       try (PreparedStatement p = c.prepareStatement(sql)) {
-        p.setString(1, arg);
+        bind(p, parameters);
+        return p.executeUpdate();
+      }
+    }
+
+    @Override
+    public <T> List<T> query(String sql, Rows<T> rows, Object... parameters) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(sql)) {
+        bind(p, parameters);
+        List<T> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
-          r.next();
-          return r.getInt(1);
+          Row row = new ResultRow(r);
+          while (r.next()) {
+            out.add(rows.map(row));
+          }
         }
+        return out;
       }
     }
   }
 
-  /** What a purge removed from the mail tables: processed-message keys, outbox rows, quarantine entries. */
-  public record MailPurge(int messages, int outbox, int quarantine) {
-    public MailPurge plus(MailPurge o) {
-      return new MailPurge(messages + o.messages, outbox + o.outbox, quarantine + o.quarantine);
+  private static void bind(PreparedStatement p, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      Object v = parameters[i];
+      if (v == null) {
+        p.setNull(i + 1, java.sql.Types.NULL);
+      } else if (v instanceof String s) {
+        p.setString(i + 1, s);
+      } else if (v instanceof Long l) {
+        p.setLong(i + 1, l);
+      } else if (v instanceof Integer n) {
+        p.setInt(i + 1, n);
+      } else if (v instanceof byte[] b) {
+        p.setBytes(i + 1, b);
+      } else {
+        throw new SQLException("parameter " + (i + 1) + " of a statement is a " + v.getClass().getName()
+            + "; bind a String, Long, Integer, byte[] or null");
+      }
     }
   }
 
-  /** A request old enough to be considered for purge. */
-  public record PurgeCandidate(String number, Instant registeredAt, RequestStatus status, Instant lastEventAt) {}
+  /** The current row of a result. */
+  private record ResultRow(ResultSet r) implements Tables.Row {
+    @Override
+    public String text(int column) throws SQLException {
+      return r.getString(column);
+    }
+
+    @Override
+    public long number(int column) throws SQLException {
+      return r.getLong(column);
+    }
+
+    @Override
+    public Optional<Long> optionalNumber(int column) throws SQLException {
+      long v = r.getLong(column);
+      return r.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    @Override
+    public byte[] bytes(int column) throws SQLException {
+      return r.getBytes(column);
+    }
+  }
 
   // ---------------------------------------------------------------- row mapping
 
@@ -1270,7 +1252,7 @@ public final class JdbcRequestStore implements AutoCloseable {
 
   /** Runs a statement outside any transaction (for operators' checks and tests), e.g. a PRAGMA. */
   public String queryText(String sql) throws StoreException {
-    return read(c -> {
+    return onConnection(c -> {
       try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
         return r.next() ? r.getString(1) : null;
       }

@@ -30,6 +30,15 @@ final class BodyReceiver {
   }
 
   /** The body is longer than the limit. */
+  /** The body could not be written to its file (a full disk, an I/O error): nothing was stored. */
+  static final class NotStored extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotStored(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -43,6 +52,7 @@ final class BodyReceiver {
    *
    * @throws TimedOut a pause over {@code idle} or a receipt over {@code total}
    * @throws TooLarge more than {@code limit} bytes
+   * @throws NotStored the file could not be written (the disk is full, say)
    * @throws IOException the client went away, or the file could not be written
    */
   static long receive(Content.Source source, Path file, long limit, Duration idle, Duration total)
@@ -86,8 +96,12 @@ final class BodyReceiver {
             throw new TooLarge("the body is over " + limit + " bytes");
           }
           if (out != null) {
-            while (bytes.hasRemaining()) {
-              out.write(bytes);
+            try {
+              while (bytes.hasRemaining()) {
+                out.write(bytes);
+              }
+            } catch (IOException e) {
+              throw new NotStored("the body could not be written to " + file + ": " + e.getMessage(), e);
             }
           }
           if (chunk.isLast()) {

@@ -1,8 +1,8 @@
 package az.disclose.inbox.web;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Urgency;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +112,7 @@ final class FormValidator {
       Optional<Urgency> u = Urgency.ofKey(urgencyText);
       if (u.isEmpty()) {
         errors.add(error("urgency", "invalid"));
-      } else if (u.get() != Urgency.NORMAL && type.isPresent() && type.get() != RequestType.INFORMATION) {
+      } else if (u.get() != Urgency.NORMAL && type.isPresent() && !type.get().regime().allowsUrgency()) {
         // the shortened periods of art. 24.2-24.3 exist only for information requests: say so
         // rather than silently dropping what the requester asked for
         errors.add(error("urgency", "not_applicable"));

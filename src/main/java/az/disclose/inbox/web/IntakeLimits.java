@@ -1,10 +1,12 @@
 package az.disclose.inbox.web;
 
+import az.disclose.config.RequestForm;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The limits of the web intake, as named constants with a record to override them (from the
+ * The limits of the web intake, as named constants (the form fields' from {@link RequestForm}, which the
+ * site's form page shows too) with a record to override them (from the
  * {@code web:} section of {@code disclose.yaml}, see {@link WebSettings}; tests use small ones; the
  * load benchmark raises the rate limit).
  *
@@ -50,17 +52,17 @@ public record IntakeLimits(
     long memoryBudgetBytes,
     long dailyBytesPerAddress) {
 
-  public static final int MAX_ATTACHMENTS = 5;
-  public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+  public static final int MAX_ATTACHMENTS = RequestForm.MAX_ATTACHMENTS;
+  public static final long MAX_ATTACHMENT_BYTES = RequestForm.MAX_ATTACHMENT_BYTES;
   /** Five full attachments plus 1 MiB for the text fields and multipart framing. */
   public static final long MAX_BODY_BYTES = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
   /** 20,000 characters percent-encoded as 3-byte UTF-8 (9 bytes each) plus the other fields. */
   public static final long MAX_FORM_BYTES = 256L * 1024;
   public static final int MAX_PARTS = 32;
-  public static final int MAX_NAME_LENGTH = 200;
-  public static final int MAX_EMAIL_LENGTH = 254;
-  public static final int MAX_SUBJECT_LENGTH = 300;
-  public static final int MAX_MESSAGE_LENGTH = 20_000;
+  public static final int MAX_NAME_LENGTH = RequestForm.MAX_NAME_LENGTH;
+  public static final int MAX_EMAIL_LENGTH = RequestForm.MAX_EMAIL_LENGTH;
+  public static final int MAX_SUBJECT_LENGTH = RequestForm.MAX_SUBJECT_LENGTH;
+  public static final int MAX_MESSAGE_LENGTH = RequestForm.MAX_MESSAGE_LENGTH;
   public static final int RATE_PER_MINUTE = 10;
   public static final int RATE_BURST = 10;
   /** A pause in a body longer than this ends it: no browser on a working link stalls that long. */
@@ -145,6 +147,12 @@ public record IntakeLimits(
     return new IntakeLimits(maxBodyBytes, maxFormBytes, maxAttachments, maxAttachmentBytes, maxParts,
         maxNameLength, maxEmailLength, maxSubjectLength, maxMessageLength, ratePerMinute, rateBurst,
         bodyIdleTimeout, bodyTotalTimeout, maxUploads, maxUploadsPerAddress, memoryBudgetBytes, bytes);
+  }
+
+  /** The form's limits as the theme's form macro shows them: the ones enforced here. */
+  public RequestForm form() {
+    return new RequestForm(maxNameLength, maxEmailLength, maxSubjectLength, maxMessageLength, maxAttachments,
+        maxAttachmentBytes);
   }
 
   public boolean rateLimited() {

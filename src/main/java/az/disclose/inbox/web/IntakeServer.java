@@ -52,7 +52,13 @@ public final class IntakeServer {
   /** As above, receiving bodies in {@code uploads} (see {@link #UPLOADS}). */
   public static IntakeHandler handler(Register register, PageFrame siteFrame, Map<String, PageFrame> frames,
       Templates templates, Clock clock, IntakeLimits limits, Path uploads) {
-    return new IntakeHandler(register, siteFrame, frames, templates, clock, limits, uploads);
+    return new IntakeHandler(register, SiteFrames.of(siteFrame, frames, templates), clock, limits, uploads);
+  }
+
+  /** As above, with the site's look in {@code frames}: the pages follow its updates. */
+  public static IntakeHandler handler(Register register, SiteFrames frames, Clock clock, IntakeLimits limits,
+      Path uploads) {
+    return new IntakeHandler(register, frames, clock, limits, uploads);
   }
 
   /** The directory under the inbox's data directory where bodies are received before they are decoded. */

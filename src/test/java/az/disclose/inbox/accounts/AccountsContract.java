@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.accounts.Outcome.Result;
 import az.disclose.inbox.store.JdbcRequestStore;
-import az.disclose.inbox.store.StoreException;
+import az.disclose.inbox.StoreException;
 import az.disclose.testing.TestClock;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import az.disclose.inbox.mail.Classifier.Kind;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ClassifierTest {
   private final MessageParser parser = new MessageParser();
@@ -63,5 +65,37 @@ class ClassifierTest {
     assertThat(classifier.numberIn("Re: SEN-2026")).isEmpty();
     assertThat(classifier.numberInMessageId("<SEN-2026-00042.17@ministry.example>")).hasValue("SEN-2026-00042");
     assertThat(classifier.numberInMessageId("<abc@ministry.example>")).isEmpty();
+  }
+
+  static java.util.List<String> automatic() {
+    return Corpus.names().stream().filter(n -> n.startsWith("auto-")).toList();
+  }
+
+  static java.util.List<String> people() {
+    return Corpus.names().stream().filter(n -> n.startsWith("person-")).toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("automatic")
+  void automaticMailWithoutAutoSubmittedIsNeverARequest(String name) {
+    assertThat(classify(name).kind()).isEqualTo(Kind.AUTO_REPLY);
+  }
+
+  @ParameterizedTest
+  @MethodSource("people")
+  void subjectsThatOnlyLookAutomaticAreRequests(String name) {
+    assertThat(classify(name).kind()).isEqualTo(Kind.REQUEST);
+  }
+
+  @Test
+  void numbersAreMatchedStrictlyInAnyCase() {
+    assertThat(classifier.numberIn("Re: sen-2026-00155 haqqında")).hasValue("SEN-2026-00155");
+    assertThat(classifier.numberIn("Re: [Sen-2026-00155]")).hasValue("SEN-2026-00155");
+    assertThat(classifier.numberIn("XSEN-2026-00155")).isEmpty();
+    assertThat(classifier.numberIn("SEN-2026-001550")).hasValue("SEN-2026-001550"); // numbers grow past 99999
+    assertThat(classifier.numberIn("SEN-2026-0015")).isEmpty();
+    assertThat(classifier.numberIn("SEN-26-00155")).isEmpty();
+    assertThat(classifier.numberIn("SEN-2026-00155_x")).isEmpty();
+    assertThat(classifier.numberInMessageId("<sen-2026-00042.17@ministry.example>")).hasValue("SEN-2026-00042");
   }
 }

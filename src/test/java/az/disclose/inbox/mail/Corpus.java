@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,6 +37,43 @@ final class Corpus {
     } catch (IOException | URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * What the intake must make of a corpus message (a line of mail/manifest.tsv, written by
+   * make-corpus.py); a field that is not checked is empty.
+   */
+  record Expected(String file, String outcome, Optional<String> sender, Optional<String> subject, Optional<String> text,
+      Optional<List<String>> files) {}
+
+  /** The manifest, by file name. */
+  static Map<String, Expected> manifest() {
+    Map<String, Expected> out = new LinkedHashMap<>();
+    try (InputStream in = Corpus.class.getResourceAsStream("/mail/manifest.tsv")) {
+      if (in == null) {
+        throw new IllegalStateException("no mail/manifest.tsv: run make-corpus.py");
+      }
+      int line = 0;
+      for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        line++;
+        if (l.isBlank() || l.startsWith("#")) {
+          continue;
+        }
+        String[] f = l.split("\t", -1);
+        if (f.length != 6) {
+          throw new IllegalStateException("mail/manifest.tsv:" + line + ": 6 tab-separated fields expected, not " + f.length);
+        }
+        out.put(f[0], new Expected(f[0], f[1], given(f[2]), given(f[3]), given(f[4]),
+            given(f[5]).map(x -> List.of(x.split(",")))));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Optional<String> given(String field) {
+    return field.equals("-") ? Optional.empty() : Optional.of(field);
   }
 
   /** A message with a 20 MB attachment (generated, not committed). */

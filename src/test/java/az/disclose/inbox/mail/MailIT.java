@@ -2,12 +2,12 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Attachment;
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
-import az.disclose.inbox.RequestSummary;
+import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.testing.TestClock;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;

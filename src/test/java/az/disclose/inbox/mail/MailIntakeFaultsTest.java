@@ -3,11 +3,11 @@ package az.disclose.inbox.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.Register;
 import az.disclose.inbox.mail.MailIntake.Outcome;
+import az.disclose.inbox.store.Inbox;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

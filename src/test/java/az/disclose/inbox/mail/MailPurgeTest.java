@@ -3,13 +3,13 @@ package az.disclose.inbox.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.PurgeReport;
 import az.disclose.inbox.RegisterService;
 import az.disclose.inbox.RequestException;
 import az.disclose.inbox.mail.MailIntake.Outcome;
 import az.disclose.inbox.mail.MailIntake.Result;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,6 +44,7 @@ class MailPurgeTest {
             "Nazirlik <sorgu@ministry.example>")
         .withStatusUrl("https://ministry.example/requests/status/").withMessageIdHost("ministry.example"));
     mail = new MailStore(inbox.store());
+    register.addPurgeParticipant(mail.purgeParticipant());
     intake = new MailIntake(register, mail, new Classifier("SEN", Set.of("sorgu@ministry.example")), clock);
     quarantine = new Quarantine(register, mail, clock);
   }
@@ -128,10 +129,7 @@ class MailPurgeTest {
   void anOpenQuarantineEntryCannotBeDeleted() throws Exception {
     long id = quarantined(garbage("x"));
     assertThatThrownBy(() -> inbox.store().<Integer, RuntimeException>write(tx -> {
-      try (var p = tx.connection().prepareStatement("DELETE FROM mail_quarantine WHERE id = ?")) {
-        p.setLong(1, id);
-        return p.executeUpdate();
-      }
+      return tx.update("DELETE FROM mail_quarantine WHERE id = ?", id);
     })).hasMessageContaining("open quarantined message is kept");
     assertThat(quarantine.list(false)).hasSize(1);
   }

@@ -1,11 +1,10 @@
 package az.disclose.inbox.store;
 
-import az.disclose.inbox.Channel;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.Urgency;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.Submission;
+import az.disclose.inbox.model.Urgency;
 import az.disclose.site.TestSites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package az.disclose.inbox.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
-import az.disclose.inbox.RequestSummary;
+import az.disclose.inbox.StoreException;
+import az.disclose.inbox.model.RequestSummary;
 import az.disclose.site.TestSites;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -48,6 +48,28 @@ class SqliteStoreTest {
       }
     }
     assertThat(tmp.resolve("data/disclose.db")).exists();
+  }
+
+  @Test
+  void anotherComponentsStatementsBindEveryValueByItsTypeAndRefuseAnUnknownType() throws Exception {
+    try (JdbcRequestStore store = JdbcRequestStore.open(InboxSettings.defaults(tmp.resolve("data")))) {
+      String hostile = "x', 0, 'registered', NULL, NULL); DROP TABLE requests; --";
+      store.<Integer, RuntimeException>write(tx -> tx.update("INSERT INTO mail_messages"
+          + " (message_key, received_at, outcome, request_number, raw) VALUES (?, ?, ?, ?, ?)",
+          hostile, 42L, "bounce", null, new byte[] {1, 2}));
+      record Stored(String key, long at, java.util.Optional<Long> number, byte[] raw) {}
+      Stored row = store.read(t -> t.queryFirst("SELECT message_key, received_at, LENGTH(request_number), raw"
+          + " FROM mail_messages WHERE outcome = ? AND received_at > ?",
+          r -> new Stored(r.text(1), r.number(2), r.optionalNumber(3), r.bytes(4)), "bounce", 41)).orElseThrow();
+      assertThat(row.key()).isEqualTo(hostile);
+      assertThat(row.at()).isEqualTo(42L);
+      assertThat(row.number()).isEmpty();
+      assertThat(row.raw()).containsExactly(1, 2);
+      assertThat(store.list(List.of())).isEmpty(); // the requests table is still there
+      assertThatThrownBy(() -> store.read(t -> t.query("SELECT ?", r -> r.text(1), java.time.Instant.EPOCH)))
+          .isInstanceOf(StoreException.class).hasMessageContaining("parameter 1")
+          .hasMessageContaining("java.time.Instant");
+    }
   }
 
   @Test

@@ -2,13 +2,13 @@ package az.disclose.inbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.EventKind;
-import az.disclose.inbox.HistoryEvent;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.RegisterService;
-import az.disclose.inbox.RequestSummary;
-import az.disclose.inbox.RequestView;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,7 +62,9 @@ final class FaultLedger {
   Sent submit(Intake intake, String subject, byte[] file, String lang) throws Exception {
     Map<String, String> form = Intake.with(Intake.with(Intake.validForm(), "subject", subject), "lang", lang);
     byte[] body = Intake.multipart(form, List.of(new Intake.FilePart("scan.png", "image/png", file)));
-    HttpResponse<String> r = intake.post(body, Intake.MULTIPART_TYPE, null);
+    // a browser showing the form in that language says so in Accept-Language: answers given before
+    // the form is read (a body the full disk could not take) are in that language too
+    HttpResponse<String> r = intake.post(body, Intake.MULTIPART_TYPE, null, lang);
     Told told;
     Optional<String> token = Optional.empty();
     String page = r.body();

@@ -4,14 +4,14 @@ import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
 import az.disclose.content.ContentLoader;
 import az.disclose.content.Page;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.Register;
+import az.disclose.render.Templates;
 import az.disclose.serve.SiteServer;
 import az.disclose.serve.TrustedProxies;
-import az.disclose.render.Templates;
 import az.disclose.site.PageFrame;
 import az.disclose.site.TestSites;
+import az.disclose.inbox.store.Inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -108,11 +108,20 @@ final class Intake implements AutoCloseable {
   }
 
   HttpResponse<String> post(byte[] body, String contentType, String accept) throws IOException, InterruptedException {
+    return post(body, contentType, accept, null);
+  }
+
+  /** As a browser posts: {@code acceptLanguage} (null: none) is its {@code Accept-Language}. */
+  HttpResponse<String> post(byte[] body, String contentType, String accept, String acceptLanguage)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri("/requests"))
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (accept != null) {
       b.header("Accept", accept);
+    }
+    if (acceptLanguage != null) {
+      b.header("Accept-Language", acceptLanguage);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }

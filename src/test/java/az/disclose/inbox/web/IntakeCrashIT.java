@@ -2,11 +2,11 @@ package az.disclose.inbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
-import az.disclose.inbox.RequestSummary;
-import az.disclose.inbox.RequestView;
+import az.disclose.inbox.model.RequestSummary;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.store.Inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.render.Templates;
 import az.disclose.serve.SiteServer;
 import az.disclose.site.PageFrame;

@@ -3,11 +3,11 @@ package az.disclose.inbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.inbox.ListFilter;
-import az.disclose.inbox.Receipt;
 import az.disclose.inbox.Register;
-import az.disclose.inbox.RequestView;
-import az.disclose.inbox.Submission;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.Submission;
 import az.disclose.serve.TrustedProxies;
 import az.disclose.testing.TestClock;
 import java.io.ByteArrayOutputStream;

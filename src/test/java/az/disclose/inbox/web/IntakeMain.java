@@ -2,8 +2,8 @@ package az.disclose.inbox.web;
 
 import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.store.Inbox;
 import az.disclose.render.Templates;
 import az.disclose.site.PageFrame;
 import java.nio.file.Path;

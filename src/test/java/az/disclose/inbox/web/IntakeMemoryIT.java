@@ -2,10 +2,10 @@ package az.disclose.inbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
-import az.disclose.inbox.store.StoredAttachment;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.store.Inbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,15 +1,15 @@
 package az.disclose.inbox.web;
 
-import az.disclose.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.inbox.EventKind;
 import az.disclose.inbox.ListFilter;
-import az.disclose.inbox.RequestType;
-import az.disclose.inbox.RequestView;
-import az.disclose.inbox.Urgency;
-import az.disclose.inbox.store.StoredAttachment;
 import az.disclose.testing.HtmlChecker;
+import az.disclose.testing.TestClock;
+import az.disclose.inbox.model.EventKind;
+import az.disclose.inbox.model.RequestType;
+import az.disclose.inbox.model.RequestView;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.Urgency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;

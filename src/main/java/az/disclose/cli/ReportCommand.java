@@ -1,0 +1,276 @@
+package az.disclose.cli;
+
+import az.disclose.app.Configuration;
+import az.disclose.calendar.Deadline;
+import az.disclose.inbox.store.Inbox;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.Register.RegisterException;
+import az.disclose.inbox.StoreException;
+import az.disclose.report.HalfMonth;
+import az.disclose.report.MonthlyCalculator;
+import az.disclose.report.MonthlyReport;
+import az.disclose.report.RegisterReader;
+import az.disclose.report.ReportPeriod;
+import az.disclose.report.ReportRenderer;
+import az.disclose.report.ReportTexts;
+import az.disclose.report.UnitTracker;
+import az.disclose.report.UnitsLoader;
+import az.disclose.yaml.Problem;
+import az.disclose.yaml.ProblemsException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+
+/** {@code disclose report ...}: the reports the order asks for (docs/reports.md). */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "The order's reports: the monthly FOI report from the request register, and the tracker of the"
+        + " units' twice-monthly reports.",
+    subcommands = {ReportCommand.MonthlyCommand.class, ReportCommand.UnitsCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:invalid settings, holiday data, units or unit reports (each problem with file:line)",
+      "2:wrong command-line usage: an unknown option, a wrong month or date (named in the message)",
+      "3:the database, a file or another part failed"
+    })
+final class ReportCommand implements Runnable {
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "settings file (default: ./disclose.yaml when present, else the embedded defaults)")
+  Path config;
+
+  @Option(names = "--content", paramLabel = "DIR", scope = ScopeType.INHERIT, defaultValue = "content",
+      description = "content directory: holidays (data/holidays), units (data/units.yaml) and their reports"
+          + " (reports/units) (default: ${DEFAULT-VALUE})")
+  Path content;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a report: monthly, units (see --help)");
+  }
+
+  /** The output formats of a report. */
+  enum Format {
+    HTML("html"),
+    CSV("csv"),
+    PDF("pdf");
+
+    final String extension;
+
+    Format(String extension) {
+      this.extension = extension;
+    }
+  }
+
+  @Command(name = "monthly", mixinStandardHelpOptions = true,
+      description = {
+        "The FOI officers' monthly report to the leadership (point 6 of the order), counted from the register:",
+        "received, answered in time and late, open, extensions, forwards, clarifications, refusals,"
+            + " working days to answer, the integrity of the numbering and the reconciliation of the totals.",
+        "Default: the previous month (Baku time). HTML and CSV go to standard output unless --out is given."
+      })
+  static final class MonthlyCommand implements Callable<Integer> {
+    @ParentCommand ReportCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "the month (default: the previous month)")
+    String month;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day of any period (with --to)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of the period, inclusive (with --from)")
+    String to;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "html",
+        description = "html (printable, A4), csv or pdf (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--lang", paramLabel = "L", defaultValue = "az",
+        description = "az (default) or en")
+    String lang;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE (required for pdf)")
+    Path out;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      Clock clock = Clock.systemUTC();
+      Format f;
+      ReportTexts texts;
+      try {
+        f = format(format);
+        texts = ReportTexts.of(lang);
+        if (f == Format.PDF && out == null) {
+          throw new IllegalArgumentException("a PDF needs a file: add --out FILE (e.g. --out foi-report.pdf)");
+        }
+      } catch (IllegalArgumentException e) {
+        err.println("disclose report monthly: " + e.getMessage());
+        return Main.USAGE;
+      }
+      try {
+        // The same resolved configuration as serve's and requests'.
+        InboxSettings settings = Configuration.resolve(parent.content, parent.config, System.getenv()).inbox();
+        ReportPeriod period;
+        try {
+          // the default month is decided in the register's zone (Baku)
+          period = period(settings, clock.instant());
+        } catch (IllegalArgumentException e) {
+          err.println("disclose report monthly: " + e.getMessage());
+          return Main.USAGE;
+        }
+        try (Inbox inbox = Inbox.open(settings, parent.content, clock)) {
+          MonthlyCalculator calculator = new MonthlyCalculator(settings.zone(), inbox.register().workingDays(),
+              settings.deadlineRules(), settings.numberPrefix());
+          MonthlyReport report = calculator.compute(period,
+              new RegisterReader(inbox.store(), settings.zone()).read(period, calculator), clock.instant());
+          ReportRenderer renderer = new ReportRenderer(settings.zone(), texts);
+          byte[] bytes = switch (f) {
+            case HTML -> renderer.html(report).getBytes(StandardCharsets.UTF_8);
+            case CSV -> renderer.csv(report).getBytes(StandardCharsets.UTF_8);
+            case PDF -> renderer.pdf(report);
+          };
+          if (out == null) {
+            spec.commandLine().getOut().flush();
+            OutputStream stdout = System.out;
+            stdout.write(bytes);
+            stdout.flush();
+          } else {
+            az.disclose.files.AtomicFiles.write(out, bytes);
+            err.println("disclose report monthly: " + period.first() + " to " + period.last() + " written to " + out
+                + (report.reconciliation().holds() ? "" : " (THE TOTALS DO NOT RECONCILE: see the report)"));
+          }
+          return Main.OK;
+        }
+      } catch (ProblemsException e) {
+        for (Problem p : e.problems()) {
+          err.println(p);
+        }
+        return Main.PROBLEMS;
+      } catch (RegisterException | StoreException e) {
+        err.println("disclose report monthly: cannot read the register: " + e.getMessage());
+        return Main.FAILURE;
+      } catch (IOException e) {
+        err.println("disclose report monthly: cannot write " + out + ": " + e.getMessage());
+        return Main.FAILURE;
+      } finally {
+        err.flush();
+      }
+    }
+
+    private ReportPeriod period(InboxSettings settings, Instant now) {
+      if (from != null || to != null) {
+        if (month != null) {
+          throw new IllegalArgumentException("give either --month or --from and --to, not both");
+        }
+        if (from == null || to == null) {
+          throw new IllegalArgumentException("--from and --to go together: give both days of the period");
+        }
+        LocalDate first = ReportPeriod.parseDay(from, "--from");
+        LocalDate last = ReportPeriod.parseDay(to, "--to");
+        return new ReportPeriod(first, last);
+      }
+      YearMonth m = month != null ? ReportPeriod.parseMonth(month, "--month")
+          : YearMonth.from(now.atZone(settings.zone())).minusMonths(1);
+      return ReportPeriod.month(m);
+    }
+
+    private static Format format(String text) {
+      for (Format f : Format.values()) {
+        if (f.extension.equals(text.trim().toLowerCase(Locale.ROOT))) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("--format must be html, csv or pdf, not '" + text + "'");
+    }
+  }
+
+  @Command(name = "units", mixinStandardHelpOptions = true,
+      description = {
+        "Which units have reported for each half-month (rule 3 of the internal FOI rules: by the 15th and by the"
+            + " month's last day, Baku time), and which reports are missing or late.",
+        "Units: content/data/units.yaml; their reports: content/reports/units/*.md (content/README.md)."
+      })
+  static final class UnitsCommand implements Callable<Integer> {
+    @ParentCommand ReportCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM", description = "first month (default: the units' reporting_since)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM", description = "last month (default: the current month)")
+    String to;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "the day the table describes (default: today in Baku)")
+    String asOf;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        UnitsLoader.Loaded loaded = new UnitsLoader().load(parent.content);
+        LocalDate today;
+        HalfMonth first;
+        HalfMonth last;
+        try {
+          today = asOf != null ? ReportPeriod.parseDay(asOf, "--as-of") : LocalDate.now(Clock.system(Deadline.BAKU));
+          first = from != null ? new HalfMonth(ReportPeriod.parseMonth(from, "--from"), 1)
+              : HalfMonth.of(loaded.units().reportingSince());
+          last = to != null ? new HalfMonth(ReportPeriod.parseMonth(to, "--to"), 2) : HalfMonth.of(today);
+          if (last.compareTo(first) < 0) {
+            throw new IllegalArgumentException("--to (" + last.month() + ") is before --from (" + first.month() + ")");
+          }
+        } catch (IllegalArgumentException e) {
+          err.println("disclose report units: " + e.getMessage());
+          return Main.USAGE;
+        }
+        UnitTracker.Table t = UnitTracker.track(loaded.units(), loaded.reports(), first, last, today);
+        out.printf("units' reports (rule 3), %s to %s, as of %s%n", t.from(), t.to(), t.asOf());
+        out.printf("%-10s %-11s %-20s %-8s %s%n", "PERIOD", "DUE", "UNIT", "STATE", "SUBMITTED");
+        for (UnitTracker.Line l : t.lines()) {
+          String state = switch (l.state()) {
+            case ON_TIME -> "on time";
+            case LATE -> "LATE";
+            case MISSING -> "MISSING";
+            case NOT_DUE -> "not due";
+          };
+          String submitted = l.report() == null ? "" : l.report().submitted()
+              + (l.daysLate() > 0 ? " (" + l.daysLate() + (l.daysLate() == 1 ? " day" : " days") + " late)" : "")
+              + "  " + parent.content.relativize(l.report().file());
+          out.println(String.format("%-10s %-11s %-20s %-8s %s", l.period(), l.period().due(), l.unit().id(), state,
+              submitted).stripTrailing());
+        }
+        out.printf("%d missing, %d late, %d on time, %d not due yet%n", t.count(UnitTracker.State.MISSING),
+            t.count(UnitTracker.State.LATE), t.count(UnitTracker.State.ON_TIME), t.count(UnitTracker.State.NOT_DUE));
+        return Main.OK;
+      } catch (ProblemsException e) {
+        for (Problem p : e.problems()) {
+          err.println(p);
+        }
+        return Main.PROBLEMS;
+      } finally {
+        out.flush();
+        err.flush();
+      }
+    }
+  }
+}

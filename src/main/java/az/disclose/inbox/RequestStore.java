@@ -1,0 +1,84 @@
+package az.disclose.inbox;
+
+import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.PurgedRecord;
+import az.disclose.inbox.model.RequestStatus;
+import az.disclose.inbox.model.StatisticsRow;
+import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredRequest;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The register's database: transactions of {@link RequestTx}, and reads. Implemented by {@code
+ * inbox.store.JdbcRequestStore}; components with tables of their own (mail) use them through
+ * {@link Tables}, inside a register transaction or in {@link #read}.
+ */
+public interface RequestStore extends AutoCloseable {
+  /** Work done inside one transaction. */
+  @FunctionalInterface
+  interface Work<T, E extends Exception> {
+    T run(RequestTx tx) throws SQLException, E;
+  }
+
+  /** Reads done on one connection, outside any write transaction. */
+  @FunctionalInterface
+  interface Reading<T> {
+    T run(Tables tables) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction and commits it; rolls everything back when it throws.
+   * Exceptions of type {@code E} pass through unchanged (after the rollback). A {@link
+   * StoreException} says whether the commit call itself failed ({@link
+   * StoreException#commitOutcomeUnknown()}); otherwise nothing of {@code work} was committed.
+   */
+  <T, E extends Exception> T write(Work<T, E> work) throws StoreException, E;
+
+  /**
+   * Like {@link #write}, but queued with the other grouped writes waiting now and committed in one
+   * transaction with them; answered only after that commit.
+   */
+  <T> T writeGrouped(Work<T, RuntimeException> work) throws StoreException;
+
+  /** Runs {@code work} on a connection of its own, outside any write transaction. */
+  <T> T read(Reading<T> work) throws StoreException;
+
+  /**
+   * The number of the request whose status token is {@code token}, read on a new connection of its
+   * own with short time-outs (after a failed write). Throws when the database cannot be read.
+   */
+  Optional<String> numberOfToken(String token) throws StoreException;
+
+  /** What a write probe found: whether a write transaction committed, how long it took, and why not. */
+  record WriteProbe(boolean committed, long millis, String error) {}
+
+  /** A real write transaction that commits, without touching the archive. */
+  WriteProbe probeWrite(Instant now);
+
+  Optional<StoredRequest> find(String number) throws StoreException;
+
+  Optional<StoredRequest> findByToken(String token) throws StoreException;
+
+  /** The requests whose status is one of {@code statuses} (all when empty), in number order. */
+  List<StoredRequest> list(Collection<RequestStatus> statuses) throws StoreException;
+
+  List<HistoryEvent> history(String number) throws StoreException;
+
+  List<StoredAttachment> attachments(String number) throws StoreException;
+
+  /** The submission exactly as received. */
+  Optional<byte[]> raw(String number) throws StoreException;
+
+  /** Every request of the register as a {@link StatisticsRow}, in order of registration. */
+  List<StatisticsRow> statisticsRows() throws StoreException;
+
+  /** The purge log, in number order. */
+  List<PurgedRecord> purgeLog() throws StoreException;
+
+  @Override
+  void close();
+}

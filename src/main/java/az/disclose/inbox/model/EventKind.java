@@ -1,0 +1,21 @@
+package az.disclose.inbox.model;
+
+/** What can happen to a request; every event is appended to its history, never changed. */
+public enum EventKind {
+  REGISTERED,
+  ACKNOWLEDGED,
+  ANSWERED,
+  EXTENDED,
+  FORWARDED,
+  CLARIFICATION_REQUESTED,
+  REFUSED,
+  NOTE,
+  STATUS_CHANGED,
+  DEADLINE_RECOMPUTED,
+  /** The requester wrote again (a reply by e-mail to a registered request); internal. */
+  MAIL_RECEIVED,
+  /** Mail to the requester could not be delivered (a bounce), or the outbox gave up; internal. */
+  MAIL_UNDELIVERABLE,
+  /** An e-mail to the requester was sent (acknowledgement, answer, notice); internal. */
+  MAIL_SENT
+}

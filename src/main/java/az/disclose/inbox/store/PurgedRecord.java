@@ -1,6 +1,0 @@
-package az.disclose.inbox.store;
-
-import java.time.Instant;
-
-/** A request removed by purge: its number and dates (kept in the purge log). */
-public record PurgedRecord(String number, Instant registeredAt, Instant lastEventAt) {}

@@ -1,0 +1,92 @@
+package az.disclose.inbox.web;
+
+import az.disclose.config.SiteSettings;
+import az.disclose.content.Page;
+import az.disclose.render.Messages;
+import az.disclose.render.Templates;
+import az.disclose.site.PageFrame;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The site's look as the inbox's pages wear it: the page frame (settings, messages, navigation) for
+ * each language a form may be sent in, and the theme's templates. {@link #update} replaces all of it
+ * at once, so that a change to {@code site.yaml}, the messages, the pages or a template during
+ * {@code serve} reaches the inbox's pages as it reaches the site's; a page being rendered finishes
+ * with the look it started with.
+ */
+public final class SiteFrames {
+  private record Look(String defaultLanguage, Map<String, PageFrame> frames, Templates templates) {}
+
+  private volatile Look look;
+
+  private SiteFrames(Look look) {
+    this.look = look;
+  }
+
+  /**
+   * Fixed frames: {@code siteFrame} in the site's language (the default), {@code frames} for forms sent
+   * in another language (a language without one is answered with {@code siteFrame}).
+   */
+  public static SiteFrames of(PageFrame siteFrame, Map<String, PageFrame> frames, Templates templates) {
+    return new SiteFrames(look(siteFrame, frames, templates));
+  }
+
+  /** The frames of {@code settings} and {@code pages}, with the messages and templates of {@code themeDir}. */
+  public static SiteFrames load(Path themeDir, SiteSettings settings, List<Page> pages) throws IOException {
+    return new SiteFrames(read(themeDir, settings, pages));
+  }
+
+  /**
+   * Replaces the frames with those of {@code settings} and {@code pages} (the site as it was just
+   * built), reading the theme's messages and templates again. On a failure the previous look stays.
+   */
+  public void update(Path themeDir, SiteSettings settings, List<Page> pages) throws IOException {
+    this.look = read(themeDir, settings, pages);
+  }
+
+  private static Look read(Path themeDir, SiteSettings settings, List<Page> pages) throws IOException {
+    Map<String, PageFrame> frames = IntakeServer.frames(themeDir, settings, pages);
+    Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
+    return look(frames.get(settings.locale().getLanguage()), frames, templates);
+  }
+
+  private static Look look(PageFrame siteFrame, Map<String, PageFrame> frames, Templates templates) {
+    String defaultLanguage = siteFrame.settings().locale().getLanguage();
+    Map<String, PageFrame> all = new HashMap<>(frames);
+    all.put(defaultLanguage, siteFrame);
+    return new Look(defaultLanguage, Map.copyOf(all), Objects.requireNonNull(templates, "templates"));
+  }
+
+  /** The site's language: what an answer uses before the requester's language is known. */
+  String defaultLanguage() {
+    return look.defaultLanguage();
+  }
+
+  /** Whether there is a frame for {@code lang}. */
+  boolean has(String lang) {
+    return look.frames().containsKey(lang);
+  }
+
+  /** The frame for {@code lang}, else the site's. */
+  PageFrame frame(String lang) {
+    Look l = look;
+    return l.frames().getOrDefault(lang, l.frames().get(l.defaultLanguage()));
+  }
+
+  /**
+   * The page {@code template} at {@code sitePath} in {@code lang}'s frame, its own record as {@code view};
+   * the frame and the templates of one look.
+   */
+  String render(String template, String lang, String sitePath, String title, String section, Object view)
+      throws IOException, TemplateException {
+    Look l = look;
+    PageFrame frame = l.frames().getOrDefault(lang, l.frames().get(l.defaultLanguage()));
+    return l.templates().render(template, frame.model(sitePath, title, section, Map.of("view", view)));
+  }
+}

@@ -1,0 +1,127 @@
+package az.disclose.report;
+
+import az.disclose.inbox.model.RequestType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The FOI officers' report to the ministry's leadership (point 6 of the order) for one period,
+ * every figure counted from the register (docs/reports.md). Built by {@link MonthlyCalculator}.
+ *
+ * @param asOf the end of the period, or the time of the report when the period is not over yet: the
+ *     moment the "open at the end" figures describe
+ * @param partial whether the period was not over when the report was made
+ */
+public record MonthlyReport(
+    ReportPeriod period,
+    Instant generatedAt,
+    Instant asOf,
+    boolean partial,
+    List<TypeLine> received,
+    TypeLine receivedTotal,
+    List<ClassLine> answered,
+    ClassLine answeredTotal,
+    OpenSnapshot openAtStart,
+    OpenSnapshot openAtEnd,
+    int extensions,
+    int clarifications,
+    int forwarded,
+    int refused,
+    List<GroundLine> refusalGrounds,
+    Speed speed,
+    List<Integrity> integrity,
+    Reconciliation reconciliation,
+    boolean unitsAssigned,
+    List<String> warningsAz,
+    List<String> warningsEn) {
+
+  public MonthlyReport {
+    received = List.copyOf(received);
+    answered = List.copyOf(answered);
+    refusalGrounds = List.copyOf(refusalGrounds);
+    integrity = List.copyOf(integrity);
+    warningsAz = List.copyOf(warningsAz);
+    warningsEn = List.copyOf(warningsEn);
+  }
+
+  /** Requests received of one type ({@code type} null for the total), by channel. */
+  public record TypeLine(RequestType type, int web, int email) {
+    public int total() {
+      return web + email;
+    }
+
+    public String key() {
+      return type == null ? "total" : type.key();
+    }
+  }
+
+  /** Answers given in the period to requests of one deadline class ({@code null}: all), in time and late. */
+  public record ClassLine(DeadlineClass deadlineClass, String periodAz, String periodEn, int inTime, int late) {
+    public int total() {
+      return inTime + late;
+    }
+
+    public String key() {
+      return deadlineClass == null ? "total" : deadlineClass.key();
+    }
+  }
+
+  /**
+   * The open requests at one moment: within their period and overdue (due time before the moment,
+   * by the due time in force now), and the oldest ({@code oldestNumber} empty when none is open).
+   */
+  public record OpenSnapshot(Instant at, int inTime, int overdue, String oldestNumber, LocalDate oldestRegistered) {
+    public int total() {
+      return inTime + overdue;
+    }
+
+    public boolean hasOldest() {
+      return !oldestNumber.isEmpty();
+    }
+  }
+
+  /** Refusals in the period with one legal ground (as the officers wrote it). */
+  public record GroundLine(String ground, int count) {}
+
+  /**
+   * Working days from registration to answer over the answers of the period: day 1 is the first
+   * working day after the registration day (art. 24.5), an answer on the registration day is 0; the
+   * median and the 90th percentile by nearest rank. Meaningful only when {@code answers > 0}.
+   */
+  public record Speed(int answers, int median, int p90) {}
+
+  /**
+   * The numbering of one year's requests registered in the period: {@code firstNumber} to {@code
+   * lastNumber}, {@code count} numbers, of which {@code purged} were removed after retention;
+   * {@code missing} lists numbers not in the register at all (at most {@link
+   * MonthlyCalculator#MAX_LISTED} of {@code missingCount}); {@code elsewhere} lists numbers inside the
+   * range registered outside the period.
+   */
+  public record Integrity(int year, String firstNumber, String lastNumber, int count, int purged,
+      List<String> missing, int missingCount, List<String> elsewhere) {
+    public Integrity {
+      missing = List.copyOf(missing);
+      elsewhere = List.copyOf(elsewhere);
+    }
+
+    public boolean complete() {
+      return missingCount == 0;
+    }
+  }
+
+  /**
+   * received = answered + refused + forwarded + withdrawn + (open at the end − open at the start).
+   * Withdrawal is not recorded by the register, so {@code withdrawn} is 0.
+   */
+  public record Reconciliation(int received, int answered, int refused, int forwarded, int withdrawn, int openAtStart,
+      int openAtEnd) {
+    public int changeInOpen() {
+      return openAtEnd - openAtStart;
+    }
+
+    public boolean holds() {
+      return received == answered + refused + forwarded + withdrawn + changeInOpen();
+    }
+  }
+}
