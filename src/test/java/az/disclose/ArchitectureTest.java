@@ -53,6 +53,8 @@ class ArchitectureTest {
       .layer("inbox.store").definedBy("az.disclose.inbox.store")
       .layer("inbox.web").definedBy("az.disclose.inbox.web")
       .layer("inbox.mail").definedBy("az.disclose.inbox.mail")
+      // The officers' accounts and sessions (issue 15), on the register's database.
+      .layer("inbox.accounts").definedBy("az.disclose.inbox.accounts")
       // The officers' reports (monthly FOI report, unit reports): optional until the package exists.
       .optionalLayer("report").definedBy("az.disclose.report")
       // Nothing imports the command line: it is the top.
@@ -60,7 +62,7 @@ class ArchitectureTest {
       // The composition root: wires the parts from one resolved configuration for the front ends.
       .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
       .whereLayer("app").mayOnlyAccessLayers(with("config", "content", "render", "calendar", "publish", "site", "serve",
-          "inbox", "inbox.store", "inbox.web", "inbox.mail"))
+          "inbox", "inbox.store", "inbox.web", "inbox.mail", "inbox.accounts"))
       .whereLayer("yaml").mayNotAccessAnyLayer()
       .whereLayer("files").mayNotAccessAnyLayer()
       .whereLayer("render").mayNotAccessAnyLayer()
@@ -80,6 +82,10 @@ class ArchitectureTest {
           with("inbox", "inbox.model", "calendar", "config", "content", "render", "serve", "site"))
       // mail's tables through inbox.Tables; inbox.store only for the opened register (Inbox)
       .whereLayer("inbox.mail").mayOnlyAccessLayers(with("inbox", "inbox.model", "inbox.store", "calendar", "render"))
+      // The officers' console accounts: on the register's database through RequestStore and Tables.
+      .whereLayer("inbox.accounts").mayOnlyAccessLayers(with("inbox", "inbox.model"))
+      // The command line (disclose users), the composition root and, with the console, the web layer.
+      .whereLayer("inbox.accounts").mayOnlyBeAccessedByLayers("cli", "inbox.web", "app")
       .whereLayer("report").mayOnlyAccessLayers(
           with("inbox", "inbox.model", "inbox.store", "calendar", "config", "content", "render"))
       .whereLayer("report").mayOnlyBeAccessedByLayers("cli");
@@ -90,7 +96,7 @@ class ArchitectureTest {
       .should().resideInAnyPackage("az.disclose.cli", "az.disclose.app", "az.disclose.yaml", "az.disclose.files", "az.disclose.config",
           "az.disclose.content", "az.disclose.render", "az.disclose.calendar", "az.disclose.publish", "az.disclose.site",
           "az.disclose.serve", "az.disclose.inbox", "az.disclose.inbox.model", "az.disclose.inbox.store", "az.disclose.inbox.web",
-          "az.disclose.inbox.mail", "az.disclose.report")
+          "az.disclose.inbox.mail", "az.disclose.inbox.accounts", "az.disclose.report")
       .as("every class lives in a package of docs/architecture.md (a new package needs its place in ArchitectureTest)");
 
   /** No cycle between packages (each package its own slice, sub-packages included). */

@@ -31,7 +31,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, serve, requests, check, report (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, serve, requests, users, check, report (see --help)");
   }
 
   public static void main(String[] args) {
@@ -78,6 +78,7 @@ public final class Main implements Runnable {
     c.put("build", BuildCommand::new);
     c.put("serve", ServeCommand::new);
     c.put("requests", RequestsCommand::new);
+    c.put("users", UsersCommand::new);
     c.put("check", CheckCommand::new);
     c.put("report", ReportCommand::new);
     c.put("help", CommandLine.HelpCommand::new);
