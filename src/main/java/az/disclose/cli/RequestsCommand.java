@@ -144,32 +144,13 @@ final class RequestsCommand implements Runnable {
     }
   }
 
-  /** Bad input found by the command line itself (an unreadable file, an unknown status). */
-  static final class BadInput extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadInput(String message) {
-      super(message);
-    }
-  }
-
   /** The officer's name for the history: --actor, else $USER. */
   static final class ActorOption {
     @Option(names = "--actor", paramLabel = "NAME", description = "who does it (default: $USER)")
     String actor;
 
     String actor() throws BadInput {
-      String a = actor;
-      if (a == null || a.isBlank()) {
-        a = System.getenv("USER");
-      }
-      if (a == null || a.isBlank()) {
-        a = System.getProperty("user.name");
-      }
-      if (a == null || a.isBlank()) {
-        throw new BadInput("say who does it with --actor NAME");
-      }
-      return a.trim();
+      return BadInput.actor(actor);
     }
   }
 

@@ -108,32 +108,13 @@ final class UsersCommand implements Runnable {
     }
   }
 
-  /** Bad input found by the command line itself (no password given, the two entries differ). */
-  static final class BadInput extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadInput(String message) {
-      super(message);
-    }
-  }
-
   /** Who does it, for the audit: {@code cli:} and --actor, else $USER. */
   static final class ActorOption {
     @Option(names = "--actor", paramLabel = "NAME", description = "who does it, for the audit (default: $USER)")
     String actor;
 
     String actor() throws BadInput {
-      String a = actor;
-      if (a == null || a.isBlank()) {
-        a = System.getenv("USER");
-      }
-      if (a == null || a.isBlank()) {
-        a = System.getProperty("user.name");
-      }
-      if (a == null || a.isBlank()) {
-        throw new BadInput("say who does it with --actor NAME");
-      }
-      return "cli:" + a.trim();
+      return "cli:" + BadInput.actor(actor);
     }
   }
 
