@@ -41,7 +41,7 @@ class SqliteWriteFaultsTest {
   @BeforeEach
   void open() throws Exception {
     dataDir = tmp.resolve("data");
-    inbox = Inbox.open(InboxSettings.defaults(dataDir).withBusyTimeoutMs(BUSY_MS), Path.of("content"), clock);
+    inbox = Inbox.open(InboxSettings.defaults(dataDir).withBusyTimeoutMs(BUSY_MS), az.disclose.site.TestSites.CONTENT, clock);
   }
 
   @AfterEach
@@ -171,7 +171,7 @@ class SqliteWriteFaultsTest {
   void belowTheDiskWatermarkSubmissionsAreRefusedBeforeAnythingIsWritten() throws Exception {
     inbox.close();
     long huge = 100L * 1024 * 1024; // 100 TiB in MiB: more than any test machine has free
-    inbox = Inbox.open(InboxSettings.defaults(dataDir).withMinFreeDiskMb(huge), Path.of("content"), clock);
+    inbox = Inbox.open(InboxSettings.defaults(dataDir).withMinFreeDiskMb(huge), az.disclose.site.TestSites.CONTENT, clock);
     assertThatThrownBy(() -> inbox.register().register(withFile("no room")))
         .isInstanceOfSatisfying(Register.RegisterException.class, e -> {
           assertThat(e.outcome()).isEqualTo(Register.Outcome.LOW_DISK);
@@ -186,7 +186,7 @@ class SqliteWriteFaultsTest {
     });
     assertThat(h.healthy()).isFalse();
     inbox.close();
-    inbox = Inbox.open(InboxSettings.defaults(dataDir), Path.of("content"), clock);
+    inbox = Inbox.open(InboxSettings.defaults(dataDir), az.disclose.site.TestSites.CONTENT, clock);
     assertWhole(inbox.register().register(withFile("room again")), "room again");
     assertGapFree(1);
   }
