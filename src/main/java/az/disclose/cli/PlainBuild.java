@@ -29,9 +29,9 @@ final class PlainBuild {
       return Optional.empty();
     }
     SiteOptions options = new SiteOptions();
-    options.content = Path.of("content");
-    options.theme = Path.of("theme");
-    options.out = Path.of("site");
+    options.content = Path.of(SiteOptions.CONTENT);
+    options.theme = Path.of(SiteOptions.THEME);
+    options.out = Path.of(SiteOptions.OUT);
     Set<String> seen = new HashSet<>();
     for (int i = 1; i < args.length; i++) {
       String name = args[i];

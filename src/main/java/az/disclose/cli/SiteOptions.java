@@ -5,13 +5,18 @@ import picocli.CommandLine.Option;
 
 /** Where the content, the theme and the output are; shared by the commands that build. */
 final class SiteOptions {
-  @Option(names = "--content", paramLabel = "DIR", description = "content directory (default: ${DEFAULT-VALUE})", defaultValue = "content")
+  /** The defaults, read by picocli's annotations and by {@link PlainBuild} alike. */
+  static final String CONTENT = "content";
+  static final String THEME = "theme";
+  static final String OUT = "site";
+
+  @Option(names = "--content", paramLabel = "DIR", description = "content directory (default: ${DEFAULT-VALUE})", defaultValue = CONTENT)
   Path content;
 
-  @Option(names = "--theme", paramLabel = "DIR", description = "theme directory (default: ${DEFAULT-VALUE})", defaultValue = "theme")
+  @Option(names = "--theme", paramLabel = "DIR", description = "theme directory (default: ${DEFAULT-VALUE})", defaultValue = THEME)
   Path theme;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output directory, owned by disclose (default: ${DEFAULT-VALUE})", defaultValue = "site")
+  @Option(names = "--out", paramLabel = "DIR", description = "output directory, owned by disclose (default: ${DEFAULT-VALUE})", defaultValue = OUT)
   Path out;
 
   @Option(names = "--after-build", paramLabel = "COMMAND",
