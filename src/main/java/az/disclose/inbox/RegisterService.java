@@ -174,9 +174,10 @@ public final class RegisterService implements Register {
     if (disk.isEmpty() || disk.get().minimumBytes() == 0) {
       return;
     }
+    // what the store writes: the raw bytes, and each file that is not a slice of them
     long size = s.raw() == null ? 0 : s.raw().length;
     for (Attachment a : s.attachments() == null ? List.<Attachment>of() : s.attachments()) {
-      size += a == null || a.bytes() == null ? 0 : a.bytes().length;
+      size += a == null || a.bytes() == null || a.isSlice() ? 0 : a.bytes().length;
     }
     DiskSpace d = disk.get();
     if (d.usableBytes() - size < d.minimumBytes()) {
