@@ -10,7 +10,6 @@ import az.disclose.inbox.accounts.Enrolment;
 import az.disclose.inbox.accounts.Role;
 import az.disclose.inbox.store.JdbcRequestStore;
 import az.disclose.inbox.StoreException;
-import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -89,19 +88,13 @@ final class UsersCommand implements Runnable {
         return work.run(Accounts.standard(store, Clock.systemUTC()), settings.zone(), out);
       }
     } catch (ProblemsException e) {
-      for (Problem p : e.problems()) {
-        err.println(p);
-      }
-      return Main.PROBLEMS;
+      return Failures.problems(err, e);
     } catch (AccountException | BadInput e) {
-      err.println("disclose users: " + e.getMessage());
-      return Main.PROBLEMS;
+      return Failures.badInput(err, "users", e);
     } catch (StoreException e) {
-      err.println("disclose users: " + e.getMessage());
-      return Main.FAILURE;
+      return Failures.failed(err, "users", e.getMessage());
     } catch (Exception e) {
-      err.println("disclose users: " + e);
-      return Main.FAILURE;
+      return Failures.failed(err, "users", e.toString());
     } finally {
       out.flush();
       err.flush();
