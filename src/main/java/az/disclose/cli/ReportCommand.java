@@ -15,7 +15,6 @@ import az.disclose.report.ReportRenderer;
 import az.disclose.report.ReportTexts;
 import az.disclose.report.UnitTracker;
 import az.disclose.report.UnitsLoader;
-import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -161,10 +160,7 @@ final class ReportCommand implements Runnable {
           return Main.OK;
         }
       } catch (ProblemsException e) {
-        for (Problem p : e.problems()) {
-          err.println(p);
-        }
-        return Main.PROBLEMS;
+        return Failures.problems(err, e);
       } catch (RegisterException | StoreException e) {
         err.println("disclose report monthly: cannot read the register: " + e.getMessage());
         return Main.FAILURE;
@@ -263,10 +259,7 @@ final class ReportCommand implements Runnable {
             t.count(UnitTracker.State.LATE), t.count(UnitTracker.State.ON_TIME), t.count(UnitTracker.State.NOT_DUE));
         return Main.OK;
       } catch (ProblemsException e) {
-        for (Problem p : e.problems()) {
-          err.println(p);
-        }
-        return Main.PROBLEMS;
+        return Failures.problems(err, e);
       } finally {
         out.flush();
         err.flush();

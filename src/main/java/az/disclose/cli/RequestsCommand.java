@@ -16,14 +16,10 @@ import az.disclose.inbox.RequestException;
 import az.disclose.inbox.mail.MailService;
 import az.disclose.inbox.mail.MailStore;
 import az.disclose.inbox.mail.Quarantine;
-import az.disclose.inbox.model.Attachment;
-import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.model.RequestStatus;
 import az.disclose.inbox.model.RequestSummary;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.StoredAttachment;
-import az.disclose.inbox.store.Inbox;
-import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,22 +118,13 @@ final class RequestsCommand implements Runnable {
         return work.run(inbox.register(), inbox, out);
       }
     } catch (ProblemsException e) {
-      for (Problem p : e.problems()) {
-        err.println(p);
-      }
-      return Main.PROBLEMS;
-    } catch (RequestException e) {
-      err.println("disclose requests: " + e.getMessage());
-      return Main.PROBLEMS;
-    } catch (BadInput e) {
-      err.println("disclose requests: " + e.getMessage());
-      return Main.PROBLEMS;
+      return Failures.problems(err, e);
+    } catch (RequestException | BadInput e) {
+      return Failures.badInput(err, "requests", e);
     } catch (RegisterException e) {
-      err.println("disclose requests: " + e.getMessage());
-      return Main.FAILURE;
+      return Failures.failed(err, "requests", e.getMessage());
     } catch (Exception e) {
-      err.println("disclose requests: " + e);
-      return Main.FAILURE;
+      return Failures.failed(err, "requests", e.toString());
     } finally {
       out.flush();
       err.flush();

@@ -10,7 +10,6 @@ import az.disclose.inbox.accounts.Enrolment;
 import az.disclose.inbox.accounts.Role;
 import az.disclose.inbox.store.JdbcRequestStore;
 import az.disclose.inbox.StoreException;
-import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -89,19 +88,13 @@ final class UsersCommand implements Runnable {
         return work.run(Accounts.standard(store, Clock.systemUTC()), settings.zone(), out);
       }
     } catch (ProblemsException e) {
-      for (Problem p : e.problems()) {
-        err.println(p);
-      }
-      return Main.PROBLEMS;
+      return Failures.problems(err, e);
     } catch (AccountException | BadInput e) {
-      err.println("disclose users: " + e.getMessage());
-      return Main.PROBLEMS;
+      return Failures.badInput(err, "users", e);
     } catch (StoreException e) {
-      err.println("disclose users: " + e.getMessage());
-      return Main.FAILURE;
+      return Failures.failed(err, "users", e.getMessage());
     } catch (Exception e) {
-      err.println("disclose users: " + e);
-      return Main.FAILURE;
+      return Failures.failed(err, "users", e.toString());
     } finally {
       out.flush();
       err.flush();
@@ -167,8 +160,18 @@ final class UsersCommand implements Runnable {
     }
   }
 
-  private static Optional<String> unit(String unit) {
-    return unit == null || unit.isBlank() ? Optional.empty() : Optional.of(unit);
+  /** The role an account gets and, for a unit_responder, its unit: the options of `add` and `role`. */
+  static final class RoleOptions {
+    @Option(names = "--role", required = true, paramLabel = "ROLE",
+        description = "administrator, foi_officer, unit_responder or viewer")
+    String role;
+
+    @Option(names = "--unit", paramLabel = "UNIT", description = "the unit of a unit_responder")
+    String unit;
+
+    Optional<String> unit() {
+      return unit == null || unit.isBlank() ? Optional.empty() : Optional.of(unit);
+    }
   }
 
   // ---------------------------------------------------------------- add
@@ -185,19 +188,14 @@ final class UsersCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME", description = "the account name (ASCII letters, digits, . _ -)")
     String name;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
-        description = "administrator, foi_officer, unit_responder or viewer")
-    String role;
-
-    @Option(names = "--unit", paramLabel = "UNIT", description = "the unit of a unit_responder")
-    String unit;
+    @Mixin RoleOptions roleOptions;
 
     @Override
     public Integer call() {
       return parent.withAccounts(spec, (accounts, zone, out) -> {
-        Role r = Role.of(role);
+        Role r = Role.of(roleOptions.role);
         String who = actor.actor();
-        Accounts.Created c = accounts.create(name, r, unit(unit), password.password(name), who);
+        Accounts.Created c = accounts.create(name, r, roleOptions.unit(), password.password(name), who);
         out.println("created " + c.account().username() + " (" + r.key()
             + c.account().unit().map(u -> ", " + u).orElse("") + ")");
         c.enrolment().ifPresent(e -> printEnrolment(out, c.account().username(), e));
@@ -266,20 +264,15 @@ final class UsersCommand implements Runnable {
 
     @Parameters(index = "0", paramLabel = "NAME") String name;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
-        description = "administrator, foi_officer, unit_responder or viewer")
-    String role;
-
-    @Option(names = "--unit", paramLabel = "UNIT", description = "the unit of a unit_responder")
-    String unit;
+    @Mixin RoleOptions roleOptions;
 
     @Override
     public Integer call() {
       return parent.withAccounts(spec, (accounts, zone, out) -> {
-        Role r = Role.of(role);
+        Role r = Role.of(roleOptions.role);
         Account a = accounts.get(name);
-        Optional<Enrolment> e = accounts.changeRole(a.username(), r, unit(unit), actor.actor());
-        out.println(a.username() + " is now " + r.key() + (r.needsUnit() ? " (" + unit.strip() + ")" : ""));
+        Optional<Enrolment> e = accounts.changeRole(a.username(), r, roleOptions.unit(), actor.actor());
+        out.println(a.username() + " is now " + r.key() + (r.needsUnit() ? " (" + roleOptions.unit.strip() + ")" : ""));
         e.ifPresent(x -> printEnrolment(out, a.username(), x));
         return Main.OK;
       });

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.cli.Main;
 import az.disclose.site.TestSites;
+import az.disclose.testing.CliRun;
+import az.disclose.testing.CliRun.Result;
 import az.disclose.testing.TestClock;
 import az.disclose.inbox.model.Channel;
 import az.disclose.inbox.model.RequestType;
 import az.disclose.inbox.model.Submission;
 import az.disclose.inbox.model.Urgency;
 import az.disclose.inbox.store.Inbox;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,24 +30,8 @@ class RequestsCliTest {
   String old;
   String answeredLongAgo;
 
-  record Result(int code, String out, String err) {}
-
   private Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("requests", "--config", config.toString()));
-    all.addAll(List.of(args));
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(all.toArray(String[]::new));
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.run(List.of("requests", "--config", config.toString()), args);
   }
 
   @BeforeEach

@@ -7,13 +7,11 @@ import az.disclose.cli.Main;
 import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
+import az.disclose.testing.CliRun;
+import az.disclose.testing.CliRun.Result;
 import az.disclose.testing.TestClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,25 +23,9 @@ class ReportCliTest {
   @TempDir Path tmp;
   Path config;
 
-  record Result(int code, String out, String err) {}
-
   private Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("report", "--config", config.toString(), "--content",
-        MonthlyFixture.CONTENT.toString()));
-    all.addAll(List.of(args));
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(all.toArray(String[]::new));
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.run(List.of("report", "--config", config.toString(), "--content",
+        MonthlyFixture.CONTENT.toString()), args);
   }
 
   @BeforeEach

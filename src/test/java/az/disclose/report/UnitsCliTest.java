@@ -3,33 +3,15 @@ package az.disclose.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import az.disclose.testing.CliRun;
+import az.disclose.testing.CliRun.Result;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code disclose report units} through {@link Main#run}, on the fixture units of UnitTrackerTest. */
 class UnitsCliTest {
-  record Result(int code, String out, String err) {}
-
   private Result run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("report", "--content", UnitTrackerTest.FIXTURE.toString(), "units"));
-    all.addAll(List.of(args));
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(all.toArray(String[]::new));
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.run(List.of("report", "--content", UnitTrackerTest.FIXTURE.toString(), "units"), args);
   }
 
   @Test
@@ -56,18 +38,9 @@ class UnitsCliTest {
 
   @Test
   void aContentDirectoryWithoutUnitsIsAProblemNamingTheFile() {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      assertThat(Main.run("report", "--content", MonthlyFixture.CONTENT.toString(), "units")).isEqualTo(Main.PROBLEMS);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    assertThat(e.toString(StandardCharsets.UTF_8)).contains("data/units.yaml: missing: the units' reports are tracked")
+    Result r = CliRun.run(List.of("report", "--content", MonthlyFixture.CONTENT.toString(), "units"));
+    assertThat(r.code()).isEqualTo(Main.PROBLEMS);
+    assertThat(r.err()).contains("data/units.yaml: missing: the units' reports are tracked")
         .contains("data/plan.yaml: missing");
   }
 }

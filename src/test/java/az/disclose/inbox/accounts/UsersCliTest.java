@@ -7,16 +7,11 @@ import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.inbox.accounts.Outcome.Result;
 import az.disclose.inbox.store.JdbcRequestStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import az.disclose.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,27 +27,8 @@ class UsersCliTest {
   @TempDir Path tmp;
   Path config;
 
-  record Run(int code, String out, String err) {}
-
-  private Run run(String stdin, String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    InputStream in = System.in;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("users", "--config", config.toString()));
-    all.addAll(List.of(args));
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-      int code = Main.run(all.toArray(String[]::new));
-      return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-      System.setIn(in);
-    }
+  private CliRun.Result run(String stdin, String... args) {
+    return CliRun.runWithInput(stdin, List.of("users", "--config", config.toString()), args);
   }
 
   @BeforeEach
@@ -76,7 +52,7 @@ class UsersCliTest {
 
   @Test
   void theFirstAdministratorIsCreatedFromTheCommandLineAndSignsInWithThePrintedSecret() throws Exception {
-    Run add = run(GOOD + "\n", "add", "Admin", "--role", "administrator", "--password-stdin", "--actor", "root");
+    CliRun.Result add = run(GOOD + "\n", "add", "Admin", "--role", "administrator", "--password-stdin", "--actor", "root");
     assertThat(add.code()).as(add.err()).isZero();
     assertThat(add.out()).contains("created admin (administrator)").contains("otpauth://totp/").contains("shown this once");
     Matcher secret = Pattern.compile("secret: ([A-Z2-7]{32})").matcher(add.out());
@@ -96,7 +72,7 @@ class UsersCliTest {
   void addListDisableAndResetAUnitResponder() throws Exception {
     assertThat(run(GOOD + "\n", "add", "aysel", "--role", "unit_responder", "--unit", "Hüquq şöbəsi",
         "--password-stdin").code()).isZero();
-    Run list = run("", "list");
+    CliRun.Result list = run("", "list");
     assertThat(list.code()).isZero();
     assertThat(list.out()).containsPattern("aysel\\s+unit_responder\\s+-\\s+active\\s+Hüquq şöbəsi")
         .contains("1 account\n");
@@ -105,39 +81,39 @@ class UsersCliTest {
     assertThat(run("", "list").out()).containsPattern("aysel\\s+unit_responder\\s+-\\s+disabled");
     assertThat(this.<Result>withAccounts(a -> a.authenticate("aysel", GOOD, null).result())).isEqualTo(Result.DISABLED);
 
-    Run reset = run("violet mountain river lamp\n", "reset", "aysel", "--password-stdin");
+    CliRun.Result reset = run("violet mountain river lamp\n", "reset", "aysel", "--password-stdin");
     assertThat(reset.code()).as(reset.err()).isZero();
     assertThat(reset.out()).contains("new password for aysel").doesNotContain("secret:");
     assertThat(this.<Result>withAccounts(a -> a.authenticate("aysel", "violet mountain river lamp", null).result()))
         .isEqualTo(Result.SIGNED_IN);
-    Run promote = run("", "role", "aysel", "--role", "foi_officer", "--actor", "admin");
+    CliRun.Result promote = run("", "role", "aysel", "--role", "foi_officer", "--actor", "admin");
     assertThat(promote.code()).as(promote.err()).isZero();
     assertThat(promote.out()).contains("aysel is now foi_officer").contains("secret: ").contains("otpauth://");
     assertThat(run("", "list").out()).containsPattern("aysel\\s+foi_officer\\s+totp\\s+active");
     assertThat(this.<Result>withAccounts(a -> a.authenticate("aysel", "violet mountain river lamp", null).result()))
         .isEqualTo(Result.SECOND_FACTOR_NEEDED);
-    Run badLimit = run("", "audit", "--limit", "0");
+    CliRun.Result badLimit = run("", "audit", "--limit", "0");
     assertThat(badLimit.code()).isEqualTo(Main.PROBLEMS);
     assertThat(badLimit.err()).contains("--limit 0");
-    Run audit = run("", "audit", "aysel");
+    CliRun.Result audit = run("", "audit", "aysel");
     assertThat(audit.out()).contains("role_changed").contains("cli:admin").contains("unit_responder (Hüquq şöbəsi) -> foi_officer");
     assertThat(audit.out()).contains("signed_in").contains("password_reset").contains("disabled").contains("created");
   }
 
   @Test
   void badInputIsRefusedWithExitCodeOneAndWhatToDoAndNothingIsCreated() throws Exception {
-    Run weak = run("password1234\n", "add", "leyla", "--role", "foi_officer", "--password-stdin");
+    CliRun.Result weak = run("password1234\n", "add", "leyla", "--role", "foi_officer", "--password-stdin");
     assertThat(weak.code()).isEqualTo(Main.PROBLEMS);
     assertThat(weak.err()).contains("disclose users: ").contains("common passwords");
-    Run role = run(GOOD + "\n", "add", "leyla", "--role", "boss", "--password-stdin");
+    CliRun.Result role = run(GOOD + "\n", "add", "leyla", "--role", "boss", "--password-stdin");
     assertThat(role.code()).isEqualTo(Main.PROBLEMS);
     assertThat(role.err()).contains("unknown role 'boss'").contains("foi_officer");
-    Run noUnit = run(GOOD + "\n", "add", "aysel", "--role", "unit_responder", "--password-stdin");
+    CliRun.Result noUnit = run(GOOD + "\n", "add", "aysel", "--role", "unit_responder", "--password-stdin");
     assertThat(noUnit.err()).contains("--unit");
-    Run noPassword = run("", "add", "leyla", "--role", "viewer", "--password-stdin");
+    CliRun.Result noPassword = run("", "add", "leyla", "--role", "viewer", "--password-stdin");
     assertThat(noPassword.code()).isEqualTo(Main.PROBLEMS);
     assertThat(noPassword.err()).contains("standard input has no password");
-    Run unknown = run("", "disable", "nobody");
+    CliRun.Result unknown = run("", "disable", "nobody");
     assertThat(unknown.code()).isEqualTo(Main.PROBLEMS);
     assertThat(unknown.err()).contains("no account is named 'nobody'");
     assertThat(run("", "list").out()).contains("0 accounts");

@@ -2,16 +2,13 @@ package az.disclose.inbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.cli.Main;
 import az.disclose.inbox.InboxSettingsLoader;
 import az.disclose.inbox.store.Inbox;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import az.disclose.testing.CliRun;
+import az.disclose.testing.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,25 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 class QuarantineCliTest {
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
   private Result run(Path config, String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("requests", "--config", config.toString(), "--content",
-        tmp.resolve("content").toString()));
-    all.addAll(List.of(args));
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Main.run(all.toArray(String[]::new));
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CliRun.run(List.of("requests", "--config", config.toString(), "--content",
+        tmp.resolve("content").toString()), args);
   }
 
   @Test
