@@ -29,7 +29,6 @@ final class BodyReceiver {
     }
   }
 
-  /** The body is longer than the limit. */
   /** The body could not be written to its file (a full disk, an I/O error): nothing was stored. */
   static final class NotStored extends IOException {
     private static final long serialVersionUID = 1L;
@@ -39,6 +38,7 @@ final class BodyReceiver {
     }
   }
 
+  /** The body is longer than the limit. */
   static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 

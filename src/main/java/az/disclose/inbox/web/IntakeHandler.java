@@ -1,8 +1,6 @@
 package az.disclose.inbox.web;
 
 import az.disclose.inbox.Register;
-import az.disclose.render.Templates;
-import az.disclose.site.PageFrame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,16 +52,6 @@ public final class IntakeHandler extends Handler.Wrapper {
 
   private final Answers answers;
   private final HealthEndpoint health;
-
-  /**
-   * @param siteFrame the page frame in the site's language: the default
-   * @param frames page frames by language ("az", "en") for forms sent in another language; a
-   *     language without one is answered with {@code siteFrame}
-   */
-  public IntakeHandler(Register register, PageFrame siteFrame, Map<String, PageFrame> frames, Templates templates,
-      Clock clock, IntakeLimits limits) {
-    this(register, SiteFrames.of(siteFrame, frames, templates), clock, limits, defaultUploads());
-  }
 
   /**
    * @param frames the site's look, which the pages follow when it is updated

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The site's look as the inbox's pages wear it: the page frame (settings, messages, navigation) for
@@ -29,14 +29,6 @@ public final class SiteFrames {
     this.look = look;
   }
 
-  /**
-   * Fixed frames: {@code siteFrame} in the site's language (the default), {@code frames} for forms sent
-   * in another language (a language without one is answered with {@code siteFrame}).
-   */
-  public static SiteFrames of(PageFrame siteFrame, Map<String, PageFrame> frames, Templates templates) {
-    return new SiteFrames(look(siteFrame, frames, templates));
-  }
-
   /** The frames of {@code settings} and {@code pages}, with the messages and templates of {@code themeDir}. */
   public static SiteFrames load(Path themeDir, SiteSettings settings, List<Page> pages) throws IOException {
     return new SiteFrames(read(themeDir, settings, pages));
@@ -51,16 +43,29 @@ public final class SiteFrames {
   }
 
   private static Look read(Path themeDir, SiteSettings settings, List<Page> pages) throws IOException {
-    Map<String, PageFrame> frames = IntakeServer.frames(themeDir, settings, pages);
+    String siteLanguage = settings.locale().getLanguage();
     Templates templates = new Templates(themeDir.resolve("templates"), settings.locale());
-    return look(frames.get(settings.locale().getLanguage()), frames, templates);
+    return new Look(siteLanguage, frames(themeDir, settings, pages), templates);
   }
 
-  private static Look look(PageFrame siteFrame, Map<String, PageFrame> frames, Templates templates) {
-    String defaultLanguage = siteFrame.settings().locale().getLanguage();
-    Map<String, PageFrame> all = new HashMap<>(frames);
-    all.put(defaultLanguage, siteFrame);
-    return new Look(defaultLanguage, Map.copyOf(all), Objects.requireNonNull(templates, "templates"));
+  /**
+   * A page frame for each language the form may be sent in (the site's included), so that the error
+   * messages follow the form's {@code lang}: {@code az} from {@code messages_az}, {@code en} from
+   * {@code messages_en} over it.
+   */
+  private static Map<String, PageFrame> frames(Path themeDir, SiteSettings settings, List<Page> pages)
+      throws IOException {
+    Map<String, PageFrame> frames = new HashMap<>();
+    frames.put(settings.locale().getLanguage(), new PageFrame(settings, Messages.load(themeDir, settings.locale()), pages));
+    for (String lang : FormValidator.LANGUAGES) {
+      if (!frames.containsKey(lang)) {
+        Locale locale = Locale.forLanguageTag(lang);
+        SiteSettings localized = new SiteSettings(settings.title(), settings.description(), settings.baseUrl(), locale,
+            settings.newsPerPage(), settings.requestEndpoint(), settings.requestEmail());
+        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages));
+      }
+    }
+    return Map.copyOf(frames);
   }
 
   /** The site's language: what an answer uses before the requester's language is known. */

@@ -62,15 +62,22 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
     this.registration = registration;
     this.limits = limits;
     this.uploads = uploads.toAbsolutePath();
-    removeLeftovers(this.uploads);
+    prepare(this.uploads);
     this.rateLimiter = limits.rateLimited() ? new RateLimiter(clock, limits.ratePerMinute(), limits.rateBurst()) : null;
     this.gate = new UploadGate(limits.maxUploads(), limits.maxUploadsPerAddress(), limits.memoryBudgetBytes());
     this.dailyBudget = limits.dailyBudgeted()
         ? new DailyBudget(clock, IntakeHandler.BAKU, limits.dailyBytesPerAddress()) : null;
   }
 
-  private static void removeLeftovers(Path uploads) {
-    if (!Files.isDirectory(uploads)) {
+  /**
+   * Creates {@code uploads} once, at start, and removes the partial bodies a crash left in it. A
+   * failure is not fatal here: each large body then fails to find its file and is answered 503.
+   */
+  private static void prepare(Path uploads) {
+    try {
+      Files.createDirectories(uploads);
+    } catch (IOException e) {
+      LOG.warn("could not create the directory for received bodies {}: {}", uploads, e.toString());
       return;
     }
     try (DirectoryStream<Path> left = Files.newDirectoryStream(uploads, UPLOAD_PREFIX + "*" + UPLOAD_SUFFIX)) {
@@ -149,7 +156,6 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
           length = small.length;
         } else {
           try {
-            Files.createDirectories(uploads);
             file = Files.createTempFile(uploads, UPLOAD_PREFIX, UPLOAD_SUFFIX);
           } catch (IOException e) {
             throw new BodyReceiver.NotStored("no file for the body in " + uploads + ": " + e.getMessage(), e);

@@ -9,8 +9,6 @@ import az.disclose.inbox.Register;
 import az.disclose.inbox.model.Receipt;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.Submission;
-import az.disclose.render.Templates;
-import az.disclose.site.PageFrame;
 import az.disclose.testing.HtmlChecker;
 import az.disclose.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
@@ -79,10 +76,9 @@ class FailureAnswersIT {
   URI start(Register register) throws Exception {
     SiteSettings settings = new SettingsLoader().load(Intake.CONTENT);
     var pages = new ContentLoader().load(Intake.CONTENT).pages();
-    Map<String, PageFrame> frames = IntakeServer.frames(Intake.THEME, settings, pages);
-    Templates templates = new Templates(Intake.THEME.resolve("templates"), settings.locale());
-    server = IntakeServer.create("127.0.0.1", 0, register, frames.get(settings.locale().getLanguage()), frames,
-        templates, TestClock.baku(2026, 9, 1, 10, 0), IntakeLimits.defaults().withoutRateLimit());
+    SiteFrames frames = SiteFrames.load(Intake.THEME, settings, pages);
+    server = IntakeServer.create("127.0.0.1", 0, register, frames,
+        TestClock.baku(2026, 9, 1, 10, 0), IntakeLimits.defaults().withoutRateLimit(), dir.resolve("uploads"));
     server.start();
     return URI.create("http://127.0.0.1:" + IntakeServer.port(server));
   }

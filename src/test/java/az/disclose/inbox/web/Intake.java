@@ -6,10 +6,8 @@ import az.disclose.content.ContentLoader;
 import az.disclose.content.Page;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.Register;
-import az.disclose.render.Templates;
 import az.disclose.serve.SiteServer;
 import az.disclose.serve.TrustedProxies;
-import az.disclose.site.PageFrame;
 import az.disclose.site.TestSites;
 import az.disclose.inbox.store.Inbox;
 import java.io.ByteArrayOutputStream;
@@ -71,11 +69,10 @@ final class Intake implements AutoCloseable {
       TrustedProxies proxies) throws Exception {
     SiteSettings settings = new SettingsLoader().load(CONTENT);
     List<Page> pages = new ContentLoader().load(CONTENT).pages();
-    Map<String, PageFrame> frames = IntakeServer.frames(THEME, settings, pages);
-    Templates templates = new Templates(THEME.resolve("templates"), settings.locale());
+    SiteFrames frames = SiteFrames.load(THEME, settings, pages);
     Inbox inbox = Inbox.open(inboxSettings, CONTENT, clock);
     Server server = IntakeServer.create("127.0.0.1", 0, wrap.apply(inbox.register()),
-        frames.get(settings.locale().getLanguage()), frames, templates, clock, limits,
+        frames, clock, limits,
         inboxSettings.dataDirectory().resolve("uploads"));
     SiteServer.trustProxies(server, proxies);
     server.start();

@@ -7,9 +7,7 @@ import az.disclose.config.SiteSettings;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.store.Inbox;
-import az.disclose.render.Templates;
 import az.disclose.serve.SiteServer;
-import az.disclose.site.PageFrame;
 import az.disclose.testing.TestClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -67,12 +65,10 @@ class IntakeFloodIT {
     Path site = Files.createDirectories(dir.resolve("site"));
     Files.writeString(site.resolve("index.html"), "<!doctype html><title>Sayt</title><p>Nazirlik</p>");
     SiteSettings settings = new SettingsLoader().load(Intake.CONTENT);
-    Map<String, PageFrame> frames = IntakeServer.frames(Intake.THEME, settings, List.of());
-    Templates templates = new Templates(Intake.THEME.resolve("templates"), settings.locale());
+    SiteFrames frames = SiteFrames.load(Intake.THEME, settings, List.of());
     TestClock clock = TestClock.baku(2026, 9, 1, 10, 0);
     inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), Intake.CONTENT, clock);
-    IntakeHandler intake = IntakeServer.handler(inbox.register(), frames.get(settings.locale().getLanguage()), frames,
-        templates, clock, limits, dir.resolve("data/uploads"));
+    IntakeHandler intake = IntakeServer.handler(inbox.register(), frames, clock, limits, dir.resolve("data/uploads"));
     server = SiteServer.create("127.0.0.1", 0, site, false, null);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));
     server.start();

@@ -4,12 +4,9 @@ import az.disclose.config.SettingsLoader;
 import az.disclose.config.SiteSettings;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.store.Inbox;
-import az.disclose.render.Templates;
-import az.disclose.site.PageFrame;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -49,12 +46,10 @@ public final class IntakeMain {
       throw new IllegalArgumentException("--data DIR is required");
     }
     SiteSettings settings = new SettingsLoader().load(content);
-    Map<String, PageFrame> frames = IntakeServer.frames(theme, settings, List.of());
-    Templates templates = new Templates(theme.resolve("templates"), settings.locale());
+    SiteFrames frames = SiteFrames.load(theme, settings, List.of());
     Clock clock = Clock.systemUTC();
     Inbox inbox = Inbox.open(InboxSettings.defaults(data), content, clock);
-    Server server = IntakeServer.create(host, port, inbox.register(), frames.get(settings.locale().getLanguage()),
-        frames, templates, clock, limits, data.resolve("uploads"));
+    Server server = IntakeServer.create(host, port, inbox.register(), frames, clock, limits, data.resolve("uploads"));
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
