@@ -165,6 +165,9 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
       } catch (BodyReceiver.NotStored e) {
         // Checked: the body never reached the register, so the citizen is told it was not registered.
         LOG.warn("submission not registered: its body could not be stored ({}); nothing was registered", e.getMessage());
+        // the rest of the body is read and dropped, so that the client still sending it gets this
+        // answer rather than a reset connection
+        discardRest(x, limit, "a body that could not be stored");
         x.header(HttpHeader.CONNECTION, "close");
         answers.error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "unavailable", "unavailable");
         return;
@@ -232,15 +235,20 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
         Map.of("retry_after", BUSY_RETRY_SECONDS), String.valueOf(BUSY_RETRY_SECONDS));
   }
 
+  /** Reads and drops what is left of the request's body (at most {@code upTo} bytes, within the time-outs). */
+  private void discardRest(Exchange x, long upTo, String what) throws InterruptedException {
+    try {
+      BodyReceiver.receive(x.request, null, upTo, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
+    } catch (IOException e) {
+      LOG.debug("the rest of {} was not read: {}", what, e.getMessage());
+    }
+  }
+
   private void tooLarge(Exchange x, long limit, long declared, String lang) throws Exception {
     // A body a little over the limit is read and thrown away, so that the client, still sending
     // it, gets the 413 page rather than a reset connection; a larger one is cut off.
     if (declared > limit && declared - limit <= MAX_DISCARDED_BYTES) {
-      try {
-        BodyReceiver.receive(x.request, null, declared, limits.bodyIdleTimeout(), limits.bodyTotalTimeout());
-      } catch (IOException e) {
-        LOG.debug("the rest of a body over the limit was not read: {}", e.getMessage());
-      }
+      discardRest(x, declared, "a body over the limit");
     } else {
       x.header(HttpHeader.CONNECTION, "close");
     }
