@@ -1,9 +1,11 @@
 package az.disclose.inbox;
 
 import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.StoredAttachment;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.Submission;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,21 @@ public interface Register {
   Optional<RequestView> findByToken(String token) throws RegisterException;
 
   Optional<RequestView> find(String number) throws RegisterException;
+
+  /**
+   * The request's stored files with their bytes: the request's own ({@link StoredAttachment#REQUEST})
+   * and the answers' ({@link StoredAttachment#ANSWER}); a {@link RequestException} for an unknown number.
+   */
+  List<StoredAttachment> attachments(String number) throws RequestException, RegisterException;
+
+  /**
+   * A requester who lost the private status link asks for it again: when {@code number} names a request
+   * whose address on record is {@code email} (compared without case and surrounding spaces), an internal
+   * {@link az.disclose.inbox.model.EventKind#LINK_RESENT} event is appended, in whose transaction the
+   * outbox (when mail is on) queues the link to the address on record. Returns whether the pair matched;
+   * the caller must not tell the requester.
+   */
+  boolean resendLink(String number, String email) throws RegisterException;
 
   /** What is known of a registration that did not return a receipt. */
   enum Outcome {

@@ -386,6 +386,7 @@ public final class RegisterService implements Register {
   }
 
   /** The request's stored attachments (the request's own and the answers'), with their bytes. */
+  @Override
   public List<StoredAttachment> attachments(String number) throws RequestException, RegisterException {
     get(number);
     try {
@@ -562,6 +563,38 @@ public final class RegisterService implements Register {
   public HistoryEvent acknowledge(String number, String actor, String text) throws RequestException, RegisterException {
     return act(number, actor, "acknowledgement",
         (tx, r, now) -> tx.append(r.number(), now, actor, EventKind.ACKNOWLEDGED, text == null ? "" : text, true));
+  }
+
+  @Override
+  public boolean resendLink(String number, String email) throws RegisterException {
+    String n = normalise(number);
+    String address = email == null ? "" : email.strip();
+    if (n.isEmpty() || address.isEmpty()) {
+      return false;
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    try {
+      boolean matched = store.<Boolean, RuntimeException>write(tx -> {
+        Optional<StoredRequest> found = tx.lock(n);
+        if (found.isEmpty() || found.get().email() == null
+            || !found.get().email().strip().equalsIgnoreCase(address)) {
+          return false;
+        }
+        StoredRequest r = found.get();
+        HistoryEvent e = tx.append(r.number(), now, SYSTEM, EventKind.LINK_RESENT,
+            "the requester asked for the private status link again; queued to the address on record", false);
+        for (InTransaction l : listeners) {
+          l.acted(tx, r, e);
+        }
+        return true;
+      });
+      if (matched) {
+        LOG.info("{}: private status link asked for again", n);
+      }
+      return matched;
+    } catch (StoreException e) {
+      throw new RegisterException("the request for the status link could not be recorded: " + e.getMessage(), e);
+    }
   }
 
   @FunctionalInterface

@@ -87,6 +87,10 @@ public final class Outbox implements RegisterService.InTransaction {
 
   @Override
   public void acted(RequestTx tx, StoredRequest request, HistoryEvent event) throws SQLException {
+    if (event.kind() == EventKind.LINK_RESENT) {
+      link(tx, request, event);
+      return;
+    }
     String kind;
     String subject;
     String intro;
@@ -133,6 +137,30 @@ public final class Outbox implements RegisterService.InTransaction {
     String inReplyTo = MailStore.firstMessageId(tx, request.number()).orElse("");
     MailStore.enqueue(tx, request.number(), event.id(), kind, messageId(request.number(), event.id()),
         request.email().strip(), "[" + request.number() + "] " + subject, body, inReplyTo, event.at());
+  }
+
+  /**
+   * The private status link again, to the address on record only (never to the address typed into the
+   * lost-link form), in the request's language; nothing without {@code mail.status_url}, which makes the link.
+   */
+  private void link(RequestTx tx, StoredRequest request, HistoryEvent event) throws SQLException {
+    if (!deliverable(request.email()) || settings.statusUrl().isEmpty()) {
+      return;
+    }
+    boolean english = ENGLISH.equals(request.language());
+    String url = settings.statusUrl() + request.statusToken();
+    String body = english
+        ? "Dear " + name(request.name(), "requester") + ",\n\nYou asked for the private link to the status page of"
+            + " your request " + request.number() + " again. Here it is:\n\n" + url + "\n\nIf you did not ask for"
+            + " it, you can ignore this e-mail: the link was sent only to this address.\n\n--\n" + senderName() + "\n"
+        : "Hörmətli " + name(request.name()) + ",\n\n" + request.number() + " nömrəli sorğunuzun vəziyyəti"
+            + " səhifəsinin şəxsi keçidini yenidən istəmisiniz:\n\n" + url + "\n\nBunu siz istəməmisinizsə, bu"
+            + " məktubu nəzərə almayın: keçid yalnız bu ünvana göndərilib.\n\n--\n" + senderName() + "\n";
+    String inReplyTo = MailStore.firstMessageId(tx, request.number()).orElse("");
+    MailStore.enqueue(tx, request.number(), event.id(), "link", messageId(request.number(), event.id()),
+        request.email().strip(), "[" + request.number() + "] "
+            + (english ? "The link to your request's status" : "Sorğunuzun vəziyyəti üçün keçid"),
+        body, inReplyTo, event.at());
   }
 
   /** The acknowledgement in Azerbaijani, the legal basis included (no English line). */

@@ -17,5 +17,7 @@ public enum EventKind {
   /** Mail to the requester could not be delivered (a bounce), or the outbox gave up; internal. */
   MAIL_UNDELIVERABLE,
   /** An e-mail to the requester was sent (acknowledgement, answer, notice); internal. */
-  MAIL_SENT
+  MAIL_SENT,
+  /** The requester asked for the private status link again and it was queued to the address on record; internal. */
+  LINK_RESENT
 }

@@ -45,6 +45,11 @@ final class Answers {
     return defaultLanguage();
   }
 
+  /** Whether the site has pages in {@code lang}. */
+  boolean hasLanguage(String lang) {
+    return frames.has(lang);
+  }
+
   /** The UI messages in {@code lang} (else the site's language). */
   Map<String, String> messages(String lang) {
     return frames.frame(lang).messages();

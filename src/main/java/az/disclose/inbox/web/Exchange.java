@@ -76,6 +76,26 @@ final class Exchange {
     response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
   }
 
+  /**
+   * A stored file as a download: never rendered by the browser ({@code Content-Disposition:
+   * attachment}, {@code nosniff}, a sandboxing policy), never kept by a shared cache.
+   */
+  void sendDownload(String contentType, String disposition, byte[] body) {
+    response.setStatus(HttpStatus.OK_200);
+    var headers = response.getHeaders();
+    headers.put(HttpHeader.CONTENT_TYPE, contentType);
+    headers.put("Content-Disposition", disposition);
+    headers.put("Content-Security-Policy", "default-src 'none'; sandbox");
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Referrer-Policy", "no-referrer");
+    headers.put("X-Frame-Options", "DENY");
+    headers.put(HttpHeader.CACHE_CONTROL, "private, no-store");
+    headers.put("X-Robots-Tag", "noindex");
+    headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+    boolean head = HttpMethod.HEAD.is(request.getMethod());
+    response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+  }
+
   void sendJson(int status, Object value) throws IOException {
     send(status, JSON + "; charset=utf-8", MAPPER.writeValueAsBytes(value));
   }

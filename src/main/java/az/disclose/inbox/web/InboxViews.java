@@ -34,14 +34,35 @@ public final class InboxViews {
 
   /**
    * {@code inbox-receipt.ftlh} and {@code inbox-status.ftlh}: a registered request as its requester
-   * sees it. {@code showsUrgency}: the urgency is named (information requests); texts are localised.
+   * sees it, in the request's language. {@code showsUrgency}: the urgency is named (information
+   * requests). {@code basis}: the public legal basis of the period in force (empty when the theme does
+   * not name the rule). {@code message} and {@code attachments}: the requester's own question and files.
+   * {@code answers}: the answers, newest first (the page leads with them). {@code events}: the history
+   * as sentences. {@code lostLinkPath}: the form that e-mails the link again.
    */
   public record RequestPage(String number, String subject, String typeLabel, boolean showsUrgency, String urgencyLabel,
       String statusKey, String statusLabel, String registeredIso, String registeredText, String dueIso, String dueText,
-      String basis, String statusPath, String statusUrl, List<EventLine> events) {}
+      String basis, String statusPath, String statusUrl, String message, List<FileLine> attachments,
+      List<AnswerView> answers, List<EventLine> events, String lostLinkPath) {}
 
-  /** An entry of the request's visible history. */
-  public record EventLine(String iso, String when, String kind, String text) {}
+  /**
+   * An answer of the officers: {@code html} is its Markdown rendered by {@code render.Markdown} (raw HTML
+   * escaped, unsafe links neutralised), the only text a template prints unescaped; {@code id} the
+   * element's id the history links to.
+   */
+  public record AnswerView(String id, String iso, String when, String html, List<FileLine> files) {}
+
+  /** A file: its name, its size as words, and its download address ({@code href} null: not downloadable). */
+  public record FileLine(String name, String size, String href) {}
+
+  /** An entry of the request's history: a sentence; {@code anchor} (null: none) the element it points to. */
+  public record EventLine(String iso, String when, String text, String anchor) {}
+
+  /**
+   * {@code inbox-lost-link.ftlh}: the form that e-mails the private link again ({@code sent} false), or
+   * the answer to it ({@code sent} true: the same whether the number and address matched or not).
+   */
+  public record LostLinkPage(String action, String language, boolean sent, String formPath) {}
 
   // ------------------------------------------------------------------ JSON
 
@@ -52,9 +73,18 @@ public final class InboxViews {
   /** A request's status in JSON. */
   public record StatusJson(String number, String type, String urgency, String status, String subject,
       @JsonProperty("registered_at") String registeredAt, @JsonProperty("due_date") String dueDate,
-      @JsonProperty("due_at") String dueAt, @JsonProperty("status_url") String statusUrl, List<HistoryJson> history) {}
+      @JsonProperty("due_at") String dueAt, @JsonProperty("status_url") String statusUrl, List<FileJson> attachments,
+      List<AnswerJson> answers, List<HistoryJson> history) {}
 
+  /** A history entry: {@code text} is the sentence the page shows, in the request's language. */
   public record HistoryJson(String at, String kind, String text) {}
+
+  /** A file: {@code url} the download address (null for the requester's own files, which are not served). */
+  public record FileJson(String name, @JsonProperty("content_type") String contentType, long size,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String url) {}
+
+  /** An answer: its text as the officers wrote it (Markdown) and its files. */
+  public record AnswerJson(String at, String text, List<FileJson> files) {}
 
   /**
    * {@code /healthz}: {@code disk} null without a watermark (PostgreSQL), {@code mail} left out when

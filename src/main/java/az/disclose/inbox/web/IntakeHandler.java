@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The public side of the inbox over HTTP (Jetty 12 core handlers, blocking): Jetty's path mappings
  * route each path to its endpoint, {@code /requests} to {@link SubmitEndpoint}, the receipt and status
- * pages to {@link RequestPageEndpoint}, {@code /healthz} to {@link HealthEndpoint}. Each endpoint answers
+ * pages and the answers' files to {@link RequestPageEndpoint}, {@code /requests/link} (a lost status link
+ * e-mailed again) to {@link LostLinkEndpoint}, {@code /healthz} to {@link HealthEndpoint}. Each endpoint answers
  * with a typed view ({@link InboxViews}) rendered in the site's frame ({@link SiteFrames}). Paths it does
  * not own are left to the next handler ({@code handle} returns false), so it can sit in front of the
  * static site in one server.
@@ -35,6 +36,8 @@ public final class IntakeHandler extends Handler.Wrapper {
   public static final String RECEIPT_PREFIX = "/requests/receipt/";
   public static final String STATUS_PREFIX = "/requests/status/";
   public static final String HEALTH_PATH = "/healthz";
+  /** The form that e-mails a lost private status link again ({@link LostLinkEndpoint}). */
+  public static final String LOST_LINK_PATH = "/requests/link";
   /** Where {@code GET /requests} sends people: the site's static form page. */
   public static final String FORM_PAGE = "/request/";
   static final ZoneId BAKU = ZoneId.of("Asia/Baku");
@@ -71,6 +74,8 @@ public final class IntakeHandler extends Handler.Wrapper {
     routes.addMapping(new ServletPathSpec(HEALTH_PATH), route(health));
     routes.addMapping(new ServletPathSpec(FORM_PATH), route(submit));
     routes.addMapping(new ServletPathSpec(FORM_PATH + "/"), route(submit));
+    routes.addMapping(new ServletPathSpec(LOST_LINK_PATH),
+        route(new LostLinkEndpoint(register, answers, limits, Objects.requireNonNull(clock, "clock"))));
     routes.addMapping(new ServletPathSpec(RECEIPT_PREFIX + "*"),
         route(new RequestPageEndpoint(register, answers, RECEIPT_PREFIX, true)));
     routes.addMapping(new ServletPathSpec(STATUS_PREFIX + "*"),

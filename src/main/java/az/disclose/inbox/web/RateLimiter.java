@@ -17,9 +17,18 @@ final class RateLimiter {
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   RateLimiter(Clock clock, int perMinute, int burst) {
+    this(clock, burst, perMinute / 60_000.0);
+  }
+
+  /** {@code burst} at once, then one more every {@code refillEvery} (slower than one a minute too). */
+  RateLimiter(Clock clock, int burst, java.time.Duration refillEvery) {
+    this(clock, burst, 1.0 / Math.max(1, refillEvery.toMillis()));
+  }
+
+  private RateLimiter(Clock clock, int burst, double tokensPerMilli) {
     this.clock = clock;
     this.capacity = burst;
-    this.tokensPerMilli = perMinute / 60_000.0;
+    this.tokensPerMilli = tokensPerMilli;
   }
 
   /**

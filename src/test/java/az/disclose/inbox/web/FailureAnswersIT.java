@@ -13,6 +13,8 @@ import az.disclose.testing.HtmlChecker;
 import az.disclose.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import az.disclose.inbox.model.StoredAttachment;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +66,16 @@ class FailureAnswersIT {
       @Override
       public Optional<RequestView> find(String number) {
         return Optional.empty();
+      }
+
+      @Override
+      public List<StoredAttachment> attachments(String number) {
+        return List.of();
+      }
+
+      @Override
+      public boolean resendLink(String number, String email) {
+        return false;
       }
 
       @Override
@@ -143,6 +155,16 @@ class FailureAnswersIT {
       @Override
       public Optional<RequestView> find(String number) {
         return Optional.empty();
+      }
+
+      @Override
+      public List<StoredAttachment> attachments(String number) {
+        return List.of();
+      }
+
+      @Override
+      public boolean resendLink(String number, String email) {
+        return false;
       }
 
       @Override

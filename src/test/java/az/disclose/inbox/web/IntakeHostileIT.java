@@ -7,6 +7,7 @@ import az.disclose.inbox.Register;
 import az.disclose.inbox.model.Receipt;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.RequestException;
 import az.disclose.inbox.model.Submission;
 import az.disclose.serve.TrustedProxies;
 import az.disclose.testing.TestClock;
@@ -193,6 +194,16 @@ class IntakeHostileIT {
       @Override
       public Optional<RequestView> find(String number) throws RegisterException {
         return real.find(number);
+      }
+
+      @Override
+      public List<StoredAttachment> attachments(String number) throws RequestException, RegisterException {
+        return real.attachments(number);
+      }
+
+      @Override
+      public boolean resendLink(String number, String email) throws RegisterException {
+        return real.resendLink(number, email);
       }
     };
   }
