@@ -126,10 +126,10 @@ class IntakeServerIT {
         .contains("Sorğunun vəziyyəti")
         .contains("SEN-2026-00001")
         .contains("Qeydiyyata alınıb, baxılır")
-        .contains("Qeydiyyata alındı")
+        .contains("Sorğu SEN-2026-00001 nömrəsi ilə qeydiyyata alındı.")
         .contains("1 sentyabr 2026, 10:00")
         .doesNotContain("aysel@example.az")
-        .doesNotContain("Nazirliyin 2025-ci il üzrə hesabatını göndərin");
+        .as("the requester's own question").contains("Nazirliyin 2025-ci il üzrə hesabatını göndərin");
     assertValidHtml(status.body());
   }
 
@@ -141,7 +141,7 @@ class IntakeServerIT {
     intake.inbox.register().clarify("SEN-2026-00001", "officer", "Hansı il nəzərdə tutulur? <b>2025</b>?");
     String page = intake.get("/requests/status/" + token, null).body();
     assertThat(page).doesNotContain("internal: ask the legal unit")
-        .contains("Dəqiqləşdirmə istənildi")
+        .contains("Sorğunu dəqiqləşdirməyiniz xahiş olundu: Hansı il")
         .contains("Hansı il nəzərdə tutulur? &lt;b&gt;2025&lt;/b&gt;?")
         .contains("Dəqiqləşdirmə istənilib");
     assertValidHtml(page);
