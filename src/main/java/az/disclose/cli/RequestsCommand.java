@@ -87,6 +87,9 @@ final class RequestsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The mail settings of the command being run (set by {@link #withRegister}), for {@link #told}. */
+  private az.disclose.inbox.mail.MailSettings mail = az.disclose.inbox.mail.MailSettings.none();
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
@@ -108,6 +111,7 @@ final class RequestsCommand implements Runnable {
     try {
       // The same resolved configuration as serve's.
       Configuration resolved = Configuration.resolve(content, config, System.getenv());
+      mail = resolved.mail();
       try (Inbox inbox = Inbox.open(resolved.inbox(), resolved.content(), Clock.systemUTC())) {
         // a purge removes the mail data of the requests it removes, in the same transaction
         inbox.register().addPurgeParticipant(new MailStore(inbox.store()).purgeParticipant());
@@ -305,7 +309,7 @@ final class RequestsCommand implements Runnable {
           attachments.add(readAttachment(p));
         }
         HistoryEvent e = register.answer(number, actor.actor(), text, attachments);
-        return done(out, number, e);
+        return parent.told(out, register, inbox, number, e);
       });
     }
   }
@@ -325,7 +329,7 @@ final class RequestsCommand implements Runnable {
       return parent.withRegister(spec, (register, inbox, out) -> {
         HistoryEvent e = register.extend(number, actor.actor(), reason);
         out.println("new due date: " + register.get(number).dueDate());
-        return done(out, number, e);
+        return parent.told(out, register, inbox, number, e);
       });
     }
   }
@@ -343,7 +347,7 @@ final class RequestsCommand implements Runnable {
     @Override
     public Integer call() {
       return parent.withRegister(spec,
-          (register, inbox, out) -> done(out, number, register.forward(number, actor.actor(), body)));
+          (register, inbox, out) -> parent.told(out, register, inbox, number, register.forward(number, actor.actor(), body)));
     }
   }
 
@@ -360,7 +364,7 @@ final class RequestsCommand implements Runnable {
     @Override
     public Integer call() {
       return parent.withRegister(spec,
-          (register, inbox, out) -> done(out, number, register.clarify(number, actor.actor(), text)));
+          (register, inbox, out) -> parent.told(out, register, inbox, number, register.clarify(number, actor.actor(), text)));
     }
   }
 
@@ -377,7 +381,7 @@ final class RequestsCommand implements Runnable {
     @Override
     public Integer call() {
       return parent.withRegister(spec,
-          (register, inbox, out) -> done(out, number, register.refuse(number, actor.actor(), ground)));
+          (register, inbox, out) -> parent.told(out, register, inbox, number, register.refuse(number, actor.actor(), ground)));
     }
   }
 
@@ -611,6 +615,16 @@ final class RequestsCommand implements Runnable {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * {@link #done}, then what the requester was told and where ({@link Notices}): whether anything was
+   * e-mailed, and the private status page that shows it in any case.
+   */
+  int told(PrintWriter out, RegisterService register, Inbox inbox, String number, HistoryEvent e) throws Exception {
+    done(out, number, e);
+    Notices.print(out, register, inbox, mail, number, e);
+    return Main.OK;
+  }
 
   private static int done(PrintWriter out, String number, HistoryEvent e) {
     out.printf("%s: %s recorded (event %d, by %s)%n", number.trim().toUpperCase(Locale.ROOT), e.kind(), e.id(),

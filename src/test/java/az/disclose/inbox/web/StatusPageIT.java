@@ -3,6 +3,9 @@ package az.disclose.inbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.inbox.RegisterService;
+import az.disclose.inbox.mail.MailService;
+import az.disclose.inbox.mail.MailSettings;
+import az.disclose.inbox.mail.MailStore;
 import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
@@ -311,6 +314,28 @@ class StatusPageIT {
     String page = intake.get("/requests/status/" + token, null).body();
     assertThat(page.substring(page.indexOf("class=\"history\""), page.indexOf("</ol>")))
         .as("the ask is not in the public history").doesNotContain("keçid").doesNotContain("link");
+  }
+
+  @Test
+  void withMailOnTheLinkIsQueuedToTheAddressOnRecordOnlyWhenThePairMatches() throws Exception {
+    start();
+    MailService.installOutbox(intake.inbox, MailSettings.none()
+        .withSmtp(new MailSettings.Server("127.0.0.1", 2525, MailSettings.Security.NONE, "", ""),
+            "Nazirlik <sorgu@ministry.example>")
+        .withStatusUrl("https://ministry.example/requests/status/"));
+    String token = submit("az", List.of());
+    MailStore mail = new MailStore(intake.inbox.store());
+    int before = mail.outbox(NUMBER).size(); // the acknowledgement
+
+    askForLink(linkForm(NUMBER, "attacker@example.az"));
+    assertThat(mail.outbox(NUMBER)).hasSize(before);
+    askForLink(linkForm(NUMBER, "aysel@example.az"));
+    List<MailStore.OutboxEntry> queued = mail.outbox(NUMBER);
+    assertThat(queued).hasSize(before + 1);
+    MailStore.OutboxEntry link = queued.get(queued.size() - 1);
+    assertThat(link.kind()).isEqualTo("link");
+    assertThat(link.recipient()).isEqualTo("aysel@example.az");
+    assertThat(link.body()).contains("https://ministry.example/requests/status/" + token);
   }
 
   @Test
