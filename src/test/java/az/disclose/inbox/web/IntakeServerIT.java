@@ -141,7 +141,7 @@ class IntakeServerIT {
     intake.inbox.register().clarify("SEN-2026-00001", "officer", "Hansı il nəzərdə tutulur? <b>2025</b>?");
     String page = intake.get("/requests/status/" + token, null).body();
     assertThat(page).doesNotContain("internal: ask the legal unit")
-        .contains("Sorğunu dəqiqləşdirməyiniz xahiş olundu: Hansı il")
+        .contains("Sorğunuzu dəqiqləşdirməyiniz xahiş olundu: Hansı il")
         .contains("Hansı il nəzərdə tutulur? &lt;b&gt;2025&lt;/b&gt;?")
         .contains("Dəqiqləşdirmə istənilib");
     assertValidHtml(page);
