@@ -712,4 +712,22 @@ abstract class RegisterContract {
       assertThat(y.counts().open()).isEqualTo(1);
     });
   }
+
+  // ------------------------------------------------------------------ the lost link (citizen)
+
+  @Test
+  void aLostLinkIsRecordedAsAnInternalEventOnlyForTheNumberAndTheAddressOnRecord() throws Exception {
+    String n = register.register(Submissions.information("Hesabat")).number();
+    assertThat(register.resendLink(n, "someone@example.az")).isFalse();
+    assertThat(register.resendLink("SEN-2026-00999", "aysel@example.az")).isFalse();
+    assertThat(register.resendLink(n, "")).isFalse();
+    assertThat(register.resendLink(" " + n.toLowerCase(java.util.Locale.ROOT) + " ", " AYSEL@example.az ")).isTrue();
+    List<HistoryEvent> asked = register.get(n).history().stream()
+        .filter(e -> e.kind() == EventKind.LINK_RESENT).toList();
+    assertThat(asked).singleElement().satisfies(e -> {
+      assertThat(e.visibleToRequester()).isFalse();
+      assertThat(e.actor()).isEqualTo(RegisterService.SYSTEM);
+    });
+    assertThat(register.get(n).status()).as("the request itself is unchanged").isEqualTo(RequestStatus.REGISTERED);
+  }
 }
