@@ -260,7 +260,7 @@ public final class SiteBuilder {
   private static Content asCached(Content now, BuildCache previous) {
     List<NewsItem> news = now.news().stream()
         .map(n -> previous.entry(n.body().file()).map(BuildCache.Entry::item).orElse(n)).toList();
-    return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics());
+    return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics(), now.contact());
   }
 
   private static List<NewsMeta> metas(Content content) {
@@ -483,6 +483,7 @@ public final class SiteBuilder {
           Map.of("form", Views.RequestFormView.of(RequestForm.defaults(), msg)), null));
       jobs.add(this::opennessPage);
       jobs.add(this::statisticsPage);
+      jobs.add(() -> page(PageKind.CONTACT, PageKind.CONTACT.path(), msg.get("contact.title"), Map.of("contact", content.contact()), null));
       jobs.add(this::homePage);
       jobs.add(() -> page(PageKind.NOT_FOUND, PageKind.NOT_FOUND.path(), msg.get("notfound.title"), Map.of(), null));
       jobs.add(this::planData);

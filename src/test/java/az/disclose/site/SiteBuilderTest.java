@@ -56,7 +56,7 @@ class SiteBuilderTest {
     for (String path : List.of("news/index.html", "news/komissiya-yaradildi/index.html", "tags/index.html",
         "tags/komissiya/index.html", "plan/index.html", "plan/1-1/index.html", "plan/5-2/index.html",
         "commission/index.html", "documents/index.html", "documents/emr-2012/index.html",
-        "documents/informasiya-azadligi-qaydalari/index.html", "request/index.html", "haqqinda/index.html",
+        "documents/informasiya-azadligi-qaydalari/index.html", "request/index.html", "contact/index.html", "haqqinda/index.html",
         "404.html", "feed.xml", "sitemap.xml", "robots.txt", "plan.json", "plan.csv", "style.css")) {
       assertThat(out.resolve(path)).as(path).isRegularFile();
     }
@@ -82,6 +82,18 @@ class SiteBuilderTest {
     assertThat(plan).contains("href=\"/plan/3-4/\"");
     String measure = page("/plan/1-1/");
     assertThat(measure).contains("(2012–2014)", "href=\"/news/mesul-sexsler-teyin-edildi/\"");
+  }
+
+  @Test
+  void theContactPageShowsTheMinistryAndEachOfficerWithTheirOfficialAddress() throws Exception {
+    build();
+    String contact = page("/contact/");
+    assertThat(contact).contains("<title>Əlaqə — ", "Test küçəsi 1<br>Bakı, AZ1000", "href=\"tel:+994120000000\"",
+        "Bazar ertəsi – cümə: 09:00–18:00", "href=\"mailto:info@example.gov.az\"",
+        "A. Məsimli", "Test küçəsi 1, otaq 101", "href=\"mailto:metbuat@example.gov.az\"", "R. Şəfaqətov",
+        "Test küçəsi 1, otaq 202", "href=\"/request/\"");
+    assertThat(page("/")).contains("<a href=\"/contact/\">Əlaqə</a>");
+    assertThat(contact).contains("<a href=\"/contact/\" aria-current=\"page\">Əlaqə</a>");
   }
 
   @Test
