@@ -38,12 +38,16 @@ import java.util.concurrent.TimeUnit;
 final class BuildCache {
   /**
    * 6: a CRC-32 of everything before it ends the file; 7: entries written by {@link RecordCodec},
-   * its schema after this number (a cache of another schema is not read).
+   * its schema after this number (a cache of another schema is not read); 8: an entry holds the
+   * related news its page listed.
    */
-  static final int FORMAT = 7;
+  static final int FORMAT = 8;
 
-  /** A news file as the last build saw it, and the internal links of its page. */
-  record Entry(long size, long modified, NewsItem item, List<String> links) {
+  /**
+   * A news file as the last build saw it, the internal links of its page and what its page listed
+   * as related news ({@code related}: their addresses, titles and dates, one line each).
+   */
+  record Entry(long size, long modified, NewsItem item, List<String> links, String related) {
     boolean matches(BasicFileAttributes a) {
       return stamp(size, modified).matches(a);
     }
@@ -295,7 +299,7 @@ final class BuildCache {
    * What the cache holds of a news file besides its stamp: its metadata, where its body starts and
    * the internal links of its page — written and read by {@link #CODEC}, component by component.
    */
-  record Stored(NewsMeta meta, int bodyOffset, int bodyLine, List<String> links) {}
+  record Stored(NewsMeta meta, int bodyOffset, int bodyLine, List<String> links, String related) {}
 
   /** Stores {@link Stored} and everything in it, {@link NewsMeta}'s components included, generically. */
   static final RecordCodec<Stored> CODEC = RecordCodec.of(Stored.class);
@@ -308,7 +312,7 @@ final class BuildCache {
         throw new IllegalStateException("damaged build cache: bytes left after an entry");
       }
       return new Entry(stamp.size(), stamp.modified(), new NewsItem(s.meta(), new Body(Path.of(source), s.bodyOffset(), s.bodyLine())),
-          s.links());
+          s.links(), s.related());
     } catch (IllegalStateException e) {
       throw new java.io.UncheckedIOException(new IOException("damaged build cache entry for " + source, e));
     }
@@ -318,7 +322,7 @@ final class BuildCache {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       NewsItem n = entry.item();
-      CODEC.write(out, new Stored(n.meta(), n.body().offset(), n.body().line(), entry.links()));
+      CODEC.write(out, new Stored(n.meta(), n.body().offset(), n.body().line(), entry.links(), entry.related()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -370,6 +374,12 @@ final class BuildCache {
    */
   static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
       Map<String, List<String>> linksByUrl, Collection<String> outputs, BuildCache previous) {
+    return of(fingerprint, nextRelease, items, attributes, linksByUrl, Map.of(), outputs, previous);
+  }
+
+  /** As above, with what each news page ({@code relatedByUrl}, by its address) listed as related news. */
+  static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
+      Map<String, List<String>> linksByUrl, Map<String, String> relatedByUrl, Collection<String> outputs, BuildCache previous) {
     Map<String, Stamp> stamps = new HashMap<>(items.size() * 2);
     Map<String, Entry> decoded = new HashMap<>(items.size() * 2);
     Map<String, Bytes> encoded = new ConcurrentHashMap<>(items.size() * 2);
@@ -381,7 +391,7 @@ final class BuildCache {
       }
       Entry entry = new Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
           new NewsItem(n.meta(), new Body(source, n.body().offset(), n.body().line())),
-          linksByUrl.getOrDefault(n.url(), List.of()));
+          linksByUrl.getOrDefault(n.url(), List.of()), relatedByUrl.getOrDefault(n.url(), ""));
       String key = source.toString();
       stamps.put(key, stamp(entry.size(), entry.modified()));
       decoded.put(key, entry);
