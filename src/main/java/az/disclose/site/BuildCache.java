@@ -39,7 +39,7 @@ final class BuildCache {
   /**
    * 6: a CRC-32 of everything before it ends the file; 7: entries written by {@link RecordCodec},
    * its schema after this number (a cache of another schema is not read); 8: an entry holds the
-   * related news its page listed.
+   * related news its page listed, and the header when the published content last changed.
    */
   static final int FORMAT = 8;
 
@@ -77,9 +77,16 @@ final class BuildCache {
   private final Map<String, Bytes> encoded;
   private final Map<String, Entry> decoded = new ConcurrentHashMap<>();
   private final List<String> outputs;
+  /**
+   * When the published content last changed (the moment the home and openness pages show as "last
+   * regenerated"), in epoch seconds; {@link #UNKNOWN}: not known (a first build).
+   */
+  private final long regenerated;
+  private static final long UNKNOWN = Long.MIN_VALUE;
 
   private BuildCache(String fingerprint, LocalDate nextRelease, Map<String, Stamp> stamps, Map<String, Bytes> encoded,
-      List<String> outputs) {
+      List<String> outputs, long regenerated) {
+    this.regenerated = regenerated;
     this.fingerprint = fingerprint;
     this.nextRelease = nextRelease;
     this.stamps = stamps;
@@ -93,7 +100,7 @@ final class BuildCache {
   }
 
   static BuildCache empty() {
-    return new BuildCache("", LocalDate.MIN, Map.of(), Map.of(), List.of());
+    return new BuildCache("", LocalDate.MIN, Map.of(), Map.of(), List.of(), UNKNOWN);
   }
 
   /** Where the cache of an output directory lives: {@code <parent>/.disclose-cache/<name>.bin}. */
@@ -109,6 +116,11 @@ final class BuildCache {
 
   LocalDate nextRelease() {
     return nextRelease;
+  }
+
+  /** When the published content last changed, as the last build recorded it. */
+  java.util.Optional<java.time.Instant> regenerated() {
+    return regenerated == UNKNOWN ? java.util.Optional.empty() : java.util.Optional.of(java.time.Instant.ofEpochSecond(regenerated));
   }
 
   List<String> outputs() {
@@ -184,6 +196,7 @@ final class BuildCache {
       }
       String fingerprint = in.text();
       LocalDate nextRelease = LocalDate.ofEpochDay(in.int64());
+      long regenerated = in.int64();
       int count = in.int32();
       Map<String, Stamp> stamps = new HashMap<>(count * 2);
       Map<String, Bytes> encoded = new HashMap<>(count * 2);
@@ -200,7 +213,7 @@ final class BuildCache {
       if (in.at != payload) {
         return empty();
       }
-      return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs);
+      return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs, regenerated);
     } catch (RuntimeException e) {
       // A damaged cache only costs a full build.
       return empty();
@@ -350,6 +363,7 @@ final class BuildCache {
       writeText(out, CODEC.schema());
       writeText(out, fingerprint);
       out.writeLong(nextRelease.toEpochDay());
+      out.writeLong(regenerated);
       out.writeInt(stamps.size());
       for (Map.Entry<String, Stamp> e : stamps.entrySet()) {
         writeText(out, e.getKey());
@@ -374,12 +388,16 @@ final class BuildCache {
    */
   static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
       Map<String, List<String>> linksByUrl, Collection<String> outputs, BuildCache previous) {
-    return of(fingerprint, nextRelease, items, attributes, linksByUrl, Map.of(), outputs, previous);
+    return of(fingerprint, nextRelease, items, attributes, linksByUrl, Map.of(), outputs, previous, null);
   }
 
-  /** As above, with what each news page ({@code relatedByUrl}, by its address) listed as related news. */
+  /**
+   * As above, with what each news page ({@code relatedByUrl}, by its address) listed as related news,
+   * and when the published content last changed ({@code regenerated}; null: not known).
+   */
   static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
-      Map<String, List<String>> linksByUrl, Map<String, String> relatedByUrl, Collection<String> outputs, BuildCache previous) {
+      Map<String, List<String>> linksByUrl, Map<String, String> relatedByUrl, Collection<String> outputs, BuildCache previous,
+      java.time.Instant regenerated) {
     Map<String, Stamp> stamps = new HashMap<>(items.size() * 2);
     Map<String, Entry> decoded = new HashMap<>(items.size() * 2);
     Map<String, Bytes> encoded = new ConcurrentHashMap<>(items.size() * 2);
@@ -401,7 +419,8 @@ final class BuildCache {
       }
     }
     // Held decoded: a long-running process uses it for its next build as it is; encoded on write.
-    BuildCache cache = new BuildCache(fingerprint, nextRelease, stamps, encoded, new ArrayList<>(outputs));
+    BuildCache cache = new BuildCache(fingerprint, nextRelease, stamps, encoded, new ArrayList<>(outputs),
+        regenerated == null ? UNKNOWN : regenerated.getEpochSecond());
     cache.decoded.putAll(decoded);
     return cache;
   }

@@ -209,8 +209,13 @@ public final class SiteBuilder {
     long loaded = System.nanoTime();
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
+    // "Last regenerated" (home, openness) says when the published content last changed: a build for
+    // nothing but the inbox's new statistics keeps the last build's moment.
+    boolean onlyStatistics = sameFrame && !releaseDue && lastPart(fingerprint).equals(lastPart(previous.fingerprint()))
+        && previous.editedNews(newsFiles).filter(Set::isEmpty).isPresent();
+    Instant regenerated = onlyStatistics ? previous.regenerated().orElse(clock.instant()) : clock.instant();
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
-        ledger.withFirstPublications(live));
+        ledger.withFirstPublications(live), regenerated);
     if (ownPages != null) {
       run.renderOwnPages(ownPages.items(), ownPages.statistics());
     } else {
@@ -239,7 +244,7 @@ public final class SiteBuilder {
     }
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
     BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, run.newsRelated,
-        output.producedFiles(), previous);
+        output.producedFiles(), previous, regenerated);
     next.write(cacheFile);
     warm = new Warm(next, all, newsFiles, settings, messages, templates, ledger);
     unbuilt = Set.of();
@@ -449,11 +454,14 @@ public final class SiteBuilder {
     final Map<Path, BasicFileAttributes> newsFiles;
 
     final PublicationLedger ledger;
+    /** When the published content last changed (see {@link #regenerated()}). */
+    final Instant regeneratedAt;
     /** When the pages of changed news items were on disk, if they were rendered first (0: not). */
     long changedWritten;
 
     Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output,
-        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, PublicationLedger ledger) {
+        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, PublicationLedger ledger, Instant regenerated) {
+      this.regeneratedAt = regenerated;
       this.ledger = ledger;
       this.previous = previous;
       this.newsFiles = newsFiles;
@@ -693,10 +701,11 @@ public final class SiteBuilder {
     /**
      * When the site was last regenerated, to the minute in Baku: shown on the home and openness
      * pages (not on every page, which would rewrite them all at each rebuild). A rebuild with
-     * nothing changed leaves it, so it says when the site last changed.
+     * nothing changed leaves it, and so does one for the inbox's statistics alone, so it says when
+     * the published content last changed.
      */
     private Regenerated regenerated() {
-      java.time.ZonedDateTime now = clock.instant().atZone(ZONE);
+      java.time.ZonedDateTime now = regeneratedAt.atZone(ZONE);
       return new Regenerated(now.toOffsetDateTime().withNano(0).withSecond(0).toString(),
           AzDates.format(now.toLocalDate(), settings.locale()) + ", " + String.format("%02d:%02d", now.getHour(), now.getMinute()));
     }
