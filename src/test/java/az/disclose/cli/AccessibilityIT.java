@@ -179,6 +179,34 @@ class AccessibilityIT {
     assertThat(overflowing).as(page.name() + ": tables wider than their place at " + width + " px").isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void theFormErrorsPageSaysErrorFirstFocusesItsSummaryAndMarksEveryInvalidField() {
+    browser.manage().window().setSize(new Dimension(390, 900));
+    sendAnEmptyForm(browser);
+    assertThat(browser.getTitle()).startsWith("Xəta: Məlumat sorğusu");
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    // Without a script of the page: the summary's autofocus.
+    assertThat(js.executeScript("return document.activeElement.className;")).isEqualTo("form-errors");
+    @SuppressWarnings("unchecked")
+    List<String> borders = (List<String>) js.executeScript("""
+        return Array.from(document.querySelectorAll('[aria-invalid="true"]'))
+          .map(e => e.id + ' ' + getComputedStyle(e).borderTopColor + ' ' + getComputedStyle(e).borderTopWidth);""");
+    assertThat(borders).hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(b -> assertThat(b).as("the error style").endsWith(" rgb(179, 38, 30) 3px"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void radiosAndNavigationLinksAreAtLeast24PixelsHighOnAPhone() {
+    browser.manage().window().setSize(new Dimension(390, 900));
+    browser.get(base + "/request/");
+    @SuppressWarnings("unchecked")
+    List<String> small = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+        return Array.from(document.querySelectorAll('input[type=radio], .site-header a, .site-footer a'))
+          .filter(e => { const r = e.getBoundingClientRect(); return r.height < 24 || r.width < 24; })
+          .map(e => e.outerHTML);""");
+    assertThat(small).isEmpty();
+  }
+
   /** Each violation as "rule (impact): help", then each offending element and what is wrong with it. */
   static List<String> readable(List<Rule> violations) {
     List<String> out = new ArrayList<>();
