@@ -11,9 +11,10 @@ import java.util.stream.Stream;
  *
  * @param news newest first (by date, then slug)
  * @param requestStatistics the inbox's published request statistics, when it has written them yet
+ * @param contact how to reach the ministry and its FOI officers (data/contact.yaml)
  */
 public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
-    Optional<RequestStatistics> requestStatistics) {
+    Optional<RequestStatistics> requestStatistics, Contact contact) {
 
   /**
    * What the site may show on {@code today}: nothing marked confidential (rule 4.3 of the FOI
@@ -24,7 +25,7 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         news.stream().filter(n -> !n.confidential() && !n.date().isAfter(today)).toList(),
         pages.stream().filter(p -> !p.confidential()).toList(),
         documents.stream().filter(d -> !d.confidential() && !d.date().isAfter(today)).toList(),
-        plan, commission, requestStatistics);
+        plan, commission, requestStatistics, contact);
   }
 
   /** The first day after {@code today} on which a held-back item becomes publishable, if any. */

@@ -36,6 +36,8 @@ public final class ContentLoader {
   public static final String DOCUMENTS_DIR = "documents";
   public static final String PLAN_FILE = "data/plan.yaml";
   public static final String COMMISSION_FILE = "data/commission.yaml";
+  /** The ministry's address, phone, hours and FOI officers, for /contact/. */
+  public static final String CONTACT_FILE = "data/contact.yaml";
   /** Optional: written by the inbox (disclose requests statistics --write, disclose serve). */
   public static final String REQUEST_STATISTICS_FILE = "data/request-statistics.yaml";
   /** Top-level paths the site itself uses (from {@link PageKind}); a page cannot take them as its slug. */
@@ -82,6 +84,7 @@ public final class ContentLoader {
     List<Document> documents = loadAll(contentDir.resolve(DOCUMENTS_DIR), problems, f -> entry(f, problems, this::document));
     Plan plan = loadData(contentDir.resolve(PLAN_FILE), problems, PlanReader::read);
     Commission commission = loadData(contentDir.resolve(COMMISSION_FILE), problems, CommissionReader::read);
+    Contact contact = loadData(contentDir.resolve(CONTACT_FILE), problems, ContactReader::read);
     Optional<RequestStatistics> statistics = loadOptionalData(contentDir.resolve(REQUEST_STATISTICS_FILE), problems,
         RequestStatisticsReader::read);
 
@@ -103,7 +106,7 @@ public final class ContentLoader {
     docs.sort(Comparator.comparing(Document::date).reversed().thenComparing(Document::slug));
     List<Page> pagesSorted = new ArrayList<>(pages);
     pagesSorted.sort(Comparator.comparing(Page::slug));
-    return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission, statistics);
+    return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission, statistics, contact);
   }
 
   /**
@@ -135,7 +138,7 @@ public final class ContentLoader {
     }
     news.sort(NEWEST_FIRST);
     return new Content(List.copyOf(news), before.pages(), before.documents(), before.plan(), before.commission(),
-        before.requestStatistics());
+        before.requestStatistics(), before.contact());
   }
 
   /** {@code before} with the request statistics file read again (the inbox rewrote it). */
@@ -146,7 +149,7 @@ public final class ContentLoader {
     if (!problems.isEmpty()) {
       throw new ProblemsException(problems);
     }
-    return new Content(before.news(), before.pages(), before.documents(), before.plan(), before.commission(), statistics);
+    return new Content(before.news(), before.pages(), before.documents(), before.plan(), before.commission(), statistics, before.contact());
   }
 
   /** The order of {@link Content#news()}: by date, newest first, then by slug. */

@@ -31,6 +31,8 @@ public enum PageKind {
   REQUEST("/request/", "request.ftlh", "nav.request", "/request/"),
   STATISTICS("/statistics/", "statistics.ftlh", null, "/request/"),
   OPENNESS("/openness/", "openness.ftlh", null, null),
+  /** How to reach the ministry and its FOI officers (data/contact.yaml). */
+  CONTACT("/contact/", "contact.ftlh", "nav.contact", "/contact/"),
   /** A page of {@code content/pages/}, at {@code /<slug>/}: in the navigation after the kinds above, marking itself. */
   PAGE("/", "page.ftlh", null, null),
   /** Answered by the web server for any missing address; nothing links to it, and it takes no name. */

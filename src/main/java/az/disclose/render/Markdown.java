@@ -32,12 +32,35 @@ public final class Markdown {
           attributes.put("href", "#");
         } else if (node instanceof Image && !isSafe(attributes.get("src"))) {
           attributes.put("src", "#");
+        } else if (node instanceof org.commonmark.node.BulletList list && selfNumbered(list)) {
+          attributes.put("class", "numbered");
         }
       })
       .build();
 
   public String toHtml(String markdown) {
     return renderer.render(parser.parse(markdown));
+  }
+
+  /** An item's own number at its start, as legal texts number their points: "4.1.", "2.1.3.". */
+  private static final java.util.regex.Pattern OWN_NUMBER = java.util.regex.Pattern.compile("(\\d+(\\.\\d+)+\\.?|\\d+\\.)\\s.*", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * Whether every item of {@code list} starts with its own number (a point of an order or of rules):
+   * such a list is marked {@code class="numbered"}, and the theme shows the numbers without bullets,
+   * so that each point's number is shown once.
+   */
+  static boolean selfNumbered(org.commonmark.node.BulletList list) {
+    boolean any = false;
+    for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+      org.commonmark.node.Node first = item.getFirstChild();
+      org.commonmark.node.Node text = first instanceof org.commonmark.node.Paragraph p ? p.getFirstChild() : null;
+      if (!(text instanceof org.commonmark.node.Text t) || !OWN_NUMBER.matcher(t.getLiteral()).matches()) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
   }
 
   static boolean isSafe(String url) {

@@ -251,6 +251,12 @@ public final class SiteServer {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       Object code = request.getAttribute(org.eclipse.jetty.server.handler.ErrorHandler.ERROR_STATUS);
+      if (code instanceof Integer i && i >= 300 && i < 400) {
+        // Jetty answers a conditional request ("304 Not Modified") through here too: no body, never a 500.
+        response.setStatus(i);
+        response.write(true, null, callback);
+        return true;
+      }
       int status = code instanceof Integer i && i >= 400 ? i
           : response.getStatus() >= 400 ? response.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR_500;
       byte[] body = (status + " " + HttpStatus.getMessage(status) + "\n").getBytes(StandardCharsets.US_ASCII);

@@ -38,12 +38,16 @@ import java.util.concurrent.TimeUnit;
 final class BuildCache {
   /**
    * 6: a CRC-32 of everything before it ends the file; 7: entries written by {@link RecordCodec},
-   * its schema after this number (a cache of another schema is not read).
+   * its schema after this number (a cache of another schema is not read); 8: an entry holds the
+   * related news its page listed, and the header when the published content last changed.
    */
-  static final int FORMAT = 7;
+  static final int FORMAT = 8;
 
-  /** A news file as the last build saw it, and the internal links of its page. */
-  record Entry(long size, long modified, NewsItem item, List<String> links) {
+  /**
+   * A news file as the last build saw it, the internal links of its page and what its page listed
+   * as related news ({@code related}: their addresses, titles and dates, one line each).
+   */
+  record Entry(long size, long modified, NewsItem item, List<String> links, String related) {
     boolean matches(BasicFileAttributes a) {
       return stamp(size, modified).matches(a);
     }
@@ -73,9 +77,16 @@ final class BuildCache {
   private final Map<String, Bytes> encoded;
   private final Map<String, Entry> decoded = new ConcurrentHashMap<>();
   private final List<String> outputs;
+  /**
+   * When the published content last changed (the moment the home and openness pages show as "last
+   * regenerated"), in epoch seconds; {@link #UNKNOWN}: not known (a first build).
+   */
+  private final long regenerated;
+  private static final long UNKNOWN = Long.MIN_VALUE;
 
   private BuildCache(String fingerprint, LocalDate nextRelease, Map<String, Stamp> stamps, Map<String, Bytes> encoded,
-      List<String> outputs) {
+      List<String> outputs, long regenerated) {
+    this.regenerated = regenerated;
     this.fingerprint = fingerprint;
     this.nextRelease = nextRelease;
     this.stamps = stamps;
@@ -89,7 +100,7 @@ final class BuildCache {
   }
 
   static BuildCache empty() {
-    return new BuildCache("", LocalDate.MIN, Map.of(), Map.of(), List.of());
+    return new BuildCache("", LocalDate.MIN, Map.of(), Map.of(), List.of(), UNKNOWN);
   }
 
   /** Where the cache of an output directory lives: {@code <parent>/.disclose-cache/<name>.bin}. */
@@ -105,6 +116,11 @@ final class BuildCache {
 
   LocalDate nextRelease() {
     return nextRelease;
+  }
+
+  /** When the published content last changed, as the last build recorded it. */
+  java.util.Optional<java.time.Instant> regenerated() {
+    return regenerated == UNKNOWN ? java.util.Optional.empty() : java.util.Optional.of(java.time.Instant.ofEpochSecond(regenerated));
   }
 
   List<String> outputs() {
@@ -180,6 +196,7 @@ final class BuildCache {
       }
       String fingerprint = in.text();
       LocalDate nextRelease = LocalDate.ofEpochDay(in.int64());
+      long regenerated = in.int64();
       int count = in.int32();
       Map<String, Stamp> stamps = new HashMap<>(count * 2);
       Map<String, Bytes> encoded = new HashMap<>(count * 2);
@@ -196,7 +213,7 @@ final class BuildCache {
       if (in.at != payload) {
         return empty();
       }
-      return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs);
+      return new BuildCache(fingerprint, nextRelease, stamps, encoded, outputs, regenerated);
     } catch (RuntimeException e) {
       // A damaged cache only costs a full build.
       return empty();
@@ -295,7 +312,7 @@ final class BuildCache {
    * What the cache holds of a news file besides its stamp: its metadata, where its body starts and
    * the internal links of its page — written and read by {@link #CODEC}, component by component.
    */
-  record Stored(NewsMeta meta, int bodyOffset, int bodyLine, List<String> links) {}
+  record Stored(NewsMeta meta, int bodyOffset, int bodyLine, List<String> links, String related) {}
 
   /** Stores {@link Stored} and everything in it, {@link NewsMeta}'s components included, generically. */
   static final RecordCodec<Stored> CODEC = RecordCodec.of(Stored.class);
@@ -308,7 +325,7 @@ final class BuildCache {
         throw new IllegalStateException("damaged build cache: bytes left after an entry");
       }
       return new Entry(stamp.size(), stamp.modified(), new NewsItem(s.meta(), new Body(Path.of(source), s.bodyOffset(), s.bodyLine())),
-          s.links());
+          s.links(), s.related());
     } catch (IllegalStateException e) {
       throw new java.io.UncheckedIOException(new IOException("damaged build cache entry for " + source, e));
     }
@@ -318,7 +335,7 @@ final class BuildCache {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       NewsItem n = entry.item();
-      CODEC.write(out, new Stored(n.meta(), n.body().offset(), n.body().line(), entry.links()));
+      CODEC.write(out, new Stored(n.meta(), n.body().offset(), n.body().line(), entry.links(), entry.related()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -346,6 +363,7 @@ final class BuildCache {
       writeText(out, CODEC.schema());
       writeText(out, fingerprint);
       out.writeLong(nextRelease.toEpochDay());
+      out.writeLong(regenerated);
       out.writeInt(stamps.size());
       for (Map.Entry<String, Stamp> e : stamps.entrySet()) {
         writeText(out, e.getKey());
@@ -370,6 +388,16 @@ final class BuildCache {
    */
   static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
       Map<String, List<String>> linksByUrl, Collection<String> outputs, BuildCache previous) {
+    return of(fingerprint, nextRelease, items, attributes, linksByUrl, Map.of(), outputs, previous, null);
+  }
+
+  /**
+   * As above, with what each news page ({@code relatedByUrl}, by its address) listed as related news,
+   * and when the published content last changed ({@code regenerated}; null: not known).
+   */
+  static BuildCache of(String fingerprint, LocalDate nextRelease, Collection<NewsItem> items, Map<Path, BasicFileAttributes> attributes,
+      Map<String, List<String>> linksByUrl, Map<String, String> relatedByUrl, Collection<String> outputs, BuildCache previous,
+      java.time.Instant regenerated) {
     Map<String, Stamp> stamps = new HashMap<>(items.size() * 2);
     Map<String, Entry> decoded = new HashMap<>(items.size() * 2);
     Map<String, Bytes> encoded = new ConcurrentHashMap<>(items.size() * 2);
@@ -381,7 +409,7 @@ final class BuildCache {
       }
       Entry entry = new Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
           new NewsItem(n.meta(), new Body(source, n.body().offset(), n.body().line())),
-          linksByUrl.getOrDefault(n.url(), List.of()));
+          linksByUrl.getOrDefault(n.url(), List.of()), relatedByUrl.getOrDefault(n.url(), ""));
       String key = source.toString();
       stamps.put(key, stamp(entry.size(), entry.modified()));
       decoded.put(key, entry);
@@ -391,7 +419,8 @@ final class BuildCache {
       }
     }
     // Held decoded: a long-running process uses it for its next build as it is; encoded on write.
-    BuildCache cache = new BuildCache(fingerprint, nextRelease, stamps, encoded, new ArrayList<>(outputs));
+    BuildCache cache = new BuildCache(fingerprint, nextRelease, stamps, encoded, new ArrayList<>(outputs),
+        regenerated == null ? UNKNOWN : regenerated.getEpochSecond());
     cache.decoded.putAll(decoded);
     return cache;
   }

@@ -21,10 +21,16 @@ import java.util.TreeMap;
  * a bar chart of them as SVG geometry, drawn at build time (no JavaScript).
  */
 public final class Openness {
-  /** Chart geometry (SVG user units). */
-  static final int BAR_WIDTH = 12;
-  static final int GAP = 4;
+  /** Chart geometry (SVG user units; the SVG scales to the page's width, keeping its proportions). */
+  static final int SLOT = 64;
+  static final int BAR_WIDTH = 36;
   static final int HEIGHT = 160;
+  /** Room left of the plot for the counts' axis, above it for the values, below it for the months. */
+  static final int LEFT = 56;
+  static final int TOP = 20;
+  static final int BOTTOM = 44;
+  /** The chart shows the last months only (the table below it lists every month). */
+  public static final int CHART_MONTHS = 12;
 
   /** One month: items whose event fell in it. */
   public record Month(String iso, String label, int total, int onTime, int late) {
@@ -33,10 +39,21 @@ public final class Openness {
     }
   }
 
-  /** A bar of the chart: the on-time part stacked on the late part, heights in user units. */
-  public record Bar(int x, int onTimeY, int onTimeHeight, int lateY, int lateHeight, String label) {}
+  /**
+   * A bar of the chart: the on-time part stacked on the late part, in user units; {@code centre} is
+   * where its value (above it) and its month and year (below the axis) are written.
+   */
+  public record Bar(int x, int onTimeY, int onTimeHeight, int lateY, int lateHeight, int centre, int valueY, int total,
+      String month, String year, String label) {}
 
-  public record Chart(int width, int height, int barWidth, List<Bar> bars) {}
+  /** A mark on the counts' axis. */
+  public record Tick(int y, int value) {}
+
+  /**
+   * The chart: its size, the plot's box ({@code left}, {@code top} to {@code bottom}, the x axis),
+   * the marks of the counts' axis and the bars.
+   */
+  public record Chart(int width, int height, int left, int top, int bottom, int barWidth, List<Tick> ticks, List<Bar> bars) {}
 
   public record Summary(int total, int onTime, int late, List<Month> months, Chart chart) {
     public int percentOnTime() {
@@ -73,17 +90,30 @@ public final class Openness {
     return day.substring(day.indexOf(' ') + 1); // "oktyabr 2012"
   }
 
-  private static Chart chart(List<Month> months) {
-    int max = months.stream().mapToInt(Month::total).max().orElse(1);
+  static Chart chart(List<Month> all) {
+    List<Month> months = all.subList(Math.max(0, all.size() - CHART_MONTHS), all.size());
+    int max = Math.max(1, months.stream().mapToInt(Month::total).max().orElse(1));
+    int bottom = TOP + HEIGHT;
     List<Bar> bars = new ArrayList<>();
-    int x = GAP;
+    int x = LEFT + (SLOT - BAR_WIDTH) / 2;
     for (Month m : months) {
-      int total = Math.round((float) HEIGHT * m.total() / Math.max(max, 1));
+      int total = Math.round((float) HEIGHT * m.total() / max);
       int onTime = m.total() == 0 ? 0 : Math.round((float) total * m.onTime() / m.total());
       int lateHeight = total - onTime;
-      bars.add(new Bar(x, HEIGHT - total + lateHeight, onTime, HEIGHT - lateHeight, lateHeight, m.label()));
-      x += BAR_WIDTH + GAP;
+      int space = m.label().indexOf(' ');
+      String month = space < 0 ? m.label() : m.label().substring(0, space);
+      String year = space < 0 ? "" : m.label().substring(space + 1);
+      bars.add(new Bar(x, bottom - total, onTime, bottom - lateHeight, lateHeight, x + BAR_WIDTH / 2, bottom - total - 6,
+          m.total(), month, year, m.label()));
+      x += SLOT;
     }
-    return new Chart(Math.max(x, 2 * GAP), HEIGHT, BAR_WIDTH, List.copyOf(bars));
+    List<Tick> ticks = new ArrayList<>();
+    ticks.add(new Tick(bottom, 0));
+    if (max >= 4 && max % 2 == 0) {
+      ticks.add(new Tick(bottom - HEIGHT / 2, max / 2));
+    }
+    ticks.add(new Tick(TOP, max));
+    return new Chart(LEFT + Math.max(1, months.size()) * SLOT + 8, bottom + BOTTOM, LEFT, TOP, bottom, BAR_WIDTH,
+        List.copyOf(ticks), List.copyOf(bars));
   }
 }

@@ -19,8 +19,26 @@ public final class PageFrame {
   private final SiteSettings settings;
   private final Map<String, String> messages;
   private final Map<String, String> navItems;
+  /** The crest's address on the site, or "" when the theme has none. */
+  private final String crest;
 
+  /** The crest files a theme may have in {@code static/}, in the order they are looked for. */
+  public static final List<String> CREST_FILES = List.of("crest.svg", "crest.png");
+
+  /** A frame without the theme's crest. */
   public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages) {
+    this(settings, messages, pages, "");
+  }
+
+  /** A frame with the crest of the theme in {@code themeDir}, if it has one ({@link #CREST_FILES}). */
+  public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages, java.nio.file.Path themeDir) {
+    this(settings, messages, pages, CREST_FILES.stream()
+        .filter(f -> java.nio.file.Files.isRegularFile(themeDir.resolve("static").resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .findFirst().map(f -> "/" + f).orElse(""));
+  }
+
+  private PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages, String crest) {
+    this.crest = crest;
     this.settings = settings;
     this.messages = Map.copyOf(messages);
     Map<String, String> items = new LinkedHashMap<>();
@@ -53,6 +71,7 @@ public final class PageFrame {
     model.put("path", sitePath);
     model.put("title", title);
     model.put("canonical", settings.absolute(sitePath));
+    model.put("crest", crest);
     return model;
   }
 

@@ -59,6 +59,8 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
   /** How many news items the home page lists. */
   public static final int HOME_NEWS = 5;
+  /** How many related news items (sharing a tag, newest first) a news page lists. */
+  public static final int RELATED_NEWS = 3;
   /** How many news items the Atom feed carries. */
   public static final int FEED_ENTRIES = 20;
   /** Rendering threads: twice the cores, as rendering threads also wait on file writes. */
@@ -207,8 +209,13 @@ public final class SiteBuilder {
     long loaded = System.nanoTime();
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
+    // "Last regenerated" (home, openness) says when the published content last changed: a build for
+    // nothing but the inbox's new statistics keeps the last build's moment.
+    boolean onlyStatistics = sameFrame && !releaseDue && lastPart(fingerprint).equals(lastPart(previous.fingerprint()))
+        && previous.editedNews(newsFiles).filter(Set::isEmpty).isPresent();
+    Instant regenerated = onlyStatistics ? previous.regenerated().orElse(clock.instant()) : clock.instant();
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
-        ledger.withFirstPublications(live));
+        ledger.withFirstPublications(live), regenerated);
     if (ownPages != null) {
       run.renderOwnPages(ownPages.items(), ownPages.statistics());
     } else {
@@ -221,7 +228,10 @@ public final class SiteBuilder {
     if (ownPages != null) {
       // Every other file of the previous build stands as it was, links and all.
       previous.outputs().forEach(output::keepFile);
-      all.news().forEach(n -> previous.entry(n.body().file()).ifPresent(e -> run.newsLinks.putIfAbsent(n.url(), e.links())));
+      all.news().forEach(n -> previous.entry(n.body().file()).ifPresent(e -> {
+        run.newsLinks.putIfAbsent(n.url(), e.links());
+        run.newsRelated.putIfAbsent(n.url(), e.related());
+      }));
     }
     List<String> broken = run.links.broken(output);
     if (!broken.isEmpty()) {
@@ -233,7 +243,8 @@ public final class SiteBuilder {
       fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
     }
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
-    BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, output.producedFiles(), previous);
+    BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, run.newsRelated,
+        output.producedFiles(), previous, regenerated);
     next.write(cacheFile);
     warm = new Warm(next, all, newsFiles, settings, messages, templates, ledger);
     unbuilt = Set.of();
@@ -260,7 +271,7 @@ public final class SiteBuilder {
   private static Content asCached(Content now, BuildCache previous) {
     List<NewsItem> news = now.news().stream()
         .map(n -> previous.entry(n.body().file()).map(BuildCache.Entry::item).orElse(n)).toList();
-    return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics());
+    return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics(), now.contact());
   }
 
   private static List<NewsMeta> metas(Content content) {
@@ -435,22 +446,34 @@ public final class SiteBuilder {
     final Map<String, String> feedHtml = new ConcurrentHashMap<>();
     /** Internal links of each news page, for the next build's cache. */
     final Map<String, List<String>> newsLinks = new ConcurrentHashMap<>();
+    /** What each news page listed as related news ({@link #relatedKey}), for the next build's cache. */
+    final Map<String, String> newsRelated = new ConcurrentHashMap<>();
+    /** The published news by tag (its slug), newest first, for the related news of each news page. */
+    final Map<String, List<NewsItem>> newsByTag = new HashMap<>();
     final BuildCache previous;
     final Map<Path, BasicFileAttributes> newsFiles;
 
     final PublicationLedger ledger;
+    /** When the published content last changed (see {@link #regenerated()}). */
+    final Instant regeneratedAt;
     /** When the pages of changed news items were on disk, if they were rendered first (0: not). */
     long changedWritten;
 
     Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output,
-        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, PublicationLedger ledger) {
+        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, PublicationLedger ledger, Instant regenerated) {
+      this.regeneratedAt = regenerated;
       this.ledger = ledger;
       this.previous = previous;
       this.newsFiles = newsFiles;
       this.settings = settings;
       this.content = content;
       this.msg = msg;
-      this.frame = new PageFrame(settings, msg, content.pages());
+      this.frame = new PageFrame(settings, msg, content.pages(), themeDir);
+      for (NewsItem n : content.news()) {
+        for (Tag t : n.tags()) {
+          newsByTag.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(n);
+        }
+      }
       this.templates = templates;
       this.output = output;
     }
@@ -483,6 +506,7 @@ public final class SiteBuilder {
           Map.of("form", Views.RequestFormView.of(RequestForm.defaults(), msg)), null));
       jobs.add(this::opennessPage);
       jobs.add(this::statisticsPage);
+      jobs.add(() -> page(PageKind.CONTACT, PageKind.CONTACT.path(), msg.get("contact.title"), Map.of("contact", content.contact()), null));
       jobs.add(this::homePage);
       jobs.add(() -> page(PageKind.NOT_FOUND, PageKind.NOT_FOUND.path(), msg.get("notfound.title"), Map.of(), null));
       jobs.add(this::planData);
@@ -537,7 +561,10 @@ public final class SiteBuilder {
 
     private void newsPage(NewsItem item, boolean inFeed) {
       Optional<BuildCache.Entry> known = unchanged(item);
-      if (known.isPresent() && !inFeed && output.keep(item.url())) {
+      List<NewsItem> related = related(item);
+      String relatedKey = relatedKey(related);
+      newsRelated.put(item.url(), relatedKey);
+      if (known.isPresent() && !inFeed && known.get().related().equals(relatedKey) && output.keep(item.url())) {
         links.add(item.url(), known.get().links());
         newsLinks.put(item.url(), known.get().links());
         return;
@@ -552,8 +579,39 @@ public final class SiteBuilder {
       if (inFeed) {
         feedHtml.put(item.slug(), body);
       }
-      Set<String> targets = page(PageKind.NEWS_ITEM, item.url(), item.title(), Map.of("news", summary(item), "body", body), item.date());
+      Set<String> targets = page(PageKind.NEWS_ITEM, item.url(), item.title(),
+          Map.of("news", summary(item), "body", body, "related", related.stream().map(this::summary).toList()), item.date());
       newsLinks.put(item.url(), List.copyOf(targets));
+    }
+
+    /**
+     * The news sharing a tag with {@code item}: the newest {@link #RELATED_NEWS}, in the order of the
+     * news lists (the newest of each of its tags are enough to find them).
+     */
+    private List<NewsItem> related(NewsItem item) {
+      java.util.Set<NewsItem> found = new java.util.HashSet<>();
+      for (Tag t : item.tags()) {
+        int taken = 0;
+        for (NewsItem n : newsByTag.getOrDefault(t.slug(), List.of())) {
+          if (taken == RELATED_NEWS) {
+            break;
+          }
+          if (!n.url().equals(item.url())) {
+            found.add(n);
+            taken++;
+          }
+        }
+      }
+      return found.stream()
+          .sorted(java.util.Comparator.comparing(NewsItem::date).reversed().thenComparing(NewsItem::slug))
+          .limit(RELATED_NEWS).toList();
+    }
+
+    /** What a news page shows of its related news: address, title and date, a line each. */
+    private static String relatedKey(List<NewsItem> related) {
+      StringBuilder key = new StringBuilder();
+      related.forEach(n -> key.append(n.url()).append('\t').append(n.title()).append('\t').append(n.date()).append('\n'));
+      return key.toString();
     }
 
     /** The cache entry of a news item whose file is as the last build saw it (and whose frame is too). */
@@ -605,7 +663,10 @@ public final class SiteBuilder {
     }
 
     private void measurePage(Measure m) {
-      page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"), Map.of("measure", m, "plan", content.plan()), null);
+      List<Views.Progress> progress = m.progress().stream()
+          .map(n -> new Views.Progress(n.date().toString(), AzDates.format(n.date(), settings.locale()), n.text(), n.evidence())).toList();
+      page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"),
+          Map.of("measure", m, "plan", content.plan(), "progress", progress), null);
     }
 
     private void documentsIndex() {
@@ -640,10 +701,11 @@ public final class SiteBuilder {
     /**
      * When the site was last regenerated, to the minute in Baku: shown on the home and openness
      * pages (not on every page, which would rewrite them all at each rebuild). A rebuild with
-     * nothing changed leaves it, so it says when the site last changed.
+     * nothing changed leaves it, and so does one for the inbox's statistics alone, so it says when
+     * the published content last changed.
      */
     private Regenerated regenerated() {
-      java.time.ZonedDateTime now = clock.instant().atZone(ZONE);
+      java.time.ZonedDateTime now = regeneratedAt.atZone(ZONE);
       return new Regenerated(now.toOffsetDateTime().withNano(0).withSecond(0).toString(),
           AzDates.format(now.toLocalDate(), settings.locale()) + ", " + String.format("%02d:%02d", now.getHour(), now.getMinute()));
     }

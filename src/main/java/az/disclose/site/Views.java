@@ -16,6 +16,9 @@ public final class Views {
       String title, String url, String date, String dateText, String eventDate, String eventDateText,
       String summary, List<Tag> tags) {}
 
+  /** A note of a measure's progress, its date as ISO and in words ("30 oktyabr 2012"). */
+  public record Progress(String iso, String dateText, String text, String evidence) {}
+
   /** A numbered link of a paginated list. */
   public record PageLink(int number, String url, boolean current) {}
 

@@ -127,7 +127,7 @@ class ContentLoaderTest {
     write(content.resolve("pages/plan.md"), "---\ntitle: Plan\n---\nX\n");
     assertThat(problems()).containsExactlyInAnyOrder(
         "content/news/b.md:1: slug 'a' is already used by the news item " + content.resolve("news/a.md") + "; set a different 'slug'",
-        "content/pages/plan.md:1: slug 'plan' is used by the site itself; choose another (reserved: commission, documents, feed.xml, files, news, openness, plan, request, requests, sitemap.xml, statistics, tags)");
+        "content/pages/plan.md:1: slug 'plan' is used by the site itself; choose another (reserved: commission, contact, documents, feed.xml, files, news, openness, plan, request, requests, sitemap.xml, statistics, tags)");
   }
 
   @Test
@@ -178,5 +178,51 @@ class ContentLoaderTest {
     write(content.resolve("pages/daxili.md"), "---\ntitle: Daxili\nconfidential: true\n---\nX\n");
     write(content.resolve("news/broken.md"), "no front matter at all\n");
     assertThat(new ContentLoader().loadPublishablePages(content)).extracting(Page::slug).containsExactly("haqqinda");
+  }
+
+  @Test
+  void theContactDataIsReadWithTheOfficersAndTheirOfficialAddresses() throws Exception {
+    Contact c = new ContentLoader().load(content).contact();
+    assertThat(c.organisation()).isEqualTo("Azərbaycan Respublikasının Sənaye və Energetika Nazirliyi");
+    assertThat(c.address()).containsExactly("Test küçəsi 1", "Bakı, AZ1000");
+    assertThat(c.telUrl()).contains("tel:+994120000000");
+    assertThat(c.hours()).hasSize(2);
+    assertThat(c.officers()).extracting(Contact.Officer::name).containsExactly("A. Məsimli", "R. Şəfaqətov");
+    assertThat(c.officers().get(0).address()).containsExactly("Test küçəsi 1, otaq 101", "Bakı, AZ1000");
+    assertThat(c.officers().get(1).phone()).isEmpty();
+  }
+
+  @Test
+  void contactMistakesAreAllReportedWithFileAndLine() {
+    write(content.resolve("data/contact.yaml"), """
+        organisation: "Nazirlik"
+        address: "Bakı"
+        email: "info-at-example"
+        hours: []
+        fax: "+994 12 000"
+        officers:
+          - name: "A. Məsimli"
+            position: "Mətbuat katibi"
+            email: "metbuat@example.gov.az"
+        """);
+    assertThat(problems()).containsExactlyInAnyOrder(
+        "content/data/contact.yaml:1: 'phone' is required",
+        "content/data/contact.yaml:3: 'email' is not an e-mail address: 'info-at-example'",
+        "content/data/contact.yaml:4: 'hours' must not be empty, nor hold an empty line",
+        "content/data/contact.yaml:5: unknown key 'fax' (allowed: address, email, hours, officers, organisation, phone)",
+        "content/data/contact.yaml:7: officers[1]: 'address' is required (a line, or a list of lines)");
+  }
+
+  @Test
+  void aSiteWithoutContactDataIsToldWhichFileIsMissing() throws Exception {
+    Files.delete(content.resolve("data/contact.yaml"));
+    assertThat(problems()).containsExactly(
+        "content/data/contact.yaml:0: missing: the site needs this data file (see content/README.md)");
+  }
+
+  @Test
+  void aPhoneThatIsNotANumberIsShownButNotLinked() {
+    assertThat(Contact.telUrl("DOLDURULMALI: telefon")).isEmpty();
+    assertThat(Contact.telUrl("(012) 598-16-65")).contains("tel:0125981665");
   }
 }

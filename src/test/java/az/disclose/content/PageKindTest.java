@@ -36,13 +36,13 @@ class PageKindTest {
   @Test
   void theNavigationIsTheKindsWithAnEntryInTheirOrder() {
     assertThat(PageKind.navigation()).extracting(PageKind::path)
-        .containsExactly("/", "/news/", "/plan/", "/commission/", "/documents/", "/request/");
+        .containsExactly("/", "/news/", "/plan/", "/commission/", "/documents/", "/request/", "/contact/");
   }
 
   @Test
   void everyTopLevelNameOfTheSiteIsReservedAndNothingElse() {
     assertThat(ContentLoader.RESERVED_SLUGS).containsExactlyInAnyOrder(
-        "news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "statistics", "files", "feed.xml",
+        "news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "statistics", "contact", "files", "feed.xml",
         "sitemap.xml");
     for (PageKind kind : PageKind.values()) {
       String top = kind.path().substring(1).split("/")[0];

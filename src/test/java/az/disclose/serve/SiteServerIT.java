@@ -57,6 +57,16 @@ class SiteServerIT {
   }
 
   @Test
+  void aBrowserRevisitingAPageWithItsDateGetsNotModifiedNeverAnError() throws Exception {
+    HttpResponse<String> first = get("/plan/");
+    String lastModified = first.headers().firstValue("last-modified").orElseThrow();
+    HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(base + "/plan/"))
+        .header("If-Modified-Since", lastModified).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+  }
+
+  @Test
   void missingPathsGetTheSitesOwn404Page() throws Exception {
     HttpResponse<String> missing = get("/yoxdur/");
     assertThat(missing.statusCode()).isEqualTo(404);

@@ -76,6 +76,21 @@ class BuildCacheTest {
   }
 
   @Test
+  void eachPagesRelatedNewsAndTheLastRegenerationComeBack() throws IOException {
+    java.util.Map<String, String> related = new HashMap<>();
+    items.forEach(i -> related.put(i.url(), "/news/a/\tA\t2013-01-01\n"));
+    java.time.Instant regenerated = java.time.Instant.parse("2026-11-25T06:00:00Z");
+    BuildCache.of("f/s/l", NEXT_RELEASE, items, attributes, links, related, List.of("index.html"), BuildCache.empty(), regenerated)
+        .write(cacheFile);
+
+    BuildCache read = BuildCache.read(cacheFile);
+
+    assertThat(read.regenerated()).hasValue(regenerated);
+    assertThat(read.entry(items.get(5).body().file()).orElseThrow().related()).isEqualTo("/news/a/\tA\t2013-01-01\n");
+    assertThat(BuildCache.empty().regenerated()).isEmpty();
+  }
+
+  @Test
   void aCacheReadBackAndWrittenAgainIsTheSameFile() throws IOException {
     written();
     byte[] first = Files.readAllBytes(cacheFile);

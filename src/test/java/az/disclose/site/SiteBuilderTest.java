@@ -56,7 +56,7 @@ class SiteBuilderTest {
     for (String path : List.of("news/index.html", "news/komissiya-yaradildi/index.html", "tags/index.html",
         "tags/komissiya/index.html", "plan/index.html", "plan/1-1/index.html", "plan/5-2/index.html",
         "commission/index.html", "documents/index.html", "documents/emr-2012/index.html",
-        "documents/informasiya-azadligi-qaydalari/index.html", "request/index.html", "haqqinda/index.html",
+        "documents/informasiya-azadligi-qaydalari/index.html", "request/index.html", "contact/index.html", "haqqinda/index.html",
         "404.html", "feed.xml", "sitemap.xml", "robots.txt", "plan.json", "plan.csv", "style.css")) {
       assertThat(out.resolve(path)).as(path).isRegularFile();
     }
@@ -82,6 +82,89 @@ class SiteBuilderTest {
     assertThat(plan).contains("href=\"/plan/3-4/\"");
     String measure = page("/plan/1-1/");
     assertThat(measure).contains("(2012–2014)", "href=\"/news/mesul-sexsler-teyin-edildi/\"");
+  }
+
+  @Test
+  void theContactPageShowsTheMinistryAndEachOfficerWithTheirOfficialAddress() throws Exception {
+    build();
+    String contact = page("/contact/");
+    assertThat(contact).contains("<title>Əlaqə — ", "Test küçəsi 1<br>Bakı, AZ1000", "href=\"tel:+994120000000\"",
+        "Bazar ertəsi – cümə: 09:00–18:00", "href=\"mailto:info@example.gov.az\"",
+        "A. Məsimli", "Test küçəsi 1, otaq 101", "href=\"mailto:metbuat@example.gov.az\"", "R. Şəfaqətov",
+        "Test küçəsi 1, otaq 202", "href=\"/request/\"");
+    assertThat(page("/")).contains("<a href=\"/contact/\">Əlaqə</a>");
+    assertThat(contact).contains("<a href=\"/contact/\" aria-current=\"page\">Əlaqə</a>");
+  }
+
+  @Test
+  void aNewsPageLeadsBackToTheNewsAndListsTheNewestItemsSharingATag() throws Exception {
+    write(content.resolve("news/yeni-komissiya.md"), TestSites.news("Komissiyanın ilk iclası", "2013-01-15", "komissiya"));
+    write(content.resolve("news/basqa.md"), TestSites.news("Başqa mövzu", "2013-01-20", "enerji"));
+    build();
+    String news = page("/news/komissiya-yaradildi/");
+    assertThat(news).contains("href=\"/news/\">Bütün xəbərlərə qayıt</a>", "<h2 id=\"related\">Oxşar xəbərlər</h2>");
+    String related = news.substring(news.indexOf("id=\"related\""));
+    // Newest first, each with its date in words; never itself, never a news item sharing no tag.
+    assertThat(related).containsSubsequence("Komissiyanın ilk iclası", "15 yanvar 2013", "/news/illik-is-plani-tesdiq-edildi/",
+        "/news/mesul-sexsler-teyin-edildi/");
+    assertThat(related).doesNotContain("/news/komissiya-yaradildi/", "Başqa mövzu");
+    assertThat(page("/news/basqa/")).doesNotContain("id=\"related\"").contains("Bütün xəbərlərə qayıt");
+  }
+
+  @Test
+  void aRebuildRedoesTheNewsPagesThatListAnEditedItemAsRelated() throws Exception {
+    build();
+    assertThat(page("/news/komissiya-yaradildi/")).contains("/news/illik-is-plani-tesdiq-edildi/");
+    Path edited = content.resolve("news/illik-is-plani-tesdiq-edildi.md");
+    write(edited, read(edited).replaceFirst("title: \"[^\"]*\"", "title: \"Təzə başlıq\""));
+    build();
+    assertThat(page("/news/komissiya-yaradildi/")).contains("Təzə başlıq");
+    write(content.resolve("news/muveqqeti.md"), TestSites.news("Müvəqqəti", "2013-03-01", "komissiya"));
+    build();
+    assertThat(page("/news/komissiya-yaradildi/")).contains("/news/muveqqeti/");
+    // Removed: no page lists it any more (the build's link check would refuse a page that did).
+    Files.delete(content.resolve("news/muveqqeti.md"));
+    build();
+    assertThat(page("/news/komissiya-yaradildi/")).doesNotContain("/news/muveqqeti/");
+  }
+
+  @Test
+  void everyDateOnThePagesIsInWordsInOneFormat() throws Exception {
+    build();
+    assertThat(page("/plan/1-1/")).contains("<time datetime=\"2012-10-30\">30 oktyabr 2012</time>");
+    assertThat(page("/documents/")).contains(">29 oktyabr 2012</time>");
+    try (Stream<Path> all = Files.walk(out)) {
+      for (Path html : all.filter(p -> p.toString().endsWith(".html")).toList()) {
+        // A <time> shows words ("30 oktyabr 2012", "oktyabr 2012"), never the ISO form of its datetime.
+        assertThat(read(html)).as(out.relativize(html).toString()).doesNotContainPattern(">\\d{4}-\\d{2}-\\d{2}</time>");
+      }
+    }
+  }
+
+  @Test
+  void theNotFoundPageLinksToEveryMainSection() throws Exception {
+    build();
+    String notFound = page("/404.html");
+    for (String section : List.of("/news/", "/plan/", "/commission/", "/documents/", "/request/", "/contact/")) {
+      assertThat(notFound).contains("<li><a href=\"" + section + "\">");
+    }
+  }
+
+  @Test
+  void everyPageHasTheFaviconAndTheCrestOnlyWhenTheThemeHasOne() throws Exception {
+    build();
+    assertThat(page("/")).contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">").doesNotContain("crest");
+    assertThat(out.resolve("favicon.svg")).isRegularFile();
+    write(dir.resolve("theme/static/crest.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>");
+    build();
+    assertThat(page("/contact/")).contains("<a class=\"brand\" href=\"/\"><img src=\"/crest.svg\" alt=\"\">");
+    assertThat(out.resolve("crest.svg")).isRegularFile();
+  }
+
+  @Test
+  void theOrdersPointsShowTheirOwnNumbersOnceWithoutBullets() throws Exception {
+    build();
+    assertThat(page("/documents/informasiya-azadligi-qaydalari/")).contains("<ul class=\"numbered\">\n<li>1.1. ");
   }
 
   @Test
@@ -463,11 +546,19 @@ class SiteBuilderTest {
     build();
     String openness = page("/openness/");
     // October 2012: the order's five items (documents on their day, news a day later).
+    String cells = "</th><td data-label=\"Material\">%d</td><td data-label=\"üç gün ərzində\">%d</td>"
+        + "<td data-label=\"gecikmə ilə\">%d</td><td data-label=\"Vaxtında, %%\">%d</td></tr>";
     assertThat(openness).contains(
-        "<tr><td><time datetime=\"2012-10\">oktyabr 2012</time></td><td>5</td><td>5</td><td>0</td><td>100</td></tr>",
-        "<tr><td><time datetime=\"2013-01\">yanvar 2013</time></td><td>2</td><td>1</td><td>1</td><td>50</td></tr>",
-        "<tr><td><time datetime=\"2013-02\">fevral 2013</time></td><td>1</td><td>1</td><td>0</td><td>100</td></tr>",
-        "Cəmi 8 materialdan 7-i (88%)", "<svg role=\"img\"");
+        "<tr><th scope=\"row\"><time datetime=\"2012-10\">oktyabr 2012</time>" + cells.formatted(5, 5, 0, 100),
+        "<tr><th scope=\"row\"><time datetime=\"2013-01\">yanvar 2013</time>" + cells.formatted(2, 1, 1, 50),
+        "<tr><th scope=\"row\"><time datetime=\"2013-02\">fevral 2013</time>" + cells.formatted(1, 1, 0, 100),
+        "Cəmi 8 materialdan 7-i (88%)");
+    // The chart: a text alternative with every month's figure, the counts' axis named and marked,
+    // each bar's value above it and its month below the axis.
+    assertThat(openness).contains("<svg role=\"img\" aria-labelledby=\"chart-title chart-desc\"",
+        "<desc id=\"chart-desc\">Hər ay üçün bir sütun", "oktyabr 2012: 5. yanvar 2013: 2. fevral 2013: 1.</desc>",
+        ">Materialların sayı</text>", "text-anchor=\"end\">0</text>", "text-anchor=\"end\">5</text>",
+        "class=\"value\" x=\"", "text-anchor=\"middle\">oktyabr</text>", "text-anchor=\"middle\">2012</text>");
     assertThat(page("/")).contains("href=\"/openness/\"");
   }
 

@@ -179,6 +179,38 @@ class SiteRebuildTest {
   }
 
   @Test
+  void lastRegeneratedMovesWhenPublishedContentChangesAndNotForNewStatistics() throws Exception {
+    Path site = dir.resolve("stamped");
+    az.disclose.testing.TestClock clock = az.disclose.testing.TestClock.baku(2026, 11, 25, 10, 0);
+    SiteBuilder serving = new SiteBuilder(content, theme, site, clock);
+    serving.build();
+    String stamp = "25 noyabr 2026, 10:00";
+    assertThat(read(site.resolve("index.html"))).contains(stamp);
+
+    // The inbox writes new statistics an hour later: in serve (told what changed) ...
+    clock.setBaku(2026, 11, 25, 11, 0);
+    Path statistics = content.resolve("data/request-statistics.yaml");
+    write(statistics, az.disclose.content.RequestStatisticsReaderTest.VALID);
+    BuildReport report = serving.rebuild(Set.of(statistics));
+    assertThat(report.written()).containsExactly("statistics/index.html");
+    // ... and by a build from the command line (told nothing) the next day.
+    clock.setBaku(2026, 11, 26, 9, 30);
+    write(statistics, read(statistics).replace("as_of: 2026-02-25", "as_of: 2026-02-26"));
+    report = new SiteBuilder(content, theme, site, clock).build();
+    assertThat(report.written()).containsExactly("statistics/index.html");
+    assertThat(read(site.resolve("index.html"))).contains(stamp);
+    assertThat(read(site.resolve("openness/index.html"))).contains(stamp);
+
+    // A news edit is a change of the published content.
+    clock.setBaku(2026, 11, 26, 9, 45);
+    Path file = newsFile("kohne-9");
+    write(file, read(file).replace("Mətn:", "Düzəliş:"));
+    serving.rebuild(Set.of(file));
+    assertThat(read(site.resolve("index.html"))).contains("26 noyabr 2026, 09:45");
+    assertThat(read(site.resolve("openness/index.html"))).contains("26 noyabr 2026, 09:45");
+  }
+
+  @Test
   void newRequestStatisticsFromTheInboxRewriteTheStatisticsPageAndNoNewsPage() throws Exception {
     Path statistics = content.resolve("data/request-statistics.yaml");
     write(statistics, az.disclose.content.RequestStatisticsReaderTest.VALID);

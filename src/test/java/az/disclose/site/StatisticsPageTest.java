@@ -92,7 +92,7 @@ class StatisticsPageTest {
     Matcher m = Pattern.compile("<tr>\\s*<th scope=\"row\"><time datetime=\"[^\"]+\">" + Pattern.quote(label)
         + "</time></th>(.*?)</tr>", Pattern.DOTALL).matcher(html);
     assertThat(m.find()).as("a row for " + label).isTrue();
-    return Pattern.compile("<td>(.*?)</td>").matcher(m.group(1)).results().map(r -> r.group(1)).toList();
+    return Pattern.compile("<td[^>]*>(.*?)</td>").matcher(m.group(1)).results().map(r -> r.group(1)).toList();
   }
 
   @Test
@@ -105,6 +105,9 @@ class StatisticsPageTest {
         "Rəqəmlərin aid olduğu tarix: <time datetime=\"2026-02-25\">25 fevral 2026</time>", "<caption>");
     // received, web, e-mail, answered, on time, late, % on time, refused, forwarded, open, overdue, median
     assertThat(row(html, "2026")).containsExactly("16", "11", "5", "12", "9", "3", "75%", "1", "1", "2", "0", "4,5");
+    // On a phone each row is a card, each figure labelled with its column's heading.
+    assertThat(html).contains("<td data-label=\"Daxil olub\">16</td>", "<td data-label=\"Cavab müddətinin medianı, iş günü\">4,5</td>",
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
     assertThat(row(html, "2025")).containsExactly("1", "1", "0", "0", "0", "0", "—", "0", "0", "1", "1", "—");
     assertThat(row(html, "yanvar 2026")).containsExactly("10", "7", "3", "8", "6", "2", "75%", "1", "1", "0", "0", "4");
     assertThat(row(html, "fevral 2026")).containsExactly("6", "4", "2", "4", "3", "1", "75%", "0", "0", "2", "0", "6");

@@ -56,13 +56,13 @@ public final class SiteFrames {
   private static Map<String, PageFrame> frames(Path themeDir, SiteSettings settings, List<Page> pages)
       throws IOException {
     Map<String, PageFrame> frames = new HashMap<>();
-    frames.put(settings.locale().getLanguage(), new PageFrame(settings, Messages.load(themeDir, settings.locale()), pages));
+    frames.put(settings.locale().getLanguage(), new PageFrame(settings, Messages.load(themeDir, settings.locale()), pages, themeDir));
     for (String lang : FormValidator.LANGUAGES) {
       if (!frames.containsKey(lang)) {
         Locale locale = Locale.forLanguageTag(lang);
         SiteSettings localized = new SiteSettings(settings.title(), settings.description(), settings.baseUrl(), locale,
             settings.newsPerPage(), settings.requestEndpoint(), settings.requestEmail());
-        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages));
+        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages, themeDir));
       }
     }
     return Map.copyOf(frames);

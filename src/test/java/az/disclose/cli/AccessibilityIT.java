@@ -1,0 +1,223 @@
+package az.disclose.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import az.disclose.config.SettingsLoader;
+import az.disclose.content.ContentLoader;
+import az.disclose.inbox.InboxSettings;
+import az.disclose.inbox.store.Inbox;
+import az.disclose.inbox.web.IntakeLimits;
+import az.disclose.serve.SiteServer;
+import az.disclose.site.SiteBuilder;
+import az.disclose.site.TestSites;
+import az.disclose.testing.Chromium;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * axe-core in Debian's headless Chromium on every kind of page a citizen meets, the site's and the
+ * inbox's (form errors, receipt, status with an answer), at a desktop width and a phone width: no
+ * violation of WCAG 2.0 and 2.1, levels A and AA, and no page wider than the window (tables reflow on
+ * a phone; none needs scrolling on a desktop). The site is the test site built and served as
+ * {@code disclose serve} serves it, with the inbox in front.
+ *
+ * <p>A new page kind (or the English pages under {@code /en/}) is one more line in {@link #PAGES}.
+ */
+class AccessibilityIT {
+  /** The WCAG levels checked: 2.0 and 2.1, A and AA. */
+  static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+  /** Desktop and phone widths, in CSS pixels. */
+  static final List<Integer> WIDTHS = List.of(1280, 390);
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir static Path dir;
+  static Inbox inbox;
+  static Server server;
+  static WebDriver browser;
+  static String base;
+  /** The receipt and the private status page of a request sent with the form, and then answered. */
+  static String receiptUrl;
+  static String statusUrl;
+
+  /** A page kind and how the browser gets to it. */
+  record PageUnderTest(String name, Consumer<WebDriver> open) {
+    static PageUnderTest at(String name, String path) {
+      return new PageUnderTest(name, b -> b.get(base + path));
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static final List<PageUnderTest> PAGES = List.of(
+      PageUnderTest.at("home", "/"),
+      PageUnderTest.at("news list", "/news/"),
+      PageUnderTest.at("news item", "/news/komissiya-yaradildi/"),
+      PageUnderTest.at("tags", "/tags/"),
+      PageUnderTest.at("tag", "/tags/komissiya/"),
+      PageUnderTest.at("plan", "/plan/"),
+      PageUnderTest.at("measure", "/plan/1-1/"),
+      PageUnderTest.at("commission", "/commission/"),
+      PageUnderTest.at("documents", "/documents/"),
+      PageUnderTest.at("document", "/documents/emr-2012/"),
+      PageUnderTest.at("content page", "/haqqinda/"),
+      PageUnderTest.at("contact", "/contact/"),
+      PageUnderTest.at("request form", "/request/"),
+      PageUnderTest.at("statistics", "/statistics/"),
+      PageUnderTest.at("openness", "/openness/"),
+      PageUnderTest.at("404", "/yoxdur/"),
+      new PageUnderTest("form errors", AccessibilityIT::sendAnEmptyForm),
+      new PageUnderTest("receipt", b -> b.get(receiptUrl)),
+      new PageUnderTest("status with an answer", b -> b.get(statusUrl)));
+
+  static Stream<Arguments> pagesAtEachWidth() {
+    return PAGES.stream().flatMap(p -> WIDTHS.stream().map(w -> Arguments.of(p, w)));
+  }
+
+  @BeforeAll
+  static void serveTheSiteWithTheInboxAndAnAnsweredRequest() throws Exception {
+    TestSites.copyProject(dir);
+    Path content = dir.resolve("content");
+    inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
+    server = ServeCommand.siteWithInbox("127.0.0.1", 0, null, IntakeLimits.defaults(),
+        dir.resolve("data").resolve("uploads"), dir.resolve("site"), dir.resolve("theme"), inbox,
+        new SettingsLoader().load(content), new ContentLoader().load(content).pages(), null);
+    server.start();
+    base = "http://127.0.0.1:" + SiteServer.port(server);
+    Path siteYaml = content.resolve("site.yaml");
+    Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://127.0.0.1:8080/requests", base + "/requests"));
+    SiteBuilder builder = new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site"));
+    builder.build();
+    browser = Chromium.start(dir.resolve("chromium-profile"));
+
+    browser.get(base + "/request/");
+    browser.findElement(By.id("name")).sendKeys("Gülşən İsmayılova");
+    browser.findElement(By.id("email")).sendKeys("gulsen@example.az");
+    browser.findElement(By.id("subject")).sendKeys("İllik məruzələr");
+    browser.findElement(By.id("message")).sendKeys("2.2-ci tədbir üzrə illik məruzələri necə əldə edə bilərəm?");
+    browser.findElement(By.cssSelector("form.request button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/requests/receipt/"));
+    receiptUrl = browser.getCurrentUrl();
+    statusUrl = browser.findElement(By.cssSelector("a[href*='/requests/status/']")).getAttribute("href");
+    String number = inbox.register().list(az.disclose.inbox.ListFilter.all()).get(0).number();
+    inbox.register().answer(number, "leyla", """
+        Hörmətli Gülşən xanım,
+
+        İllik məruzələr **nazirliyin saytında** dərc olunur:
+
+        - 2012-ci il üzrə məruzə;
+        - 2013-cü il üzrə məruzə.
+        """, List.of());
+    // The statistics page with its tables, as the inbox publishes them.
+    inbox.publishStatistics(content);
+    builder.build();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+    if (inbox != null) {
+      inbox.close();
+    }
+  }
+
+  /** The inbox's answer to a form sent with nothing filled in (the browser's own checks switched off). */
+  static void sendAnEmptyForm(WebDriver b) {
+    b.get(base + "/request/");
+    ((JavascriptExecutor) b).executeScript("document.querySelector('form.request').noValidate = true;");
+    b.findElement(By.cssSelector("form.request button[type=submit]")).click();
+    new WebDriverWait(b, WAIT).until(d -> !d.findElements(By.cssSelector(".form-errors")).isEmpty());
+  }
+
+  @ParameterizedTest(name = "{0} at {1} px")
+  @MethodSource("pagesAtEachWidth")
+  void everyPageKindHasNoWcagViolationsAndFitsTheWindow(PageUnderTest page, int width) {
+    browser.manage().window().setSize(new Dimension(width, 900));
+    page.open().accept(browser);
+    Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
+    assertThat(results.getErrorMessage()).as("axe ran").isNull();
+    assertThat(readable(results.getViolations())).as(page.name() + " at " + width + " px: " + browser.getCurrentUrl()).isEmpty();
+
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    long pageWidth = (Long) js.executeScript("return document.documentElement.scrollWidth;");
+    long window = (Long) js.executeScript("return document.documentElement.clientWidth;");
+    assertThat(pageWidth).as(page.name() + ": the page is no wider than the window at " + width + " px").isLessThanOrEqualTo(window);
+    @SuppressWarnings("unchecked")
+    List<String> overflowing = (List<String>) js.executeScript("""
+        return Array.from(document.querySelectorAll('table'))
+          .filter(t => { const box = t.parentElement; return t.getBoundingClientRect().width > box.clientWidth + 1; })
+          .map(t => (t.className || 'table') + ': ' + Math.round(t.getBoundingClientRect().width) + ' px');""");
+    assertThat(overflowing).as(page.name() + ": tables wider than their place at " + width + " px").isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theFormErrorsPageSaysErrorFirstFocusesItsSummaryAndMarksEveryInvalidField() {
+    browser.manage().window().setSize(new Dimension(390, 900));
+    sendAnEmptyForm(browser);
+    assertThat(browser.getTitle()).startsWith("Xəta: Məlumat sorğusu");
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    // Without a script of the page: the summary's autofocus.
+    assertThat(js.executeScript("return document.activeElement.className;")).isEqualTo("form-errors");
+    @SuppressWarnings("unchecked")
+    List<String> borders = (List<String>) js.executeScript("""
+        return Array.from(document.querySelectorAll('[aria-invalid="true"]'))
+          .map(e => e.id + ' ' + getComputedStyle(e).borderTopColor + ' ' + getComputedStyle(e).borderTopWidth);""");
+    assertThat(borders).hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(b -> assertThat(b).as("the error style").endsWith(" rgb(179, 38, 30) 3px"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void radiosAndNavigationLinksAreAtLeast24PixelsHighOnAPhone() {
+    browser.manage().window().setSize(new Dimension(390, 900));
+    browser.get(base + "/request/");
+    @SuppressWarnings("unchecked")
+    List<String> small = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+        return Array.from(document.querySelectorAll('input[type=radio], .site-header a, .site-footer a'))
+          .filter(e => { const r = e.getBoundingClientRect(); return r.height < 24 || r.width < 24; })
+          .map(e => e.outerHTML);""");
+    assertThat(small).isEmpty();
+  }
+
+  /** Each violation as "rule (impact): help", then each offending element and what is wrong with it. */
+  static List<String> readable(List<Rule> violations) {
+    List<String> out = new ArrayList<>();
+    for (Rule r : violations) {
+      StringBuilder s = new StringBuilder(r.getId() + " (" + r.getImpact() + "): " + r.getHelp());
+      for (CheckedNode n : r.getNodes()) {
+        s.append("\n    ").append(n.getTarget()).append(" ").append(n.getHtml())
+            .append("\n      ").append(String.valueOf(n.getFailureSummary()).replace("\n", "\n      "));
+      }
+      out.add(s.toString());
+    }
+    return out;
+  }
+}
