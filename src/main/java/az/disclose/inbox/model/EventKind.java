@@ -17,5 +17,15 @@ public enum EventKind {
   /** Mail to the requester could not be delivered (a bounce), or the outbox gave up; internal. */
   MAIL_UNDELIVERABLE,
   /** An e-mail to the requester was sent (acknowledgement, answer, notice); internal. */
-  MAIL_SENT
+  MAIL_SENT,
+  /** Assigned (or reassigned) to a unit by an officer; internal. */
+  ASSIGNED,
+  /** The unit took the request on (its responder becomes the assignee); internal. */
+  ASSIGNMENT_ACCEPTED,
+  /** The unit sent the request back, with its reason; internal. */
+  ASSIGNMENT_REJECTED,
+  /** A closed request (or one waiting for clarification) was opened again, with its ground (docs/register.md). */
+  REOPENED,
+  /** The requester withdrew the request (recorded by an officer): closes it. */
+  WITHDRAWN
 }
