@@ -3,7 +3,16 @@ package az.disclose.cli;
 import az.disclose.calendar.CalendarWarning;
 import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.app.Configuration;
+import az.disclose.inbox.model.Assignment;
+import az.disclose.inbox.model.AssignmentState;
 import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.Queue;
+import az.disclose.inbox.model.QueuePage;
+import az.disclose.inbox.model.QueueQuery;
+import az.disclose.inbox.model.QueueRow;
+import az.disclose.inbox.model.ReopenGround;
+import az.disclose.report.Units;
+import az.disclose.report.UnitsLoader;
 import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.ListFilter;
@@ -29,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -50,8 +60,8 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "requests",
     mixinStandardHelpOptions = true,
-    description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, purge,"
-        + " recompute, statistics, quarantine.",
+    description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, assign,"
+        + " reassign, accept, reject, reopen, withdraw, queue, purge, recompute, statistics, quarantine.",
     subcommands = {
       RequestsCommand.ListCommand.class,
       RequestsCommand.ShowCommand.class,
@@ -61,6 +71,13 @@ import picocli.CommandLine.ScopeType;
       RequestsCommand.ClarifyCommand.class,
       RequestsCommand.RefuseCommand.class,
       RequestsCommand.NoteCommand.class,
+      RequestsCommand.AssignCommand.class,
+      RequestsCommand.ReassignCommand.class,
+      RequestsCommand.AcceptCommand.class,
+      RequestsCommand.RejectCommand.class,
+      RequestsCommand.ReopenCommand.class,
+      RequestsCommand.WithdrawCommand.class,
+      RequestsCommand.QueueCommand.class,
       RequestsCommand.PurgeCommand.class,
       RequestsCommand.RecomputeCommand.class,
       RequestsCommand.StatisticsCommand.class,
@@ -90,8 +107,8 @@ final class RequestsCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, purge, recompute, statistics,"
-            + " quarantine"
+        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, assign, reassign, accept,"
+            + " reject, reopen, withdraw, queue, purge, recompute, statistics, quarantine"
             + " (see --help)");
   }
 
@@ -149,7 +166,8 @@ final class RequestsCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--status", paramLabel = "S",
-        description = "only this status: registered, clarification, extended, forwarded, answered, refused, or open")
+        description = "only this status: registered, clarification, extended, forwarded, answered, refused,"
+            + " withdrawn, or open")
     String status;
 
     @Option(names = "--overdue", description = "only open requests past their deadline")
@@ -181,12 +199,13 @@ final class RequestsCommand implements Runnable {
         }
         List<RequestSummary> rows = register.list(filter);
         ZoneId zone = register.settings().zone();
-        out.printf("%-16s %-13s %-21s %-16s %-11s %s%n", "NUMBER", "STATUS", "TYPE", "REGISTERED", "DUE", "SUBJECT");
+        out.printf("%-16s %-13s %-21s %-16s %-11s %-22s %s%n", "NUMBER", "STATUS", "TYPE", "REGISTERED", "DUE", "UNIT",
+            "SUBJECT");
         for (RequestSummary r : rows) {
-          out.printf("%-16s %-13s %-21s %-16s %-11s %s%s%n", r.number(), r.status().key(),
+          out.printf("%-16s %-13s %-21s %-16s %-11s %-22s %s%s%n", r.number(), r.status().key(),
               r.type().key() + (r.urgency() == az.disclose.inbox.model.Urgency.NORMAL ? "" : "/" + r.urgency().key()),
-              MINUTE.format(r.registeredAt().atZone(zone)), r.dueDate(), r.overdue() ? "OVERDUE " : "",
-              shorten(clean(r.subject()), 50));
+              MINUTE.format(r.registeredAt().atZone(zone)), r.dueDate(), unit(r.assignment()),
+              r.overdue() ? "OVERDUE " : "", shorten(clean(r.subject()), 50));
         }
         out.printf("%d request%s%n", rows.size(), rows.size() == 1 ? "" : "s");
         return Main.OK;
@@ -394,6 +413,208 @@ final class RequestsCommand implements Runnable {
     public Integer call() {
       return parent.withRegister(spec,
           (register, inbox, out) -> done(out, number, register.note(number, actor.actor(), text)));
+    }
+  }
+
+  // ---------------------------------------------------------------- units, reopening, withdrawal, queues
+
+  /** Gives the register the unit ids of {@code content/data/units.yaml} (file:line problems when it is invalid). */
+  void useUnits(RegisterService register) throws ProblemsException {
+    Path dir = Configuration.resolve(content, config, System.getenv()).content();
+    Set<String> ids = new java.util.TreeSet<>();
+    for (Units.Unit u : new UnitsLoader().load(dir).units().units()) {
+      ids.add(u.id());
+    }
+    register.useUnits(ids);
+  }
+
+  /** "unit (state, assignee)" for a table cell; "-" when never assigned. */
+  static String unit(Assignment a) {
+    if (a.state() == AssignmentState.NONE) {
+      return "-";
+    }
+    return a.unit().orElse("") + (a.state() == AssignmentState.ACCEPTED ? "" : " (" + a.state().key() + ")");
+  }
+
+  @Command(name = "assign", mixinStandardHelpOptions = true,
+      description = "Assign an open request to a unit (an id of content/data/units.yaml); the unit accepts or rejects it.")
+  static final class AssignCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--unit", paramLabel = "ID", required = true, description = "the unit's id") String unit;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        parent.useUnits(register);
+        HistoryEvent e = register.assign(number, unit, actor.actor());
+        out.println("assigned to " + unit.strip() + "; waiting for the unit to accept or reject it");
+        return done(out, number, e);
+      });
+    }
+  }
+
+  @Command(name = "reassign", mixinStandardHelpOptions = true,
+      description = "Give an assigned open request to another unit, with the reason.")
+  static final class ReassignCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--unit", paramLabel = "ID", required = true, description = "the new unit's id") String unit;
+    @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "why (internal)") String reason;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        parent.useUnits(register);
+        return done(out, number, register.reassign(number, unit, actor.actor(), reason));
+      });
+    }
+  }
+
+  @Command(name = "accept", mixinStandardHelpOptions = true,
+      description = "The unit takes on the request assigned to it; the actor becomes its assignee.")
+  static final class AcceptCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.accept(number, actor.actor())));
+    }
+  }
+
+  @Command(name = "reject", mixinStandardHelpOptions = true,
+      description = "The unit sends the request assigned to it back to the officers, with the reason.")
+  static final class RejectCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "why (internal)") String reason;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.reject(number, actor.actor(), reason)));
+    }
+  }
+
+  @Command(name = "reopen", mixinStandardHelpOptions = true,
+      description = "Open a request again where the law allows (docs/register.md): an answered or refused one after an"
+          + " upheld complaint or appeal, one waiting for clarification once it arrived. A new period starts.")
+  static final class ReopenCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--ground", paramLabel = "GROUND", required = true,
+        description = "appeal-upheld or clarification-received") String ground;
+    @Option(names = "--reason", paramLabel = "TEXT", required = true,
+        description = "the decision or the clarification (shown to the requester)") String reason;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        ReopenGround g = ReopenGround.ofKey(ground.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new BadInput(
+            "unknown --ground '" + ground + "' (one of: appeal-upheld, clarification-received)"));
+        HistoryEvent e = register.reopen(number, actor.actor(), g, reason);
+        out.println("reopened; new due date: " + register.get(number).dueDate());
+        return done(out, number, e);
+      });
+    }
+  }
+
+  @Command(name = "withdraw", mixinStandardHelpOptions = true,
+      description = "Record that the requester withdrew an open request; closes it as withdrawn.")
+  static final class WithdrawCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--how", paramLabel = "TEXT", required = true,
+        description = "how the requester said so, e.g. \"e-mail of 3 December\"") String how;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.withdraw(number, actor.actor(), how)));
+    }
+  }
+
+  @Command(name = "queue", mixinStandardHelpOptions = true,
+      description = "One page (50 rows) of a queue, in due order: all, mine, unit, unassigned, due-soon, overdue,"
+          + " waiting, answered-this-month.")
+  static final class QueueCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "QUEUE", defaultValue = "all", description = "the queue (default: ${DEFAULT-VALUE})")
+    String queue;
+    @Option(names = "--my-unit", paramLabel = "ID", description = "the actor's unit, for the queue 'unit'")
+    String myUnit;
+    @Option(names = "--status", paramLabel = "S", description = "only this status") String status;
+    @Option(names = "--type", paramLabel = "T", description = "only this type (information, complaint, ...)") String type;
+    @Option(names = "--unit", paramLabel = "ID", description = "only requests assigned to this unit") String unit;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "received on or after") LocalDate from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "received on or before") LocalDate to;
+    @Option(names = "--ground", paramLabel = "TEXT", description = "only refusals on this legal ground (exact)")
+    String ground;
+    @Option(names = "--channel", paramLabel = "C", description = "web or email") String channel;
+    @Option(names = "--search", paramLabel = "TEXT", description = "in the number, subject and text") String search;
+    @Option(names = "--page", paramLabel = "N", defaultValue = "1", description = "page (default: ${DEFAULT-VALUE})")
+    int page;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        Queue q = Queue.ofKey(queue.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new BadInput("unknown queue '"
+            + queue + "' (one of: " + String.join(", ", java.util.Arrays.stream(Queue.values()).map(Queue::key)
+                .toList()) + ")"));
+        if (page < 1) {
+          throw new BadInput("--page must be 1 or more, not " + page);
+        }
+        if (myUnit != null || unit != null) {
+          parent.useUnits(register);
+        }
+        QueueQuery query = QueueQuery.of(q, actor.actor()).withActorUnit(myUnit).withUnit(unit)
+            .withReceived(from, to).withRefusalGround(ground).withText(search).withPage(page);
+        if (status != null) {
+          query = query.withStatus(RequestStatus.ofKey(status.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+              new BadInput("unknown --status '" + status + "' (one of: " + String.join(", ",
+                  java.util.Arrays.stream(RequestStatus.values()).map(RequestStatus::key).toList()) + ")")));
+        }
+        if (type != null) {
+          query = query.withType(az.disclose.inbox.model.RequestType.ofKey(type.strip().toLowerCase(Locale.ROOT))
+              .orElseThrow(() -> new BadInput("unknown --type '" + type + "' (one of: " + String.join(", ",
+                  java.util.Arrays.stream(az.disclose.inbox.model.RequestType.values())
+                      .map(az.disclose.inbox.model.RequestType::key).toList()) + ")")));
+        }
+        if (channel != null) {
+          String c = channel.strip().toUpperCase(Locale.ROOT);
+          query = query.withChannel(java.util.Arrays.stream(az.disclose.inbox.model.Channel.values())
+              .filter(x -> x.name().equals(c)).findFirst()
+              .orElseThrow(() -> new BadInput("unknown --channel '" + channel + "' (web or email)")));
+        }
+        QueuePage result = register.queue(query);
+        out.printf("%-16s %-13s %-21s %-6s %-11s %-5s %-22s %-16s %s%n", "NUMBER", "STATUS", "TYPE", "VIA", "DUE",
+            "LEFT", "UNIT", "ASSIGNEE", "SUBJECT");
+        for (QueueRow r : result.rows()) {
+          out.printf("%-16s %-13s %-21s %-6s %-11s %-5s %-22s %-16s %s%n", r.number(), r.status().key(),
+              r.type().key(), r.channel().name().toLowerCase(Locale.ROOT), r.dueDate(),
+              r.workingDaysLeft().map(String::valueOf).orElse("-"), unit(r.assignment()),
+              clean(r.assignment().assignee().orElse("-")), shorten(clean(r.subject()), 40));
+        }
+        out.printf("%s: page %d of %d, %d request%s in all%n", q.key(), page, result.pages(), result.total(),
+            result.total() == 1 ? "" : "s");
+        return Main.OK;
+      });
     }
   }
 

@@ -478,6 +478,7 @@ public final class RegisterService implements Register {
         : null;
     try {
       List<RequestSummary> out = new ArrayList<>();
+      java.util.Map<String, Assignment> assignments = store.assignments();
       for (StoredRequest r : store.list(statuses)) {
         boolean overdue = r.status().open() && now.isAfter(r.dueAt());
         if (filter.overdue() && !overdue) {
@@ -487,7 +488,8 @@ public final class RegisterService implements Register {
           continue;
         }
         out.add(new RequestSummary(r.number(), r.channel(), r.type(), r.urgency(), r.status(), r.registeredAt(),
-            r.dueDate(), dueAt(r), overdue, r.name(), r.subject()));
+            r.dueDate(), dueAt(r), overdue, r.name(), r.subject(),
+            assignments.getOrDefault(r.number(), Assignment.NONE)));
       }
       return out;
     } catch (StoreException e) {
