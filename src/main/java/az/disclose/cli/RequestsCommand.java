@@ -6,7 +6,9 @@ import az.disclose.app.Configuration;
 import az.disclose.inbox.model.Assignment;
 import az.disclose.inbox.model.AssignmentState;
 import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.NoticeTemplate;
 import az.disclose.inbox.model.Queue;
+import az.disclose.inbox.model.TemplateKind;
 import az.disclose.inbox.model.QueuePage;
 import az.disclose.inbox.model.QueueQuery;
 import az.disclose.inbox.model.QueueRow;
@@ -61,7 +63,7 @@ import picocli.CommandLine.ScopeType;
     name = "requests",
     mixinStandardHelpOptions = true,
     description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, assign,"
-        + " reassign, accept, reject, reopen, withdraw, queue, purge, recompute, statistics, quarantine.",
+        + " reassign, accept, reject, reopen, withdraw, queue, templates, purge, recompute, statistics, quarantine.",
     subcommands = {
       RequestsCommand.ListCommand.class,
       RequestsCommand.ShowCommand.class,
@@ -78,6 +80,7 @@ import picocli.CommandLine.ScopeType;
       RequestsCommand.ReopenCommand.class,
       RequestsCommand.WithdrawCommand.class,
       RequestsCommand.QueueCommand.class,
+      RequestsCommand.TemplatesCommand.class,
       RequestsCommand.PurgeCommand.class,
       RequestsCommand.RecomputeCommand.class,
       RequestsCommand.StatisticsCommand.class,
@@ -108,7 +111,7 @@ final class RequestsCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
         "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, assign, reassign, accept,"
-            + " reject, reopen, withdraw, queue, purge, recompute, statistics, quarantine"
+            + " reject, reopen, withdraw, queue, templates, purge, recompute, statistics, quarantine"
             + " (see --help)");
   }
 
@@ -696,6 +699,106 @@ final class RequestsCommand implements Runnable {
           boolean changed = PublishedStatistics.write(parent.content, snapshot);
           out.println(changed ? "wrote " + file : file + " is up to date");
         }
+        return Main.OK;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  @Command(name = "templates", mixinStandardHelpOptions = true,
+      description = "The texts of answers and notices (acknowledge, extend, forward, clarify, refuse per ground,"
+          + " answer) in Azerbaijani and English: list, show, edit (each edit a new version).",
+      subcommands = {TemplatesList.class, TemplatesShow.class, TemplatesEdit.class})
+  static final class TemplatesCommand implements Runnable {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, show, edit");
+    }
+
+    static TemplateKind kind(String key) throws BadInput {
+      return TemplateKind.ofKey(key.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new BadInput("unknown"
+          + " template kind '" + key + "' (one of: " + String.join(", ", java.util.Arrays.stream(TemplateKind.values())
+              .map(TemplateKind::key).toList()) + ")"));
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the templates in use.")
+  static final class TemplatesList implements Callable<Integer> {
+    @ParentCommand TemplatesCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        ZoneId zone = register.settings().zone();
+        out.printf("%-12s %-16s %-4s %-7s %-16s %-16s %s%n", "KIND", "GROUND", "LANG", "VERSION", "EDITED", "BY",
+            "BEGINS");
+        for (NoticeTemplate t : register.listTemplates()) {
+          out.printf("%-12s %-16s %-4s %-7d %-16s %-16s %s%n", t.kind().key(), t.ground().isEmpty() ? "-" : t.ground(),
+              t.language(), t.version(), MINUTE.format(t.editedAt().atZone(zone)), clean(t.editedBy()),
+              shorten(oneLine(clean(t.body())), 40));
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show a template in use, its earlier versions with --history, or filled for a request with --for.")
+  static final class TemplatesShow implements Callable<Integer> {
+    @ParentCommand TemplatesCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "KIND") String kind;
+    @Option(names = "--ground", paramLabel = "GROUND", defaultValue = "", description = "the refusal's legal ground")
+    String ground;
+    @Option(names = "--lang", paramLabel = "az|en", defaultValue = "az", description = "default: ${DEFAULT-VALUE}")
+    String language;
+    @Option(names = "--history", description = "every version, oldest first") boolean history;
+    @Option(names = "--for", paramLabel = "NUMBER", description = "filled with this request's number, name, due date")
+    String number;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        TemplateKind k = TemplatesCommand.kind(kind);
+        if (number != null) {
+          out.println(clean(register.fillTemplate(k, ground, language, number)));
+          return Main.OK;
+        }
+        ZoneId zone = register.settings().zone();
+        List<NoticeTemplate> versions = register.templateVersions(k, ground, language);
+        for (NoticeTemplate t : history ? versions : versions.subList(versions.size() - 1, versions.size())) {
+          out.printf("%s, version %d, saved %s by %s:%n", t.name(), t.version(),
+              MINUTE.format(t.editedAt().atZone(zone)), clean(t.editedBy()));
+          out.println(clean(t.body()));
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "edit", mixinStandardHelpOptions = true,
+      description = "Save a new version of a template from a UTF-8 file (placeholders {number}, {name}, {due}).")
+  static final class TemplatesEdit implements Callable<Integer> {
+    @ParentCommand TemplatesCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "KIND") String kind;
+    @Option(names = "--ground", paramLabel = "GROUND", defaultValue = "", description = "the refusal's legal ground")
+    String ground;
+    @Option(names = "--lang", paramLabel = "az|en", required = true) String language;
+    @Option(names = "--file", paramLabel = "FILE", required = true, description = "the new text (UTF-8)") Path file;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        NoticeTemplate t = register.saveTemplate(TemplatesCommand.kind(kind), ground, language, readText(file),
+            actor.actor());
+        out.printf("%s: version %d saved by %s (earlier versions kept)%n", t.name(), t.version(), clean(t.editedBy()));
         return Main.OK;
       });
     }

@@ -11,6 +11,8 @@ import az.disclose.inbox.model.AssignmentState;
 import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.NoticeTemplate;
+import az.disclose.inbox.model.TemplateKind;
 import az.disclose.inbox.model.PurgeCandidate;
 import az.disclose.inbox.model.QueuePage;
 import az.disclose.inbox.model.QueueQuery;
@@ -739,6 +741,111 @@ public final class RegisterService implements Register {
     requireText(how, "how the requester withdrew it");
     return changeStatus(number, actor, "withdrawal", "withdrawn", EventKind.WITHDRAWN, RequestStatus.WITHDRAWN,
         "withdrawn at the requester's wish: " + how.strip());
+  }
+
+  // ================================================================= templates
+
+  private NoticeTemplates templates() {
+    return new NoticeTemplates(store);
+  }
+
+  /** Stores the default templates that are not in the database yet (called when the register opens). */
+  public void seedTemplates() throws RegisterException {
+    try {
+      templates().seed(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot store the default templates: " + e.getMessage(), e);
+    }
+  }
+
+  /** The version in use of every template (by kind, ground, language). */
+  public List<NoticeTemplate> listTemplates() throws RegisterException {
+    try {
+      return templates().current();
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /** The version in use of one template; {@code ground} is "" for every kind but refuse. */
+  public NoticeTemplate getTemplate(TemplateKind kind, String ground, String language)
+      throws RequestException, RegisterException {
+    List<NoticeTemplate> versions = templateVersions(kind, ground, language);
+    return versions.get(versions.size() - 1);
+  }
+
+  /** Every version of one template, oldest first (never empty). */
+  public List<NoticeTemplate> templateVersions(TemplateKind kind, String ground, String language)
+      throws RequestException, RegisterException {
+    String g = checkTemplateKey(kind, ground, language);
+    try {
+      List<NoticeTemplate> versions = templates().versions(kind, g, language);
+      if (versions.isEmpty()) {
+        Set<String> grounds = new java.util.TreeSet<>();
+        for (NoticeTemplate t : templates().current()) {
+          if (t.kind() == TemplateKind.REFUSE) {
+            grounds.add(t.ground());
+          }
+        }
+        throw new RequestException("no template " + kind.key() + (g.isEmpty() ? "" : "/" + g) + "/" + language
+            + (kind == TemplateKind.REFUSE ? " (the refusal grounds are " + String.join(", ", grounds)
+                + "; save one to add a ground)" : ""));
+      }
+      return versions;
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Saves a new version of a template, recording {@code actor} and the time; the earlier versions are
+   * kept. Refused (nothing saved) for an empty or too long text or an unknown placeholder.
+   */
+  public NoticeTemplate saveTemplate(TemplateKind kind, String ground, String language, String body, String actor)
+      throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    String g = checkTemplateKey(kind, ground, language);
+    List<String> problems = NoticeTemplates.problems(body);
+    if (!problems.isEmpty()) {
+      throw new RequestException("template " + kind.key() + (g.isEmpty() ? "" : "/" + g) + "/" + language
+          + " not saved: " + String.join("; ", problems));
+    }
+    try {
+      NoticeTemplate saved = templates().save(kind, g, language, body, actor,
+          clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      LOG.info("template {} version {} saved by {}", saved.name(), saved.version(), actor);
+      return saved;
+    } catch (StoreException e) {
+      throw new RegisterException("the template could not be saved: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The text of a template in use filled for a request: {@code {number}}, {@code {name}} (the
+   * requester's), {@code {due}} (its due date, yyyy-mm-dd). Values are inserted as they are, once.
+   */
+  public String fillTemplate(TemplateKind kind, String ground, String language, String number)
+      throws RequestException, RegisterException {
+    NoticeTemplate t = getTemplate(kind, ground, language);
+    RequestView v = get(number);
+    return NoticeTemplates.fill(t.body(), java.util.Map.of("number", v.number(), "name", v.name(),
+        "due", v.dueDate().toString()));
+  }
+
+  private static String checkTemplateKey(TemplateKind kind, String ground, String language) throws RequestException {
+    Objects.requireNonNull(kind, "kind");
+    String g = ground == null ? "" : ground.strip();
+    if (!NoticeTemplates.LANGUAGES.contains(language)) {
+      throw new RequestException("unknown template language '" + language + "' (az or en)");
+    }
+    if (kind == TemplateKind.REFUSE && !NoticeTemplates.validGround(g)) {
+      throw new RequestException("a refusal template needs a ground of lower-case letters, digits and dashes"
+          + " (e.g. state-secret), not '" + g + "'");
+    }
+    if (kind != TemplateKind.REFUSE && !g.isEmpty()) {
+      throw new RequestException("only refusal templates have a ground; " + kind.key() + " has none");
+    }
+    return g;
   }
 
   // ================================================================= queues

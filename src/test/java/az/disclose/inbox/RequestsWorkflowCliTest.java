@@ -87,6 +87,26 @@ class RequestsWorkflowCliTest {
   }
 
   @Test
+  void templatesAreListedShownEditedAsNewVersionsAndFilledForARequest() throws Exception {
+    Result list = run("templates", "list");
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).contains("acknowledge").contains("state-secret").contains("system");
+    Path text = Files.writeString(tmp.resolve("t.txt"), "Hörmətli {name}, {number} sorğunuz uzadıldı: {due}.");
+    Result edit = run("templates", "edit", "extend", "--lang", "az", "--file", text.toString(), "--actor", "leyla");
+    assertThat(edit.code()).isZero();
+    assertThat(edit.out()).contains("extend/az: version 2 saved by leyla (earlier versions kept)");
+    assertThat(run("templates", "show", "extend", "--lang", "az", "--history").out())
+        .contains("extend/az, version 1").contains("extend/az, version 2").contains("by leyla");
+    assertThat(run("templates", "show", "extend", "--for", first).out())
+        .contains("Hörmətli Aysel Məmmədova, " + first + " sorğunuz uzadıldı: 20");
+    Path bad = Files.writeString(tmp.resolve("bad.txt"), "{email}");
+    Result refused = run("templates", "edit", "answer", "--lang", "en", "--file", bad.toString(), "--actor", "leyla");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("unknown placeholder {email}");
+    assertThat(run("templates", "show", "nope").err()).contains("unknown template kind 'nope'");
+  }
+
+  @Test
   void withdrawClosesAndReopenIsRefusedForItButAllowedAfterAnUpheldAppeal() throws Exception {
     assertThat(run("withdraw", first, "--how", "e-mail of 3 December", "--actor", "leyla").code()).isZero();
     assertThat(run("list", "--status", "withdrawn").out()).contains(first).contains("1 request\n");

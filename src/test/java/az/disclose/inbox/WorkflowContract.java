@@ -8,6 +8,8 @@ import az.disclose.inbox.model.AssignmentState;
 import az.disclose.inbox.model.Channel;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.NoticeTemplate;
+import az.disclose.inbox.model.TemplateKind;
 import az.disclose.inbox.model.Queue;
 import az.disclose.inbox.model.QueuePage;
 import az.disclose.inbox.model.QueueQuery;
@@ -375,6 +377,82 @@ abstract class WorkflowContract {
     register = inbox.register();
 
     assertThat(numbers(QueueQuery.of(Queue.ALL, "x").withText("iqtisadi"))).containsExactly(n);
+  }
+
+  // ------------------------------------------------------------------ templates
+
+  @Test
+  void theDefaultTemplatesAreSeededInBothLanguagesForEveryKind() throws Exception {
+    List<NoticeTemplate> all = register.listTemplates();
+
+    for (TemplateKind kind : TemplateKind.values()) {
+      for (String language : List.of("az", "en")) {
+        assertThat(all).as("%s in %s", kind, language)
+            .anyMatch(t -> t.kind() == kind && t.language().equals(language) && t.version() == 1
+                && t.editedBy().equals("system"));
+      }
+    }
+    assertThat(all).filteredOn(t -> t.kind() == TemplateKind.REFUSE).extracting(NoticeTemplate::ground)
+        .contains("state-secret", "personal-data", "not-held");
+    assertThat(register.getTemplate(TemplateKind.ACKNOWLEDGE, "", "az").body()).contains("Hörmətli {name}");
+    // opening again seeds nothing twice
+    InboxSettings s = inbox.settings();
+    inbox.close();
+    inbox = Inbox.open(s, TestSites.CONTENT, clock);
+    register = inbox.register();
+    assertThat(register.listTemplates()).hasSameSizeAs(all);
+  }
+
+  @Test
+  void anEditIsANewVersionWithItsActorAndTimeAndTheOldOneIsKept() throws Exception {
+    clock.setBaku(2026, 2, 6, 11, 30);
+    NoticeTemplate saved = register.saveTemplate(TemplateKind.EXTEND, "", "en",
+        "Dear {name}, {number} is now due {due}.", "officer.leyla");
+
+    assertThat(saved.version()).isEqualTo(2);
+    assertThat(register.getTemplate(TemplateKind.EXTEND, "", "en")).isEqualTo(saved);
+    List<NoticeTemplate> versions = register.templateVersions(TemplateKind.EXTEND, "", "en");
+    assertThat(versions).extracting(NoticeTemplate::version).containsExactly(1, 2);
+    assertThat(versions.get(1).editedBy()).isEqualTo("officer.leyla");
+    assertThat(versions.get(1).editedAt()).isEqualTo(clock.instant());
+    assertThat(versions.get(0).body()).contains("has been extended");
+    // a new refusal ground starts at version 1
+    assertThat(register.saveTemplate(TemplateKind.REFUSE, "trade-secret", "az", "Kommersiya sirri: {number}.",
+        "officer.leyla").version()).isEqualTo(1);
+    // the database keeps every version
+    assertThatThrownBy(() -> sql("UPDATE notice_templates SET body = 'x' WHERE kind = 'extend'"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("template versions are kept");
+    assertThatThrownBy(() -> sql("DELETE FROM notice_templates WHERE kind = 'extend'"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("template versions are kept");
+  }
+
+  @Test
+  void aBadTemplateIsRefusedWithTheReasonAndNothingIsSaved() throws Exception {
+    assertThatThrownBy(() -> register.saveTemplate(TemplateKind.ANSWER, "", "az", "Salam {nmae}, {email}", "leyla"))
+        .hasMessageContaining("unknown placeholders {nmae}, {email}").hasMessageContaining("{number}, {name} and {due}");
+    assertThatThrownBy(() -> register.saveTemplate(TemplateKind.ANSWER, "", "az", " ", "leyla"))
+        .hasMessageContaining("must not be empty");
+    assertThatThrownBy(() -> register.saveTemplate(TemplateKind.ANSWER, "", "az", "x".repeat(20_001), "leyla"))
+        .hasMessageContaining("at most 20000");
+    assertThatThrownBy(() -> register.saveTemplate(TemplateKind.ANSWER, "", "ru", "x", "leyla"))
+        .hasMessageContaining("unknown template language 'ru'");
+    assertThatThrownBy(() -> register.saveTemplate(TemplateKind.REFUSE, "Drop Table", "az", "x", "leyla"))
+        .hasMessageContaining("lower-case letters, digits and dashes");
+    assertThatThrownBy(() -> register.getTemplate(TemplateKind.REFUSE, "whim", "az"))
+        .hasMessageContaining("no template refuse/whim/az").hasMessageContaining("not-held");
+    assertThat(register.templateVersions(TemplateKind.ANSWER, "", "az")).hasSize(1);
+  }
+
+  @Test
+  void placeholdersAreFilledOnceWithTheRequestsValues() throws Exception {
+    Submission s = new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL, "{due} Əliyev $1 \\",
+        "a@example.az", "Büdcə", "Mətn", "az", List.of(), new byte[] {1}, "text/plain", "192.0.2.7");
+    String n = register.register(s).number();
+    register.saveTemplate(TemplateKind.ACKNOWLEDGE, "", "en", "{name}: {number} due {due}; {number}.", "leyla");
+
+    String text = register.fillTemplate(TemplateKind.ACKNOWLEDGE, "", "en", n);
+
+    assertThat(text).isEqualTo("{due} Əliyev $1 \\: " + n + " due " + register.get(n).dueDate() + "; " + n + ".");
   }
 
   private int sql(String statement, Object... args) throws SQLException {

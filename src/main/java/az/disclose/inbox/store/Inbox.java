@@ -65,7 +65,14 @@ public final class Inbox implements AutoCloseable {
     } catch (StoreException e) {
       throw new RegisterException(e.getMessage(), e);
     }
-    return new Inbox(store, new RegisterService(store, settings, workingDays, clock), holidays);
+    RegisterService service = new RegisterService(store, settings, workingDays, clock);
+    try {
+      service.seedTemplates();
+    } catch (RegisterException e) {
+      store.close();
+      throw e;
+    }
+    return new Inbox(store, service, holidays);
   }
 
   private static WorkingDays loadHolidays(Path dir) throws ProblemsException {
