@@ -194,15 +194,7 @@ public final class JdbcRequestStore implements RequestStore {
       throw new StoreException("cannot prepare the database " + settings.databaseUrl() + ": " + rootMessage(e), e);
     }
     LOG.info("request register open: {} ({})", settings.databaseUrl(), dialect);
-    JdbcRequestStore store = new JdbcRequestStore(pool, dialect, settings);
-    try {
-      store.fillSearch();
-    } catch (StoreException e) {
-      pool.close();
-      throw new StoreException("cannot prepare the search column of " + settings.databaseUrl() + ": "
-          + e.getMessage(), e);
-    }
-    return store;
+    return new JdbcRequestStore(pool, dialect, settings);
   }
 
   private static String rootMessage(Throwable e) {
@@ -945,8 +937,9 @@ public final class JdbcRequestStore implements RequestStore {
   /**
    * Fills the search column of the requests stored before migration V10 (folded in Java, by the
    * Azerbaijani rules, which SQL's lower() does not know), in batches of {@link #SEARCH_FILL_BATCH}.
+   * Called by {@link Inbox#open}; nothing to do once every request has its search text.
    */
-  void fillSearch() throws StoreException {
+  public void fillSearch() throws StoreException {
     while (true) {
       int done = this.<Integer, RuntimeException>write(tx -> ((Tx) tx).fillSearchBatch());
       if (done < SEARCH_FILL_BATCH) {
