@@ -886,7 +886,7 @@ public final class RegisterService implements Register {
         soon.plusDays(1).atStartOfDay(zone).toInstant(), today.withDayOfMonth(1).atStartOfDay(zone).toInstant(),
         query.receivedFrom().map(d -> d.atStartOfDay(zone).toInstant()),
         query.receivedTo().map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()),
-        query.text().map(SearchText::likePattern));
+        query.text().map(SearchText::fold));
     RequestStore.QueueResult result;
     try {
       result = store.queue(query, bounds);

@@ -94,10 +94,11 @@ public interface RequestStore extends AutoCloseable {
    * @param monthStart the start of the current month: answered since then is "answered this month"
    * @param receivedFrom registered at or after (empty: no bound)
    * @param receivedBefore registered before (empty: no bound)
-   * @param likePattern the search term as a {@code LIKE} pattern with escape {@code \} (see {@link SearchText})
+   * @param searchTerm the search term folded by {@link SearchText#fold}, found anywhere in the folded
+   *     number, subject and text
    */
   record QueueBounds(Instant now, Instant dueSoonUntil, Instant monthStart, Optional<Instant> receivedFrom,
-      Optional<Instant> receivedBefore, Optional<String> likePattern) {}
+      Optional<Instant> receivedBefore, Optional<String> searchTerm) {}
 
   /** A page of a queue: its rows (without working days left, which the service adds) and the total. */
   record QueueResult(List<QueueRow> rows, long total) {}

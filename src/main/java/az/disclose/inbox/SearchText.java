@@ -8,7 +8,8 @@ import java.util.Locale;
  * Azerbaijani rules (İ→i, I→ı), then the dotless ı as i, so that "İnformasiya", "INFORMASIYA" and
  * "informasiya" all match each other (an officer cannot know whether a requester typed I or İ).
  * The register stores each request's number, subject and text folded so, and folds the search
- * term the same way; the database then compares with {@code LIKE}.
+ * term the same way; the database then looks for the term as a plain substring ({@code instr} on
+ * SQLite, {@code strpos} on PostgreSQL), so {@code %} and {@code _} in a term are ordinary characters.
  */
 public final class SearchText {
   private static final Locale AZ = Locale.forLanguageTag("az");
@@ -25,18 +26,5 @@ public final class SearchText {
   /** What a request is searched by: its number, subject and text, folded. */
   public static String of(String number, String subject, String message) {
     return fold(number + "\n" + (subject == null ? "" : subject) + "\n" + (message == null ? "" : message));
-  }
-
-  /** A {@code LIKE} pattern (escape character {@code \}) that finds {@code term} anywhere. */
-  public static String likePattern(String term) {
-    String folded = fold(term);
-    StringBuilder out = new StringBuilder("%");
-    for (char c : folded.toCharArray()) {
-      if (c == '%' || c == '_' || c == '\\') {
-        out.append('\\');
-      }
-      out.append(c);
-    }
-    return out.append('%').toString();
   }
 }

@@ -874,7 +874,11 @@ public final class JdbcRequestStore implements RequestStore {
     q.refusalGround().ifPresent(v -> { where.append(" AND q.refusal_ground = ?"); args.add(v.strip()); });
     b.receivedFrom().ifPresent(v -> { where.append(" AND q.registered_at >= ?"); args.add(v.toEpochMilli()); });
     b.receivedBefore().ifPresent(v -> { where.append(" AND q.registered_at < ?"); args.add(v.toEpochMilli()); });
-    b.likePattern().ifPresent(v -> { where.append(" AND q.search LIKE ? ESCAPE '\\'"); args.add(v); });
+    // a plain substring test of the folded term (no pattern: LIKE's matcher costs several times more)
+    b.searchTerm().ifPresent(v -> {
+      where.append(dialect == Dialect.SQLITE ? " AND instr(q.search, ?) > 0" : " AND strpos(q.search, ?) > 0");
+      args.add(v);
+    });
     String page = "SELECT q.number, q.type, q.channel, q.status, q.registered_at, q.due_date, q.due_at, q.unit,"
         + " q.assignment, q.assignee FROM request_queue q" + where
         + " ORDER BY q.due_at, q.year, q.sequence LIMIT ? OFFSET ?";
