@@ -3,7 +3,18 @@ package az.disclose.cli;
 import az.disclose.calendar.CalendarWarning;
 import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.app.Configuration;
+import az.disclose.inbox.model.Assignment;
+import az.disclose.inbox.model.AssignmentState;
 import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.NoticeTemplate;
+import az.disclose.inbox.model.Queue;
+import az.disclose.inbox.model.TemplateKind;
+import az.disclose.inbox.model.QueuePage;
+import az.disclose.inbox.model.QueueQuery;
+import az.disclose.inbox.model.QueueRow;
+import az.disclose.inbox.model.ReopenGround;
+import az.disclose.report.Units;
+import az.disclose.report.UnitsLoader;
 import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.ListFilter;
@@ -29,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -50,8 +62,8 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "requests",
     mixinStandardHelpOptions = true,
-    description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, purge,"
-        + " recompute, statistics, quarantine.",
+    description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, assign,"
+        + " reassign, accept, reject, reopen, withdraw, queue, templates, purge, recompute, statistics, quarantine.",
     subcommands = {
       RequestsCommand.ListCommand.class,
       RequestsCommand.ShowCommand.class,
@@ -61,6 +73,14 @@ import picocli.CommandLine.ScopeType;
       RequestsCommand.ClarifyCommand.class,
       RequestsCommand.RefuseCommand.class,
       RequestsCommand.NoteCommand.class,
+      RequestsCommand.AssignCommand.class,
+      RequestsCommand.ReassignCommand.class,
+      RequestsCommand.AcceptCommand.class,
+      RequestsCommand.RejectCommand.class,
+      RequestsCommand.ReopenCommand.class,
+      RequestsCommand.WithdrawCommand.class,
+      RequestsCommand.QueueCommand.class,
+      RequestsCommand.TemplatesCommand.class,
       RequestsCommand.PurgeCommand.class,
       RequestsCommand.RecomputeCommand.class,
       RequestsCommand.StatisticsCommand.class,
@@ -93,8 +113,8 @@ final class RequestsCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, purge, recompute, statistics,"
-            + " quarantine"
+        "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, assign, reassign, accept,"
+            + " reject, reopen, withdraw, queue, templates, purge, recompute, statistics, quarantine"
             + " (see --help)");
   }
 
@@ -153,7 +173,8 @@ final class RequestsCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--status", paramLabel = "S",
-        description = "only this status: registered, clarification, extended, forwarded, answered, refused, or open")
+        description = "only this status: registered, clarification, extended, forwarded, answered, refused,"
+            + " withdrawn, or open")
     String status;
 
     @Option(names = "--overdue", description = "only open requests past their deadline")
@@ -185,12 +206,13 @@ final class RequestsCommand implements Runnable {
         }
         List<RequestSummary> rows = register.list(filter);
         ZoneId zone = register.settings().zone();
-        out.printf("%-16s %-13s %-21s %-16s %-11s %s%n", "NUMBER", "STATUS", "TYPE", "REGISTERED", "DUE", "SUBJECT");
+        out.printf("%-16s %-13s %-21s %-16s %-11s %-22s %s%n", "NUMBER", "STATUS", "TYPE", "REGISTERED", "DUE", "UNIT",
+            "SUBJECT");
         for (RequestSummary r : rows) {
-          out.printf("%-16s %-13s %-21s %-16s %-11s %s%s%n", r.number(), r.status().key(),
+          out.printf("%-16s %-13s %-21s %-16s %-11s %-22s %s%s%n", r.number(), r.status().key(),
               r.type().key() + (r.urgency() == az.disclose.inbox.model.Urgency.NORMAL ? "" : "/" + r.urgency().key()),
-              MINUTE.format(r.registeredAt().atZone(zone)), r.dueDate(), r.overdue() ? "OVERDUE " : "",
-              shorten(clean(r.subject()), 50));
+              MINUTE.format(r.registeredAt().atZone(zone)), r.dueDate(), unit(r.assignment()),
+              r.overdue() ? "OVERDUE " : "", shorten(clean(r.subject()), 50));
         }
         out.printf("%d request%s%n", rows.size(), rows.size() == 1 ? "" : "s");
         return Main.OK;
@@ -401,6 +423,208 @@ final class RequestsCommand implements Runnable {
     }
   }
 
+  // ---------------------------------------------------------------- units, reopening, withdrawal, queues
+
+  /** Gives the register the unit ids of {@code content/data/units.yaml} (file:line problems when it is invalid). */
+  void useUnits(RegisterService register) throws ProblemsException {
+    Path dir = Configuration.resolve(content, config, System.getenv()).content();
+    Set<String> ids = new java.util.TreeSet<>();
+    for (Units.Unit u : new UnitsLoader().load(dir).units().units()) {
+      ids.add(u.id());
+    }
+    register.useUnits(ids);
+  }
+
+  /** "unit (state, assignee)" for a table cell; "-" when never assigned. */
+  static String unit(Assignment a) {
+    if (a.state() == AssignmentState.NONE) {
+      return "-";
+    }
+    return a.unit().orElse("") + (a.state() == AssignmentState.ACCEPTED ? "" : " (" + a.state().key() + ")");
+  }
+
+  @Command(name = "assign", mixinStandardHelpOptions = true,
+      description = "Assign an open request to a unit (an id of content/data/units.yaml); the unit accepts or rejects it.")
+  static final class AssignCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--unit", paramLabel = "ID", required = true, description = "the unit's id") String unit;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        parent.useUnits(register);
+        HistoryEvent e = register.assign(number, unit, actor.actor());
+        out.println("assigned to " + unit.strip() + "; waiting for the unit to accept or reject it");
+        return done(out, number, e);
+      });
+    }
+  }
+
+  @Command(name = "reassign", mixinStandardHelpOptions = true,
+      description = "Give an assigned open request to another unit, with the reason.")
+  static final class ReassignCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--unit", paramLabel = "ID", required = true, description = "the new unit's id") String unit;
+    @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "why (internal)") String reason;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        parent.useUnits(register);
+        return done(out, number, register.reassign(number, unit, actor.actor(), reason));
+      });
+    }
+  }
+
+  @Command(name = "accept", mixinStandardHelpOptions = true,
+      description = "The unit takes on the request assigned to it; the actor becomes its assignee.")
+  static final class AcceptCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.accept(number, actor.actor())));
+    }
+  }
+
+  @Command(name = "reject", mixinStandardHelpOptions = true,
+      description = "The unit sends the request assigned to it back to the officers, with the reason.")
+  static final class RejectCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--reason", paramLabel = "TEXT", required = true, description = "why (internal)") String reason;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.reject(number, actor.actor(), reason)));
+    }
+  }
+
+  @Command(name = "reopen", mixinStandardHelpOptions = true,
+      description = "Open a request again where the law allows (docs/register.md): an answered or refused one after an"
+          + " upheld complaint or appeal, one waiting for clarification once it arrived. A new period starts.")
+  static final class ReopenCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--ground", paramLabel = "GROUND", required = true,
+        description = "appeal-upheld or clarification-received") String ground;
+    @Option(names = "--reason", paramLabel = "TEXT", required = true,
+        description = "the decision or the clarification (shown to the requester)") String reason;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        ReopenGround g = ReopenGround.ofKey(ground.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new BadInput(
+            "unknown --ground '" + ground + "' (one of: appeal-upheld, clarification-received)"));
+        HistoryEvent e = register.reopen(number, actor.actor(), g, reason);
+        out.println("reopened; new due date: " + register.get(number).dueDate());
+        return done(out, number, e);
+      });
+    }
+  }
+
+  @Command(name = "withdraw", mixinStandardHelpOptions = true,
+      description = "Record that the requester withdrew an open request; closes it as withdrawn.")
+  static final class WithdrawCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "NUMBER") String number;
+    @Option(names = "--how", paramLabel = "TEXT", required = true,
+        description = "how the requester said so, e.g. \"e-mail of 3 December\"") String how;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec,
+          (register, inbox, out) -> done(out, number, register.withdraw(number, actor.actor(), how)));
+    }
+  }
+
+  @Command(name = "queue", mixinStandardHelpOptions = true,
+      description = "One page (50 rows) of a queue, in due order: all, mine, unit, unassigned, due-soon, overdue,"
+          + " waiting, answered-this-month.")
+  static final class QueueCommand implements Callable<Integer> {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "QUEUE", defaultValue = "all", description = "the queue (default: ${DEFAULT-VALUE})")
+    String queue;
+    @Option(names = "--my-unit", paramLabel = "ID", description = "the actor's unit, for the queue 'unit'")
+    String myUnit;
+    @Option(names = "--status", paramLabel = "S", description = "only this status") String status;
+    @Option(names = "--type", paramLabel = "T", description = "only this type (information, complaint, ...)") String type;
+    @Option(names = "--unit", paramLabel = "ID", description = "only requests assigned to this unit") String unit;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "received on or after") LocalDate from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "received on or before") LocalDate to;
+    @Option(names = "--ground", paramLabel = "TEXT", description = "only refusals on this legal ground (exact)")
+    String ground;
+    @Option(names = "--channel", paramLabel = "C", description = "web or email") String channel;
+    @Option(names = "--search", paramLabel = "TEXT", description = "in the number, subject and text") String search;
+    @Option(names = "--page", paramLabel = "N", defaultValue = "1", description = "page (default: ${DEFAULT-VALUE})")
+    int page;
+
+    @Override
+    public Integer call() {
+      return parent.withRegister(spec, (register, inbox, out) -> {
+        Queue q = Queue.ofKey(queue.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new BadInput("unknown queue '"
+            + queue + "' (one of: " + String.join(", ", java.util.Arrays.stream(Queue.values()).map(Queue::key)
+                .toList()) + ")"));
+        if (page < 1) {
+          throw new BadInput("--page must be 1 or more, not " + page);
+        }
+        if (myUnit != null || unit != null) {
+          parent.useUnits(register);
+        }
+        QueueQuery query = QueueQuery.of(q, actor.actor()).withActorUnit(myUnit).withUnit(unit)
+            .withReceived(from, to).withRefusalGround(ground).withText(search).withPage(page);
+        if (status != null) {
+          query = query.withStatus(RequestStatus.ofKey(status.strip().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+              new BadInput("unknown --status '" + status + "' (one of: " + String.join(", ",
+                  java.util.Arrays.stream(RequestStatus.values()).map(RequestStatus::key).toList()) + ")")));
+        }
+        if (type != null) {
+          query = query.withType(az.disclose.inbox.model.RequestType.ofKey(type.strip().toLowerCase(Locale.ROOT))
+              .orElseThrow(() -> new BadInput("unknown --type '" + type + "' (one of: " + String.join(", ",
+                  java.util.Arrays.stream(az.disclose.inbox.model.RequestType.values())
+                      .map(az.disclose.inbox.model.RequestType::key).toList()) + ")")));
+        }
+        if (channel != null) {
+          String c = channel.strip().toUpperCase(Locale.ROOT);
+          query = query.withChannel(java.util.Arrays.stream(az.disclose.inbox.model.Channel.values())
+              .filter(x -> x.name().equals(c)).findFirst()
+              .orElseThrow(() -> new BadInput("unknown --channel '" + channel + "' (web or email)")));
+        }
+        QueuePage result = register.queue(query);
+        out.printf("%-16s %-13s %-21s %-6s %-11s %-5s %-22s %-16s %s%n", "NUMBER", "STATUS", "TYPE", "VIA", "DUE",
+            "LEFT", "UNIT", "ASSIGNEE", "SUBJECT");
+        for (QueueRow r : result.rows()) {
+          out.printf("%-16s %-13s %-21s %-6s %-11s %-5s %-22s %-16s %s%n", r.number(), r.status().key(),
+              r.type().key(), r.channel().name().toLowerCase(Locale.ROOT), r.dueDate(),
+              r.workingDaysLeft().map(String::valueOf).orElse("-"), unit(r.assignment()),
+              clean(r.assignment().assignee().orElse("-")), shorten(clean(r.subject()), 40));
+        }
+        out.printf("%s: page %d of %d, %d request%s in all%n", q.key(), page, result.pages(), result.total(),
+            result.total() == 1 ? "" : "s");
+        return Main.OK;
+      });
+    }
+  }
+
   @Command(name = "purge", mixinStandardHelpOptions = true,
       description = "Delete closed requests whose last event is older than DAYS (never fewer than retention_days).")
   static final class PurgeCommand implements Callable<Integer> {
@@ -479,6 +703,106 @@ final class RequestsCommand implements Runnable {
           boolean changed = PublishedStatistics.write(parent.content, snapshot);
           out.println(changed ? "wrote " + file : file + " is up to date");
         }
+        return Main.OK;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  @Command(name = "templates", mixinStandardHelpOptions = true,
+      description = "The texts of answers and notices (acknowledge, extend, forward, clarify, refuse per ground,"
+          + " answer) in Azerbaijani and English: list, show, edit (each edit a new version).",
+      subcommands = {TemplatesList.class, TemplatesShow.class, TemplatesEdit.class})
+  static final class TemplatesCommand implements Runnable {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, show, edit");
+    }
+
+    static TemplateKind kind(String key) throws BadInput {
+      return TemplateKind.ofKey(key.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new BadInput("unknown"
+          + " template kind '" + key + "' (one of: " + String.join(", ", java.util.Arrays.stream(TemplateKind.values())
+              .map(TemplateKind::key).toList()) + ")"));
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the templates in use.")
+  static final class TemplatesList implements Callable<Integer> {
+    @ParentCommand TemplatesCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        ZoneId zone = register.settings().zone();
+        out.printf("%-12s %-16s %-4s %-7s %-16s %-16s %s%n", "KIND", "GROUND", "LANG", "VERSION", "EDITED", "BY",
+            "BEGINS");
+        for (NoticeTemplate t : register.listTemplates()) {
+          out.printf("%-12s %-16s %-4s %-7d %-16s %-16s %s%n", t.kind().key(), t.ground().isEmpty() ? "-" : t.ground(),
+              t.language(), t.version(), MINUTE.format(t.editedAt().atZone(zone)), clean(t.editedBy()),
+              shorten(oneLine(clean(t.body())), 40));
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show a template in use, its earlier versions with --history, or filled for a request with --for.")
+  static final class TemplatesShow implements Callable<Integer> {
+    @ParentCommand TemplatesCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "KIND") String kind;
+    @Option(names = "--ground", paramLabel = "GROUND", defaultValue = "", description = "the refusal's legal ground")
+    String ground;
+    @Option(names = "--lang", paramLabel = "az|en", defaultValue = "az", description = "default: ${DEFAULT-VALUE}")
+    String language;
+    @Option(names = "--history", description = "every version, oldest first") boolean history;
+    @Option(names = "--for", paramLabel = "NUMBER", description = "filled with this request's number, name, due date")
+    String number;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        TemplateKind k = TemplatesCommand.kind(kind);
+        if (number != null) {
+          out.println(clean(register.fillTemplate(k, ground, language, number)));
+          return Main.OK;
+        }
+        ZoneId zone = register.settings().zone();
+        List<NoticeTemplate> versions = register.templateVersions(k, ground, language);
+        for (NoticeTemplate t : history ? versions : versions.subList(versions.size() - 1, versions.size())) {
+          out.printf("%s, version %d, saved %s by %s:%n", t.name(), t.version(),
+              MINUTE.format(t.editedAt().atZone(zone)), clean(t.editedBy()));
+          out.println(clean(t.body()));
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "edit", mixinStandardHelpOptions = true,
+      description = "Save a new version of a template from a UTF-8 file (placeholders {number}, {name}, {due}).")
+  static final class TemplatesEdit implements Callable<Integer> {
+    @ParentCommand TemplatesCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "KIND") String kind;
+    @Option(names = "--ground", paramLabel = "GROUND", defaultValue = "", description = "the refusal's legal ground")
+    String ground;
+    @Option(names = "--lang", paramLabel = "az|en", required = true) String language;
+    @Option(names = "--file", paramLabel = "FILE", required = true, description = "the new text (UTF-8)") Path file;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        NoticeTemplate t = register.saveTemplate(TemplatesCommand.kind(kind), ground, language, readText(file),
+            actor.actor());
+        out.printf("%s: version %d saved by %s (earlier versions kept)%n", t.name(), t.version(), clean(t.editedBy()));
         return Main.OK;
       });
     }

@@ -6,10 +6,18 @@ import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.calendar.DeadlineRule;
 import az.disclose.calendar.DeadlineRules;
 import az.disclose.calendar.WorkingDays;
+import az.disclose.inbox.model.Assignment;
+import az.disclose.inbox.model.AssignmentState;
 import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.NoticeTemplate;
+import az.disclose.inbox.model.TemplateKind;
 import az.disclose.inbox.model.PurgeCandidate;
+import az.disclose.inbox.model.QueuePage;
+import az.disclose.inbox.model.QueueQuery;
+import az.disclose.inbox.model.QueueRow;
+import az.disclose.inbox.model.ReopenGround;
 import az.disclose.inbox.model.Receipt;
 import az.disclose.inbox.model.RequestStatus;
 import az.disclose.inbox.model.RequestSummary;
@@ -411,13 +419,33 @@ public final class RegisterService implements Register {
    */
   public List<DeadlineExplanation> explainDeadline(String number) throws RequestException, RegisterException {
     RequestView v = get(number);
-    int extensions = (int) v.history().stream().filter(e -> e.kind() == EventKind.EXTENDED).count();
-    return deadlines(v.type(), v.urgency(), v.registeredAt(), extensions);
+    Period p = period(v.history(), v.registeredAt());
+    return deadlines(v.type(), v.urgency(), p.start(), p.extensions());
   }
 
-  private List<DeadlineExplanation> deadlines(RequestType type, Urgency urgency, Instant registeredAt, int extensions) {
+  /**
+   * The running period of a request: it starts at registration, or at the latest reopening (which
+   * gives a new period: docs/register.md), and has the extensions given since then.
+   */
+  private record Period(Instant start, int extensions) {}
+
+  private static Period period(List<HistoryEvent> history, Instant registeredAt) {
+    Instant start = registeredAt;
+    int extensions = 0;
+    for (HistoryEvent e : history) {
+      if (e.kind() == EventKind.REOPENED) {
+        start = e.at();
+        extensions = 0;
+      } else if (e.kind() == EventKind.EXTENDED) {
+        extensions++;
+      }
+    }
+    return new Period(start, extensions);
+  }
+
+  private List<DeadlineExplanation> deadlines(RequestType type, Urgency urgency, Instant periodStart, int extensions) {
     Deadline d = deadline;
-    ZonedDateTime at = registeredAt.atZone(settings.zone());
+    ZonedDateTime at = periodStart.atZone(settings.zone());
     List<DeadlineExplanation> chain = new ArrayList<>();
     chain.add(d.compute(at, settings.ruleFor(type, urgency)));
     for (int i = 0; i < extensions; i++) {
@@ -453,6 +481,7 @@ public final class RegisterService implements Register {
         : null;
     try {
       List<RequestSummary> out = new ArrayList<>();
+      java.util.Map<String, Assignment> assignments = store.assignments();
       for (StoredRequest r : store.list(statuses)) {
         boolean overdue = r.status().open() && now.isAfter(r.dueAt());
         if (filter.overdue() && !overdue) {
@@ -462,7 +491,8 @@ public final class RegisterService implements Register {
           continue;
         }
         out.add(new RequestSummary(r.number(), r.channel(), r.type(), r.urgency(), r.status(), r.registeredAt(),
-            r.dueDate(), dueAt(r), overdue, r.name(), r.subject()));
+            r.dueDate(), dueAt(r), overdue, r.name(), r.subject(),
+            assignments.getOrDefault(r.number(), Assignment.NONE)));
       }
       return out;
     } catch (StoreException e) {
@@ -505,12 +535,13 @@ public final class RegisterService implements Register {
     requireText(reason, "the reason");
     return act(number, actor, "extension", (tx, r, now) -> {
       requireOpen(r, "extended");
-      long done = tx.history(r.number()).stream().filter(e -> e.kind() == EventKind.EXTENDED).count();
+      Period p = period(tx.history(r.number()), r.registeredAt());
+      int done = p.extensions();
       if (done >= MAX_EXTENSIONS) {
         throw new RequestException(r.number() + " was already extended (due " + r.dueDate()
             + "); a period can be extended only once");
       }
-      DeadlineExplanation d = last(deadlines(r.type(), r.urgency(), r.registeredAt(), (int) done + 1));
+      DeadlineExplanation d = last(deadlines(r.type(), r.urgency(), p.start(), done + 1));
       warnLoudly(d.warnings(), "extension of " + r.number());
       HistoryEvent e = tx.append(r.number(), now, actor, EventKind.EXTENDED,
           "due date extended from " + r.dueDate() + " to " + describeDue(d) + ": " + reason, true);
@@ -536,7 +567,355 @@ public final class RegisterService implements Register {
   /** Refused, with the legal ground: closes the request. */
   public HistoryEvent refuse(String number, String actor, String ground) throws RequestException, RegisterException {
     requireText(ground, "the legal ground");
-    return changeStatus(number, actor, "refusal", "refused", EventKind.REFUSED, RequestStatus.REFUSED, "refused: " + ground);
+    return act(number, actor, "refusal", (tx, r, now) -> {
+      requireOpen(r, "refused");
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REFUSED, "refused: " + ground, true);
+      tx.setState(r.number(), e, RequestStatus.REFUSED, r.deadlineRule(), r.dueDate(), r.dueAt());
+      tx.setRefusalGround(r.number(), ground.strip());
+      return e;
+    });
+  }
+
+  // ================================================================= units, reopening, withdrawal
+
+  private volatile Set<String> units = Set.of();
+
+  /**
+   * The ids of the units requests can be assigned to (those of {@code content/data/units.yaml}, read
+   * by the caller), from now on. Until this is called no unit is known and every assignment is refused.
+   */
+  public void useUnits(Set<String> unitIds) {
+    this.units = Set.copyOf(Objects.requireNonNull(unitIds, "unitIds"));
+  }
+
+  /** The ids of the units known to the register (see {@link #useUnits}). */
+  public Set<String> units() {
+    return units;
+  }
+
+  private String knownUnit(String unit) throws RequestException {
+    requireText(unit, "the unit");
+    String id = unit.strip();
+    Set<String> known = units;
+    if (!known.contains(id)) {
+      throw new RequestException("unknown unit '" + id + "': "
+          + (known.isEmpty() ? "no units are known (content/data/units.yaml has none, or it was not read)"
+              : "the units are " + String.join(", ", new java.util.TreeSet<>(known)) + " (content/data/units.yaml)"));
+    }
+    return id;
+  }
+
+  /** The request's current assignment to a unit. */
+  public Assignment assignment(String number) throws RequestException, RegisterException {
+    get(number);
+    try {
+      return store.assignment(normalise(number));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Assigns an open request that has no unit (or whose unit sent it back) to {@code unit}; the unit
+   * then accepts or rejects it. An internal event; refused for an unknown unit.
+   */
+  public HistoryEvent assign(String number, String unit, String actor) throws RequestException, RegisterException {
+    String id = knownUnit(unit);
+    return act(number, actor, "assignment", (tx, r, now) -> {
+      requireOpen(r, "assigned");
+      Assignment a = tx.assignment(r.number());
+      if (a.state() == AssignmentState.PENDING || a.state() == AssignmentState.ACCEPTED) {
+        throw new RequestException(r.number() + " is already assigned to " + a.unit().orElseThrow() + " ("
+            + a.state().key() + "): use reassign to give it to another unit");
+      }
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ASSIGNED, "assigned to unit " + id, false);
+      tx.setAssignment(r.number(), e, new Assignment(Optional.of(id), AssignmentState.PENDING, Optional.empty()));
+      return e;
+    });
+  }
+
+  /** Gives an assigned open request to another unit, with the reason; the new unit accepts or rejects it. */
+  public HistoryEvent reassign(String number, String unit, String actor, String reason)
+      throws RequestException, RegisterException {
+    String id = knownUnit(unit);
+    requireText(reason, "the reason");
+    return act(number, actor, "reassignment", (tx, r, now) -> {
+      requireOpen(r, "reassigned");
+      Assignment a = tx.assignment(r.number());
+      if (a.state() == AssignmentState.NONE) {
+        throw new RequestException(r.number() + " is not assigned to any unit: use assign");
+      }
+      if (a.unit().orElseThrow().equals(id) && a.state() != AssignmentState.REJECTED) {
+        throw new RequestException(r.number() + " is already assigned to " + id + " (" + a.state().key() + ")");
+      }
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ASSIGNED,
+          "reassigned from unit " + a.unit().orElseThrow() + " to unit " + id + ": " + reason.strip(), false);
+      tx.setAssignment(r.number(), e, new Assignment(Optional.of(id), AssignmentState.PENDING, Optional.empty()));
+      return e;
+    });
+  }
+
+  /** The unit takes on the request assigned to it; {@code actor} (its responder) becomes the assignee. */
+  public HistoryEvent accept(String number, String actor) throws RequestException, RegisterException {
+    return act(number, actor, "acceptance", (tx, r, now) -> {
+      requireOpen(r, "accepted");
+      Assignment a = tx.assignment(r.number());
+      if (a.state() != AssignmentState.PENDING) {
+        throw new RequestException(r.number() + " " + pendingProblem(a) + ": only a request waiting for its unit"
+            + " can be accepted");
+      }
+      String unit = a.unit().orElseThrow();
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ASSIGNMENT_ACCEPTED,
+          "accepted by unit " + unit, false);
+      tx.setAssignment(r.number(), e, new Assignment(Optional.of(unit), AssignmentState.ACCEPTED, Optional.of(actor)));
+      return e;
+    });
+  }
+
+  /** The unit sends the request assigned to it back, with its reason; it is unassigned again for the officers. */
+  public HistoryEvent reject(String number, String actor, String reason) throws RequestException, RegisterException {
+    requireText(reason, "the reason");
+    return act(number, actor, "rejection", (tx, r, now) -> {
+      requireOpen(r, "rejected by its unit");
+      Assignment a = tx.assignment(r.number());
+      if (a.state() != AssignmentState.PENDING) {
+        throw new RequestException(r.number() + " " + pendingProblem(a) + ": only a request waiting for its unit"
+            + " can be rejected");
+      }
+      String unit = a.unit().orElseThrow();
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ASSIGNMENT_REJECTED,
+          "rejected by unit " + unit + ": " + reason.strip(), false);
+      tx.setAssignment(r.number(), e, new Assignment(Optional.of(unit), AssignmentState.REJECTED, Optional.empty()));
+      return e;
+    });
+  }
+
+  private static String pendingProblem(Assignment a) {
+    return switch (a.state()) {
+      case NONE -> "is not assigned to any unit";
+      case ACCEPTED -> "was already accepted by unit " + a.unit().orElseThrow() + " (" + a.assignee().orElse("") + ")";
+      case REJECTED -> "was rejected by unit " + a.unit().orElseThrow() + " and waits to be assigned again";
+      case PENDING -> "waits for unit " + a.unit().orElseThrow();
+    };
+  }
+
+  /**
+   * Opens a request again, only where the law allows it ({@link ReopenGround}; docs/register.md):
+   * an answered or refused request after an upheld complaint or appeal, a request waiting for
+   * clarification once the clarification arrived. It gets a new period from now, with its rule.
+   */
+  public HistoryEvent reopen(String number, String actor, ReopenGround ground, String reason)
+      throws RequestException, RegisterException {
+    Objects.requireNonNull(ground, "ground");
+    requireText(reason, "the reason");
+    return act(number, actor, "reopening", (tx, r, now) -> {
+      if (!ground.allows(r.status())) {
+        throw new RequestException(r.number() + " is " + r.status().key() + " and cannot be reopened on the ground "
+            + ground.key() + ": " + whyNotReopened(r.status(), ground));
+      }
+      DeadlineRule rule = settings.ruleFor(r.type(), r.urgency());
+      DeadlineExplanation d = deadline.compute(now.atZone(settings.zone()), rule);
+      warnLoudly(d.warnings(), "reopening of " + r.number());
+      String why = ground == ReopenGround.APPEAL_UPHELD ? "complaint or appeal upheld" : "clarification received";
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REOPENED,
+          "reopened (" + why + "): " + reason.strip() + "; due " + describeDue(d), true);
+      tx.setState(r.number(), e, RequestStatus.REGISTERED, rule.id(), d.dueDate(), d.dueAt().toInstant());
+      return e;
+    });
+  }
+
+  private static String whyNotReopened(RequestStatus status, ReopenGround ground) {
+    return switch (status) {
+      case WITHDRAWN -> "the requester withdrew it; a new request is registered instead";
+      case FORWARDED -> "it was forwarded, and the body it went to answers it";
+      case REGISTERED, EXTENDED -> "it is open";
+      case CLARIFICATION_REQUESTED -> "it waits for clarification: reopen it on the ground clarification-received";
+      case ANSWERED, REFUSED -> "only an upheld complaint or appeal reopens it (ground appeal-upheld)";
+    };
+  }
+
+  /**
+   * Records that the requester withdrew an open request ({@code how}: how the requester said so, e.g.
+   * "e-mail of 3 December"): closes it with the status withdrawn.
+   */
+  public HistoryEvent withdraw(String number, String actor, String how) throws RequestException, RegisterException {
+    requireText(how, "how the requester withdrew it");
+    return changeStatus(number, actor, "withdrawal", "withdrawn", EventKind.WITHDRAWN, RequestStatus.WITHDRAWN,
+        "withdrawn at the requester's wish: " + how.strip());
+  }
+
+  // ================================================================= templates
+
+  private NoticeTemplates templates() {
+    return new NoticeTemplates(store);
+  }
+
+  /** Stores the default templates that are not in the database yet (called when the register opens). */
+  public void seedTemplates() throws RegisterException {
+    try {
+      templates().seed(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot store the default templates: " + e.getMessage(), e);
+    }
+  }
+
+  /** The version in use of every template (by kind, ground, language). */
+  public List<NoticeTemplate> listTemplates() throws RegisterException {
+    try {
+      return templates().current();
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /** The version in use of one template; {@code ground} is "" for every kind but refuse. */
+  public NoticeTemplate getTemplate(TemplateKind kind, String ground, String language)
+      throws RequestException, RegisterException {
+    List<NoticeTemplate> versions = templateVersions(kind, ground, language);
+    return versions.get(versions.size() - 1);
+  }
+
+  /** Every version of one template, oldest first (never empty). */
+  public List<NoticeTemplate> templateVersions(TemplateKind kind, String ground, String language)
+      throws RequestException, RegisterException {
+    String g = checkTemplateKey(kind, ground, language);
+    try {
+      List<NoticeTemplate> versions = templates().versions(kind, g, language);
+      if (versions.isEmpty()) {
+        Set<String> grounds = new java.util.TreeSet<>();
+        for (NoticeTemplate t : templates().current()) {
+          if (t.kind() == TemplateKind.REFUSE) {
+            grounds.add(t.ground());
+          }
+        }
+        throw new RequestException("no template " + kind.key() + (g.isEmpty() ? "" : "/" + g) + "/" + language
+            + (kind == TemplateKind.REFUSE ? " (the refusal grounds are " + String.join(", ", grounds)
+                + "; save one to add a ground)" : ""));
+      }
+      return versions;
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Saves a new version of a template, recording {@code actor} and the time; the earlier versions are
+   * kept. Refused (nothing saved) for an empty or too long text or an unknown placeholder.
+   */
+  public NoticeTemplate saveTemplate(TemplateKind kind, String ground, String language, String body, String actor)
+      throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    String g = checkTemplateKey(kind, ground, language);
+    List<String> problems = NoticeTemplates.problems(body);
+    if (!problems.isEmpty()) {
+      throw new RequestException("template " + kind.key() + (g.isEmpty() ? "" : "/" + g) + "/" + language
+          + " not saved: " + String.join("; ", problems));
+    }
+    try {
+      NoticeTemplate saved = templates().save(kind, g, language, body, actor,
+          clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      LOG.info("template {} version {} saved by {}", saved.name(), saved.version(), actor);
+      return saved;
+    } catch (StoreException e) {
+      throw new RegisterException("the template could not be saved: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The text of a template in use filled for a request: {@code {number}}, {@code {name}} (the
+   * requester's), {@code {due}} (its due date, yyyy-mm-dd). Values are inserted as they are, once.
+   */
+  public String fillTemplate(TemplateKind kind, String ground, String language, String number)
+      throws RequestException, RegisterException {
+    NoticeTemplate t = getTemplate(kind, ground, language);
+    RequestView v = get(number);
+    return NoticeTemplates.fill(t.body(), java.util.Map.of("number", v.number(), "name", v.name(),
+        "due", v.dueDate().toString()));
+  }
+
+  private static String checkTemplateKey(TemplateKind kind, String ground, String language) throws RequestException {
+    Objects.requireNonNull(kind, "kind");
+    String g = ground == null ? "" : ground.strip();
+    if (!NoticeTemplates.LANGUAGES.contains(language)) {
+      throw new RequestException("unknown template language '" + language + "' (az or en)");
+    }
+    if (kind == TemplateKind.REFUSE && !NoticeTemplates.validGround(g)) {
+      throw new RequestException("a refusal template needs a ground of lower-case letters, digits and dashes"
+          + " (e.g. state-secret), not '" + g + "'");
+    }
+    if (kind != TemplateKind.REFUSE && !g.isEmpty()) {
+      throw new RequestException("only refusal templates have a ground; " + kind.key() + " has none");
+    }
+    return g;
+  }
+
+  // ================================================================= queues
+
+  /**
+   * One page of a queue (docs/register.md, "Queues"): rows in due order, each with the working
+   * days left, and the number of matching requests.
+   */
+  public QueuePage queue(QueueQuery query) throws RequestException, RegisterException {
+    Objects.requireNonNull(query, "query");
+    if (query.queue() == az.disclose.inbox.model.Queue.MINE && query.actor().isBlank()) {
+      throw new RequestException("the queue 'mine' needs the actor whose requests it lists");
+    }
+    if (query.queue() == az.disclose.inbox.model.Queue.MY_UNIT && query.actorUnit().isEmpty()) {
+      throw new RequestException("the queue 'unit' needs the unit whose requests it lists");
+    }
+    if (query.actorUnit().isPresent()) {
+      knownUnit(query.actorUnit().get());
+    }
+    if (query.unit().isPresent()) {
+      knownUnit(query.unit().get());
+    }
+    if (query.text().isPresent() && query.text().get().length() > QueueQuery.MAX_TEXT) {
+      throw new RequestException("the search text is " + query.text().get().length() + " characters long; at most "
+          + QueueQuery.MAX_TEXT + " are searched");
+    }
+    if (query.receivedFrom().isPresent() && query.receivedTo().isPresent()
+        && query.receivedTo().get().isBefore(query.receivedFrom().get())) {
+      throw new RequestException("the received range ends (" + query.receivedTo().get() + ") before it starts ("
+          + query.receivedFrom().get() + ")");
+    }
+    Instant now = clock.instant();
+    java.time.ZoneId zone = settings.zone();
+    LocalDate today = now.atZone(zone).toLocalDate();
+    WorkingDays days = workingDays;
+    LocalDate soon = days.addWorkingDays(today, az.disclose.inbox.model.Queue.DUE_SOON_WORKING_DAYS).date();
+    RequestStore.QueueBounds bounds = new RequestStore.QueueBounds(now,
+        soon.plusDays(1).atStartOfDay(zone).toInstant(), today.withDayOfMonth(1).atStartOfDay(zone).toInstant(),
+        query.receivedFrom().map(d -> d.atStartOfDay(zone).toInstant()),
+        query.receivedTo().map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()),
+        query.text().map(SearchText::fold));
+    RequestStore.QueueResult result;
+    try {
+      result = store.queue(query, bounds);
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+    List<QueueRow> rows = new ArrayList<>();
+    for (QueueRow r : result.rows()) {
+      rows.add(new QueueRow(r.number(), r.type(), r.channel(), r.status(), r.registeredAt(), r.dueDate(),
+          r.status().open() ? Optional.of(workingDaysLeft(days, today, r.dueDate())) : Optional.empty(),
+          r.overdue(), r.assignment(), r.subject()));
+    }
+    return new QueuePage(query, rows, result.total());
+  }
+
+  /** Working days from {@code today} to {@code due}: 0 on the due day, negative once it is past. */
+  static int workingDaysLeft(WorkingDays days, LocalDate today, LocalDate due) {
+    int n = 0;
+    if (due.isAfter(today)) {
+      for (LocalDate d = today.plusDays(1); !d.isAfter(due); d = d.plusDays(1)) {
+        n += days.isWorkingDay(d) ? 1 : 0;
+      }
+      return n;
+    }
+    for (LocalDate d = due.plusDays(1); !d.isAfter(today); d = d.plusDays(1)) {
+      n -= days.isWorkingDay(d) ? 1 : 0;
+    }
+    return n;
   }
 
   /**
@@ -728,8 +1107,8 @@ public final class RegisterService implements Register {
         List<RecomputeReport.Change> changes = new ArrayList<>();
         List<StoredRequest> open = tx.withStatus(OPEN);
         for (StoredRequest r : open) {
-          int extensions = (int) tx.history(r.number()).stream().filter(e -> e.kind() == EventKind.EXTENDED).count();
-          DeadlineExplanation d = last(deadlines(r.type(), r.urgency(), r.registeredAt(), extensions));
+          Period p = period(tx.history(r.number()), r.registeredAt());
+          DeadlineExplanation d = last(deadlines(r.type(), r.urgency(), p.start(), p.extensions()));
           if (d.dueDate().equals(r.dueDate())
               && d.dueAt().toInstant().truncatedTo(ChronoUnit.MILLIS).equals(r.dueAt())) {
             continue;

@@ -1,7 +1,10 @@
 package az.disclose.inbox;
 
+import az.disclose.inbox.model.Assignment;
 import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.model.PurgedRecord;
+import az.disclose.inbox.model.QueueQuery;
+import az.disclose.inbox.model.QueueRow;
 import az.disclose.inbox.model.RequestStatus;
 import az.disclose.inbox.model.StatisticsRow;
 import az.disclose.inbox.model.StoredAttachment;
@@ -75,6 +78,33 @@ public interface RequestStore extends AutoCloseable {
 
   /** Every request of the register as a {@link StatisticsRow}, in order of registration. */
   List<StatisticsRow> statisticsRows() throws StoreException;
+
+  /** The current assignment of every request that was ever assigned to a unit, by number. */
+  java.util.Map<String, Assignment> assignments() throws StoreException;
+
+  /** The request's current assignment ({@link Assignment#NONE} when never assigned or unknown). */
+  Assignment assignment(String number) throws StoreException;
+
+  /**
+   * The moments and the folded search term a {@link QueueQuery} is evaluated with, computed by the
+   * service from its clock, zone and calendar.
+   *
+   * @param now open requests due before it are overdue
+   * @param dueSoonUntil open requests due before it (and not overdue) are due soon
+   * @param monthStart the start of the current month: answered since then is "answered this month"
+   * @param receivedFrom registered at or after (empty: no bound)
+   * @param receivedBefore registered before (empty: no bound)
+   * @param searchTerm the search term folded by {@link SearchText#fold}, found anywhere in the folded
+   *     number, subject and text
+   */
+  record QueueBounds(Instant now, Instant dueSoonUntil, Instant monthStart, Optional<Instant> receivedFrom,
+      Optional<Instant> receivedBefore, Optional<String> searchTerm) {}
+
+  /** A page of a queue: its rows (without working days left, which the service adds) and the total. */
+  record QueueResult(List<QueueRow> rows, long total) {}
+
+  /** One page of {@code query}, in due order (then number), and how many rows match in all. */
+  QueueResult queue(QueueQuery query, QueueBounds bounds) throws StoreException;
 
   /** The purge log, in number order. */
   List<PurgedRecord> purgeLog() throws StoreException;

@@ -1,5 +1,6 @@
 package az.disclose.inbox;
 
+import az.disclose.inbox.model.Assignment;
 import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
@@ -55,6 +56,18 @@ public interface RequestTx extends Tables {
    */
   void setState(String number, HistoryEvent cause, RequestStatus status, String deadlineRule, LocalDate dueDate,
       Instant dueAt) throws SQLException;
+
+  /** The request's current assignment to a unit ({@link Assignment#NONE} when never assigned). */
+  Assignment assignment(String number) throws SQLException;
+
+  /**
+   * Sets the request's assignment, explained by {@code cause}: the event appended to its history
+   * just before, in this transaction.
+   */
+  void setAssignment(String number, HistoryEvent cause, Assignment assignment) throws SQLException;
+
+  /** Records the legal ground of the refusal just set by {@link #setState} (for the queues' filter). */
+  void setRefusalGround(String number, String ground) throws SQLException;
 
   /** Requests whose latest event is before {@code cutoff}, with their status, in number order. */
   List<PurgeCandidate> lastActiveBefore(Instant cutoff) throws SQLException;

@@ -17,6 +17,7 @@ import az.disclose.report.MonthlyReport.OpenSnapshot;
 import az.disclose.report.MonthlyReport.Reconciliation;
 import az.disclose.report.MonthlyReport.Speed;
 import az.disclose.report.MonthlyReport.TypeLine;
+import az.disclose.report.MonthlyReport.UnitLine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -106,6 +107,9 @@ public final class MonthlyCalculator {
     }
     int refused = 0;
     int forwarded = 0;
+    int withdrawn = 0;
+    // per unit: received, in time, late, overdue at the end ("" = no unit)
+    Map<String, int[]> byUnit = new TreeMap<>();
     Map<String, Integer> grounds = new TreeMap<>();
     List<Integer> answerDays = new ArrayList<>();
     Counting open = new Counting(start);
@@ -114,18 +118,23 @@ public final class MonthlyCalculator {
     LocalDate lastDay = null;
     List<ReportRow> answers = new ArrayList<>();
 
-    for (ReportRow r : input.rows()) {
+    for (ReportRow r : latestPerRequest(input.rows())) {
+      int[] unit = byUnit.computeIfAbsent(r.unit(), u -> new int[4]);
       if (within(r.registeredAt(), start, end)) {
         received[r.type().ordinal()][r.channel().ordinal()]++;
+        unit[0]++;
       }
       open.add(r);
-      openEnd.add(r);
+      if (openEnd.add(r) && r.dueAt().isBefore(asOf)) {
+        unit[3]++;
+      }
       if (r.closedAt().isPresent() && within(r.closedAt().get(), start, end)) {
         EventKind kind = r.closedBy().orElseThrow();
         switch (kind) {
           case ANSWERED -> {
             boolean inTime = !r.closedAt().get().isAfter(r.dueAt());
             answered.get(DeadlineClass.of(r.type(), r.urgency()))[inTime ? 0 : 1]++;
+            unit[inTime ? 1 : 2]++;
             answers.add(r);
             LocalDate reg = day(r.registeredAt());
             LocalDate ans = day(r.closedAt().get());
@@ -137,6 +146,7 @@ public final class MonthlyCalculator {
             grounds.merge(ground(r.refusalGround()), 1, Integer::sum);
           }
           case FORWARDED -> forwarded++;
+          case WITHDRAWN -> withdrawn++;
           default -> throw new IllegalStateException(r.number() + ": unexpected closing event " + kind);
         }
       }
@@ -191,7 +201,19 @@ public final class MonthlyCalculator {
     OpenSnapshot atStart = open.snapshot();
     OpenSnapshot atEnd = openEnd.snapshot();
     Reconciliation reconciliation = new Reconciliation(receivedTotal.total(), answeredTotal.total(), refused, forwarded,
-        0, atStart.total(), atEnd.total());
+        withdrawn, atStart.total(), atEnd.total());
+    boolean unitsAssigned = byUnit.keySet().stream().anyMatch(u -> !u.isEmpty());
+    List<UnitLine> unitLines = new ArrayList<>();
+    if (unitsAssigned) {
+      // the units by id, then the requests of no unit; a unit with nothing in the period is left out
+      byUnit.forEach((u, n) -> {
+        if (!u.isEmpty() && (n[0] + n[1] + n[2] + n[3]) > 0) {
+          unitLines.add(new UnitLine(u, n[0], n[1], n[2], n[3]));
+        }
+      });
+      int[] none = byUnit.getOrDefault("", new int[4]);
+      unitLines.add(new UnitLine("", none[0], none[1], none[2], none[3]));
+    }
 
     List<String> warningsAz = new ArrayList<>();
     List<String> warningsEn = new ArrayList<>();
@@ -207,7 +229,35 @@ public final class MonthlyCalculator {
 
     return new MonthlyReport(period, now, asOf, asOf.isBefore(end), typeLines, receivedTotal, classLines,
         answeredTotal, atStart, atEnd, extensions, clarifications, forwarded, refused, groundLines,
-        speed(answerDays), integrity(period, input), reconciliation, false, warningsAz, warningsEn);
+        speed(answerDays), integrity(period, input), reconciliation, unitsAssigned, unitLines, warningsAz, warningsEn);
+  }
+
+  /**
+   * One row per request: a reopened request comes once per closing event since the period's start
+   * and once more when it is open now. It is counted by its latest state: open when it is open now
+   * (its earlier answer is not counted), else by its latest closing event (docs/reports.md).
+   */
+  static List<ReportRow> latestPerRequest(List<ReportRow> rows) {
+    Map<String, ReportRow> latest = new java.util.HashMap<>();
+    boolean duplicates = false;
+    for (ReportRow r : rows) {
+      ReportRow seen = latest.putIfAbsent(r.number(), r);
+      if (seen != null) {
+        duplicates = true;
+        if (later(r, seen)) {
+          latest.put(r.number(), r);
+        }
+      }
+    }
+    return duplicates ? new ArrayList<>(latest.values()) : rows;
+  }
+
+  /** Whether {@code a} is a later state of the request than {@code b}: open beats closed, then the later close. */
+  private static boolean later(ReportRow a, ReportRow b) {
+    if (a.closedAt().isEmpty() || b.closedAt().isEmpty()) {
+      return a.closedAt().isEmpty() && b.closedAt().isPresent();
+    }
+    return a.closedAt().get().isAfter(b.closedAt().get());
   }
 
   /**
@@ -224,12 +274,13 @@ public final class MonthlyCalculator {
       this.at = at;
     }
 
-    void add(ReportRow r) {
+    /** Counts {@code r} when it is open at the moment; returns whether it is. */
+    boolean add(ReportRow r) {
       if (!r.registeredAt().isBefore(at)) {
-        return;
+        return false;
       }
       if (r.closedAt().isPresent() && r.closedAt().get().isBefore(at)) {
-        return;
+        return false;
       }
       if (r.dueAt().isBefore(at)) {
         overdue++;
@@ -240,6 +291,7 @@ public final class MonthlyCalculator {
           || r.registeredAt().equals(oldest.registeredAt()) && r.number().compareTo(oldest.number()) < 0) {
         oldest = r;
       }
+      return true;
     }
 
     OpenSnapshot snapshot() {

@@ -33,6 +33,7 @@ public record MonthlyReport(
     List<Integrity> integrity,
     Reconciliation reconciliation,
     boolean unitsAssigned,
+    List<UnitLine> units,
     List<String> warningsAz,
     List<String> warningsEn) {
 
@@ -41,6 +42,7 @@ public record MonthlyReport(
     answered = List.copyOf(answered);
     refusalGrounds = List.copyOf(refusalGrounds);
     integrity = List.copyOf(integrity);
+    units = List.copyOf(units);
     warningsAz = List.copyOf(warningsAz);
     warningsEn = List.copyOf(warningsEn);
   }
@@ -111,8 +113,18 @@ public record MonthlyReport(
   }
 
   /**
+   * One unit's figures (docs/reports.md, "Per unit"): requests received in the period that are
+   * assigned to it now, its answers in the period in time and late, and its open requests overdue at
+   * the end of the period. {@code unit} is "" for the requests assigned to no unit.
+   */
+  public record UnitLine(String unit, int received, int inTime, int late, int overdue) {
+    public boolean unassigned() {
+      return unit.isEmpty();
+    }
+  }
+
+  /**
    * received = answered + refused + forwarded + withdrawn + (open at the end − open at the start).
-   * Withdrawal is not recorded by the register, so {@code withdrawn} is 0.
    */
   public record Reconciliation(int received, int answered, int refused, int forwarded, int withdrawn, int openAtStart,
       int openAtEnd) {

@@ -111,7 +111,7 @@ public final class ReportRenderer {
     lines.add(new String[] {"actions", "clarifications", "", Integer.toString(r.clarifications())});
     lines.add(new String[] {"actions", "forwarded", "", Integer.toString(r.forwarded())});
     lines.add(new String[] {"actions", "refused", "", Integer.toString(r.refused())});
-    lines.add(new String[] {"actions", "withdrawn", "not recorded", Integer.toString(r.reconciliation().withdrawn())});
+    lines.add(new String[] {"actions", "withdrawn", "", Integer.toString(r.reconciliation().withdrawn())});
     for (GroundLine g : r.refusalGrounds()) {
       lines.add(new String[] {"refusals", "ground", g.ground(), Integer.toString(g.count())});
     }
@@ -120,7 +120,14 @@ public final class ReportRenderer {
       lines.add(new String[] {"speed", "median_working_days", "", Integer.toString(r.speed().median())});
       lines.add(new String[] {"speed", "p90_working_days", "", Integer.toString(r.speed().p90())});
     }
-    lines.add(new String[] {"units", "assigned", "", "no"});
+    lines.add(new String[] {"units", "assigned", "", r.unitsAssigned() ? "yes" : "no"});
+    for (MonthlyReport.UnitLine u : r.units()) {
+      String unit = u.unassigned() ? "(none)" : u.unit();
+      lines.add(new String[] {"units", "received", unit, Integer.toString(u.received())});
+      lines.add(new String[] {"units", "in_time", unit, Integer.toString(u.inTime())});
+      lines.add(new String[] {"units", "late", unit, Integer.toString(u.late())});
+      lines.add(new String[] {"units", "overdue", unit, Integer.toString(u.overdue())});
+    }
     for (Integrity i : r.integrity()) {
       String year = Integer.toString(i.year());
       lines.add(new String[] {"integrity", "first", year, i.firstNumber()});

@@ -35,7 +35,9 @@ class PostgresArchiveGuardIT extends ArchiveGuardContract {
         "GRANT UPDATE (status, deadline_rule, due_date, due_at, state_event_id) ON requests TO " + role,
         "GRANT SELECT, INSERT ON purged TO " + role,
         "GRANT SELECT, INSERT, UPDATE (last_sequence) ON number_counters TO " + role,
-        "GRANT SELECT, INSERT, UPDATE, DELETE ON mail_messages, mail_quarantine, outbox TO " + role);
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON mail_messages, mail_quarantine, outbox TO " + role,
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON request_queue TO " + role,
+        "GRANT SELECT, INSERT ON notice_templates TO " + role);
   }
 
   @Test

@@ -128,6 +128,46 @@ abstract class RegisterReportContract {
   }
 
   @Test
+  void unitsWithdrawalAndAReopenedRequestAreCountedFromTheRegister() throws Exception {
+    InboxSettings settings = settings(tmp.resolve("data"));
+    TestClock clock = TestClock.baku(2026, 1, 1, 0, 0);
+    try (Inbox inbox = fixtureRegister(settings, clock)) {
+      RegisterService r = inbox.register();
+      r.useUnits(java.util.Set.of("huquq", "kadrlar"));
+      // December 3 (after the fixture month): units assigned, 110 withdrawn, 109 reopened, assigned and answered again
+      r.assign("SEN-2026-00098", "kadrlar", "leyla");
+      r.assign("SEN-2026-00108", "huquq", "leyla");
+      r.assign("SEN-2026-00110", "huquq", "leyla");
+      r.assign("SEN-2026-00111", "kadrlar", "leyla");
+      clock.setBaku(2026, 12, 3, 10, 0);
+      r.withdraw("SEN-2026-00110", "leyla", "e-mail of 3 December");
+      clock.setBaku(2026, 12, 3, 11, 0);
+      r.reopen("SEN-2026-00109", "leyla", az.disclose.inbox.model.ReopenGround.APPEAL_UPHELD, "head's decision");
+      r.assign("SEN-2026-00109", "huquq", "leyla");
+      clock.setBaku(2026, 12, 4, 10, 0);
+      r.answer("SEN-2026-00109", "leyla", "Yeni cavab", List.of());
+      clock.setBaku(2026, 12, 4, 12, 0);
+
+      MonthlyCalculator calculator = new MonthlyCalculator(settings.zone(), r.workingDays(), settings.deadlineRules(),
+          settings.numberPrefix());
+      ReportPeriod december = ReportPeriod.month(YearMonth.of(2026, 12));
+      MonthlyReport report = calculator.compute(december,
+          new RegisterReader(inbox.store(), settings.zone()).read(december, calculator), clock.instant());
+
+      // open on 1 December: 98, 106, 108, 109, 110; received: 111; answered: 109 once (its latest answer,
+      // 4 December, within the period of the reopening); withdrawn: 110; open now: 98, 106, 108, 111
+      assertThat(report.reconciliation()).isEqualTo(new MonthlyReport.Reconciliation(1, 1, 0, 0, 1, 5, 4));
+      assertThat(report.reconciliation().holds()).isTrue();
+      assertThat(report.answeredTotal().inTime()).isEqualTo(1);
+      assertThat(report.unitsAssigned()).isTrue();
+      // huquq: 109 answered in time (108 open, not overdue; 110 withdrawn); kadrlar: 111 received, 98 overdue;
+      // no unit: 106 overdue
+      assertThat(report.units()).containsExactly(new MonthlyReport.UnitLine("huquq", 0, 1, 0, 0),
+          new MonthlyReport.UnitLine("kadrlar", 1, 0, 0, 1), new MonthlyReport.UnitLine("", 0, 0, 0, 1));
+    }
+  }
+
+  @Test
   void aNumberDeletedBehindTheRegistersBackIsReportedMissing() throws Exception {
     InboxSettings settings = settings(tmp.resolve("data"));
     TestClock clock = TestClock.baku(2026, 1, 1, 0, 0);
@@ -144,6 +184,7 @@ abstract class RegisterReportContract {
           s.execute("SET session_replication_role = replica"); // a superuser's session: no triggers fire
         }
         s.executeUpdate("DELETE FROM history WHERE request_number = 'SEN-2026-00105'");
+        s.executeUpdate("DELETE FROM request_queue WHERE number = 'SEN-2026-00105'");
         s.executeUpdate("DELETE FROM requests WHERE number = 'SEN-2026-00105'");
       }
       MonthlyCalculator calculator = new MonthlyCalculator(settings.zone(), inbox.register().workingDays(),

@@ -45,7 +45,7 @@ class ReportRendererTest {
     assertThat(html).contains("<strong>10 = 6 + 2 + 1 + 0 + (5 − 4)</strong> — uzlaşır");
     assertThat(html).contains("nömrələr SEN-2026-00101-dən SEN-2026-00110-dək, 10 sorğu").contains("heç biri əskik deyil");
     assertThat(html).contains("SEN-2026-00097 (2026-10-20)");
-    assertThat(html).contains("Bölmələr: sorğular hələ bölmələrə təyin edilmir.");
+    assertThat(html).contains("Bölmələr: dövrdə heç bir sorğu bölməyə təyin edilməyib.");
     assertThat(html).contains(AZ_GROUND);
   }
 
@@ -53,7 +53,7 @@ class ReportRendererTest {
   void theEnglishReportUsesTheEnglishTexts() {
     String html = new ReportRenderer(BAKU, ReportTexts.of("en")).html(report);
     assertThat(html).contains("<html lang=\"en\">").contains("Monthly report on information requests")
-        .contains("Units: requests are not assigned to units yet.").contains("— reconciles");
+        .contains("Units: no request of the period is assigned to a unit.").contains("— reconciles");
   }
 
   @Test
@@ -96,12 +96,31 @@ class ReportRendererTest {
     }
     assertThat(text).contains("İnformasiya sorğuları üzrə aylıq hesabat").contains(AZ_GROUND);
     assertThat(text).contains("10 = 6 + 2 + 1 + 0 + (5 − 4)").contains("SEN-2026-00101").contains("SEN-2026-00110");
-    assertThat(text).contains("Bölmələr: sorğular hələ bölmələrə təyin edilmir.");
+    assertThat(text).contains("Bölmələr: dövrdə heç bir sorğu bölməyə təyin edilməyib.");
     String fonts = run(dir, "pdffonts", file.toString());
     assertThat(fonts).contains("DejaVuSans");
     for (String line : fonts.lines().skip(2).toList()) {
       assertThat(line).as("every font embedded: %s", line).contains(" yes ");
     }
+  }
+
+  @Test
+  void theUnitsTableAndCsvLinesShowEachUnitsFigures() throws Exception {
+    MonthlyCalculator calculator = new MonthlyCalculator(BAKU, MonthlyFixture.workingDays(), DeadlineRules.defaults(),
+        "SEN");
+    MonthlyReport withUnits = calculator.compute(MonthlyCalculatorTest.NOVEMBER, new MonthlyInput(
+        MonthlyUnitsTest.rows(), MonthlyCalculatorTest.events(), List.of(),
+        Map.of(2026, MonthlyCalculatorTest.numbers(96, 112))), baku(12, 3, 9, 0));
+    ReportRenderer renderer = new ReportRenderer(BAKU, ReportTexts.of("en"));
+
+    String html = renderer.html(withUnits);
+    assertThat(html).contains("<td>kadrlar</td><td class=\"n\">3</td><td class=\"n\">1</td><td class=\"n\">1</td>"
+        + "<td class=\"n\">2</td>").contains("<td>Not assigned to a unit</td><td class=\"n\">6</td>")
+        .contains("<strong>12 = 7 + 2 + 1 + 1 + (5 − 4)</strong> — reconciles")
+        .doesNotContain("Units: no request");
+    String csv = renderer.csv(withUnits);
+    assertThat(csv).contains("units,assigned,,yes").contains("units,received,huquq,3").contains("units,overdue,kadrlar,2")
+        .contains("units,received,(none),6").contains("actions,withdrawn,,1");
   }
 
   @Test

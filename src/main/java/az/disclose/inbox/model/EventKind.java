@@ -19,5 +19,15 @@ public enum EventKind {
   /** An e-mail to the requester was sent (acknowledgement, answer, notice); internal. */
   MAIL_SENT,
   /** The requester asked for the private status link again and it was queued to the address on record; internal. */
-  LINK_RESENT
+  LINK_RESENT,
+  /** Assigned (or reassigned) to a unit by an officer; internal. */
+  ASSIGNED,
+  /** The unit took the request on (its responder becomes the assignee); internal. */
+  ASSIGNMENT_ACCEPTED,
+  /** The unit sent the request back, with its reason; internal. */
+  ASSIGNMENT_REJECTED,
+  /** A closed request (or one waiting for clarification) was opened again, with its ground (docs/register.md). */
+  REOPENED,
+  /** The requester withdrew the request (recorded by an officer): closes it. */
+  WITHDRAWN
 }

@@ -7,7 +7,9 @@ public enum RequestStatus {
   EXTENDED("extended"),
   FORWARDED("forwarded"),
   ANSWERED("answered"),
-  REFUSED("refused");
+  REFUSED("refused"),
+  /** Withdrawn by the requester (recorded by an officer): closed, counted apart in the reports. */
+  WITHDRAWN("withdrawn");
 
   private final String key;
 
@@ -17,6 +19,16 @@ public enum RequestStatus {
 
   public String key() {
     return key;
+  }
+
+  /** The status whose {@link #key()} is {@code key}. */
+  public static java.util.Optional<RequestStatus> ofKey(String key) {
+    for (RequestStatus s : values()) {
+      if (s.key.equals(key)) {
+        return java.util.Optional.of(s);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Whether the request still needs an answer (and so has a running deadline). */

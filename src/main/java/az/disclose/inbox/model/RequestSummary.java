@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
-/** One line of the officers' list. */
+/** One line of the officers' list, with its assignment to a unit. */
 public record RequestSummary(
     String number,
     Channel channel,
@@ -16,4 +16,5 @@ public record RequestSummary(
     ZonedDateTime dueAt,
     boolean overdue,
     String name,
-    String subject) {}
+    String subject,
+    Assignment assignment) {}

@@ -65,7 +65,20 @@ public final class Inbox implements AutoCloseable {
     } catch (StoreException e) {
       throw new RegisterException(e.getMessage(), e);
     }
-    return new Inbox(store, new RegisterService(store, settings, workingDays, clock), holidays);
+    RegisterService service = new RegisterService(store, settings, workingDays, clock);
+    try {
+      // the search text of requests stored before migration V10, and the default templates (V11)
+      store.fillSearch();
+      service.seedTemplates();
+    } catch (StoreException e) {
+      store.close();
+      throw new RegisterException("cannot prepare the search column of " + settings.databaseUrl() + ": "
+          + e.getMessage(), e);
+    } catch (RegisterException e) {
+      store.close();
+      throw e;
+    }
+    return new Inbox(store, service, holidays);
   }
 
   private static WorkingDays loadHolidays(Path dir) throws ProblemsException {

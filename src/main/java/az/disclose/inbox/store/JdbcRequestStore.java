@@ -3,9 +3,14 @@ package az.disclose.inbox.store;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.RequestStore;
 import az.disclose.inbox.RequestTx;
+import az.disclose.inbox.SearchText;
 import az.disclose.inbox.StoreException;
 import az.disclose.inbox.Tables;
+import az.disclose.inbox.model.Assignment;
+import az.disclose.inbox.model.AssignmentState;
 import az.disclose.inbox.model.Attachment;
+import az.disclose.inbox.model.QueueQuery;
+import az.disclose.inbox.model.QueueRow;
 import az.disclose.inbox.model.Channel;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
@@ -770,6 +775,183 @@ public final class JdbcRequestStore implements RequestStore {
     });
   }
 
+  public Map<String, Assignment> assignments() throws StoreException {
+    return onConnection(c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT number, unit, assignment, assignee FROM request_queue WHERE unit IS NOT NULL")) {
+        Map<String, Assignment> out = new HashMap<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            out.put(r.getString(1), assignment(r, 2));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  public Assignment assignment(String number) throws StoreException {
+    return onConnection(c -> assignment(c, number));
+  }
+
+  private static Assignment assignment(Connection c, String number) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT unit, assignment, assignee FROM request_queue WHERE number = ?")) {
+      p.setString(1, number);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? assignment(r, 1) : Assignment.NONE;
+      }
+    }
+  }
+
+  /** The assignment in columns {@code from} (unit), {@code from + 1} (state), {@code from + 2} (assignee). */
+  private static Assignment assignment(ResultSet r, int from) throws SQLException {
+    String state = r.getString(from + 1);
+    return new Assignment(Optional.ofNullable(r.getString(from)),
+        AssignmentState.ofKey(state).orElseThrow(() -> new IllegalStateException(
+            "unknown assignment state '" + state + "' in the database")),
+        Optional.ofNullable(r.getString(from + 2)));
+  }
+
+  private static final List<String> OPEN_KEYS = java.util.Arrays.stream(RequestStatus.values())
+      .filter(RequestStatus::open).map(RequestStatus::key).toList();
+
+  /**
+   * One page of a queue from {@code request_queue} alone (its indexes: migration V10), then the
+   * subjects of that page's requests by number. Two statements with the same conditions: the page
+   * and the count.
+   */
+  public QueueResult queue(QueueQuery q, QueueBounds b) throws StoreException {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    String open = " AND q.status IN (" + String.join(", ", OPEN_KEYS.stream().map(k -> "?").toList()) + ")";
+    switch (q.queue()) {
+      case ALL -> { }
+      case MINE -> {
+        where.append(open).append(" AND q.assignee = ? AND q.assignment = ?");
+        args.addAll(OPEN_KEYS);
+        args.add(q.actor());
+        args.add(AssignmentState.ACCEPTED.key());
+      }
+      case MY_UNIT -> {
+        where.append(open).append(" AND q.unit = ? AND q.assignment IN (?, ?)");
+        args.addAll(OPEN_KEYS);
+        args.add(q.actorUnit().orElse(""));
+        args.add(AssignmentState.PENDING.key());
+        args.add(AssignmentState.ACCEPTED.key());
+      }
+      case UNASSIGNED -> {
+        where.append(open).append(" AND (q.unit IS NULL OR q.assignment = ?)");
+        args.addAll(OPEN_KEYS);
+        args.add(AssignmentState.REJECTED.key());
+      }
+      case DUE_SOON -> {
+        where.append(open).append(" AND q.due_at >= ? AND q.due_at < ?");
+        args.addAll(OPEN_KEYS);
+        args.add(b.now().toEpochMilli());
+        args.add(b.dueSoonUntil().toEpochMilli());
+      }
+      case OVERDUE -> {
+        where.append(open).append(" AND q.due_at < ?");
+        args.addAll(OPEN_KEYS);
+        args.add(b.now().toEpochMilli());
+      }
+      case WAITING -> {
+        where.append(" AND q.status = ?");
+        args.add(RequestStatus.CLARIFICATION_REQUESTED.key());
+      }
+      case ANSWERED_THIS_MONTH -> {
+        where.append(" AND q.status = ? AND q.closed_at >= ?");
+        args.add(RequestStatus.ANSWERED.key());
+        args.add(b.monthStart().toEpochMilli());
+      }
+      default -> throw new IllegalStateException("unknown queue " + q.queue());
+    }
+    q.status().ifPresent(v -> { where.append(" AND q.status = ?"); args.add(v.key()); });
+    q.type().ifPresent(v -> { where.append(" AND q.type = ?"); args.add(v.key()); });
+    q.unit().ifPresent(v -> { where.append(" AND q.unit = ?"); args.add(v); });
+    q.channel().ifPresent(v -> { where.append(" AND q.channel = ?"); args.add(v.name()); });
+    q.refusalGround().ifPresent(v -> { where.append(" AND q.refusal_ground = ?"); args.add(v.strip()); });
+    b.receivedFrom().ifPresent(v -> { where.append(" AND q.registered_at >= ?"); args.add(v.toEpochMilli()); });
+    b.receivedBefore().ifPresent(v -> { where.append(" AND q.registered_at < ?"); args.add(v.toEpochMilli()); });
+    // a plain substring test of the folded term (no pattern: LIKE's matcher costs several times more)
+    b.searchTerm().ifPresent(v -> {
+      where.append(dialect == Dialect.SQLITE ? " AND instr(q.search, ?) > 0" : " AND strpos(q.search, ?) > 0");
+      args.add(v);
+    });
+    String page = "SELECT q.number, q.type, q.channel, q.status, q.registered_at, q.due_date, q.due_at, q.unit,"
+        + " q.assignment, q.assignee FROM request_queue q" + where
+        + " ORDER BY q.due_at, q.year, q.sequence LIMIT ? OFFSET ?";
+    String count = "SELECT COUNT(*) FROM request_queue q" + where;
+    return onConnection(c -> {
+      List<QueueRow> rows = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement(page)) {
+        int i = bind(p, args);
+        p.setInt(++i, QueueQuery.PAGE_SIZE);
+        p.setLong(++i, (long) (q.page() - 1) * QueueQuery.PAGE_SIZE);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            RequestStatus status = status(r.getString(4));
+            long dueAt = r.getLong(7);
+            rows.add(new QueueRow(r.getString(1),
+                RequestType.ofKey(r.getString(2)).orElseThrow(() -> bad("type", r)),
+                Channel.valueOf(r.getString(3)), status, Instant.ofEpochMilli(r.getLong(5)),
+                LocalDate.parse(r.getString(6)), Optional.empty(),
+                status.open() && dueAt < b.now().toEpochMilli(), assignment(r, 8), ""));
+          }
+        }
+      }
+      if (!rows.isEmpty()) {
+        Map<String, String> subjects = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT number, subject FROM requests WHERE number IN ("
+            + String.join(", ", rows.stream().map(x -> "?").toList()) + ")")) {
+          for (int i = 0; i < rows.size(); i++) {
+            p.setString(i + 1, rows.get(i).number());
+          }
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              subjects.put(r.getString(1), r.getString(2));
+            }
+          }
+        }
+        rows.replaceAll(x -> new QueueRow(x.number(), x.type(), x.channel(), x.status(), x.registeredAt(),
+            x.dueDate(), x.workingDaysLeft(), x.overdue(), x.assignment(), subjects.getOrDefault(x.number(), "")));
+      }
+      long total;
+      try (PreparedStatement p = c.prepareStatement(count)) {
+        bind(p, args);
+        try (ResultSet r = p.executeQuery()) {
+          r.next();
+          total = r.getLong(1);
+        }
+      }
+      return new QueueResult(rows, total);
+    });
+  }
+
+  /** Binds {@code args} (String, Long or Integer) from parameter 1; returns the number bound. */
+  private static int bind(PreparedStatement p, List<Object> args) throws SQLException {
+    bind(p, args.toArray());
+    return args.size();
+  }
+
+  /** The rows whose search column is not filled yet (requests stored before migration V10) at most this many at a time. */
+  static final int SEARCH_FILL_BATCH = 500;
+
+  /**
+   * Fills the search column of the requests stored before migration V10 (folded in Java, by the
+   * Azerbaijani rules, which SQL's lower() does not know), in batches of {@link #SEARCH_FILL_BATCH}.
+   * Called by {@link Inbox#open}; nothing to do once every request has its search text.
+   */
+  public void fillSearch() throws StoreException {
+    while (true) {
+      int done = this.<Integer, RuntimeException>write(tx -> ((Tx) tx).fillSearchBatch());
+      if (done < SEARCH_FILL_BATCH) {
+        return;
+      }
+    }
+  }
+
   public List<PurgedRecord> purgeLog() throws StoreException {
     return onConnection(c -> {
       try (PreparedStatement p = c.prepareStatement(
@@ -915,6 +1097,20 @@ public final class JdbcRequestStore implements RequestStore {
       p.setString(++i, dueDate.toString());
       p.setLong(++i, dueAt.toEpochMilli());
       p.executeUpdate();
+      PreparedStatement q = prepared("INSERT INTO request_queue (number, year, sequence, channel, type, status,"
+          + " registered_at, due_date, due_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      i = 0;
+      q.setString(++i, number);
+      q.setInt(++i, year);
+      q.setInt(++i, sequence);
+      q.setString(++i, s.channel().name());
+      q.setString(++i, s.type().key());
+      q.setString(++i, status.key());
+      q.setLong(++i, registeredAt.toEpochMilli());
+      q.setString(++i, dueDate.toString());
+      q.setLong(++i, dueAt.toEpochMilli());
+      q.setString(++i, SearchText.of(number, s.subject(), s.message()));
+      q.executeUpdate();
     }
 
     /** Adds attachments after those already stored for the request. */
@@ -1034,6 +1230,83 @@ public final class JdbcRequestStore implements RequestStore {
           throw new SQLException("no request " + number);
         }
       }
+      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET status = ?, due_date = ?, due_at = ?,"
+          + " closed_at = ?, refusal_ground = NULL WHERE number = ?")) {
+        p.setString(1, status.key());
+        p.setString(2, dueDate.toString());
+        p.setLong(3, dueAt.toEpochMilli());
+        if (status.open()) {
+          p.setNull(4, java.sql.Types.BIGINT);
+        } else {
+          p.setLong(4, cause.at().toEpochMilli());
+        }
+        p.setString(5, number);
+        if (p.executeUpdate() != 1) {
+          throw new SQLException("no queue row for request " + number);
+        }
+      }
+    }
+
+    public Assignment assignment(String number) throws SQLException {
+      return JdbcRequestStore.assignment(c, number);
+    }
+
+    /**
+     * Sets the request's assignment, explained by {@code cause}, which must be the request's newest
+     * event (appended just before, in this transaction).
+     */
+    public void setAssignment(String number, HistoryEvent cause, Assignment a) throws SQLException {
+      if (cause == null || cause.id() <= 0) {
+        throw new SQLException("the assignment of " + number + " changes only with an event appended to its history first");
+      }
+      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET unit = ?, assignment = ?, assignee = ?"
+          + " WHERE number = ? AND ? = (SELECT MAX(h.id) FROM history h WHERE h.request_number = ?)")) {
+        p.setString(1, a.unit().orElse(null));
+        p.setString(2, a.state().key());
+        p.setString(3, a.assignee().orElse(null));
+        p.setString(4, number);
+        p.setLong(5, cause.id());
+        p.setString(6, number);
+        if (p.executeUpdate() != 1) {
+          throw new SQLException("cannot set the assignment of " + number + ": no such request, or event "
+              + cause.id() + " is not its newest");
+        }
+      }
+    }
+
+    public void setRefusalGround(String number, String ground) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE request_queue SET refusal_ground = ? WHERE number = ? AND status = ?")) {
+        p.setString(1, ground);
+        p.setString(2, number);
+        p.setString(3, RequestStatus.REFUSED.key());
+        if (p.executeUpdate() != 1) {
+          throw new SQLException("cannot record the refusal ground of " + number + ": it is not refused");
+        }
+      }
+    }
+
+    int fillSearchBatch() throws SQLException {
+      List<String[]> rows = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT r.number, r.subject, r.message FROM request_queue q"
+          + " JOIN requests r ON r.number = q.number WHERE q.search IS NULL LIMIT " + SEARCH_FILL_BATCH)) {
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+          }
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET search = ? WHERE number = ?")) {
+        for (String[] row : rows) {
+          p.setString(1, SearchText.of(row[0], row[1], row[2]));
+          p.setString(2, row[0]);
+          p.addBatch();
+        }
+        if (!rows.isEmpty()) {
+          p.executeBatch();
+        }
+      }
+      return rows.size();
     }
 
     /** Requests whose latest event is before {@code cutoff}, with their status, in number order. */
@@ -1070,7 +1343,8 @@ public final class JdbcRequestStore implements RequestStore {
         p.executeUpdate();
       }
       for (String sql : List.of("DELETE FROM attachments WHERE request_number = ?",
-          "DELETE FROM history WHERE request_number = ?", "DELETE FROM requests WHERE number = ?")) {
+          "DELETE FROM history WHERE request_number = ?", "DELETE FROM request_queue WHERE number = ?",
+          "DELETE FROM requests WHERE number = ?")) {
         try (PreparedStatement p = c.prepareStatement(sql)) {
           p.setString(1, candidate.number());
           p.executeUpdate();

@@ -40,7 +40,25 @@ public final class ReportQueries {
    */
   public record ReportRow(String number, int year, int sequence, Channel channel, RequestType type, Urgency urgency,
       Instant registeredAt, Instant dueAt, RequestStatus status, Optional<EventKind> closedBy,
-      Optional<Instant> closedAt, String refusalGround) {}
+      Optional<Instant> closedAt, String refusalGround, String unit) {
+    /** A row of a request not assigned to any unit. */
+    public ReportRow(String number, int year, int sequence, Channel channel, RequestType type, Urgency urgency,
+        Instant registeredAt, Instant dueAt, RequestStatus status, Optional<EventKind> closedBy,
+        Optional<Instant> closedAt, String refusalGround) {
+      this(number, year, sequence, channel, type, urgency, registeredAt, dueAt, status, closedBy, closedAt,
+          refusalGround, "");
+    }
+
+    /** The same row, assigned to {@code unitId} ("" for none). */
+    public ReportRow withUnit(String unitId) {
+      return new ReportRow(number, year, sequence, channel, type, urgency, registeredAt, dueAt, status, closedBy,
+          closedAt, refusalGround, unitId == null ? "" : unitId);
+    }
+  }
+
+  /** The events that close a request (a reopened one may close again: the report counts its latest close). */
+  public static final List<EventKind> CLOSING = List.of(EventKind.ANSWERED, EventKind.REFUSED, EventKind.FORWARDED,
+      EventKind.WITHDRAWN);
 
   /** An event of a request, without its text. */
   public record ReportEvent(String number, EventKind kind, Instant at) {}
@@ -53,20 +71,24 @@ public final class ReportQueries {
 
   /**
    * Every request registered before {@code to} and not closed before {@code from}, in no particular
-   * order: those closed since {@code from} (found from their closing events: one pass over the
+   * order (a reopened request can appear more than once: {@code MonthlyCalculator} keeps its latest
+   * state): those closed since {@code from} (found from their closing events: one pass over the
    * history, then a look-up by number — {@code CROSS JOIN} keeps SQLite from probing the history
    * once per request of the whole register instead) and those still open (by the status index).
-   * A request is closed once, and only by one of those events, so the two parts never overlap.
+   * A request closed, reopened and closed again has a row per closing event since {@code from}, and one
+   * more when it is open now; the calculator keeps one row per request.
    */
   public List<ReportRow> aliveBetween(Instant from, Instant to) throws StoreException {
     List<String> open = java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::open)
         .map(RequestStatus::key).toList();
     String columns = "r.number, r.year, r.sequence, r.channel, r.type, r.urgency, r.registered_at, r.due_at, r.status";
-    String sql = "SELECT " + columns + ", c.kind, c.at, CASE WHEN c.kind = ? THEN c.text ELSE '' END"
+    // the unit from request_queue (migration V10); a request without a queue row counts as unassigned
+    String sql = "SELECT " + columns + ", c.kind, c.at, CASE WHEN c.kind = ? THEN c.text ELSE '' END,"
+        + " (SELECT q.unit FROM request_queue q WHERE q.number = r.number)"
         + " FROM history c CROSS JOIN requests r"
-        + " WHERE r.number = c.request_number AND c.kind IN (?, ?, ?) AND c.at >= ? AND r.registered_at < ?"
+        + " WHERE r.number = c.request_number AND c.kind IN (?, ?, ?, ?) AND c.at >= ? AND r.registered_at < ?"
         + " UNION ALL"
-        + " SELECT " + columns + ", NULL, NULL, ''"
+        + " SELECT " + columns + ", NULL, NULL, '', (SELECT q.unit FROM request_queue q WHERE q.number = r.number)"
         + " FROM requests r WHERE r.status IN (" + String.join(", ", open.stream().map(s -> "?").toList()) + ")"
         + " AND r.registered_at < ?";
     return read(c -> {
@@ -76,6 +98,7 @@ public final class ReportQueries {
         p.setString(++i, EventKind.ANSWERED.name());
         p.setString(++i, EventKind.REFUSED.name());
         p.setString(++i, EventKind.FORWARDED.name());
+        p.setString(++i, EventKind.WITHDRAWN.name());
         p.setLong(++i, from.toEpochMilli());
         p.setLong(++i, to.toEpochMilli());
         for (String s : open) {
@@ -96,7 +119,7 @@ public final class ReportQueries {
                 JdbcRequestStore.status(r.getString(9)),
                 closed ? Optional.of(EventKind.valueOf(kind)) : Optional.empty(),
                 closed ? Optional.of(Instant.ofEpochMilli(at)) : Optional.empty(),
-                closed ? r.getString(12) : ""));
+                closed ? r.getString(12) : "", r.getString(13) == null ? "" : r.getString(13)));
           }
         }
         return out;
