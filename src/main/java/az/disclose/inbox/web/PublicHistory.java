@@ -80,6 +80,12 @@ final class PublicHistory {
         case REFUSED -> fill(msg, "inbox.history.refused",
             text.startsWith(REFUSED_PREFIX) ? text.substring(REFUSED_PREFIX.length()).strip() : text);
         case STATUS_CHANGED -> fill(msg, "inbox.history.status_changed");
+        case REOPENED -> {
+          String s = fill(msg, "inbox.history.reopened");
+          Matcher m = DUE.matcher(text);
+          yield m.find() ? s + " " + due(msg, locale, m.group(1), m.group(2), m.group(3)) : s;
+        }
+        case WITHDRAWN -> fill(msg, "inbox.history.withdrawn");
         default -> null; // notes, mail, recomputation, the link again: internal
       };
       if (sentence != null && !sentence.isBlank()) {

@@ -56,6 +56,20 @@ class PublicHistoryTest {
   }
 
   @Test
+  void aReopenedRequestTellsItsNewDueDateAndAWithdrawalIsSaidPlainly() {
+    Map<String, String> msg = new java.util.HashMap<>(MSG);
+    msg.put("inbox.history.reopened", "Opened again.");
+    msg.put("inbox.history.withdrawn", "Withdrawn.");
+    List<PublicHistory.Entry> entries = PublicHistory.of("N", List.of(
+        event(1, EventKind.REOPENED, "reopened (complaint or appeal upheld): court ruling 12; due 2026-12-24 (info-request)",
+            true),
+        event(2, EventKind.WITHDRAWN, "withdrawn at the requester's wish: e-mail of 3 December", true),
+        event(3, EventKind.ASSIGNED, "assigned to legal", false)), msg, Locale.ENGLISH);
+    assertThat(entries).extracting(PublicHistory.Entry::sentence).containsExactly(
+        "Opened again. Due by 24 December 2026. Legal basis: Law (2005), art. 24.1.", "Withdrawn.");
+  }
+
+  @Test
   void theRuleInForceIsTheLastOneNamed() {
     assertThat(PublicHistory.currentRule(List.of(
         event(1, EventKind.REGISTERED, "registered (web, information, normal); due 2026-12-14 (info-request)", true),
