@@ -330,7 +330,11 @@ public final class Outbox implements RegisterService.InTransaction {
   }
 
   private String senderName() {
-    String from = settings.from();
+    return senderName(settings.from());
+  }
+
+  /** The display name of the {@code from} address ("disclose" when it has none). */
+  static String senderName(String from) {
     int lt = from.indexOf('<');
     String n = lt > 0 ? from.substring(0, lt).replace("\"", "").strip() : from;
     return n.isEmpty() ? "disclose" : n;
