@@ -244,6 +244,11 @@ public final class App implements AutoCloseable {
   }
 
   /** The port the server listens on. */
+  /** The open register (for work the command line composes on it, such as the units' reminders). */
+  public Inbox inbox() {
+    return inbox;
+  }
+
   public int port() {
     return SiteServer.port(server);
   }

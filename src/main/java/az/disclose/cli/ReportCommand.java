@@ -218,6 +218,10 @@ final class ReportCommand implements Runnable {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "the day the table describes (default: today in Baku)")
     String asOf;
 
+    @Option(names = "--remind", description = "also queue the e-mail reminders due on that day to the units that have"
+        + " not reported (each once; sent by the running server's outbox; needs mail.smtp)")
+    boolean remind;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -257,7 +261,7 @@ final class ReportCommand implements Runnable {
         }
         out.printf("%d missing, %d late, %d on time, %d not due yet%n", t.count(UnitTracker.State.MISSING),
             t.count(UnitTracker.State.LATE), t.count(UnitTracker.State.ON_TIME), t.count(UnitTracker.State.NOT_DUE));
-        return Main.OK;
+        return remind ? remind(today, out, err) : Main.OK;
       } catch (ProblemsException e) {
         return Failures.problems(err, e);
       } finally {
@@ -265,5 +269,27 @@ final class ReportCommand implements Runnable {
         err.flush();
       }
     }
-  }
+  
+    private int remind(LocalDate today, PrintWriter out, PrintWriter err) throws ProblemsException {
+      Configuration resolved = Configuration.resolve(parent.content, parent.config, System.getenv());
+      if (resolved.mail().smtp().isEmpty()) {
+        err.println("disclose report units --remind: no mail.smtp in disclose.yaml: the reminders could not be sent;"
+            + " configure it (docs/mail.md)");
+        return Main.USAGE;
+      }
+      try (Inbox inbox = Inbox.open(resolved.inbox(), resolved.content(), Clock.systemUTC())) {
+        UnitReminding.Result r = UnitReminding.run(inbox, resolved.mail(), parent.content, today, Clock.systemUTC());
+        for (var q : r.queued()) {
+          out.printf("reminder (%s) for %s queued to %s (%s)%n", q.kind(), q.period(), q.email(), q.unit());
+        }
+        for (String unit : r.noAddress()) {
+          err.printf("unit '%s' has no email in data/units.yaml: it cannot be reminded%n", unit);
+        }
+        out.printf("%d reminder(s) due, %d queued now (the others were queued before)%n", r.due(), r.queued().size());
+        return r.noAddress().isEmpty() ? Main.OK : Main.FAILURE;
+      } catch (az.disclose.inbox.Register.RegisterException | az.disclose.inbox.StoreException e) {
+        return Failures.failed(err, "report units", e.getMessage());
+      }
+    }
+}
 }

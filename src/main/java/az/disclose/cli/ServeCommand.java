@@ -137,7 +137,14 @@ final class ServeCommand implements Callable<Integer> {
             err.println(warning);
             err.flush();
           });
-      app.awaitStop();
+      java.util.concurrent.ScheduledExecutorService reminders = remindUnits(app, config, err);
+      try {
+        app.awaitStop();
+      } finally {
+        if (reminders != null) {
+          reminders.shutdownNow();
+        }
+      }
     } catch (RegisterException e) {
       err.println("disclose serve: the request register cannot be opened: " + e.getMessage());
       err.flush();
@@ -148,6 +155,37 @@ final class ServeCommand implements Callable<Integer> {
       return Main.PROBLEMS;
     }
     return Main.OK;
+  }
+
+  /**
+   * The units' report reminders (docs/reports.md): checked at start and every {@link
+   * UnitReminding#CHECK_EVERY} when mail can be sent; null when it cannot (said once).
+   */
+  private static java.util.concurrent.ScheduledExecutorService remindUnits(App app, Configuration config,
+      PrintWriter err) {
+    if (config.mail().smtp().isEmpty()) {
+      return null; // MailService already said that no mail goes out
+    }
+    var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "disclose-unit-reminders");
+      t.setDaemon(true);
+      return t;
+    });
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    executor.scheduleWithFixedDelay(App.loudly("units' report reminders", () -> {
+      try {
+        UnitReminding.Result r = UnitReminding.run(app.inbox(), config.mail(), config.content(),
+            java.time.LocalDate.now(clock.withZone(config.inbox().zone())), clock);
+        r.noAddress().forEach(u -> err.printf("units' reminders: unit '%s' has no email in data/units.yaml%n", u));
+        err.flush();
+      } catch (ProblemsException e) {
+        e.problems().forEach(err::println);
+        err.flush();
+      } catch (az.disclose.inbox.StoreException e) {
+        throw new IllegalStateException("the reminders could not be queued: " + e.getMessage(), e);
+      }
+    }, err), 0, UnitReminding.CHECK_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return executor;
   }
 
   /**

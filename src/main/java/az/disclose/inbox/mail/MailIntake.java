@@ -134,17 +134,27 @@ public final class MailIntake {
   }
 
   /**
-   * One log line for a message processed before. When its bytes differ from those kept under its key
-   * (two different messages with one Message-ID, or a copy changed on the way), the variant is
-   * recorded under {@code sha256:<hex>} of its bytes, with them, and noted once in the history of the
-   * request the key belongs to. A reply's bytes are not kept under its key, so they are not compared.
+   * One log line for a message processed before. When its bytes differ from those processed under
+   * its key (two different messages with one Message-ID, or a copy changed on the way) — whatever the
+   * first one became: a request, a reply, an auto-reply — the variant is recorded under {@code
+   * sha256:<hex>} of its bytes, with them, and noted once in the history of the request the key
+   * belongs to. The first message's digest is recorded with its key; rows older than that column are
+   * compared with the bytes kept for them, where there are some.
    */
   private void logDuplicate(String key, MailStore.Processed p, byte[] raw) throws StoreException {
-    Optional<byte[]> kept = key.startsWith("sha256:") ? Optional.empty() : mail.raw(key);
     String was = p.outcome() + p.requestNumber().map(n -> " " + n).orElse("");
-    if (kept.isEmpty() || java.util.Arrays.equals(kept.get(), raw)) {
+    Optional<Boolean> same;
+    if (key.startsWith("sha256:")) {
+      same = Optional.of(true); // the key is the digest of the bytes
+    } else {
+      Optional<String> digest = mail.digest(key);
+      same = digest.isPresent()
+          ? Optional.of(digest.get().equals(sha256(raw)))
+          : mail.raw(key).map(kept -> java.util.Arrays.equals(kept, raw));
+    }
+    if (same.orElse(true)) {
       LOG.info("mail {}: DUPLICATE of the message processed before ({}){}; nothing changed", key, was,
-          kept.isEmpty() ? "" : ", same bytes");
+          same.isEmpty() ? "" : ", same bytes");
       return;
     }
     String variant = sha256(raw);
@@ -154,7 +164,7 @@ public final class MailIntake {
     if (first) {
       Instant now = now();
       mail.requests().<Void, RuntimeException>write(tx -> {
-        MailStore.recordMessage(tx, variant, now, MailStore.DUPLICATE, p.requestNumber().orElse(null), raw);
+        MailStore.recordMessage(tx, variant, now, MailStore.DUPLICATE, p.requestNumber().orElse(null), raw, variant);
         if (p.requestNumber().isPresent() && tx.lock(p.requestNumber().get()).isPresent()) {
           tx.append(p.requestNumber().get(), now, RegisterService.SYSTEM, EventKind.NOTE, "another e-mail with the"
               + " same Message-ID " + key + " but different content arrived (" + raw.length + " bytes, " + variant
@@ -206,7 +216,7 @@ public final class MailIntake {
     switch (c.kind()) {
       case AUTO_REPLY -> {
         mail.requests().<Void, RuntimeException>write(tx -> {
-          MailStore.recordMessage(tx, key, now, MailStore.AUTO_REPLY, null, m.raw());
+          MailStore.recordMessage(tx, key, now, MailStore.AUTO_REPLY, null, m.raw(), sha256(m.raw()));
           return null;
         });
         return new Result(Outcome.AUTO_REPLY, key, Optional.empty(), c.reason());
@@ -214,7 +224,7 @@ public final class MailIntake {
       case BOUNCE -> {
         Optional<String> number = c.requestNumber();
         boolean noted = mail.requests().<Boolean, RuntimeException>write(tx -> {
-          MailStore.recordMessage(tx, key, now, MailStore.BOUNCE, number.orElse(null), m.raw());
+          MailStore.recordMessage(tx, key, now, MailStore.BOUNCE, number.orElse(null), m.raw(), sha256(m.raw()));
           if (number.isPresent() && tx.lock(number.get()).isPresent()) {
             tx.append(number.get(), now, RegisterService.SYSTEM, EventKind.MAIL_UNDELIVERABLE,
                 "mail to " + (c.failedRecipients().isEmpty() ? "the requester" : String.join(", ", c.failedRecipients()))
@@ -289,7 +299,7 @@ public final class MailIntake {
       }
       HistoryEvent e = tx.append(number, now, REQUESTER, EventKind.MAIL_RECEIVED, text, false);
       tx.addAttachments(number, REPLY_ROLE, e.id(), files);
-      MailStore.recordMessage(tx, key, now, MailStore.REPLY, number, null);
+      MailStore.recordMessage(tx, key, now, MailStore.REPLY, number, null, sha256(m.raw()));
       return true;
     });
     return added
@@ -301,7 +311,7 @@ public final class MailIntake {
     var receipt = register.register(submission(m), new RegisterService.InTransaction() {
       @Override
       public void registered(RequestTx tx, RegisterService.Registered r) throws SQLException {
-        MailStore.recordMessage(tx, key, r.event().at(), MailStore.REGISTERED, r.number(), null);
+        MailStore.recordMessage(tx, key, r.event().at(), MailStore.REGISTERED, r.number(), null, sha256(m.raw()));
         for (String note : m.notes()) { // a part that could not be read: the officers see what was kept
           tx.append(r.number(), r.event().at(), RegisterService.SYSTEM, EventKind.NOTE, "e-mail: " + note, false);
         }

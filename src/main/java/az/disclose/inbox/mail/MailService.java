@@ -1,9 +1,12 @@
 package az.disclose.inbox.mail;
 
+import az.disclose.calendar.DeadlineRule;
+import az.disclose.calendar.DeadlineRules;
 import az.disclose.inbox.store.Inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -72,7 +75,8 @@ public final class MailService implements AutoCloseable {
       LOG.info("outgoing mail disabled: no mail.smtp in disclose.yaml (no acknowledgements or answers by e-mail)");
       return false;
     }
-    inbox.register().addListener(new Outbox(settings, inbox.settings().zone()));
+    List<DeadlineRule> rules = inbox.settings().deadlineRules();
+    inbox.register().addListener(new Outbox(settings, inbox.settings().zone(), id -> DeadlineRules.find(rules, id)));
     return true;
   }
 

@@ -37,10 +37,16 @@ import java.util.Optional;
  *     from: "Sənaye və Energetika Nazirliyi &lt;sorgu@ministry.example&gt;"
  *   status_url: https://ministry.example/requests/status/   # + the private token
  *   message_id_host: ministry.example                        # Message-IDs are &lt;number.event@host&gt;
+ *   reminder_days_before: 2    # units' report reminders: working days before the due day (0-10)
  * </pre>
  */
 public record MailSettings(Optional<Server> imap, Optional<Server> smtp, String from, String statusUrl,
-    String messageIdHost, String folder, String processedFolder, Duration pollInterval) {
+    String messageIdHost, String folder, String processedFolder, Duration pollInterval, int reminderDaysBefore) {
+
+  /** Default of {@code mail.reminder_days_before}: units are reminded 2 working days before the due day. */
+  public static final int DEFAULT_REMINDER_DAYS_BEFORE = 2;
+  /** The largest {@code mail.reminder_days_before} (a half-month has about 10 working days). */
+  public static final int MAX_REMINDER_DAYS_BEFORE = 10;
 
   public static final String MAIL_PASSWORD_ENV = "DISCLOSE_MAIL_PASSWORD";
   public static final String SMTP_PASSWORD_ENV = "DISCLOSE_SMTP_PASSWORD";
@@ -89,32 +95,36 @@ public record MailSettings(Optional<Server> imap, Optional<Server> smtp, String 
   /** No mailbox, no SMTP server. */
   public static MailSettings none() {
     return new MailSettings(Optional.empty(), Optional.empty(), "", "", "localhost", "INBOX", "Processed",
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60), DEFAULT_REMINDER_DAYS_BEFORE);
   }
 
   public MailSettings withImap(Server s) {
-    return new MailSettings(Optional.of(s), smtp, from, statusUrl, messageIdHost, folder, processedFolder, pollInterval);
+    return new MailSettings(Optional.of(s), smtp, from, statusUrl, messageIdHost, folder, processedFolder, pollInterval, reminderDaysBefore);
   }
 
   public MailSettings withSmtp(Server s, String fromAddress) {
     return new MailSettings(imap, Optional.of(s), fromAddress, statusUrl, messageIdHost, folder, processedFolder,
-        pollInterval);
+        pollInterval, reminderDaysBefore);
   }
 
   public MailSettings withStatusUrl(String url) {
-    return new MailSettings(imap, smtp, from, url, messageIdHost, folder, processedFolder, pollInterval);
+    return new MailSettings(imap, smtp, from, url, messageIdHost, folder, processedFolder, pollInterval, reminderDaysBefore);
   }
 
   public MailSettings withFolders(String inbox, String processed) {
-    return new MailSettings(imap, smtp, from, statusUrl, messageIdHost, inbox, processed, pollInterval);
+    return new MailSettings(imap, smtp, from, statusUrl, messageIdHost, inbox, processed, pollInterval, reminderDaysBefore);
   }
 
   public MailSettings withPollInterval(Duration d) {
-    return new MailSettings(imap, smtp, from, statusUrl, messageIdHost, folder, processedFolder, d);
+    return new MailSettings(imap, smtp, from, statusUrl, messageIdHost, folder, processedFolder, d, reminderDaysBefore);
+  }
+
+  public MailSettings withReminderDaysBefore(int days) {
+    return new MailSettings(imap, smtp, from, statusUrl, messageIdHost, folder, processedFolder, pollInterval, days);
   }
 
   public MailSettings withMessageIdHost(String host) {
-    return new MailSettings(imap, smtp, from, statusUrl, host, folder, processedFolder, pollInterval);
+    return new MailSettings(imap, smtp, from, statusUrl, host, folder, processedFolder, pollInterval, reminderDaysBefore);
   }
 
   /**
@@ -164,11 +174,13 @@ public record MailSettings(Optional<Server> imap, Optional<Server> smtp, String 
       int at = from.lastIndexOf('@');
       host = at >= 0 ? from.substring(at + 1).replaceAll("[>\\s\"]", "") : "localhost";
     }
+    int reminderDays = m.intValue("reminder_days_before", DEFAULT_REMINDER_DAYS_BEFORE, 0, MAX_REMINDER_DAYS_BEFORE);
     m.rejectUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ProblemsException(problems);
     }
-    return new MailSettings(imap, smtp, from, statusUrl, host, folder, processed, Duration.ofSeconds(poll));
+    return new MailSettings(imap, smtp, from, statusUrl, host, folder, processed, Duration.ofSeconds(poll),
+        reminderDays);
   }
 
   private static Server server(Fields s, String password, int tlsPort, int plainPort) {

@@ -50,11 +50,21 @@ public final class MailStore {
         key));
   }
 
-  /** Records a processed message (fails on a key already recorded: the transaction is rolled back). */
-  static void recordMessage(RequestTx tx, String key, Instant at, String outcome, String number, byte[] raw)
-      throws SQLException {
-    tx.update("INSERT INTO mail_messages (message_key, received_at, outcome, request_number, raw)"
-        + " VALUES (?, ?, ?, ?, ?)", key, at.toEpochMilli(), outcome, number, raw);
+  /**
+   * Records a processed message (fails on a key already recorded: the transaction is rolled back):
+   * {@code keep} its raw bytes when they are not kept elsewhere (null otherwise), {@code digest} the
+   * {@code sha256:<hex>} of its raw bytes, to compare a message fetched again under the same key.
+   */
+  static void recordMessage(RequestTx tx, String key, Instant at, String outcome, String number, byte[] keep,
+      String digest) throws SQLException {
+    tx.update("INSERT INTO mail_messages (message_key, received_at, outcome, request_number, raw, raw_sha256)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", key, at.toEpochMilli(), outcome, number, keep, digest);
+  }
+
+  /** The {@code sha256:<hex>} of the raw bytes processed under {@code key}, when recorded (V13 on). */
+  public Optional<String> digest(String key) throws StoreException {
+    return store.read(t -> t.queryFirst("SELECT raw_sha256 FROM mail_messages WHERE message_key = ?",
+        r -> Optional.ofNullable(r.text(1)), key)).flatMap(o -> o);
   }
 
   static void updateMessage(RequestTx tx, String key, String outcome, String number) throws SQLException {
@@ -107,7 +117,7 @@ public final class MailStore {
   static void quarantine(RequestTx tx, String key, Instant at, String reason, byte[] raw) throws SQLException {
     tx.update("INSERT INTO mail_quarantine (message_key, received_at, reason, raw, status) VALUES (?, ?, ?, ?, 'open')",
         key, at.toEpochMilli(), reason, raw);
-    recordMessage(tx, key, at, QUARANTINED, null, null);
+    recordMessage(tx, key, at, QUARANTINED, null, null, MailIntake.sha256(raw));
   }
 
   private static final String QUARANTINE_COLUMNS =
@@ -215,8 +225,8 @@ public final class MailStore {
    * The mail tables' part of {@code disclose requests purge}, to register with {@link
    * az.disclose.inbox.RegisterService#addPurgeParticipant}: a purged request's processed-message
    * keys (the message, its replies and bounces), its outbox rows and the quarantine entries
-   * registered as it; and, tied to no request, dismissed quarantine entries and stray auto-replies
-   * and bounces older than the cut-off. Open quarantine entries are never touched.
+   * registered as it; and, tied to no request, dismissed quarantine entries and stray auto-replies,
+   * bounces and differing duplicates older than the cut-off. Open quarantine entries are never touched.
    */
   public PurgeParticipant purgeParticipant() {
     return new PurgeParticipant() {
@@ -241,8 +251,8 @@ public final class MailStore {
         List<Dismissed> dismissed = tx.query("SELECT id, message_key FROM mail_quarantine"
             + " WHERE status = 'dismissed' AND received_at < ? AND resolved_at < ? ORDER BY id",
             r -> new Dismissed(r.number(1), r.text(2)), before, before);
-        String stray = " FROM mail_messages WHERE request_number IS NULL AND outcome IN (?, ?) AND received_at < ?";
-        int messages = count(tx, "SELECT COUNT(*)" + stray, AUTO_REPLY, BOUNCE, before);
+        String stray = " FROM mail_messages WHERE request_number IS NULL AND outcome IN (?, ?, ?) AND received_at < ?";
+        int messages = count(tx, "SELECT COUNT(*)" + stray, AUTO_REPLY, BOUNCE, DUPLICATE, before);
         List<Long> ids = new ArrayList<>();
         for (Dismissed d : dismissed) {
           ids.add(d.id());
@@ -255,7 +265,7 @@ public final class MailStore {
           }
         }
         if (!dryRun) {
-          tx.update("DELETE" + stray, AUTO_REPLY, BOUNCE, before);
+          tx.update("DELETE" + stray, AUTO_REPLY, BOUNCE, DUPLICATE, before);
         }
         return new Removed(messages, 0, ids.size(), List.copyOf(ids));
       }

@@ -8,18 +8,19 @@ import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.RegisterService;
 import az.disclose.inbox.RequestTx;
-import az.disclose.inbox.model.Channel;
-import az.disclose.inbox.model.EventKind;
-import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.RequestType;
 import az.disclose.inbox.model.StoredRequest;
 import az.disclose.inbox.model.Submission;
 import az.disclose.render.AzDates;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  * (e-mail or the web form), the officers' answer, and the notices of extension, forwarding,
  * clarification and refusal. Each mail gets a stable Message-ID {@code <number.event-id@host>} and
  * the number in its subject, so that replies thread back to the request; {@link OutboxSender} sends
- * it. Texts are wholly in Azerbaijani, the legal basis included; a request made in English (the
- * web form's English page) is acknowledged wholly in English.
+ * it. Every mail is wholly in the requester's language, the legal basis included: Azerbaijani, or
+ * English for a request made in English (language {@code en}, the web form's English page).
  */
 public final class Outbox implements RegisterService.InTransaction {
   public static final String ACKNOWLEDGEMENT = "acknowledgement";
@@ -41,10 +42,13 @@ public final class Outbox implements RegisterService.InTransaction {
 
   private final MailSettings settings;
   private final ZoneId zone;
+  private final Function<String, Optional<DeadlineRule>> rules;
 
-  public Outbox(MailSettings settings, ZoneId zone) {
+  /** {@code rules} finds the register's deadline rule by id (the legal basis the notices cite). */
+  public Outbox(MailSettings settings, ZoneId zone, Function<String, Optional<DeadlineRule>> rules) {
     this.settings = settings;
     this.zone = zone;
+    this.rules = rules;
   }
 
   /** {@code <SEN-2026-00042.17@host>}. */
@@ -91,6 +95,66 @@ public final class Outbox implements RegisterService.InTransaction {
       link(tx, request, event);
       return;
     }
+    Notice n = ENGLISH.equals(request.language()) ? noticeEnglish(request, event) : noticeAz(request, event);
+    if (n == null || !deliverable(request.email())) {
+      return;
+    }
+    String inReplyTo = MailStore.firstMessageId(tx, request.number()).orElse("");
+    MailStore.enqueue(tx, request.number(), event.id(), n.kind(), messageId(request.number(), event.id()),
+        request.email().strip(), "[" + request.number() + "] " + n.subject(), n.body(), inReplyTo, event.at());
+  }
+
+  /** A later notice: the outbox kind, the subject after the number and the whole text. */
+  record Notice(String kind, String subject, String body) {}
+
+  /** The officer's own words in an event's text, without the register's English frame around them. */
+  static String officersText(HistoryEvent event) {
+    String t = event.text().strip();
+    Pattern frame = switch (event.kind()) {
+      case EXTENDED -> EXTENDED_TEXT;
+      case FORWARDED -> FORWARDED_TEXT;
+      case REFUSED -> REFUSED_TEXT;
+      default -> null;
+    };
+    if (frame != null) {
+      Matcher m = frame.matcher(t);
+      if (m.matches()) {
+        return m.group(1).strip();
+      }
+    }
+    return t;
+  }
+
+  // The texts RegisterService writes for these events (extend, forward, refuse).
+  private static final Pattern EXTENDED_TEXT =
+      Pattern.compile("(?s)due date extended from \\S+ to [0-9-]+(?: [0-9:]+)? \\([a-z0-9-]+\\): (.*)");
+  private static final Pattern EXTENDED_TO = Pattern.compile("due date extended from \\S+ to ([0-9]{4}-[0-9]{2}-[0-9]{2})");
+
+  /**
+   * The new due date of an extension, from its event's text (the request handed to the listener is
+   * the row before the extension); the request's due date when the text is not the register's.
+   */
+  private static LocalDate extendedTo(StoredRequest request, HistoryEvent event) {
+    Matcher m = EXTENDED_TO.matcher(event.text());
+    return m.lookingAt() ? LocalDate.parse(m.group(1)) : request.dueDate();
+  }
+  private static final Pattern FORWARDED_TEXT = Pattern.compile("(?s)forwarded to (.*)");
+  private static final Pattern REFUSED_TEXT = Pattern.compile("(?s)refused: (.*)");
+
+  /** The rule a notice cites: the request's extended rule, or the rule of forwarding or clarification. */
+  private Optional<DeadlineRule> noticeRule(StoredRequest request, EventKind kind) {
+    boolean appeal = request.type().regime() == RequestType.Regime.APPEAL;
+    String id = switch (kind) {
+      case EXTENDED -> appeal ? DeadlineRules.APPEAL_EXTENDED : DeadlineRules.EXTENSION;
+      case FORWARDED -> appeal ? DeadlineRules.APPEAL_FORWARD : DeadlineRules.FORWARD_TO_HOLDER;
+      case CLARIFICATION_REQUESTED -> appeal ? null : DeadlineRules.UNCLEAR_REQUEST;
+      default -> null;
+    };
+    return id == null ? Optional.empty() : rules.apply(id);
+  }
+
+  Notice noticeAz(StoredRequest request, HistoryEvent event) {
+    String text = officersText(event);
     String kind;
     String subject;
     String intro;
@@ -98,45 +162,85 @@ public final class Outbox implements RegisterService.InTransaction {
       case ANSWERED -> {
         kind = "answer";
         subject = "Sorğunuza cavab";
-        intro = "Sorğunuza cavab:";
+        intro = "Sorğunuza cavab:\n\n" + text;
       }
       case EXTENDED -> {
         kind = "extension";
         subject = "Cavab müddəti uzadıldı";
         intro = "Sorğunuza cavab müddəti uzadılmışdır. Yeni son tarix: "
-            + AzDates.format(request.dueDate(), AZ) + " (" + event.text() + ").";
+            + AzDates.format(extendedTo(request, event), AZ) + ".\nSəbəb: " + text;
       }
       case FORWARDED -> {
         kind = "forward";
         subject = "Sorğunuz aidiyyəti üzrə göndərildi";
-        intro = "Tələb olunan məlumat nazirlikdə olmadığından sorğunuz aidiyyəti üzrə göndərilmişdir:";
+        intro = "Tələb olunan məlumat nazirlikdə olmadığından sorğunuz aidiyyəti üzrə göndərilmişdir:\n\n" + text;
       }
       case CLARIFICATION_REQUESTED -> {
         kind = "clarification";
         subject = "Sorğunuzun dəqiqləşdirilməsi";
         intro = "Sorğunuzu cavablandırmaq üçün aşağıdakıların dəqiqləşdirilməsi xahiş olunur"
-            + " (bu məktuba cavab yaza bilərsiniz):";
+            + " (bu məktuba cavab yaza bilərsiniz):\n\n" + text;
       }
       case REFUSED -> {
         kind = "refusal";
         subject = "Sorğunuz üzrə qərar";
-        intro = "Sorğunuzun icrasından imtina edilmişdir:";
+        intro = "Sorğunuzun icrasından imtina edilmişdir.\nHüquqi əsas: " + text;
       }
       default -> {
-        return;
+        return null;
       }
     }
-    if (!deliverable(request.email())) {
-      return;
-    }
-    String body = "Hörmətli " + name(request.name()) + ",\n\n" + intro + "\n\n"
-        + (event.kind() == EventKind.EXTENDED ? "" : event.text().strip() + "\n\n")
-        + statusLine(request.statusToken())
+    String basis = noticeRule(request, event.kind()).map(r -> "Hüquqi əsas: " + legalBasisAz(r) + ".\n\n").orElse("");
+    String body = "Hörmətli " + name(request.name()) + ",\n\n" + intro + "\n\n" + basis
+        + (settings.statusUrl().isEmpty() ? "" : "Sorğunuzun vəziyyəti: " + settings.statusUrl() + request.statusToken() + "\n\n")
         + "Bu məktuba cavab yazsanız, yazdığınız " + request.number() + " nömrəli sorğunuza əlavə olunacaq.\n\n"
         + "--\n" + senderName() + "\n";
-    String inReplyTo = MailStore.firstMessageId(tx, request.number()).orElse("");
-    MailStore.enqueue(tx, request.number(), event.id(), kind, messageId(request.number(), event.id()),
-        request.email().strip(), "[" + request.number() + "] " + subject, body, inReplyTo, event.at());
+    return new Notice(kind, subject, body);
+  }
+
+  Notice noticeEnglish(StoredRequest request, HistoryEvent event) {
+    String text = officersText(event);
+    String kind;
+    String subject;
+    String intro;
+    switch (event.kind()) {
+      case ANSWERED -> {
+        kind = "answer";
+        subject = "The answer to your request";
+        intro = "The answer to your request:\n\n" + text;
+      }
+      case EXTENDED -> {
+        kind = "extension";
+        subject = "The period for the answer was extended";
+        intro = "The period for the answer to your request was extended. The new due date: "
+            + AzDates.format(extendedTo(request, event), Locale.ENGLISH) + ".\nThe reason: " + text;
+      }
+      case FORWARDED -> {
+        kind = "forward";
+        subject = "Your request was forwarded";
+        intro = "The ministry does not hold the information you asked for, so your request was forwarded to:\n\n" + text;
+      }
+      case CLARIFICATION_REQUESTED -> {
+        kind = "clarification";
+        subject = "Please clarify your request";
+        intro = "To answer your request we need you to clarify the following (you can reply to this e-mail):\n\n" + text;
+      }
+      case REFUSED -> {
+        kind = "refusal";
+        subject = "The decision on your request";
+        intro = "Your request was refused.\nThe legal ground: " + text;
+      }
+      default -> {
+        return null;
+      }
+    }
+    String basis = noticeRule(request, event.kind()).map(r -> "Legal basis: " + r.legalBasis() + ".\n\n").orElse("");
+    String body = "Dear " + name(request.name(), "requester") + ",\n\n" + intro + "\n\n" + basis
+        + (settings.statusUrl().isEmpty() ? "" : "The status of your request: " + settings.statusUrl() + request.statusToken()
+            + "\n\n")
+        + "If you reply to this e-mail, your reply is added to your request " + request.number() + ".\n\n"
+        + "--\n" + senderName() + "\n";
+    return new Notice(kind, subject, body);
   }
 
   /**
@@ -227,6 +331,8 @@ public final class Outbox implements RegisterService.InTransaction {
           + " sağlamlığı və ya azadlığı təhlükə altındadır — 48 saat",
       DeadlineRules.UNCLEAR_REQUEST, "“İnformasiya əldə etmək haqqında” Qanun (2005), maddə 24.4",
       DeadlineRules.FORWARD_TO_HOLDER, "“İnformasiya əldə etmək haqqında” Qanun (2005), maddə 23.1",
+      DeadlineRules.EXTENSION, "“İnformasiya əldə etmək haqqında” Qanun (2005): cavab müddətinin sorğu verənə"
+          + " bildirişlə uzadılması",
       DeadlineRules.APPEAL, "“Vətəndaşların müraciətləri haqqında” Qanun (2015), maddə 10.1",
       DeadlineRules.APPEAL_EXTENDED, "“Vətəndaşların müraciətləri haqqında” Qanun (2015), maddə 10.1",
       DeadlineRules.APPEAL_FORWARD, "“Vətəndaşların müraciətləri haqqında” Qanun (2015)");
@@ -242,10 +348,6 @@ public final class Outbox implements RegisterService.InTransaction {
     return isDefault && az != null ? az : rule.legalBasis();
   }
 
-  private String statusLine(String token) {
-    return settings.statusUrl().isEmpty() ? "" : "Sorğunuzun vəziyyəti: " + settings.statusUrl() + token + "\n\n";
-  }
-
   private static String name(String name) {
     return name(name, "vətəndaş");
   }
@@ -256,7 +358,11 @@ public final class Outbox implements RegisterService.InTransaction {
   }
 
   private String senderName() {
-    String from = settings.from();
+    return senderName(settings.from());
+  }
+
+  /** The display name of the {@code from} address ("disclose" when it has none). */
+  static String senderName(String from) {
     int lt = from.indexOf('<');
     String n = lt > 0 ? from.substring(0, lt).replace("\"", "").strip() : from;
     return n.isEmpty() ? "disclose" : n;

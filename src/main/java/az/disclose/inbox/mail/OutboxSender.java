@@ -168,7 +168,12 @@ public final class OutboxSender implements AutoCloseable {
     if (e.kind().equals(Outbox.ACKNOWLEDGEMENT)) {
       m.setHeader("Auto-Submitted", e.inReplyTo().isEmpty() ? "auto-generated" : "auto-replied");
     }
-    m.setHeader("X-Disclose-Request", e.requestNumber());
+    if (e.kind().equals(UnitReminderMail.KIND)) {
+      m.setHeader("Auto-Submitted", "auto-generated");
+    }
+    if (!e.requestNumber().isEmpty()) { // a unit's reminder belongs to no request
+      m.setHeader("X-Disclose-Request", e.requestNumber());
+    }
     List<Attachment> files = new ArrayList<>();
     if (e.kind().equals("answer")) {
       for (StoredAttachment a : mail.requests().attachments(e.requestNumber())) {

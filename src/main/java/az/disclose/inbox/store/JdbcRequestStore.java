@@ -1082,10 +1082,10 @@ public final class JdbcRequestStore implements RequestStore {
       p.setString(++i, s.channel().name());
       p.setString(++i, s.type().key());
       p.setString(++i, (s.urgency() == null ? Urgency.NORMAL : s.urgency()).key());
-      p.setString(++i, nz(s.name()));
+      p.setString(++i, text(s.name()));
       p.setString(++i, nz(s.email()));
-      p.setString(++i, nz(s.subject()));
-      p.setString(++i, nz(s.message()));
+      p.setString(++i, text(s.subject()));
+      p.setString(++i, text(s.message()));
       p.setString(++i, nz(s.language()));
       p.setBytes(++i, s.raw() == null ? new byte[0] : s.raw());
       p.setString(++i, nz(s.rawContentType()));
@@ -1169,13 +1169,14 @@ public final class JdbcRequestStore implements RequestStore {
       p.setLong(2, at.toEpochMilli());
       p.setString(3, actor);
       p.setString(4, kind.name());
-      p.setString(5, nz(text));
+      String stored = text(text);
+      p.setString(5, stored);
       p.setInt(6, visible ? 1 : 0);
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
           throw new SQLException("no id for the new history event");
         }
-        return new HistoryEvent(r.getLong(1), Instant.ofEpochMilli(at.toEpochMilli()), actor, kind, nz(text), visible);
+        return new HistoryEvent(r.getLong(1), Instant.ofEpochMilli(at.toEpochMilli()), actor, kind, stored, visible);
       }
     }
 
@@ -1433,6 +1434,15 @@ public final class JdbcRequestStore implements RequestStore {
 
   private static String nz(String s) {
     return s == null ? "" : s;
+  }
+
+  /**
+   * Text as stored: line ends as LF. Browsers send a textarea with CRLF, mail has CRLF lines and
+   * officers' files may too; a CR kept in the text would reach the status page, the mails and the
+   * terminal as a stray control character (the raw submission keeps the bytes as received).
+   */
+  static String text(String s) {
+    return s == null ? "" : s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private static Optional<StoredRequest> one(Connection c, String sql, String key) throws SQLException {

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole corpus through a real IMAP server (GreenMail) and the poller: every message has the
  * outcome of its manifest line ({@link CorpusManifestTest} checks the fields without a server), and
  * the evidence is exact: the raw message the register keeps equals, byte for byte, what the server
- * returns for {@code FETCH BODY.PEEK[]} (read with a plain socket, no mail library in between) —
- * bare CRs in headers, LF-only lines, a first line that starts with a space, a missing final
- * newline, binary parts included.
+ * returns for {@code FETCH BODY.PEEK[]} (read with a plain socket, no mail library in between). The
+ * messages are stored with IMAP {@code APPEND} on a plain socket, as a client would. GreenMail
+ * re-serialises what it stores (a bare CR in a header, LF-only lines, a missing final newline and
+ * 8-bit headers come back changed); {@link DovecotCorpusIT} runs the corpus through Dovecot, which
+ * serves 8-bit headers, leading spaces and binary bytes as appended.
  */
 class CorpusIT {
   @TempDir Path dir;
@@ -49,14 +51,15 @@ class CorpusIT {
   @Test
   void everyCorpusMessageHasItsOutcomeAndIsStoredExactlyAsTheServerReturnsIt() throws Exception {
     List<String> names = Corpus.names();
+    List<byte[]> all = new java.util.ArrayList<>();
     for (String n : names) {
-      server.deliverExact(Corpus.bytes(n));
+      all.add(Corpus.bytes(n));
     }
+    RawImap.appendAll(server.imapPort, MailServer.LOGIN, MailServer.PASSWORD, "INBOX", all);
     Map<Integer, byte[]> served = RawImap.fetchAll(server.imapPort, MailServer.LOGIN, MailServer.PASSWORD, "INBOX");
     assertThat(served).hasSize(names.size());
     Map<String, byte[]> expected = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      assertThat(served.get(i + 1)).as("the server holds %s exactly", names.get(i)).isEqualTo(Corpus.bytes(names.get(i)));
       expected.put(names.get(i), served.get(i + 1));
     }
 

@@ -87,4 +87,33 @@ class DuplicateMailTest {
     assertThat(inbox.register().get(number).history()).filteredOn(e -> e.kind() == EventKind.NOTE).hasSize(1);
     assertThat(inbox.register().list(ListFilter.all())).hasSize(1);
   }
+
+  static byte[] reply(String number, String body) {
+    return ("From: Aysel <aysel@example.az>\r\nTo: info@ministry.example\r\nSubject: Re: [" + number + "] Plan\r\n"
+        + "Message-ID: <reply-id@example.az>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aDuplicateOfAReplyIsComparedToo() throws Exception {
+    String number = intake.ingest(message("birinci")).number().orElseThrow();
+    assertThat(intake.ingest(reply(number, "əlavə")).outcome()).isEqualTo(Outcome.REPLY);
+    log.list.clear();
+
+    // the same reply again: one line, nothing noted
+    assertThat(intake.ingest(reply(number, "əlavə")).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(lines("<reply-id@example.az>")).isEqualTo(1);
+    assertThat(inbox.register().get(number).history()).noneMatch(e -> e.kind() == EventKind.NOTE);
+
+    // a reply with the same Message-ID but other bytes: one WARN line, one note on the request
+    byte[] changed = reply(number, "əlavə, dəyişdirilmiş");
+    assertThat(intake.ingest(changed).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(lines("<reply-id@example.az>")).isEqualTo(2);
+    assertThat(log.list.get(1).getFormattedMessage()).contains("different bytes");
+    assertThat(inbox.register().get(number).history()).filteredOn(e -> e.kind() == EventKind.NOTE).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("<reply-id@example.az>").contains(MailIntake.sha256(changed)));
+    assertThat(mail.raw(MailIntake.sha256(changed))).hasValueSatisfying(b -> assertThat(b).isEqualTo(changed));
+    assertThat(intake.ingest(changed).outcome()).isEqualTo(Outcome.DUPLICATE);
+    assertThat(inbox.register().get(number).history()).filteredOn(e -> e.kind() == EventKind.NOTE).hasSize(1);
+  }
 }

@@ -161,6 +161,31 @@ class MailIT {
   }
 
   @Test
+  void aCrlfMessageIsAcknowledgedAndAnsweredWithoutStrayCarriageReturnsOrReplacementCharacters() throws Exception {
+    byte[] crlf = ("From: =?UTF-8?Q?S=C9=99bin=C9?= =?UTF-8?Q?=99_=C6=8Fliyeva?= <" + REQUESTER + ">\r\nTo: "
+        + MailServer.MAILBOX + "\r\nSubject: Plan\r\nMessage-ID: <crlf@example.az>\r\n"
+        + "Date: Mon, 02 Mar 2026 10:15:00 +0400\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + "Birinci sətir.\r\nİkinci\rsətir.\r\n").getBytes(StandardCharsets.UTF_8);
+    server.deliver(crlf);
+    assertThat(poller.pollOnce().outcomes()).containsEntry(MailIntake.Outcome.REGISTERED, 1);
+    String number = requests().get(0).number();
+    assertThat(inbox.register().find(number).orElseThrow().message()).isEqualTo("Birinci sətir.\nİkinci\nsətir.");
+    // an answer written on Windows (CRLF), as a file given on the command line would be
+    inbox.register().answer(number, "officer", "Cavab:\r\nplan saytdadır.\r\n", List.of());
+    assertThat(sender.sendDue()).isEqualTo(2);
+    assertThat(server.waitForIncomingEmail(5000, 2)).isTrue();
+    for (MimeMessage m : server.getReceivedMessagesForDomain("example.az")) {
+      String wire = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(m);
+      assertThat(wire.replace("\r\n", "")).as("no CR but in the wire's CRLF line ends").doesNotContain("\r");
+      String text = m.getContent().toString().replace("\r\n", "\n");
+      assertThat(text).startsWith("Hörmətli Səbinə Əliyeva,").doesNotContain("\r").doesNotContain("\uFFFD");
+    }
+    String answerText = server.getReceivedMessagesForDomain("example.az")[1].getContent().toString().replace("\r\n", "\n");
+    assertThat(answerText).contains("Cavab:\nplan saytdadır.");
+  }
+
+  @Test
   void anAnswerGivenOnTheCommandLineReachesTheRequesterAndTheArchive() throws Exception {
     server.deliver(message("cli", "Sorğu", "Mətn"));
     poller.pollOnce();

@@ -126,6 +126,32 @@ class MailPurgeTest {
   }
 
   @Test
+  void aDifferingDuplicateTiedToNoRequestIsPurgedAfterTheRetentionPeriod() throws Exception {
+    byte[] auto = Corpus.bytes("auto-reply.eml");
+    assertThat(intake.ingest(auto).outcome()).isEqualTo(Outcome.AUTO_REPLY);
+    byte[] variant = java.util.Arrays.copyOf(auto, auto.length + 9);
+    System.arraycopy("\r\nchanged".getBytes(StandardCharsets.US_ASCII), 0, variant, auto.length, 9);
+    assertThat(intake.ingest(variant).outcome()).isEqualTo(Outcome.DUPLICATE);
+    String key = MailIntake.sha256(variant);
+    assertThat(mail.processed(key)).hasValueSatisfying(p -> {
+      assertThat(p.outcome()).isEqualTo(MailStore.DUPLICATE);
+      assertThat(p.requestNumber()).isEmpty();
+    });
+
+    clock.setBaku(2025, 12, 1, 10, 0); // younger than a year: kept
+    assertThat(register.purge(365, "admin", false).mailMessages()).isZero();
+    assertThat(mail.processed(key)).isPresent();
+
+    clock.setBaku(2026, 2, 5, 10, 0);
+    PurgeReport dry = register.purge(365, "admin", true);
+    assertThat(dry.mailMessages()).isEqualTo(2); // the auto-reply and its variant
+    assertThat(mail.processed(key)).isPresent();
+    assertThat(register.purge(365, "admin", false).mailMessages()).isEqualTo(2);
+    assertThat(mail.processed(key)).isEmpty();
+    assertThat(mail.count(MailStore.DUPLICATE)).isZero();
+  }
+
+  @Test
   void anOpenQuarantineEntryCannotBeDeleted() throws Exception {
     long id = quarantined(garbage("x"));
     assertThatThrownBy(() -> inbox.store().<Integer, RuntimeException>write(tx -> {

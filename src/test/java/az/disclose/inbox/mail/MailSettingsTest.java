@@ -82,6 +82,16 @@ class MailSettingsTest {
   }
 
   @Test
+  void theUnitsReminderDaysAreASettingWithARange() throws Exception {
+    assertThat(MailSettings.none().reminderDaysBefore()).isEqualTo(MailSettings.DEFAULT_REMINDER_DAYS_BEFORE).isEqualTo(2);
+    Path ok = Files.writeString(dir.resolve("ok.yaml"), "mail:\n  reminder_days_before: 5\n");
+    assertThat(MailSettings.load(ok, Map.of()).reminderDaysBefore()).isEqualTo(5);
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "mail:\n  status_url: x\n  reminder_days_before: 11\n");
+    assertThatThrownBy(() -> MailSettings.load(bad, Map.of())).isInstanceOf(ProblemsException.class)
+        .hasMessageContaining("bad.yaml:3").hasMessageContaining("reminder_days_before");
+  }
+
+  @Test
   void withoutAMailboxThePollerIsOffAndWithoutSmtpNoSender() {
     assertThat(ImapPoller.create(MailSettings.none(), null)).isEmpty();
   }

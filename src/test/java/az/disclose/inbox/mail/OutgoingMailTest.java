@@ -105,4 +105,66 @@ class OutgoingMailTest {
         .contains("working days");
     assertThat(a.body().replace("Aysel Məmmədova", "").replace(SENDER, "")).doesNotContain(AZERBAIJANI);
   }
+
+  /** An officer's action on a fresh request, in words of the requester's language. */
+  enum Action {
+    ANSWER, EXTEND, FORWARD, CLARIFY, REFUSE;
+
+    void on(Inbox inbox, String number, boolean english) throws Exception {
+      var r = inbox.register();
+      switch (this) {
+        case ANSWER -> r.answer(number, "officer", english ? "Here is the plan." : "Plan əlavə olunur.", List.of());
+        case EXTEND -> r.extend(number, "officer", english ? "the data are being gathered" : "məlumat toplanır");
+        case FORWARD -> r.forward(number, "officer", english ? "the State Statistics Committee" : "Dövlət Statistika Komitəsi");
+        case CLARIFY -> r.clarify(number, "officer", english ? "Which year do you mean?" : "Hansı il nəzərdə tutulur?");
+        case REFUSE -> r.refuse(number, "officer", english ? "art. 35.1, state secret" : "maddə 35.1, dövlət sirri");
+      }
+    }
+  }
+
+  private MailStore.OutboxEntry notice(Action action, String language) throws Exception {
+    Submission s = submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL, language);
+    String number = inbox.register().register(s).number();
+    action.on(inbox, number, "en".equals(language));
+    List<MailStore.OutboxEntry> out = mail.outbox(number);
+    assertThat(out).hasSize(2);
+    return out.get(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void everyLaterNoticeToAnEnglishRequesterIsWhollyEnglish(Action action) throws Exception {
+    MailStore.OutboxEntry n = notice(action, "en");
+    assertThat(n.subject()).doesNotContain(AZERBAIJANI);
+    assertThat(n.body()).startsWith("Dear Aysel Məmmədova,").contains("your request");
+    assertThat(n.body().replace("Aysel Məmmədova", "").replace(SENDER, "")).doesNotContain(AZERBAIJANI)
+        .doesNotContain("Hörmət", "Sorğu", "ğ", "ı");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void everyLaterNoticeToAnAzerbaijaniRequesterIsWhollyAzerbaijani(Action action) throws Exception {
+    MailStore.OutboxEntry n = notice(action, "az");
+    assertThat(n.subject()).doesNotContain(ENGLISH);
+    assertThat(n.body()).startsWith("Hörmətli Aysel Məmmədova,");
+    assertThat(n.body().replace("https://ministry.example/requests/status/", "")).doesNotContain(ENGLISH)
+        .doesNotContain("refused", "forwarded", "extended", "due date");
+  }
+
+  @Test
+  void theNoticesCiteTheirLegalBasisInTheRequestersLanguage() throws Exception {
+    assertThat(notice(Action.FORWARD, "az").body()).contains("Hüquqi əsas: “İnformasiya əldə etmək haqqında” Qanun (2005), maddə 23.1");
+    assertThat(notice(Action.FORWARD, "en").body()).contains("Legal basis: Law of the Republic of Azerbaijan \"On the right to obtain information\" (2005), art. 23.1");
+    assertThat(notice(Action.CLARIFY, "az").body()).contains("maddə 24.4");
+    assertThat(notice(Action.CLARIFY, "en").body()).contains("art. 24.4");
+    assertThat(notice(Action.EXTEND, "az").body()).contains("Səbəb: məlumat toplanır").contains("cavab müddətinin");
+    assertThat(notice(Action.EXTEND, "en").body()).contains("The reason: the data are being gathered")
+        .contains("extension of the period");
+    MailStore.OutboxEntry extension = notice(Action.EXTEND, "az");
+    String newDue = az.disclose.render.AzDates.format(
+        inbox.register().find(extension.requestNumber()).orElseThrow().dueDate(), java.util.Locale.forLanguageTag("az"));
+    assertThat(extension.body()).as("the new due date, not the old one").contains("Yeni son tarix: " + newDue + ".");
+    assertThat(notice(Action.REFUSE, "az").body()).contains("Hüquqi əsas: maddə 35.1, dövlət sirri");
+    assertThat(notice(Action.REFUSE, "en").body()).contains("The legal ground: art. 35.1, state secret");
+  }
 }

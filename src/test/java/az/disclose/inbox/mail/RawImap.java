@@ -37,6 +37,34 @@ final class RawImap {
     }
   }
 
+  /**
+   * Appends each of {@code messages} to {@code folder} with IMAP {@code APPEND}, the bytes sent as a
+   * synchronising literal exactly as given (as a mail client or a migration tool stores a message).
+   */
+  static void appendAll(int port, String login, String password, String folder, Iterable<byte[]> messages)
+      throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(30_000);
+      InputStream in = new BufferedInputStream(s.getInputStream());
+      OutputStream out = s.getOutputStream();
+      line(in); // greeting
+      command(in, out, "a LOGIN " + login + " " + password, "a", null);
+      int n = 0;
+      for (byte[] m : messages) {
+        String tag = "p" + (++n);
+        out.write((tag + " APPEND " + folder + " {" + m.length + "}\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String go = line(in);
+        if (!go.startsWith("+")) {
+          throw new IOException("IMAP APPEND of message " + n + ": the server did not accept the literal: " + go);
+        }
+        out.write(m);
+        command(in, out, "", tag, null);
+      }
+      command(in, out, "z LOGOUT", "z", null);
+    }
+  }
+
   private static void command(InputStream in, OutputStream out, String command, String tag, Map<Integer, byte[]> bodies)
       throws IOException {
     out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
