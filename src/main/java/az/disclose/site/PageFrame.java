@@ -3,26 +3,54 @@ package az.disclose.site;
 import az.disclose.config.SiteSettings;
 import az.disclose.content.Page;
 import az.disclose.content.PageKind;
+import az.disclose.render.Messages;
+import az.disclose.site.Views.Alternate;
+import az.disclose.site.Views.LanguageLink;
 import az.disclose.site.Views.NavLink;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What every HTML page of the theme needs around its own content: the settings, the UI messages
- * and the navigation (the {@link PageKind}s with an entry, then the content pages). Pages rendered outside the static build (the inbox's receipt and status
- * pages) use it too, so the citizen never leaves the site's look.
+ * and the navigation (the {@link PageKind}s with an entry, then the content pages), in one
+ * language, with the links to the same page in the other language. Pages rendered outside the
+ * static build (the inbox's receipt and status pages) use it too, so the citizen never leaves the
+ * site's look.
+ *
+ * <p>The first language's pages live at the site's root, the second's under {@code /<language>/}
+ * ({@link #root}); a page's {@code sitePath} is the same in both ({@code /news/x/}).
  */
 public final class PageFrame {
+  /** The site's second language, published under {@code /en/}. */
+  public static final String SECOND_LANGUAGE = "en";
+
   private final SiteSettings settings;
   private final Map<String, String> messages;
   private final Map<String, String> navItems;
+  private final String language;
+  private final String root;
+  private final Predicate<String> counterpartExists;
 
+  /** A frame whose pages all have a counterpart in the other language (the static site's). */
   public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages) {
+    this(settings, messages, pages, path -> true);
+  }
+
+  /**
+   * A frame in the language of {@code settings} ({@code pages} titled in it); the language switch
+   * of a page whose path fails {@code counterpartExists} leads to its section (or the home page)
+   * in the other language instead.
+   */
+  public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages, Predicate<String> counterpartExists) {
     this.settings = settings;
     this.messages = Map.copyOf(messages);
+    this.language = settings.locale().getLanguage();
+    this.root = rootOf(language);
+    this.counterpartExists = counterpartExists;
     Map<String, String> items = new LinkedHashMap<>();
     for (PageKind kind : PageKind.navigation()) {
       items.put(kind.path(), messages.get(kind.navKey()));
@@ -33,6 +61,16 @@ public final class PageFrame {
     this.navItems = items;
   }
 
+  /** Where a language's pages live: "" for the first language, {@code /en} for English. */
+  public static String rootOf(String language) {
+    return language.equals(Messages.FIRST_LANGUAGE) ? "" : "/" + language;
+  }
+
+  /** The other of the site's two languages. */
+  public static String otherLanguage(String language) {
+    return language.equals(Messages.FIRST_LANGUAGE) ? SECOND_LANGUAGE : Messages.FIRST_LANGUAGE;
+  }
+
   public SiteSettings settings() {
     return settings;
   }
@@ -41,9 +79,14 @@ public final class PageFrame {
     return messages;
   }
 
+  /** This frame's language root: "" or {@code /en}. */
+  public String root() {
+    return root;
+  }
+
   /**
-   * The data model of a page at {@code sitePath} titled {@code title}, with {@code section} (a nav
-   * URL, or null) marked current, plus the page's own values.
+   * The data model of a page at {@code sitePath} (the same in both languages) titled
+   * {@code title}, with {@code section} (a nav URL, or null) marked current, plus the page's own values.
    */
   public Map<String, Object> model(String sitePath, String title, String section, Map<String, ?> specific) {
     Map<String, Object> model = new HashMap<>(specific);
@@ -52,13 +95,31 @@ public final class PageFrame {
     model.put("nav", nav(section));
     model.put("path", sitePath);
     model.put("title", title);
-    model.put("canonical", settings.absolute(sitePath));
+    model.put("root", root);
+    model.put("canonical", settings.absolute(root + sitePath));
+    model.putIfAbsent("contentLang", "");
+    String other = otherLanguage(language);
+    String first = language.equals(Messages.FIRST_LANGUAGE) ? sitePath : counterpartOrSection(sitePath, section);
+    String second = language.equals(Messages.FIRST_LANGUAGE) ? counterpartOrSection(sitePath, section) : sitePath;
+    model.put("alternates", List.of(
+        new Alternate(Messages.FIRST_LANGUAGE, settings.absolute(first)),
+        new Alternate(SECOND_LANGUAGE, settings.absolute(rootOf(SECOND_LANGUAGE) + second)),
+        new Alternate("x-default", settings.absolute(first))));
+    String target = counterpartOrSection(sitePath, section);
+    model.put("languageSwitch", new LanguageLink(rootOf(other) + target, other, messages.getOrDefault("language.other", other)));
     return model;
+  }
+
+  private String counterpartOrSection(String sitePath, String section) {
+    if (counterpartExists.test(sitePath)) {
+      return sitePath;
+    }
+    return section != null && counterpartExists.test(section) ? section : "/";
   }
 
   private List<NavLink> nav(String section) {
     List<NavLink> out = new ArrayList<>(navItems.size());
-    navItems.forEach((url, label) -> out.add(new NavLink(url, label, url.equals(section))));
+    navItems.forEach((url, label) -> out.add(new NavLink(root + url, label, url.equals(section))));
     return out;
   }
 }
