@@ -826,7 +826,7 @@ public final class SiteBuilder {
       try {
         html = templates.render(template, model);
       } catch (TemplateException e) {
-        throw new TemplateFailure(sitePath, e);
+        throw new TemplateFailure(root + sitePath, e);
       } catch (IOException e) {
         throw new UncheckedIOException("template " + template + ": " + e.getMessage(), e);
       }
