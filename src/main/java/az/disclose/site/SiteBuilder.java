@@ -593,7 +593,8 @@ public final class SiteBuilder {
       jobs.addAll(tagPages());
       jobs.add(this::planPage);
       content.plan().measures().forEach(m -> jobs.add(() -> measurePage(m)));
-      jobs.add(() -> page(PageKind.COMMISSION, PageKind.COMMISSION.path(), msg.get("commission.title"), Map.of("commission", content.commission()), null));
+      jobs.add(() -> page(PageKind.COMMISSION, PageKind.COMMISSION.path(), msg.get("commission.title"),
+          Map.of("commission", content.commission(), "dataInFirstLanguage", !first), null));
       jobs.add(this::documentsIndex);
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
@@ -756,11 +757,13 @@ public final class SiteBuilder {
     }
 
     private void planPage() {
-      page(PageKind.PLAN, PageKind.PLAN.path(), content.plan().title(), Map.of("plan", content.plan()), null);
+      page(PageKind.PLAN, PageKind.PLAN.path(), first ? content.plan().title() : msg.get("nav.plan"),
+          Map.of("plan", content.plan(), "dataInFirstLanguage", !first), null);
     }
 
     private void measurePage(Measure m) {
-      page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"), Map.of("measure", m, "plan", content.plan()), null);
+      page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"),
+          Map.of("measure", m, "plan", content.plan(), "dataInFirstLanguage", !first), null);
     }
 
     private void documentsIndex() {
