@@ -41,9 +41,10 @@ public final class PageFrame {
   }
 
   /**
-   * A frame in the language of {@code settings} ({@code pages} titled in it); the language switch
-   * of a page whose path fails {@code counterpartExists} leads to its section (or the home page)
-   * in the other language instead.
+   * A frame in the language of {@code settings} ({@code pages} titled in it). A page whose path
+   * fails {@code counterpartExists} is not one of the site's pages under a language root (the
+   * inbox's receipt and status pages): it has no alternates, its canonical address is its own, and
+   * its language switch leads to its section (or the home page) in the other language.
    */
   public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages, Predicate<String> counterpartExists) {
     this.settings = settings;
@@ -96,25 +97,24 @@ public final class PageFrame {
     model.put("path", sitePath);
     model.put("title", title);
     model.put("root", root);
-    model.put("canonical", settings.absolute(root + sitePath));
     model.putIfAbsent("contentLang", "");
     String other = otherLanguage(language);
-    String first = language.equals(Messages.FIRST_LANGUAGE) ? sitePath : counterpartOrSection(sitePath, section);
-    String second = language.equals(Messages.FIRST_LANGUAGE) ? counterpartOrSection(sitePath, section) : sitePath;
-    model.put("alternates", List.of(
-        new Alternate(Messages.FIRST_LANGUAGE, settings.absolute(first)),
-        new Alternate(SECOND_LANGUAGE, settings.absolute(rootOf(SECOND_LANGUAGE) + second)),
-        new Alternate("x-default", settings.absolute(first))));
-    String target = counterpartOrSection(sitePath, section);
-    model.put("languageSwitch", new LanguageLink(rootOf(other) + target, other, messages.getOrDefault("language.other", other)));
-    return model;
-  }
-
-  private String counterpartOrSection(String sitePath, String section) {
     if (counterpartExists.test(sitePath)) {
-      return sitePath;
+      // A page of the site, in both languages: each under its language's root.
+      model.put("canonical", settings.absolute(root + sitePath));
+      model.put("alternates", List.of(
+          new Alternate(Messages.FIRST_LANGUAGE, settings.absolute(sitePath)),
+          new Alternate(SECOND_LANGUAGE, settings.absolute(rootOf(SECOND_LANGUAGE) + sitePath)),
+          new Alternate("x-default", settings.absolute(sitePath))));
+      model.put("languageSwitch", new LanguageLink(rootOf(other) + sitePath, other, messages.getOrDefault("language.other", other)));
+    } else {
+      // A page outside the languages' roots (the inbox's): no alternates; the switch leads to its section.
+      String target = section != null && counterpartExists.test(section) ? section : "/";
+      model.put("canonical", settings.absolute(sitePath));
+      model.put("alternates", List.of());
+      model.put("languageSwitch", new LanguageLink(rootOf(other) + target, other, messages.getOrDefault("language.other", other)));
     }
-    return section != null && counterpartExists.test(section) ? section : "/";
+    return model;
   }
 
   private List<NavLink> nav(String section) {
