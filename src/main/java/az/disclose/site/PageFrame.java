@@ -34,10 +34,11 @@ public final class PageFrame {
   private final String language;
   private final String root;
   private final Predicate<String> counterpartExists;
+  private final boolean bilingual;
 
   /** A frame whose pages all have a counterpart in the other language (the static site's). */
   public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages) {
-    this(settings, messages, pages, path -> true);
+    this(settings, messages, pages, path -> true, true);
   }
 
   /**
@@ -47,10 +48,20 @@ public final class PageFrame {
    * its language switch leads to its section (or the home page) in the other language.
    */
   public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages, Predicate<String> counterpartExists) {
+    this(settings, messages, pages, counterpartExists, true);
+  }
+
+  /**
+   * As above; when not {@code bilingual} (a site whose first language is English), the site has
+   * one language, at its root: no alternates and no language switch.
+   */
+  public PageFrame(SiteSettings settings, Map<String, String> messages, List<Page> pages, Predicate<String> counterpartExists,
+      boolean bilingual) {
     this.settings = settings;
     this.messages = Map.copyOf(messages);
     this.language = settings.locale().getLanguage();
-    this.root = rootOf(language);
+    this.bilingual = bilingual;
+    this.root = bilingual ? rootOf(language) : "";
     this.counterpartExists = counterpartExists;
     Map<String, String> items = new LinkedHashMap<>();
     for (PageKind kind : PageKind.navigation()) {
@@ -99,7 +110,10 @@ public final class PageFrame {
     model.put("root", root);
     model.putIfAbsent("contentLang", "");
     String other = otherLanguage(language);
-    if (counterpartExists.test(sitePath)) {
+    if (!bilingual) {
+      model.put("canonical", settings.absolute(sitePath));
+      model.put("alternates", List.of());
+    } else if (counterpartExists.test(sitePath)) {
       // A page of the site, in both languages: each under its language's root.
       model.put("canonical", settings.absolute(root + sitePath));
       model.put("alternates", List.of(

@@ -512,11 +512,14 @@ public final class SiteBuilder {
       this.newsFiles = newsFiles;
       this.settings = settings;
       this.language = language;
-      this.root = PageFrame.rootOf(language);
-      this.first = root.isEmpty();
+      // The first run is the site's language, at the root; the second (English) under /en/.
+      this.first = shared == null;
+      this.root = first ? "" : PageFrame.rootOf(language);
       this.content = content;
       this.msg = msg;
-      this.frame = new PageFrame(settings, msg, first ? content.pages() : content.pages().stream().map(this::translated).toList());
+      boolean bilingual = settings.locale().getLanguage().equals(Messages.FIRST_LANGUAGE) || !first;
+      this.frame = new PageFrame(settings, msg, first ? content.pages() : content.pages().stream().map(this::translated).toList(),
+          path -> true, bilingual);
       this.templates = templates;
       this.output = output;
       this.links = shared == null ? new LinkChecker() : shared.links;

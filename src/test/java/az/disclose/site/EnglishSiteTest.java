@@ -164,4 +164,16 @@ class EnglishSiteTest {
     assertThatThrownBy(this::build).isInstanceOf(ProblemsException.class).hasMessageContaining("site.yaml")
         .hasMessageContaining("title");
   }
+
+  @Test
+  void aSiteWhoseFirstLanguageIsEnglishHasOneLanguageAtItsRoot() throws Exception {
+    Path site = content.resolve("site.yaml");
+    write(site, read(site).replaceFirst("(?m)^language:.*\\n", "") + "language: en\n");
+
+    build();
+
+    assertThat(out.resolve("en")).doesNotExist();
+    assertThat(page("/news/")).contains("<html lang=\"en\">", "<a href=\"/news/\" aria-current=\"page\">News</a>")
+        .doesNotContain("hreflang", "/en/");
+  }
 }

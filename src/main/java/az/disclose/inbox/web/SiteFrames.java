@@ -58,13 +58,15 @@ public final class SiteFrames {
     Map<String, PageFrame> frames = new HashMap<>();
     // The inbox's own pages (/requests...) are the same address in both languages: not the site's.
     java.util.function.Predicate<String> ofTheSite = path -> !path.startsWith(IntakeHandler.FORM_PATH);
-    frames.put(settings.locale().getLanguage(), new PageFrame(settings, Messages.load(themeDir, settings.locale()), pages, ofTheSite));
+    boolean bilingual = settings.locale().getLanguage().equals(Messages.FIRST_LANGUAGE);
+    frames.put(settings.locale().getLanguage(), new PageFrame(settings, Messages.load(themeDir, settings.locale()), pages, ofTheSite,
+        bilingual));
     for (String lang : FormValidator.LANGUAGES) {
       if (!frames.containsKey(lang)) {
         Locale locale = Locale.forLanguageTag(lang);
         SiteSettings localized = new SiteSettings(settings.title(), settings.description(), settings.baseUrl(), locale,
             settings.newsPerPage(), settings.requestEndpoint(), settings.requestEmail());
-        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages, ofTheSite));
+        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages, ofTheSite, bilingual));
       }
     }
     return Map.copyOf(frames);
