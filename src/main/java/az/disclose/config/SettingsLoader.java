@@ -67,6 +67,16 @@ public final class SettingsLoader {
     if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
       f.problemAt("request_email", "'request_email' is not an e-mail address: '" + email + "'");
     }
+    java.util.Map<String, SiteSettings.Texts> translations = new java.util.HashMap<>();
+    for (String lang : LANGUAGES) {
+      f.child(lang).ifPresent(t -> {
+        // The title and description in a second language (en: {title: ..., description: ...}).
+        String tTitle = t.requiredText("title");
+        String tDescription = t.optionalText("description").orElse("");
+        t.rejectUnknownKeys();
+        translations.put(lang, new SiteSettings.Texts(tTitle, tDescription));
+      });
+    }
     int textMib = f.intValue(InputFiles.TEXT_SETTING, InputFiles.DEFAULT_TEXT_MIB, 1, MAX_TEXT_MIB);
     int publishedMib = f.intValue(InputFiles.PUBLISHED_SETTING, InputFiles.DEFAULT_PUBLISHED_MIB, 1, MAX_PUBLISHED_MIB);
     f.rejectUnknownKeys();
@@ -78,7 +88,7 @@ public final class SettingsLoader {
       baseUrl = URI.create(base + "/");
     }
     return new SiteSettings(title, description, baseUrl, Locale.forLanguageTag(language), perPage, endpoint, email,
-        new InputFiles.Limits(textMib * InputFiles.MIB, publishedMib * InputFiles.MIB));
+        new InputFiles.Limits(textMib * InputFiles.MIB, publishedMib * InputFiles.MIB), translations);
   }
 
   private static URI url(Fields f, String key, boolean mustBeRoot) {

@@ -12,9 +12,31 @@ import java.util.stream.Stream;
  * @param news newest first (by date, then slug)
  * @param requestStatistics the inbox's published request statistics, when it has written them yet
  * @param contact how to reach the ministry and its FOI officers (data/contact.yaml)
+ * @param translations the second-language versions ({@code x.en.md}) of news, pages and documents,
+ *     by their original's file ({@link Translation#key})
  */
 public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
-    Optional<RequestStatistics> requestStatistics, Contact contact) {
+    Optional<RequestStatistics> requestStatistics, Contact contact, java.util.Map<java.nio.file.Path, Translation> translations) {
+
+  public Content {
+    translations = java.util.Map.copyOf(translations);
+  }
+
+  /** Content without translations. */
+  public Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
+      Optional<RequestStatistics> requestStatistics, Contact contact) {
+    this(news, pages, documents, plan, commission, requestStatistics, contact, java.util.Map.of());
+  }
+
+  /** The translation of the item whose file is {@code original}, if it has one. */
+  public Optional<Translation> translation(java.nio.file.Path original) {
+    return translations.isEmpty() ? Optional.empty() : Optional.ofNullable(translations.get(Translation.key(original)));
+  }
+
+  /** This content with {@code news} instead of its own (translations kept). */
+  public Content withNews(List<NewsItem> news) {
+    return new Content(news, pages, documents, plan, commission, requestStatistics, contact, translations);
+  }
 
   /**
    * What the site may show on {@code today}: nothing marked confidential (rule 4.3 of the FOI
@@ -25,7 +47,7 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         news.stream().filter(n -> !n.confidential() && !n.date().isAfter(today)).toList(),
         pages.stream().filter(p -> !p.confidential()).toList(),
         documents.stream().filter(d -> !d.confidential() && !d.date().isAfter(today)).toList(),
-        plan, commission, requestStatistics, contact);
+        plan, commission, requestStatistics, contact, translations);
   }
 
   /** The first day after {@code today} on which a held-back item becomes publishable, if any. */

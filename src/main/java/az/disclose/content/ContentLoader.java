@@ -82,6 +82,10 @@ public final class ContentLoader {
         f -> cache.lookup(f).or(() -> entry(f, problems, this::news)));
     List<Page> pages = loadAll(contentDir.resolve(PAGES_DIR), problems, f -> entry(f, problems, this::page));
     List<Document> documents = loadAll(contentDir.resolve(DOCUMENTS_DIR), problems, f -> entry(f, problems, this::document));
+    Map<Path, Translation> translations = new HashMap<>();
+    for (String dir : List.of(NEWS_DIR, PAGES_DIR, DOCUMENTS_DIR)) {
+      loadTranslations(contentDir.resolve(dir), problems).forEach(t -> translations.put(Translation.key(t.original()), t));
+    }
     Plan plan = loadData(contentDir.resolve(PLAN_FILE), problems, PlanReader::read);
     Commission commission = loadData(contentDir.resolve(COMMISSION_FILE), problems, CommissionReader::read);
     Contact contact = loadData(contentDir.resolve(CONTACT_FILE), problems, ContactReader::read);
@@ -106,7 +110,42 @@ public final class ContentLoader {
     docs.sort(Comparator.comparing(Document::date).reversed().thenComparing(Document::slug));
     List<Page> pagesSorted = new ArrayList<>(pages);
     pagesSorted.sort(Comparator.comparing(Page::slug));
-    return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission, statistics, contact);
+    return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission, statistics,
+        contact, translations);
+  }
+
+  /**
+   * The translations ({@code x.en.md}) in {@code dir}: each needs its original ({@code x.md})
+   * beside it, a {@code title} and optionally a {@code summary}; nothing else (the rest is the original's).
+   */
+  public List<Translation> loadTranslations(Path dir, List<Problem> problems) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(f -> Translation.languageOf(f) != null).sorted().toList();
+    } catch (IOException e) {
+      problems.add(new Problem(dir, 0, "cannot list directory: " + e.getMessage()));
+      return List.of();
+    }
+    List<Translation> out = new ArrayList<>();
+    for (Path f : files) {
+      Path original = Translation.originalOf(f);
+      if (!Files.isRegularFile(original, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        problems.add(new Problem(f, 1, "a translation needs its original beside it: " + original.getFileName()
+            + " is missing (rename this file after the original, or remove it)"));
+        continue;
+      }
+      String lang = Translation.languageOf(f);
+      entry(f, problems, (file, fields, split, name) -> {
+        String title = fields.requiredText("title");
+        String summary = fields.optionalText("summary").orElse("");
+        fields.rejectUnknownKeys();
+        return new Translation(original, lang, title, summary, body(file, split));
+      }).ifPresent(out::add);
+    }
+    return out;
   }
 
   /**
@@ -128,6 +167,11 @@ public final class ContentLoader {
       byFile.remove(file);
       if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         entry(file, problems, this::news).ifPresent(item -> byFile.put(file, item));
+      } else {
+        // An original gone with its translation still there: as load() finds it.
+        before.translation(file).filter(t -> Files.exists(t.body().file(), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            .ifPresent(t -> problems.add(new Problem(t.body().file(), 1, "a translation needs its original beside it: "
+                + file.getFileName() + " is missing (rename this file after the original, or remove it)")));
       }
     }
     List<NewsItem> news = new ArrayList<>(byFile.values());
@@ -138,7 +182,7 @@ public final class ContentLoader {
     }
     news.sort(NEWEST_FIRST);
     return new Content(List.copyOf(news), before.pages(), before.documents(), before.plan(), before.commission(),
-        before.requestStatistics(), before.contact());
+        before.requestStatistics(), before.contact(), before.translations());
   }
 
   /** {@code before} with the request statistics file read again (the inbox rewrote it). */
@@ -149,7 +193,8 @@ public final class ContentLoader {
     if (!problems.isEmpty()) {
       throw new ProblemsException(problems);
     }
-    return new Content(before.news(), before.pages(), before.documents(), before.plan(), before.commission(), statistics, before.contact());
+    return new Content(before.news(), before.pages(), before.documents(), before.plan(), before.commission(), statistics,
+        before.contact(), before.translations());
   }
 
   /** The order of {@link Content#news()}: by date, newest first, then by slug. */
@@ -183,7 +228,7 @@ public final class ContentLoader {
       }
     }
     return files.parallelStream()
-        .filter(f -> f.getFileName().toString().endsWith(".md"))
+        .filter(f -> f.getFileName().toString().endsWith(".md") && Translation.languageOf(f) == null)
         .map(loader)
         .flatMap(Optional::stream)
         .toList();

@@ -94,7 +94,10 @@ public final class ContentCheck {
       }
       textFindings.addAll(markers.check(f));
       textFindings.addAll(personal.check(f));
-      textFindings.addAll(plain.check(f, settings.verbatim().contains(f.relative())));
+      if (az.disclose.content.Translation.languageOf(f.file()) == null) {
+        // The plain-language and spelling rules are Azerbaijani ones (rule 4): not for an x.en.md translation.
+        textFindings.addAll(plain.check(f, settings.verbatim().contains(f.relative())));
+      }
       f.datedItem().ifPresent(dated::add);
     }
     textFindings.addAll(PublicationWindow.check(dated, ledger, clock));

@@ -96,7 +96,7 @@ sealed interface BuildPlan permits BuildPlan.Nothing, BuildPlan.OwnPages, BuildP
 
   /**
    * How a build takes {@code changed} (null: not told): {@link Watched} when they are news files
-   * ({@code newsDir/*.md}) and the statistics file alone, and the builder {@code kept} its last
+   * ({@code newsDir/*.md}, not a translation {@code x.en.md}) and the statistics file alone, and the builder {@code kept} its last
    * build; {@link NotTold} when null; {@link Other} otherwise (an empty report included).
    */
   static Report report(Set<Path> changed, boolean kept, Path newsDir, Path statisticsFile) {
@@ -109,7 +109,9 @@ sealed interface BuildPlan permits BuildPlan.Nothing, BuildPlan.OwnPages, BuildP
       Path f = p.toAbsolutePath().normalize();
       if (f.equals(statisticsFile)) {
         statistics = true;
-      } else if (newsDir.equals(f.getParent()) && f.getFileName().toString().endsWith(".md")) {
+      } else if (newsDir.equals(f.getParent()) && f.getFileName().toString().endsWith(".md")
+          && az.disclose.content.Translation.languageOf(f) == null) {
+        // (A news translation, x.en.md, is Other: its stamp is part of the inputs' fingerprint.)
         news.add(f);
       } else {
         return new Other();

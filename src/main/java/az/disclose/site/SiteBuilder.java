@@ -150,14 +150,18 @@ public final class SiteBuilder {
     Fingerprint.Inputs inputs = watched != null ? null : Fingerprint.of(contentDir, themeDir, newsDir, Set.of(ledgerFile, statisticsFile));
     List<Path> links = new ArrayList<>(inputs == null ? List.of() : inputs.symbolicLinks());
     String frame = watched != null ? framePart(kept.cache().fingerprint()) : inputs.digest();
-    Map<Path, BasicFileAttributes> newsFiles = watched != null ? restat(kept.newsFiles(), watched.news(), links) : statNews(newsDir, links);
+    List<String> translationStamps = new ArrayList<>();
+    Map<Path, BasicFileAttributes> newsFiles = watched != null ? restat(kept.newsFiles(), watched.news(), links)
+        : statNews(newsDir, links, translationStamps);
+    // The news translations (x.en.md) count apart from the news files: by name, size and time.
+    String translations = watched != null ? translationsPart(kept.cache().fingerprint()) : String.join("\n", translationStamps);
     if (watched != null && watched.statistics() && Files.isSymbolicLink(statisticsFile)) {
       links.add(statisticsFile);
     }
     if (!links.isEmpty()) {
       throw new ProblemsException(links.stream().map(l -> new Problem(l, 0, InputFiles.MESSAGE)).toList());
     }
-    String fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
+    String fingerprint = fingerprint(frame, statisticsFile, translations, ledgerFile);
     BuildCache previous = cached.join();
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     long checked = System.nanoTime();
@@ -196,6 +200,10 @@ public final class SiteBuilder {
     boolean sameLedger = kept != null && lastPart(fingerprint).equals(lastPart(previous.fingerprint()));
     PublicationLedger ledger = sameLedger ? kept.ledger() : PublicationLedger.load(contentDir);
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
+    // The second language's pages (under /en/), when the site's first language is Azerbaijani.
+    boolean second = settings.locale().getLanguage().equals(Messages.FIRST_LANGUAGE);
+    Map<String, String> messagesEn = !second ? Map.of() : reuse ? kept.messagesEn()
+        : Messages.load(themeDir, java.util.Locale.forLanguageTag(PageFrame.SECOND_LANGUAGE));
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
     // What the last build published of the news: as this builder kept it, or as the cache knows each item.
     List<NewsMeta> before = !(scope instanceof BuildPlan.OnlyNews) ? List.of()
@@ -214,8 +222,16 @@ public final class SiteBuilder {
     boolean onlyStatistics = sameFrame && !releaseDue && lastPart(fingerprint).equals(lastPart(previous.fingerprint()))
         && previous.editedNews(newsFiles).filter(Set::isEmpty).isPresent();
     Instant regenerated = onlyStatistics ? previous.regenerated().orElse(clock.instant()) : clock.instant();
-    Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
-        ledger.withFirstPublications(live), regenerated);
+    BuildCache known = sameFrame ? previous : BuildCache.empty();
+    Set<String> changedTranslations = changedTranslations(translationsPart(previous.fingerprint()), translations);
+    PublicationLedger withLive = ledger.withFirstPublications(live);
+    Run run = new Run(settings, Messages.FIRST_LANGUAGE, content, messages, templates, output, known, newsFiles, withLive,
+        regenerated, null);
+    if (second) {
+      run.second = new Run(settings.in(PageFrame.SECOND_LANGUAGE), PageFrame.SECOND_LANGUAGE, content, messagesEn, templates, output,
+          known, newsFiles, withLive, regenerated, run);
+    }
+    run.changedTranslations = changedTranslations;
     if (ownPages != null) {
       run.renderOwnPages(ownPages.items(), ownPages.statistics());
     } else {
@@ -240,13 +256,13 @@ public final class SiteBuilder {
     List<String> removed = output.removeStale();
     if (ledger.recordFirstPublications(live) > 0) {
       // The build's own entries are not a change for the next build to find.
-      fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
+      fingerprint = fingerprint(frame, statisticsFile, translations, ledgerFile);
     }
     LocalDate nextRelease = all.nextRelease(today).orElse(LocalDate.MAX);
     BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, run.newsRelated,
         output.producedFiles(), previous, regenerated);
     next.write(cacheFile);
-    warm = new Warm(next, all, newsFiles, settings, messages, templates, ledger);
+    warm = new Warm(next, all, newsFiles, settings, messages, messagesEn, templates, ledger);
     unbuilt = Set.of();
     String phases = "cache and inputs checked " + (checked - start) / 1_000_000 + " ms, content and theme loaded "
         + (loaded - checked) / 1_000_000 + " ms, changed news pages written "
@@ -261,7 +277,7 @@ public final class SiteBuilder {
    * in it is either immutable or, like the ledger and the templates, safe to share between builds.
    */
   private record Warm(BuildCache cache, Content content, Map<Path, BasicFileAttributes> newsFiles, SiteSettings settings,
-      Map<String, String> messages, Templates templates, PublicationLedger ledger) {}
+      Map<String, String> messages, Map<String, String> messagesEn, Templates templates, PublicationLedger ledger) {}
 
   private Warm warm;
   /** Changes given to {@link #rebuild} that no successful build has taken in yet. */
@@ -271,7 +287,7 @@ public final class SiteBuilder {
   private static Content asCached(Content now, BuildCache previous) {
     List<NewsItem> news = now.news().stream()
         .map(n -> previous.entry(n.body().file()).map(BuildCache.Entry::item).orElse(n)).toList();
-    return new Content(news, now.pages(), now.documents(), now.plan(), now.commission(), now.requestStatistics(), now.contact());
+    return now.withNews(news);
   }
 
   private static List<NewsMeta> metas(Content content) {
@@ -288,10 +304,40 @@ public final class SiteBuilder {
 
   /**
    * A cache's fingerprint: the frame's digest, then those of the files counted apart from it — the
-   * statistics by their bytes, the ledger (last, see {@link #lastPart}) by its size and time.
+   * statistics by their bytes, the news translations by name, size and time (one line each), the
+   * ledger (last, see {@link #lastPart}) by its size and time.
    */
-  private static String fingerprint(String frame, Path statistics, Path ledger) throws IOException {
-    return frame + "/" + Fingerprint.ofFile(statistics) + "/" + Fingerprint.stampOf(ledger);
+  private static String fingerprint(String frame, Path statistics, String translations, Path ledger) throws IOException {
+    return frame + "/" + Fingerprint.ofFile(statistics) + "/" + translations + "/" + Fingerprint.stampOf(ledger);
+  }
+
+  /** The news translations' part of a cache's fingerprint ("" when it has none or another shape). */
+  private static String translationsPart(String fingerprint) {
+    String[] parts = fingerprint.split("/", -1);
+    return parts.length == 4 ? parts[2] : "";
+  }
+
+  /**
+   * The news files ({@code x.md}, by name) whose translation was added, changed or removed between
+   * two fingerprints' translation parts: their pages are rendered again.
+   */
+  static Set<String> changedTranslations(String before, String now) {
+    if (before.equals(now)) {
+      return Set.of();
+    }
+    Set<String> a = before.isEmpty() ? Set.of() : Set.of(before.split("\n"));
+    Set<String> b = now.isEmpty() ? Set.of() : Set.of(now.split("\n"));
+    Set<String> changed = new java.util.HashSet<>();
+    Set<String> difference = new java.util.HashSet<>(a);
+    difference.removeAll(b);
+    Set<String> added = new java.util.HashSet<>(b);
+    added.removeAll(a);
+    difference.addAll(added);
+    for (String line : difference) {
+      String name = line.substring(0, line.indexOf('\t'));
+      changed.add(az.disclose.content.Translation.originalOf(Path.of(name)).getFileName().toString());
+    }
+    return changed;
   }
 
   /** The last part of a cache's fingerprint: the ledger's size and time. */
@@ -382,7 +428,7 @@ public final class SiteBuilder {
    * Size and modification time of every news file, by absolute path; every symbolic link in the
    * news directory (named as under {@code contentDir}) is added to {@code links}.
    */
-  private Map<Path, BasicFileAttributes> statNews(Path newsDir, List<Path> links) throws IOException {
+  private Map<Path, BasicFileAttributes> statNews(Path newsDir, List<Path> links, List<String> translationStamps) throws IOException {
     // Not through a link: the news directory itself is one the walk of the inputs found.
     if (!Files.isDirectory(newsDir, LinkOption.NOFOLLOW_LINKS)) {
       return Map.of();
@@ -400,11 +446,15 @@ public final class SiteBuilder {
     Map<Path, BasicFileAttributes> out = new ConcurrentHashMap<>(files.size() * 2);
     List<Path> found = Collections.synchronizedList(new ArrayList<>());
     // lstat, not stat: the same one call per file, and a link is seen as a link.
+    List<String> stamps = Collections.synchronizedList(new ArrayList<>());
     files.parallelStream().forEach(f -> {
       try {
         BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isSymbolicLink()) {
           found.add(shown.resolve(f.getFileName().toString()));
+        } else if (az.disclose.content.Translation.languageOf(f) != null) {
+          // A translation: not a news item of its own (see translationsPart).
+          stamps.add(f.getFileName() + "\t" + a.size() + "\t" + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
         } else {
           out.put(f.toAbsolutePath().normalize(), a);
         }
@@ -415,6 +465,7 @@ public final class SiteBuilder {
     // Anything else here is a problem the loader reports; a link among them is named as one.
     others.stream().filter(Files::isSymbolicLink).forEach(f -> found.add(shown.resolve(f.getFileName().toString())));
     links.addAll(found);
+    stamps.stream().sorted().forEach(translationStamps::add);
     return out;
   }
 
@@ -431,23 +482,32 @@ public final class SiteBuilder {
     return problems;
   }
 
-  /** One build's state: shared, read-only inputs plus thread-safe collectors. */
+  /**
+   * One build's state in one language: shared, read-only inputs plus thread-safe collectors. The
+   * first language's run renders at the site's root and carries the second's ({@link #second},
+   * under {@code /en/}), which shares its collectors: a news item's two pages are rendered by one
+   * job, from one rendering of its Markdown when it has no translation.
+   */
   private final class Run {
     final SiteSettings settings;
+    /** The run's language, and its root: "" for the first language, "/en" for the second. */
+    final String language;
+    final String root;
+    final boolean first;
     final Content content;
     final PageFrame frame;
     final Map<String, String> msg;
     final Templates templates;
     final Output output;
-    final LinkChecker links = new LinkChecker();
+    final LinkChecker links;
     /** Made per build that renders (a build with nothing to do never loads the Markdown parser). */
     final Markdown markdown = new Markdown();
-    final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    final List<Problem> problems;
     final Map<String, String> feedHtml = new ConcurrentHashMap<>();
-    /** Internal links of each news page, for the next build's cache. */
-    final Map<String, List<String>> newsLinks = new ConcurrentHashMap<>();
+    /** Internal links of each news item's pages (both languages), for the next build's cache. */
+    final Map<String, List<String>> newsLinks;
     /** What each news page listed as related news ({@link #relatedKey}), for the next build's cache. */
-    final Map<String, String> newsRelated = new ConcurrentHashMap<>();
+    final Map<String, String> newsRelated;
     /** The published news by tag (its slug), newest first, for the related news of each news page. */
     final Map<String, List<NewsItem>> newsByTag = new HashMap<>();
     final BuildCache previous;
@@ -458,17 +518,27 @@ public final class SiteBuilder {
     final Instant regeneratedAt;
     /** When the pages of changed news items were on disk, if they were rendered first (0: not). */
     long changedWritten;
+    /** The second language's run, when the site has one (set on the first's). */
+    Run second;
+    /** The news files ({@code x.md}, by name) whose translation changed since the last build. */
+    Set<String> changedTranslations = Set.of();
 
-    Run(SiteSettings settings, Content content, Map<String, String> msg, Templates templates, Output output,
-        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, PublicationLedger ledger, Instant regenerated) {
+    Run(SiteSettings settings, String language, Content content, Map<String, String> msg, Templates templates, Output output,
+        BuildCache previous, Map<Path, BasicFileAttributes> newsFiles, PublicationLedger ledger, Instant regenerated, Run shared) {
       this.regeneratedAt = regenerated;
       this.ledger = ledger;
       this.previous = previous;
       this.newsFiles = newsFiles;
       this.settings = settings;
+      this.language = language;
+      // The first run is the site's language, at the root; the second (English) under /en/.
+      this.first = shared == null;
+      this.root = first ? "" : PageFrame.rootOf(language);
       this.content = content;
       this.msg = msg;
-      this.frame = new PageFrame(settings, msg, content.pages(), themeDir);
+      boolean bilingual = settings.locale().getLanguage().equals(Messages.FIRST_LANGUAGE) || !first;
+      this.frame = new PageFrame(settings, msg, first ? content.pages() : content.pages().stream().map(this::translated).toList(),
+          path -> true, bilingual, themeDir);
       for (NewsItem n : content.news()) {
         for (Tag t : n.tags()) {
           newsByTag.computeIfAbsent(t.slug(), k -> new ArrayList<>()).add(n);
@@ -476,6 +546,37 @@ public final class SiteBuilder {
       }
       this.templates = templates;
       this.output = output;
+      this.links = shared == null ? new LinkChecker() : shared.links;
+      this.problems = shared == null ? Collections.synchronizedList(new ArrayList<>()) : shared.problems;
+      this.newsLinks = shared == null ? new ConcurrentHashMap<>() : shared.newsLinks;
+      this.newsRelated = shared == null ? new ConcurrentHashMap<>() : shared.newsRelated;
+    }
+
+    /** A page as this run's language shows it: its translation's words, or the original's. */
+    private Page translated(Page p) {
+      return translation(p.body().file()).map(t -> new Page(p.slug(), t.title(), t.summary(), p.confidential(), t.body())).orElse(p);
+    }
+
+    /** The translation into this run's language of the item whose file is {@code original}. */
+    private Optional<az.disclose.content.Translation> translation(Path original) {
+      return first ? Optional.empty() : content.translation(original).filter(t -> t.language().equals(language));
+    }
+
+    /** The language of an item's words on this run's pages when they are not in its language: "az"; else "". */
+    private String contentLang(Path original) {
+      return first || translation(original).isPresent() ? "" : Messages.FIRST_LANGUAGE;
+    }
+
+    /**
+     * The HTML of an untranslated item's body on this run's pages: on the first language's, as it
+     * is; on the second's, marked as Azerbaijani after a note that says so.
+     */
+    private String untranslatedBody(String html) {
+      if (first) {
+        return html;
+      }
+      return "<p class=\"translation-note\">" + escape(msg.getOrDefault("translation.az_only", "")) + "</p>\n<div lang=\""
+          + Messages.FIRST_LANGUAGE + "\">\n" + html + "</div>\n";
     }
 
     void renderAll() {
@@ -486,7 +587,8 @@ public final class SiteBuilder {
       for (int i = 0; i < news.size(); i++) {
         NewsItem item = news.get(i);
         boolean inFeed = i < FEED_ENTRIES;
-        (unchanged(item).isPresent() ? jobs : changed).add(() -> newsPage(item, inFeed));
+        (unchanged(item).isPresent() && !changedTranslations.contains(item.body().file().getFileName().toString()) ? jobs : changed)
+            .add(() -> newsPages(item, inFeed));
       }
       if (!changed.isEmpty() && changed.size() < news.size()) {
         runAll(changed);
@@ -494,11 +596,33 @@ public final class SiteBuilder {
       } else {
         jobs.addAll(0, changed);
       }
+      jobs.addAll(otherPages());
+      if (first) {
+        jobs.add(this::planData);
+        jobs.add(this::staticFiles);
+        jobs.add(this::robots);
+      }
+      if (second != null) {
+        jobs.addAll(second.otherPages());
+      }
+      runAll(jobs);
+      // The feeds and the sitemap need what the page jobs collected.
+      guarded(this::feed);
+      if (second != null) {
+        guarded(second::feed);
+      }
+      guarded(this::sitemapFile);
+    }
+
+    /** Every page but the news items' own, in this run's language. */
+    List<Runnable> otherPages() {
+      List<Runnable> jobs = new ArrayList<>();
       jobs.addAll(newsLists());
       jobs.addAll(tagPages());
       jobs.add(this::planPage);
       content.plan().measures().forEach(m -> jobs.add(() -> measurePage(m)));
-      jobs.add(() -> page(PageKind.COMMISSION, PageKind.COMMISSION.path(), msg.get("commission.title"), Map.of("commission", content.commission()), null));
+      jobs.add(() -> page(PageKind.COMMISSION, PageKind.COMMISSION.path(), msg.get("commission.title"),
+          Map.of("commission", content.commission(), "dataInFirstLanguage", !first), null));
       jobs.add(this::documentsIndex);
       content.documents().forEach(d -> jobs.add(() -> documentPage(d)));
       content.pages().forEach(p -> jobs.add(() -> contentPage(p)));
@@ -509,13 +633,7 @@ public final class SiteBuilder {
       jobs.add(() -> page(PageKind.CONTACT, PageKind.CONTACT.path(), msg.get("contact.title"), Map.of("contact", content.contact()), null));
       jobs.add(this::homePage);
       jobs.add(() -> page(PageKind.NOT_FOUND, PageKind.NOT_FOUND.path(), msg.get("notfound.title"), Map.of(), null));
-      jobs.add(this::planData);
-      jobs.add(this::staticFiles);
-      jobs.add(this::robots);
-      runAll(jobs);
-      // The feed and the sitemap need what the page jobs collected.
-      guarded(this::feed);
-      guarded(this::sitemapFile);
+      return jobs;
     }
 
     /**
@@ -525,10 +643,18 @@ public final class SiteBuilder {
      */
     void renderOwnPages(List<NewsItem> items, boolean statistics) {
       List<Runnable> jobs = new ArrayList<>();
-      items.forEach(item -> jobs.add(() -> newsPage(item, false)));
+      items.forEach(item -> jobs.add(() -> newsPages(item, false)));
       runAll(jobs);
       changedWritten = System.nanoTime();
-      runAll(statistics ? List.of(this::homePage, this::opennessPage, this::statisticsPage) : List.of(this::homePage, this::opennessPage));
+      List<Runnable> around = new ArrayList<>();
+      for (Run run : second == null ? List.of(this) : List.of(this, second)) {
+        around.add(run::homePage);
+        around.add(run::opennessPage);
+        if (statistics) {
+          around.add(run::statisticsPage);
+        }
+      }
+      runAll(around);
     }
 
     /**
@@ -559,13 +685,23 @@ public final class SiteBuilder {
 
     // ---- pages -------------------------------------------------------------------------------
 
-    private void newsPage(NewsItem item, boolean inFeed) {
+    /**
+     * The pages of a news item in both languages: kept together when the item, its translation
+     * and the frame are as the last build left them, rendered together otherwise (the cache keeps
+     * the links of both under the item). An untranslated item's Markdown is rendered once for both.
+     */
+    private void newsPages(NewsItem item, boolean inFeed) {
       Optional<BuildCache.Entry> known = unchanged(item);
-      List<NewsItem> related = related(item);
-      String relatedKey = relatedKey(related);
+      String relatedKey = relatedKey(related(item));
       newsRelated.put(item.url(), relatedKey);
-      if (known.isPresent() && !inFeed && known.get().related().equals(relatedKey) && output.keep(item.url())) {
+      String enUrl = second == null ? null : second.root + item.url();
+      if (known.isPresent() && !inFeed && known.get().related().equals(relatedKey)
+          && !changedTranslations.contains(item.body().file().getFileName().toString())
+          && output.keep(item.url()) && (enUrl == null || output.keep(enUrl))) {
         links.add(item.url(), known.get().links());
+        if (enUrl != null) {
+          links.add(enUrl, known.get().links());
+        }
         newsLinks.put(item.url(), known.get().links());
         return;
       }
@@ -576,12 +712,37 @@ public final class SiteBuilder {
         problems.add(new Problem(item.body().file(), 0, "cannot read: " + e.getMessage()));
         return;
       }
+      Set<String> targets = new java.util.TreeSet<>(newsPage(item, inFeed, body));
+      if (second != null) {
+        Set<String> more = second.newsPage(item, inFeed, body);
+        if (more == null) {
+          return;
+        }
+        targets.addAll(more);
+      }
+      newsLinks.put(item.url(), List.copyOf(targets));
+    }
+
+    /** A news item's page in this run's language, {@code original} its Markdown rendered; its links, or null on a problem. */
+    private Set<String> newsPage(NewsItem item, boolean inFeed, String original) {
+      Optional<az.disclose.content.Translation> t = translation(item.body().file());
+      String body;
+      if (t.isPresent()) {
+        try {
+          body = markdown.toHtml(t.get().body().read());
+        } catch (IOException e) {
+          problems.add(new Problem(t.get().body().file(), 0, "cannot read: " + e.getMessage()));
+          return null;
+        }
+      } else {
+        body = untranslatedBody(original);
+      }
       if (inFeed) {
         feedHtml.put(item.slug(), body);
       }
-      Set<String> targets = page(PageKind.NEWS_ITEM, item.url(), item.title(),
-          Map.of("news", summary(item), "body", body, "related", related.stream().map(this::summary).toList()), item.date());
-      newsLinks.put(item.url(), List.copyOf(targets));
+      NewsSummary view = summary(item);
+      return page(PageKind.NEWS_ITEM, item.url(), view.title(), Map.of("news", view, "body", body, "contentLang", view.lang(),
+          "related", related(item).stream().map(this::summary).toList()), item.date());
     }
 
     /**
@@ -659,26 +820,34 @@ public final class SiteBuilder {
     }
 
     private void planPage() {
-      page(PageKind.PLAN, PageKind.PLAN.path(), content.plan().title(), Map.of("plan", content.plan()), null);
+      page(PageKind.PLAN, PageKind.PLAN.path(), first ? content.plan().title() : msg.get("nav.plan"),
+          Map.of("plan", content.plan(), "dataInFirstLanguage", !first), null);
     }
 
     private void measurePage(Measure m) {
       List<Views.Progress> progress = m.progress().stream()
           .map(n -> new Views.Progress(n.date().toString(), AzDates.format(n.date(), settings.locale()), n.text(), n.evidence())).toList();
       page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"),
-          Map.of("measure", m, "plan", content.plan(), "progress", progress), null);
+          Map.of("measure", m, "plan", content.plan(), "progress", progress, "dataInFirstLanguage", !first), null);
     }
 
     private void documentsIndex() {
+      // (Each document's title and summary in this run's language: documentView.)
       page(PageKind.DOCUMENTS, PageKind.DOCUMENTS.path(), msg.get("documents.title"), Map.of("documents", content.documents().stream().map(this::documentView).toList()), null);
     }
 
     private void documentPage(Document d) {
-      page(PageKind.DOCUMENT, d.url(), d.title(), Map.of("document", documentView(d), "body", render(d.body())), d.date());
+      Optional<az.disclose.content.Translation> t = translation(d.body().file());
+      String body = t.isPresent() ? render(t.get().body()) : untranslatedBody(render(d.body()));
+      DocumentView view = documentView(d);
+      page(PageKind.DOCUMENT, d.url(), view.title(), Map.of("document", view, "body", body, "contentLang", view.lang()), d.date());
     }
 
-    private void contentPage(Page p) {
-      page(PageKind.PAGE, p.url(), p.title(), Map.of("summary", p.summary(), "body", render(p.body())), null);
+    private void contentPage(Page original) {
+      Page p = translated(original);
+      boolean untranslated = !contentLang(original.body().file()).isEmpty();
+      String body = untranslated ? untranslatedBody(render(p.body())) : render(p.body());
+      page(PageKind.PAGE, p.url(), p.title(), Map.of("summary", p.summary(), "body", body, "contentLang", contentLang(original.body().file())), null);
     }
 
     private void opennessPage() {
@@ -726,12 +895,13 @@ public final class SiteBuilder {
       try {
         html = templates.render(template, model);
       } catch (TemplateException e) {
-        throw new TemplateFailure(sitePath, e);
+        throw new TemplateFailure(root + sitePath, e);
       } catch (IOException e) {
         throw new UncheckedIOException("template " + template + ": " + e.getMessage(), e);
       }
-      Set<String> targets = links.scan(sitePath, html);
-      write(sitePath, html.getBytes(StandardCharsets.UTF_8));
+      html = LanguageLinks.rewrite(html, root);
+      Set<String> targets = links.scan(root + sitePath, html);
+      write(root + sitePath, html.getBytes(StandardCharsets.UTF_8));
       return targets;
     }
 
@@ -752,7 +922,7 @@ public final class SiteBuilder {
 
     private void feed() {
       List<FeedEntry> entries = content.news().stream().limit(FEED_ENTRIES)
-          .map(n -> new FeedEntry(summary(n), settings.absolute(n.url()), atomDate(n.date()), feedHtml.getOrDefault(n.slug(), "")))
+          .map(n -> new FeedEntry(summary(n), settings.absolute(root + n.url()), atomDate(n.date()), feedHtml.getOrDefault(n.slug(), "")))
           .toList();
       String updated = content.news().isEmpty() ? atomDate(LocalDate.of(2012, 1, 1)) : atomDate(content.news().get(0).date());
       Map<String, Object> model = new HashMap<>();
@@ -760,7 +930,8 @@ public final class SiteBuilder {
       model.put("msg", msg);
       model.put("entries", entries);
       model.put("updated", updated);
-      model.put("self", settings.absolute(PageKind.FEED.path()));
+      model.put("self", settings.absolute(root + PageKind.FEED.path()));
+      model.put("root", root);
       renderData(PageKind.FEED, model);
     }
 
@@ -768,8 +939,12 @@ public final class SiteBuilder {
       Map<String, String> lastmod = new HashMap<>();
       content.news().forEach(n -> lastmod.put(n.url(), n.date().toString()));
       content.documents().forEach(d -> lastmod.put(d.url(), d.date().toString()));
+      if (second != null) {
+        content.news().forEach(n -> lastmod.put(second.root + n.url(), n.date().toString()));
+        content.documents().forEach(d -> lastmod.put(second.root + d.url(), d.date().toString()));
+      }
       List<SitemapEntry> entries = output.producedFiles().stream()
-          .filter(f -> f.endsWith(".html") && !f.equals("404.html"))
+          .filter(f -> f.endsWith(".html") && !f.equals("404.html") && !f.endsWith("/404.html"))
           .map(f -> "/" + (f.endsWith("index.html") ? f.substring(0, f.length() - "index.html".length()) : f))
           .sorted()
           .map(p -> new SitemapEntry(settings.absolute(p), lastmod.get(p)))
@@ -778,7 +953,7 @@ public final class SiteBuilder {
     }
 
     private void renderData(PageKind kind, Map<String, ?> model) {
-      String sitePath = kind.path();
+      String sitePath = root + kind.path();
       try {
         write(sitePath, templates.render(kind.template(), model).getBytes(StandardCharsets.UTF_8));
       } catch (TemplateException e) {
@@ -851,12 +1026,17 @@ public final class SiteBuilder {
     private NewsSummary summary(NewsItem n) {
       String eventIso = n.eventDate().map(LocalDate::toString).orElse("");
       String eventText = n.eventDate().map(d -> AzDates.format(d, settings.locale())).orElse("");
-      return new NewsSummary(n.title(), n.url(), n.date().toString(), AzDates.format(n.date(), settings.locale()),
-          eventIso, eventText, n.summary(), n.tags());
+      Optional<az.disclose.content.Translation> t = translation(n.body().file());
+      return new NewsSummary(t.map(az.disclose.content.Translation::title).orElse(n.title()), n.url(), n.date().toString(),
+          AzDates.format(n.date(), settings.locale()), eventIso, eventText, t.map(az.disclose.content.Translation::summary).orElse(n.summary()),
+          n.tags(), contentLang(n.body().file()));
     }
 
     private DocumentView documentView(Document d) {
-      return new DocumentView(d.title(), d.url(), d.date().toString(), AzDates.format(d.date(), settings.locale()), d.number(), d.summary());
+      Optional<az.disclose.content.Translation> t = translation(d.body().file());
+      return new DocumentView(t.map(az.disclose.content.Translation::title).orElse(d.title()), d.url(), d.date().toString(),
+          AzDates.format(d.date(), settings.locale()), d.number(), t.map(az.disclose.content.Translation::summary).orElse(d.summary()),
+          contentLang(d.body().file()));
     }
 
     private Pager pager(int current, int total, String base) {
@@ -875,7 +1055,12 @@ public final class SiteBuilder {
   public record Regenerated(String iso, String text) {}
 
   /** A document as its list and page show it. */
-  public record DocumentView(String title, String url, String date, String dateText, String number, String summary) {}
+  public record DocumentView(String title, String url, String date, String dateText, String number, String summary, String lang) {}
+
+  /** {@code text} escaped for HTML text and attribute values. */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
 
   static String newsListUrl(String base, int number) {
     return number == 1 ? base : base + "page/" + number + "/";

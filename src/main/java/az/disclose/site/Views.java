@@ -11,10 +11,20 @@ public final class Views {
   /** A link in the site's navigation; {@code current} marks the section being shown. */
   public record NavLink(String url, String label, boolean current) {}
 
-  /** A news item as lists, feeds and its own page show it. */
+  /**
+   * A news item as lists, feeds and its own page show it; {@code lang} is the language of its
+   * title and summary when it is not the page's (an untranslated item on an English page: "az"),
+   * otherwise empty.
+   */
   public record NewsSummary(
       String title, String url, String date, String dateText, String eventDate, String eventDateText,
-      String summary, List<Tag> tags) {}
+      String summary, List<Tag> tags, String lang) {}
+
+  /** A {@code <link rel="alternate" hreflang>} of a page: the same page in a language, or x-default. */
+  public record Alternate(String hreflang, String href) {}
+
+  /** The link to the same page in the other language: its site path, language code and label. */
+  public record LanguageLink(String url, String lang, String label) {}
 
   /** A note of a measure's progress, its date as ISO and in words ("30 oktyabr 2012"). */
   public record Progress(String iso, String dateText, String text, String evidence) {}

@@ -55,6 +55,23 @@ class ContentCheckTest {
   }
 
   @Test
+  void anEnglishTranslationIsCheckedForPersonalDataAndMarkersButNotForAzerbaijaniSpelling() throws Exception {
+    Path content = Fixtures.content(dir);
+    Fixtures.write(content.resolve("news/x.md"), Fixtures.news("2026-05-09", "2026-05-08", "Nazirlik məlumat verdi."));
+    Fixtures.write(content.resolve("news/x.en.md"), """
+        ---
+        title: "The Ministry reported"
+        ---
+
+        The Ministry reported. Call +994 50 123 45 67 for details.
+        """);
+
+    List<Finding> findings = check(content).stream().filter(f -> f.file().getFileName().toString().equals("x.en.md")).toList();
+
+    assertThat(findings).extracting(Finding::rule).containsExactly("personal-data");
+  }
+
+  @Test
   void markersInTitlesAndBodiesAreErrorsWithTheirLine() throws Exception {
     Path content = Fixtures.content(dir);
     Fixtures.write(content.resolve("news/x.md"), Fixtures.news("2026-05-09", "2026-05-08", "Nazirlik məlumat verdi.\n\nSənəd: XİDMƏTİ İSTİFADƏ ÜÇÜN"));

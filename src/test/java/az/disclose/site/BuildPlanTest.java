@@ -63,6 +63,16 @@ class BuildPlanTest {
     assertThat(BuildPlan.report(Set.of(), true, NEWS, STATISTICS)).as("an empty report").isEqualTo(new Other());
   }
 
+  @Test
+  void aNewsTranslationIsAnOtherChangeEvenBesideNewsFiles() {
+    // Its stamp is a part of the inputs' fingerprint, which only the whole check compares.
+    assertThat(BuildPlan.report(Set.of(NEWS.resolve("a.en.md")), true, NEWS, STATISTICS)).isEqualTo(new Other());
+    assertThat(BuildPlan.report(Set.of(A, NEWS.resolve("b.en.md")), true, NEWS, STATISTICS)).isEqualTo(new Other());
+    // A name with a dot that is not a translation's language stays a news file.
+    Path dotted = NEWS.resolve("hesabat.2012.md");
+    assertThat(BuildPlan.report(Set.of(dotted), true, NEWS, STATISTICS)).isEqualTo(new Watched(Set.of(dotted), false));
+  }
+
   // ---- before the content is read ---------------------------------------------------------------
 
   @Test

@@ -290,8 +290,9 @@ class SiteBuilderTest {
 
     BuildReport second = build();
 
-    // Its own page and the feed, which carries its text.
-    assertThat(second.changed()).isEqualTo(2);
+    // Its own page and the feed, which carries its text. The item has an English translation
+    // (komissiya-yaradildi.en.md): its English page and the English feed do not change.
+    assertThat(second.written()).containsExactlyInAnyOrder("news/komissiya-yaradildi/index.html", "feed.xml");
     assertThat(second.unchanged()).isEqualTo(first.pages() - 2);
     assertThat(Files.getLastModifiedTime(out.resolve("feed.xml"))).isNotEqualTo(old);
     assertThat(page("/news/komissiya-yaradildi/")).contains("on dörd nəfərdən");
@@ -309,7 +310,8 @@ class SiteBuilderTest {
     Files.delete(content.resolve("news/muveqqeti.md"));
     BuildReport report = build();
 
-    assertThat(report.removed()).containsExactlyInAnyOrder("news/muveqqeti/index.html", "tags/tek-teq/index.html");
+    assertThat(report.removed()).containsExactlyInAnyOrder("news/muveqqeti/index.html", "tags/tek-teq/index.html",
+        "en/news/muveqqeti/index.html", "en/tags/tek-teq/index.html");
     assertThat(out.resolve("news/muveqqeti")).doesNotExist();
     assertThat(out.resolve("tags/tek-teq")).doesNotExist();
   }
@@ -344,6 +346,8 @@ class SiteBuilderTest {
         """);
     ProblemsException e = catchThrowableOfType(ProblemsException.class, this::build);
     assertThat(e.problems()).extracting(p -> p.message()).containsExactly(
+        "broken link: /en/news/x/ links to /en/plan/9-9/, which the build did not produce",
+        "broken link: /en/news/x/ links to /en/yoxdur/, which the build did not produce",
         "broken link: /news/x/ links to /plan/9-9/, which the build did not produce",
         "broken link: /news/x/ links to /yoxdur/, which the build did not produce");
   }
@@ -384,11 +388,13 @@ class SiteBuilderTest {
     Path template = dir.resolve("theme/templates/commission.ftlh");
     write(template, read(template).replace("${msg[\"commission.intro\"]}", "${commission.yoxdur}"));
     ProblemsException e = catchThrowableOfType(ProblemsException.class, this::build);
-    assertThat(e.problems()).singleElement().satisfies(p -> {
+    // Once for each language's page.
+    assertThat(e.problems()).hasSize(2).allSatisfy(p -> {
       assertThat(p.file()).isEqualTo(template);
       assertThat(p.line()).isEqualTo(4);
-      assertThat(p.message()).startsWith("while rendering /commission/:");
     });
+    assertThat(e.problems()).extracting(p -> p.message().substring(0, p.message().indexOf(':')))
+        .containsExactlyInAnyOrder("while rendering /commission/", "while rendering /en/commission/");
   }
 
   @Test

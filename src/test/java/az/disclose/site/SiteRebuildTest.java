@@ -99,8 +99,10 @@ class SiteRebuildTest {
 
     BuildReport report = buildAfterEditing(told, file);
 
-    assertThat(report.written()).containsExactly("news/kohne-5/index.html");
+    // Its page in both languages: the English one shows the untranslated Azerbaijani text.
+    assertThat(report.written()).containsExactlyInAnyOrder("news/kohne-5/index.html", "en/news/kohne-5/index.html");
     assertThat(read(out.resolve("news/kohne-5/index.html"))).contains("Düzəldilmiş mətn:");
+    assertThat(read(out.resolve("en/news/kohne-5/index.html"))).contains("Düzəldilmiş mətn:");
     assertThat(files(out)).isEqualTo(freshBuild());
   }
 
@@ -127,7 +129,8 @@ class SiteRebuildTest {
 
     BuildReport report = buildAfterEditing(told, file);
 
-    assertThat(report.written()).containsExactlyInAnyOrder("news/teze-20/index.html", "feed.xml");
+    assertThat(report.written()).containsExactlyInAnyOrder("news/teze-20/index.html", "feed.xml",
+        "en/news/teze-20/index.html", "en/feed.xml");
     assertThat(files(out)).isEqualTo(freshBuild());
   }
 
@@ -192,12 +195,12 @@ class SiteRebuildTest {
     Path statistics = content.resolve("data/request-statistics.yaml");
     write(statistics, az.disclose.content.RequestStatisticsReaderTest.VALID);
     BuildReport report = serving.rebuild(Set.of(statistics));
-    assertThat(report.written()).containsExactly("statistics/index.html");
+    assertThat(report.written()).containsExactlyInAnyOrder("statistics/index.html", "en/statistics/index.html");
     // ... and by a build from the command line (told nothing) the next day.
     clock.setBaku(2026, 11, 26, 9, 30);
     write(statistics, read(statistics).replace("as_of: 2026-02-25", "as_of: 2026-02-26"));
     report = new SiteBuilder(content, theme, site, clock).build();
-    assertThat(report.written()).containsExactly("statistics/index.html");
+    assertThat(report.written()).containsExactlyInAnyOrder("statistics/index.html", "en/statistics/index.html");
     assertThat(read(site.resolve("index.html"))).contains(stamp);
     assertThat(read(site.resolve("openness/index.html"))).contains(stamp);
 
@@ -291,5 +294,64 @@ class SiteRebuildTest {
     assertThat(out.resolve("news/sabahki/index.html")).exists();
     assertThat(read(out.resolve("news/index.html"))).contains("Sabahkı xəbər");
     assertThat(files(out)).isEqualTo(freshBuild(clock[0]));
+  }
+
+  private Path translationFile(String name) {
+    return content.resolve("news/" + name + ".en.md");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void aNewTranslationOfAnOlderItemRewritesItsEnglishPageAndNotTheOthers(Told told) throws Exception {
+    Path file = translationFile("kohne-7");
+    write(file, """
+        ---
+        title: "Old news 7"
+        summary: "In English"
+        ---
+        English text of the seventh item.
+        """);
+
+    BuildReport report = buildAfterEditing(told, file);
+
+    String english = read(out.resolve("en/news/kohne-7/index.html"));
+    assertThat(english).contains("<h1>Old news 7</h1>", "English text of the seventh item.")
+        .doesNotContain("This item is available in Azerbaijani only");
+    assertThat(report.written()).contains("en/news/kohne-7/index.html")
+        .noneMatch(f -> f.startsWith("en/news/kohne-8/") || f.startsWith("news/kohne-8/"));
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void editingAndThenRemovingATranslationRebuildsTheEnglishPageEachTime(Told told) throws Exception {
+    Path file = translationFile("kohne-3");
+    write(file, "---\ntitle: \"Old news 3\"\n---\nFirst wording.\n");
+    buildAfterEditing(told, file);
+    write(file, "---\ntitle: \"Old news 3\"\n---\nSecond wording, longer than the first.\n");
+
+    BuildReport edited = buildAfterEditing(told, file);
+
+    assertThat(edited.written()).contains("en/news/kohne-3/index.html");
+    assertThat(read(out.resolve("en/news/kohne-3/index.html"))).contains("Second wording").doesNotContain("First wording");
+    assertThat(files(out)).isEqualTo(freshBuild());
+
+    Files.delete(file);
+    buildAfterEditing(told, file);
+
+    assertThat(read(out.resolve("en/news/kohne-3/index.html"))).doesNotContain("Second wording")
+        .contains("This item is available in Azerbaijani only", "<div lang=\"az\">");
+    assertThat(files(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aTranslationWhoseOriginalIsDeletedFailsTheRebuildNamingIt() throws Exception {
+    Path translation = translationFile("kohne-2");
+    write(translation, "---\ntitle: \"Old news 2\"\n---\nText.\n");
+    builder.rebuild(Set.of(translation));
+    Files.delete(newsFile("kohne-2"));
+
+    assertThatThrownBy(() -> builder.rebuild(Set.of(newsFile("kohne-2")))).isInstanceOf(ProblemsException.class)
+        .hasMessageContaining("kohne-2.en.md:1: a translation needs its original beside it: kohne-2.md is missing");
   }
 }

@@ -56,13 +56,17 @@ public final class SiteFrames {
   private static Map<String, PageFrame> frames(Path themeDir, SiteSettings settings, List<Page> pages)
       throws IOException {
     Map<String, PageFrame> frames = new HashMap<>();
-    frames.put(settings.locale().getLanguage(), new PageFrame(settings, Messages.load(themeDir, settings.locale()), pages, themeDir));
+    // The inbox's own pages (/requests...) are the same address in both languages: not the site's.
+    java.util.function.Predicate<String> ofTheSite = path -> !path.startsWith(IntakeHandler.FORM_PATH);
+    boolean bilingual = settings.locale().getLanguage().equals(Messages.FIRST_LANGUAGE);
+    frames.put(settings.locale().getLanguage(), new PageFrame(settings, Messages.load(themeDir, settings.locale()), pages, ofTheSite,
+        bilingual, themeDir));
     for (String lang : FormValidator.LANGUAGES) {
       if (!frames.containsKey(lang)) {
         Locale locale = Locale.forLanguageTag(lang);
         SiteSettings localized = new SiteSettings(settings.title(), settings.description(), settings.baseUrl(), locale,
             settings.newsPerPage(), settings.requestEndpoint(), settings.requestEmail());
-        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages, themeDir));
+        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages, ofTheSite, bilingual, themeDir));
       }
     }
     return Map.copyOf(frames);

@@ -134,6 +134,26 @@ class IntakeServerIT {
   }
 
   @Test
+  void theSitesEnglishFormRegistersTheRequestInEnglish() throws Exception {
+    // The language field exactly as the built site's English request page carries it.
+    Path project = dir.resolve("project");
+    az.disclose.site.TestSites.copyProject(project);
+    new az.disclose.site.SiteBuilder(project.resolve("content"), project.resolve("theme"), project.resolve("site"), clock).build();
+    java.util.regex.Matcher lang = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"lang\" value=\"([a-z]+)\">")
+        .matcher(java.nio.file.Files.readString(project.resolve("site/en/request/index.html")));
+    assertThat(lang.find()).isTrue();
+    start();
+
+    String token = token(intake.postForm(Intake.with(Intake.validForm(), "lang", lang.group(1)), null));
+
+    assertThat(intake.inbox.register().find("SEN-2026-00001").orElseThrow().language()).isEqualTo("en");
+    HttpResponse<String> receipt = intake.get("/requests/receipt/" + token, null);
+    // In English, and its language switch leads to the request page, not to an /en/ copy of the private link.
+    assertThat(receipt.body()).contains("<html lang=\"en\">", "<a hreflang=\"az\" lang=\"az\" href=\"/request/\">")
+        .doesNotContain("/en/requests/", "hreflang=\"x-default\"");
+  }
+
+  @Test
   void statusPageShowsOnlyTheEventsTheRequesterMaySee() throws Exception {
     start();
     String token = token(intake.postForm(Intake.validForm(), null));
