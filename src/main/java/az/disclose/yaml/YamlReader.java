@@ -120,6 +120,16 @@ public final class YamlReader {
     String problemText = at == null ? "" : lineOf(text, at.getLine());
     String message;
     int line;
+    int unclosed = at == null ? -1 : unclosedQuoteBefore(text, at.getLine());
+    if (unclosed >= 0 && !context.startsWith("while scanning a quoted scalar")) {
+      // A quote left open runs on to the next quote character, lines later, where the parser
+      // stumbles on what follows: the mistake is where the quote was opened.
+      String opener = lineOf(text, unclosed);
+      char quote = opener.charAt(QUOTED_VALUE.matcher(opener).results().findFirst().orElseThrow().start(1));
+      return new SyntaxError(unclosed + firstLine,
+          "YAML syntax error: the quote " + quote + " opened here is never closed: add the closing " + quote
+              + " at the end of the value");
+    }
     if (problem.contains("\\t(TAB)") || problem.contains("'\\t'")) {
       line = problemLine;
       message = "a tab is used to indent this line; YAML indents with spaces only: replace the tab with spaces";
@@ -166,6 +176,45 @@ public final class YamlReader {
       message = (problem.isBlank() ? context : problem).lines().findFirst().orElse("");
     }
     return new SyntaxError(line, "YAML syntax error: " + message);
+  }
+
+  /** A value that starts with a quote: {@code key: "...} or {@code - "...}; group 1 is the quote. */
+  private static final java.util.regex.Pattern QUOTED_VALUE =
+      java.util.regex.Pattern.compile("^\\s*(?:-\\s+|[^\"'#:\\s][^:#]*:\\s+)([\"'])");
+
+  /**
+   * The index of the first line before {@code lineIndex} whose value opens a quote that the line does
+   * not close, or -1. A double quote is closed by an unescaped {@code "}, a single one by a {@code '}
+   * not doubled.
+   */
+  static int unclosedQuoteBefore(String text, int lineIndex) {
+    List<String> lines = text.lines().limit(lineIndex).toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      java.util.regex.Matcher m = QUOTED_VALUE.matcher(l);
+      if (!m.find()) {
+        continue;
+      }
+      char quote = l.charAt(m.start(1));
+      boolean closed = false;
+      for (int c = m.end(1); c < l.length(); c++) {
+        char ch = l.charAt(c);
+        if (quote == '"' && ch == '\\') {
+          c++;
+        } else if (ch == quote) {
+          if (quote == '\'' && c + 1 < l.length() && l.charAt(c + 1) == '\'') {
+            c++;
+          } else {
+            closed = true;
+            break;
+          }
+        }
+      }
+      if (!closed) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String lineOf(String text, int index) {

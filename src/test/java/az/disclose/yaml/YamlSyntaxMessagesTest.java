@@ -28,6 +28,8 @@ class YamlSyntaxMessagesTest {
   @CsvSource(delimiter = '|', textBlock = """
       title: "Komissiya yaradıldı\\ndate: 2012-10-30\\n                | 2 | the quote \" opened here is never closed
       title: 'Komissiya yaradıldı\\ndate: 2012-10-30\\n                | 2 | the quote ' opened here is never closed
+      title: "Komissiya yaradıldı\\ndate: 2012-10-30\\ntags: ["plan"]\\n  | 2 | the quote \" opened here is never closed
+      title: Xəbər\\nsummary: "Görüş\\ntags: [plan, "komissiya"]\\n  | 3 | the quote \" opened here is never closed
       title: Xəbər\\n\\tdate: 2012-10-30\\n                            | 3 | a tab is used to indent this line
       title: Xəbər\\ndate 2012-10-30\\ntags: [plan]\\n                | 3 | a colon is missing after 'date'
       title: Xəbər\\ndate: 2012-10-30\\nsummary\\n                     | 4 | a colon is missing after 'summary'
