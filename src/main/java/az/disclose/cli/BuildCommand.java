@@ -125,6 +125,14 @@ final class BuildCommand implements Callable<Integer> {
       out.println("built " + options.out + ": " + r.pages() + " files (" + r.changed() + " written, " + r.unchanged() + " unchanged, "
           + r.removed().size() + " removed) in " + r.millis() + " ms");
       out.flush();
+      if (!r.heldBack().isEmpty()) {
+        err.println("!!! held back from the site (not published) because the publishing check finds errors in them:");
+        r.heldBack().forEach(line -> err.println("  " + line));
+        err.println("!!! fix them and build again; or, for a justified exception, give the reason in the item's front matter"
+            + " (late_reason: ... for lateness, publish_despite: ... for a public number or a marker that marks no secret);"
+            + " see docs/publishing.md");
+        err.flush();
+      }
       if (debugLogged() && !r.phases().isEmpty()) {
         org.slf4j.LoggerFactory.getLogger(BuildCommand.class).debug("build phases: {}", r.phases());
       }
