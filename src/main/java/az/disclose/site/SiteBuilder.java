@@ -221,8 +221,10 @@ public final class SiteBuilder {
     long loaded = System.nanoTime();
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
+    Map<String, String> justified = new TreeMap<>();
+    judged.exceptions().forEach((path, reasons) -> justified.put(path, String.join("; ", reasons)));
     Run run = new Run(settings, content, messages, templates, output, sameFrame ? previous : BuildCache.empty(), newsFiles,
-        ledger.withFirstPublications(live));
+        ledger.withFirstPublications(live, justified));
     if (ownPages != null) {
       run.renderOwnPages(ownPages.items(), ownPages.statistics());
     } else {
@@ -242,7 +244,7 @@ public final class SiteBuilder {
       throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
     }
     List<String> removed = output.removeStale();
-    if (ledger.recordFirstPublications(live) > 0) {
+    if (ledger.recordFirstPublications(live, justified) > 0) {
       // The build's own entries are not a change for the next build to find.
       fingerprint = fingerprint(frame, statisticsFile, ledgerFile);
     }

@@ -119,6 +119,19 @@ class SiteHoldBackTest {
     assertThat(report.heldBack()).isEmpty();
     assertPublished("gecikmis");
     assertPublished("qaynar-xett");
+    // On record: in the ledger with the first publication, and on the openness page.
+    String ledger = read(content.resolve("data/publication-ledger.yaml"));
+    assertThat(ledger).contains("exceptions:\n")
+        .contains("\"/news/gecikmis/\": \"late_reason: Fotolar nazirliyə 20 noyabrda çatdı\"")
+        .contains("\"/news/qaynar-xett/\": \"publish_despite: Nazirliyin rəsmi qaynar xətt nömrəsidir\"");
+    assertThat(az.disclose.publish.PublicationLedger.load(content).exception("/news/gecikmis/"))
+        .hasValue("late_reason: Fotolar nazirliyə 20 noyabrda çatdı");
+    String openness = read(out.resolve("openness/index.html"));
+    assertThat(openness).contains("Əsaslandırılmış istisnalar")
+        .contains("<a href=\"/news/gecikmis/\">Görüş keçirildi</a>: late_reason: Fotolar nazirliyə 20 noyabrda çatdı");
+    // A second build keeps the record as it is.
+    new SiteBuilder(content, theme, out, NOW).build();
+    assertThat(read(content.resolve("data/publication-ledger.yaml"))).isEqualTo(ledger);
   }
 
   @Test
