@@ -30,18 +30,53 @@ public final class WordList {
   public static final String RESOURCE = "/az/disclose/publish/words-az.txt";
   public static final String CONTENT_FILE = "data/words.txt";
 
-  /** Longest first, so that "ların" is tried before "ın". */
-  private static final List<String> SUFFIXES = List.of(
-      "larının", "lərinin", "larında", "lərində", "larından", "lərindən", "larına", "lərinə",
-      "ların", "lərin", "ları", "ləri", "larda", "lərdə", "lardan", "lərdən", "lara", "lərə", "lar", "lər",
-      "nın", "nin", "nun", "nün", "ının", "inin", "unun", "ünün",
-      "ndan", "ndən", "nda", "ndə", "na", "nə", "dan", "dən", "tan", "tən", "da", "də", "ta", "tə",
-      "ya", "yə", "yı", "yi", "yu", "yü", "sı", "si", "su", "sü", "ın", "in", "un", "ün",
-      "dır", "dir", "dur", "dür", "dır", "dı", "di", "du", "dü", "mış", "miş", "muş", "müş",
-      "lı", "li", "lu", "lü", "sız", "siz", "suz", "süz", "lıq", "lik", "luq", "lük",
-      "çı", "çi", "çu", "çü", "dakı", "dəki", "ki", "dək", "la", "lə", "yla", "ylə",
-      "maq", "mək", "ması", "məsi", "ma", "mə", "ıb", "ib", "ub", "üb", "araq", "ərək",
-      "ıdır", "idir", "udur", "üdür", "ı", "i", "u", "ü", "a", "ə");
+  /**
+   * The endings a stem takes, in every vowel-harmony variant: case, plural, possessive, copula and
+   * person endings of nouns; the derivations that make nouns, adjectives and verbs (-lıq, -çı, -lı,
+   * -sız, -laş, -la); and the verb's voice (passive -ıl/-ın, causative -dır/-t/-ır), tense, mood,
+   * participle, verbal-noun and converb endings. A word is known when it is a known stem followed
+   * by up to {@link #MAX_ENDINGS} of them: this recognises the forms that an inflection generator
+   * would make of every listed stem ("keçirilib" ← keçir + il + ib, "yaxşılaşdırılması" ← yaxşı +
+   * laş + dır + ıl + ma + sı) without storing them.
+   */
+  private static final List<String> SUFFIXES = variants(
+      // noun: plural, possessive, case, copula
+      "lAr", "Im", "ImIz", "In", "InIz", "sI", "I", "nIn", "In", "yA", "A", "nA", "dA", "ndA", "dAn", "ndAn",
+      "tA", "tAn", "yI", "nI", "lA", "ylA", "dIr", "dIrlAr", "dAkI", "kI", "dAk", "cA", "cAsInA",
+      // derivation
+      "lIq", "lIğ", "lIy", "lIk", "çI", "lI", "sIz", "lAş", "lA", "cIl", "dAş", "IcI", "Iş", "Im", "gI", "Ağan", "ğI",
+      // verb: voice
+      "Il", "In", "n", "dIr", "t", "Ir", "Ar", "Iş", "ş",
+      // verb: tense, mood, person
+      "Ib", "dI", "mIş", "Ar", "Ir", "AcAq", "AcAğ", "yAcAq", "yAcAğ", "mAlI", "sA", "sIn", "sInlAr", "Aq",
+      "yIr", "Ir", "yAr", "m", "q", "k", "nIz", "z",
+      // participles, verbal nouns, converbs
+      "An", "yAn", "dIq", "dIğ", "mA", "mAq", "mAğ", "mAy", "mAk", "yIş", "Araq", "yAraq", "mAdAn", "dIqdA",
+      "dIqdAn", "dIqcA", "IncA", "yIncA", "AndA", "AndAn", "mAz", "mAyAn", "AsI", "yAsI");
+
+  /** The most endings stripped from one word. */
+  static final int MAX_ENDINGS = 6;
+
+  /** Every pattern with A = a|ə and I = ı|i|u|ü, longest first. */
+  private static List<String> variants(String... patterns) {
+    java.util.Set<String> out = new java.util.TreeSet<>(java.util.Comparator.comparingInt(String::length).reversed()
+        .thenComparing(java.util.Comparator.naturalOrder()));
+    for (String p : patterns) {
+      List<String> forms = List.of("");
+      for (char c : p.toCharArray()) {
+        String choices = c == 'A' ? "aə" : c == 'I' ? "ıiuü" : String.valueOf(c);
+        List<String> next = new ArrayList<>();
+        for (String f : forms) {
+          for (char ch : choices.toCharArray()) {
+            next.add(f + ch);
+          }
+        }
+        forms = next;
+      }
+      out.addAll(forms);
+    }
+    return List.copyOf(out);
+  }
 
   private final Set<String> words;
 
@@ -116,7 +151,7 @@ public final class WordList {
 
   /** Whether {@code word} (any case) is known, as it is or as a known word with suffixes. */
   public boolean knows(String word) {
-    return knownStem(AzText.foldAz(word), 3);
+    return knownStem(AzText.foldAz(word), MAX_ENDINGS);
   }
 
   private boolean knownStem(String w, int depth) {
@@ -146,6 +181,9 @@ public final class WordList {
     }
     if (last == 'ğ') {
       return knownStem(base + 'q', depth);
+    }
+    if (last == 'd') { // ged-ir ← get
+      return knownStem(base + 't', depth);
     }
     return false;
   }
