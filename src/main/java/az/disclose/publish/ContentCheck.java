@@ -33,6 +33,23 @@ public final class ContentCheck {
     }
   }
 
+  /**
+   * The findings of a file in {@link Finding#ORDER}, except that its unknown-word warnings come
+   * last, the likely typos (close to a listed word) first among them: what is most probably a
+   * mistake is read first, and a list of rare but right words does not hide it.
+   */
+  static final java.util.Comparator<Finding> BY_FILE_THEN_LIKELY_TYPOS_FIRST = java.util.Comparator
+      .comparing((Finding f) -> f.file().toString().replace('\\', '/'))
+      .thenComparingInt(ContentCheck::spellingRank)
+      .thenComparing(Finding.ORDER);
+
+  private static int spellingRank(Finding f) {
+    if (!f.rule().equals(Rules.UNKNOWN_WORD)) {
+      return 0;
+    }
+    return f.message().startsWith(PlainLanguage.LIKELY_TYPO) ? 1 : 2;
+  }
+
   private final Clock clock;
   private final boolean loadContent;
 
@@ -105,7 +122,7 @@ public final class ContentCheck {
       textFindings.addAll(HoldBack.justify(f, own));
     }
     findings.addAll(applyAllowList(textFindings, files, settings, contentDir));
-    findings.sort(Finding.ORDER);
+    findings.sort(BY_FILE_THEN_LIKELY_TYPOS_FIRST);
     return new Result(List.copyOf(findings), PublicationWindow.delays(dated, ledger, clock));
   }
 

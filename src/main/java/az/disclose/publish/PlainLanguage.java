@@ -224,12 +224,20 @@ public final class PlainLanguage {
     }
     for (Map.Entry<String, int[]> e : unknown.entrySet()) {
       int n = e.getValue()[1];
+      java.util.Optional<String> near = words.suggestion(e.getKey());
       out.add(Finding.warning(file.file(), e.getValue()[0], Rules.UNKNOWN_WORD,
-          "'" + e.getKey() + "' is not in the word list" + (n > 1 ? " (" + n + " times in this file)" : ""),
+          (near.isPresent() ? LIKELY_TYPO : "") + "'" + e.getKey() + "' is not in the word list"
+              + near.map(k -> "; did you mean '" + k + "'?").orElse("") + (n > 1 ? " (" + n + " times in this file)" : ""),
           "check its spelling (rule 4.2); if it is right, add it to data/words.txt"));
     }
     return out;
   }
+
+  /**
+   * How an unknown-word warning that is close to a listed word begins: such warnings are listed
+   * before the other unknown words of their file ({@link ContentCheck}).
+   */
+  static final String LIKELY_TYPO = "likely typo: ";
 
   /** Whether the word at {@code at} starts a sentence: nothing but quotes or brackets since the last full stop. */
   static boolean sentenceStart(String text, int at) {

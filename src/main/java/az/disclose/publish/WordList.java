@@ -164,12 +164,23 @@ public final class WordList {
     for (String s : SUFFIXES) {
       if (w.length() - s.length() >= 2 && w.endsWith(s)) {
         String stem = w.substring(0, w.length() - s.length());
+        if (!hasVowel(s) && !isVowel(stem.charAt(stem.length() - 1))) {
+          continue; // a lone consonant ending follows a vowel: oxu-n, işlə-t; "vətəndaşlar-n" is a typo
+        }
         if (knownStem(stem, depth - 1) || alternation(stem, depth - 1)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static boolean isVowel(char c) {
+    return "aıoueəiöü".indexOf(c) >= 0;
+  }
+
+  private static boolean hasVowel(String s) {
+    return s.chars().anyMatch(c -> isVowel((char) c));
   }
 
   /** nazirliy(i) ← nazirlik, sağlığ(ı) ← sağlıq. */
@@ -186,5 +197,56 @@ public final class WordList {
       return knownStem(base + 't', depth);
     }
     return false;
+  }
+
+  /** The most edits (insert, delete, change, swap of neighbours) between a typo and the word it suggests. */
+  public static final int MAX_TYPO_EDITS = 2;
+
+  /**
+   * A listed word that {@code word} is probably a typo of: the nearest within {@link
+   * #MAX_TYPO_EDITS} edits (the first in alphabetical order among equals), or empty.
+   */
+  public java.util.Optional<String> suggestion(String word) {
+    String w = AzText.foldAz(word);
+    String best = null;
+    int bestDistance = MAX_TYPO_EDITS + 1;
+    for (String known : words) {
+      if (Math.abs(known.length() - w.length()) > MAX_TYPO_EDITS || known.length() < 3) {
+        continue;
+      }
+      int d = distance(w, known, bestDistance + 1);
+      if (d < bestDistance || d == bestDistance && best != null && known.compareTo(best) < 0) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= MAX_TYPO_EDITS ? java.util.Optional.ofNullable(best) : java.util.Optional.empty();
+  }
+
+  /** Optimal-string-alignment distance of {@code a} and {@code b}, or {@code limit} when it is at least that. */
+  static int distance(String a, String b, int limit) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int rowMin = Integer.MAX_VALUE;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = v;
+        rowMin = Math.min(rowMin, v);
+      }
+      if (rowMin >= limit) {
+        return limit;
+      }
+    }
+    return Math.min(d[a.length()][b.length()], limit);
   }
 }

@@ -52,4 +52,35 @@ class SpellingFalseWarningsTest {
     assertThat(warnings.size()).as("false warnings on %d words: %s", words, warnings.stream().map(Finding::message).toList())
         .isLessThanOrEqualTo(words / WORDS_PER_WARNING);
   }
+
+  @Test
+  void typosInOrdinaryNewsAreStillFoundAndNamedWithTheWordTheyAreCloseTo() {
+    PlainLanguage plain = new PlainLanguage(1000, 1000, WordList.shipped());
+    ContentFile f = ContentFile.parse(Path.of("content/news/x.md"), "news/x.md", "news", """
+        ---
+        title: "Görüş keçirilib"
+        ---
+
+        Nazirlikdə müşavirə keçirlib. Əməkdaşlar hesabatları müzakirə ediblər. Vətəndaşlarn müraciətləri
+        dinlənilib və qrafik təsdq edilib. Zrqx.
+        """);
+    List<String> found = plain.check(f, false).stream().filter(x -> x.rule().equals(Rules.UNKNOWN_WORD))
+        .map(Finding::message).toList();
+    assertThat(found).anySatisfy(m -> assertThat(m).startsWith(PlainLanguage.LIKELY_TYPO + "'keçirlib'").contains("did you mean"));
+    assertThat(found).anySatisfy(m -> assertThat(m).startsWith(PlainLanguage.LIKELY_TYPO + "'təsdq'").contains("'təsdiq'"));
+    assertThat(found).anySatisfy(m -> assertThat(m).contains("'vətəndaşlarn'"));
+    assertThat(found).anySatisfy(m -> assertThat(m).isEqualTo("'zrqx' is not in the word list"));
+  }
+
+  @Test
+  void likelyTyposComeFirstAmongAFilesUnknownWords() throws Exception {
+    Path content = Fixtures.content(dir);
+    Fixtures.write(content.resolve("news/x.md"), Fixtures.news("2026-05-09", "2026-05-08", "Zrqx qwbn. Müşavirə keçirlib."));
+    List<Finding> unknown = new ContentCheck(Fixtures.bakuAt(2026, 5, 10, 12, 0), false).run(content).findings().stream()
+        .filter(x -> x.rule().equals(Rules.UNKNOWN_WORD) && x.file().toString().endsWith("x.md")).toList();
+    assertThat(unknown).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(unknown.get(0).message()).startsWith(PlainLanguage.LIKELY_TYPO + "'keçirlib'");
+  }
+
+  @org.junit.jupiter.api.io.TempDir Path dir;
 }
