@@ -62,10 +62,28 @@ public final class App implements AutoCloseable {
    */
   public static final Duration STATISTICS_EVERY = Duration.ofSeconds(10);
 
-  /** A site build: {@code changed} the files that changed (null: check everything); null when it failed. */
+  /** A site build: {@code changed} the files that changed (null: check everything). */
   @FunctionalInterface
   public interface Builds {
-    BuildReport build(Set<Path> changed);
+    Result build(Set<Path> changed);
+  }
+
+  /**
+   * How a build ended: its report when it succeeded, else the problems it found ({@code
+   * file:line: message} each, as the terminal shows them), which live reload shows on open pages.
+   */
+  public record Result(BuildReport report, List<String> problems) {
+    public Result {
+      problems = List.copyOf(problems);
+    }
+
+    public static Result ok(BuildReport report) {
+      return new Result(Objects.requireNonNull(report), List.of());
+    }
+
+    public static Result failed(List<String> problems) {
+      return new Result(null, problems);
+    }
   }
 
   /**
@@ -174,9 +192,15 @@ public final class App implements AutoCloseable {
     // build runs is taken by the next one).
     Set<Path> pending = ConcurrentHashMap.newKeySet();
     java.util.function.Consumer<Set<Path>> build = changed -> {
-      BuildReport report = builds.build(changed);
+      Result result = builds.build(changed);
+      BuildReport report = result.report();
+      if (report == null && reload != null) {
+        // Every open page shows the problems until a build succeeds (the terminal has them already).
+        reload.failed(result.problems());
+      }
       if (report != null) {
         if (reload != null) {
+          reload.succeeded();
           // Open pages that the build rewrote or removed, or whose stylesheet it rewrote, reload.
           reload.changed(Stream.concat(report.written().stream(), report.removed().stream()).toList());
         }

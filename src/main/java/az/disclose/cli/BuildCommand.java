@@ -1,5 +1,6 @@
 package az.disclose.cli;
 
+import az.disclose.app.App;
 import az.disclose.site.BuildReport;
 import az.disclose.site.SiteBuilder;
 import az.disclose.yaml.Problem;
@@ -10,6 +11,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -86,8 +88,17 @@ final class BuildCommand implements Callable<Integer> {
     return level != null && (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE"));
   }
 
-  /** How a build ended: its exit code, and its report when it succeeded. */
-  record Outcome(int code, BuildReport report) {}
+  /** How a build ended: its exit code, its report when it succeeded, else its problems as printed. */
+  record Outcome(int code, BuildReport report, List<String> problems) {
+    Outcome(int code, BuildReport report) {
+      this(code, report, List.of());
+    }
+
+    /** As the serve loop takes it. */
+    App.Result result() {
+      return report != null ? App.Result.ok(report) : App.Result.failed(problems);
+    }
+  }
 
   /**
    * Builds with {@code builder} and reports on {@code out}/{@code err}; {@code changed}: the files a
@@ -114,6 +125,14 @@ final class BuildCommand implements Callable<Integer> {
       out.println("built " + options.out + ": " + r.pages() + " files (" + r.changed() + " written, " + r.unchanged() + " unchanged, "
           + r.removed().size() + " removed) in " + r.millis() + " ms");
       out.flush();
+      if (!r.heldBack().isEmpty()) {
+        err.println("!!! held back from the site (not published) because the publishing check finds errors in them:");
+        r.heldBack().forEach(line -> err.println("  " + line));
+        err.println("!!! fix them and build again; or, for a justified exception, give the reason in the item's front matter"
+            + " (late_reason: ... for lateness, publish_despite: ... for a public number or a marker that marks no secret);"
+            + " see docs/publishing.md");
+        err.flush();
+      }
       if (debugLogged() && !r.phases().isEmpty()) {
         org.slf4j.LoggerFactory.getLogger(BuildCommand.class).debug("build phases: {}", r.phases());
       }
@@ -125,18 +144,19 @@ final class BuildCommand implements Callable<Integer> {
       err.printf("build failed: %d problem%s; fix them and build again%n",
           e.problems().size(), e.problems().size() == 1 ? "" : "s");
       err.flush();
-      return new Outcome(Main.PROBLEMS, null);
+      return new Outcome(Main.PROBLEMS, null, e.problems().stream().map(Problem::toString).toList());
     } catch (IOException e) {
       err.println("disclose build: " + e.getMessage());
       err.flush();
-      return new Outcome(Main.FAILURE, null);
+      return new Outcome(Main.FAILURE, null, List.of("disclose build: " + e.getMessage()));
     } catch (Error e) {
       // Out of memory, a stack overflow, a class that cannot be loaded: as loud as any failure, and
       // not the end of `serve`, which builds again on the next change (an Error left to its
       // executor vanished without a word, and so did every later rebuild's).
       err.flush();
-      org.slf4j.LoggerFactory.getLogger(BuildCommand.class).error(unexpected(e, options), e);
-      return new Outcome(Main.FAILURE, null);
+      String what = unexpected(e, options);
+      org.slf4j.LoggerFactory.getLogger(BuildCommand.class).error(what, e);
+      return new Outcome(Main.FAILURE, null, List.of(what));
     }
   }
 

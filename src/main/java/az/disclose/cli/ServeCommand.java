@@ -125,7 +125,7 @@ final class ServeCommand implements Callable<Integer> {
       return Main.PROBLEMS;
     }
     App.Options how = new App.Options(host, port, behindProxy, Duration.ofMinutes(rebuildEvery), liveReload);
-    try (App app = App.start(config, how, changed -> BuildCommand.build(siteBuilder, changed, options, out, err).report(),
+    try (App app = App.start(config, how, changed -> BuildCommand.build(siteBuilder, changed, options, out, err).result(),
         out, err)) {
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, app.port(), app.databaseUrl());

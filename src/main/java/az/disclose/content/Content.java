@@ -50,6 +50,22 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         plan, commission, requestStatistics, contact, translations);
   }
 
+  /**
+   * This content without the items whose source file is in {@code held} (absolute, normalised
+   * paths): what the build holds back because the publishing check found an error in them.
+   */
+  public Content without(java.util.Set<java.nio.file.Path> held) {
+    if (held.isEmpty()) {
+      return this;
+    }
+    java.util.function.Predicate<Body> kept = b -> !held.contains(b.file().toAbsolutePath().normalize());
+    return new Content(
+        news.stream().filter(n -> kept.test(n.body())).toList(),
+        pages.stream().filter(p -> kept.test(p.body())).toList(),
+        documents.stream().filter(d -> kept.test(d.body())).toList(),
+        plan, commission, requestStatistics, contact, translations);
+  }
+
   /** The first day after {@code today} on which a held-back item becomes publishable, if any. */
   public Optional<LocalDate> nextRelease(LocalDate today) {
     return Stream.concat(

@@ -308,6 +308,7 @@ public final class ContentLoader {
     String summary = f.optionalText("summary").orElse("");
     String slug = slug(f, name);
     boolean confidential = f.bool("confidential", false);
+    reasons(f);
     f.rejectUnknownKeys();
     if (date != null && eventDate.isPresent() && eventDate.get().isAfter(date)) {
       f.problemAt("event_date", "'event_date' " + eventDate.get() + " is after the publication 'date' " + date);
@@ -320,6 +321,7 @@ public final class ContentLoader {
     String summary = f.optionalText("summary").orElse("");
     String slug = slug(f, name);
     boolean confidential = f.bool("confidential", false);
+    reasons(f);
     f.rejectUnknownKeys();
     return new Page(slug, title, summary, confidential, body(file, split));
   }
@@ -331,9 +333,26 @@ public final class ContentLoader {
     String summary = f.optionalText("summary").orElse("");
     String slug = slug(f, name);
     boolean confidential = f.bool("confidential", false);
+    reasons(f);
     f.rejectUnknownKeys();
     return new Document(slug, title, date, number, summary, confidential, body(file, split));
   }
+
+  /**
+   * The editor's reasons for publishing a justified exception to the publishing rules: {@code
+   * late_reason} (the item is later than the three-day window) and {@code publish_despite} (a marker
+   * or a number that the check flags is public). The build's hold-back (publish.HoldBack) reads
+   * them; here they are only checked to be one non-empty text each.
+   */
+  private static void reasons(Fields f) {
+    for (String key : REASON_KEYS) {
+      f.optionalText(key).filter(String::isBlank).ifPresent(blank -> f.problemAt(key,
+          "'" + key + "' must give the reason in words, or be left out"));
+    }
+  }
+
+  /** The front-matter keys that carry the reason for a justified exception. */
+  public static final List<String> REASON_KEYS = List.of("late_reason", "publish_despite");
 
   private static Body body(Path file, FrontMatter split) {
     return new Body(file, split.bodyOffset(), split.bodyLine());

@@ -13,10 +13,35 @@ import java.util.regex.Pattern;
  * whole words (a marker ending in {@code *} matches words starting with it), case-insensitive with
  * the Azerbaijani rules (MƏXFİ = məxfi) and with the English ones (CONFIDENTIAL, MƏXFI typed
  * without İ), words of a phrase separated by any white space, line breaks included.
+ *
+ * <p>Azerbaijani is agglutinative: the last word of a marker also matches with the endings a
+ * sentence puts on it ({@link #INFLECTION}): the copula ("məxfidir", "üçündür"), plural, case and
+ * possessive endings ("məxfiyə", "konfidensialları"), and the abstract noun in -lik with its forms
+ * ("məxfiliyi", "konfidensiallığın"). Other words that merely start with a marker do not match.
+ * One phrase is excepted ({@link #EXCEPTIONS}): "məxfilik siyasəti", a website's privacy policy,
+ * which is a public text about personal data, not a marking of secret material.
  */
 public final class ConfidentialMarkers {
   private static final String NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}\\p{Mn}])";
   private static final String NOT_WORD_AFTER = "(?![\\p{L}\\p{N}\\p{Mn}])";
+
+  /**
+   * The endings accepted after a marker's last word, in the folded (lower-case) text: an optional
+   * abstract-noun suffix (-lik/-lıq/-luq/-lük, with k/q becoming y/ğ before a vowel), an optional
+   * plural, an optional case or possessive ending, an optional copula (-dir/-dır/-dur/-dür,
+   * -tir/-tır). Every variant of vowel harmony is accepted: a wrong one is a spelling mistake, and
+   * a confidential marker misspelled is still a marker.
+   */
+  static final String INFLECTION = "(?:l[iıuü][kqyğ])?(?:l[aə]r)?"
+      + "(?:n?[iıuü]n|n?[iıuü]|y?[aə]|[dt][aə]n?|n[dt][aə]n?|l[aə]|y?l[aə]|s[iıuü]n?[aə]?|s[iıuü]nd[aə]n?|n[aə])?"
+      + "(?:[dt][iıuü]r)?";
+
+  /**
+   * Phrases, in folded form as regular expressions, whose marker-like word is not a marking of
+   * confidential material: a hit that starts one of them is dropped.
+   */
+  static final List<Pattern> EXCEPTIONS = List.of(
+      Pattern.compile("məxfilik\\s+siyasət"));
 
   private record Marker(String text, Pattern az, Pattern latin) {}
 
@@ -37,7 +62,7 @@ public final class ConfidentialMarkers {
     for (int i = 0; i < parts.length; i++) {
       re.append(i > 0 ? "\\s+" : "").append(Pattern.quote(parts[i]));
     }
-    re.append(prefix ? "[\\p{L}\\p{N}\\p{Mn}]*" : NOT_WORD_AFTER);
+    re.append(prefix ? "[\\p{L}\\p{N}\\p{Mn}]*" : INFLECTION + NOT_WORD_AFTER);
     return Pattern.compile(re.toString());
   }
 
@@ -50,13 +75,27 @@ public final class ConfidentialMarkers {
     TreeMap<Integer, Hit> hits = new TreeMap<>();
     for (Marker m : markers) {
       for (Pattern p : List.of(m.az(), m.latin())) {
-        Matcher matcher = p.matcher(p == m.az() ? az : latin);
+        String folded = p == m.az() ? az : latin;
+        Matcher matcher = p.matcher(folded);
         while (matcher.find()) {
+          if (excepted(folded, matcher.start())) {
+            continue;
+          }
           hits.putIfAbsent(matcher.start(), new Hit(matcher.start(), m.text(), text.substring(matcher.start(), matcher.end())));
         }
       }
     }
     return List.copyOf(hits.values());
+  }
+
+  private static boolean excepted(String folded, int at) {
+    for (Pattern p : EXCEPTIONS) {
+      Matcher m = p.matcher(folded);
+      if (m.region(at, folded.length()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Errors for the markers in {@code file} (all of it: front matter values are published too). */

@@ -33,6 +33,23 @@ public final class ContentCheck {
     }
   }
 
+  /**
+   * The findings of a file in {@link Finding#ORDER}, except that its unknown-word warnings come
+   * last, the likely typos (close to a listed word) first among them: what is most probably a
+   * mistake is read first, and a list of rare but right words does not hide it.
+   */
+  static final java.util.Comparator<Finding> BY_FILE_THEN_LIKELY_TYPOS_FIRST = java.util.Comparator
+      .comparing((Finding f) -> f.file().toString().replace('\\', '/'))
+      .thenComparingInt(ContentCheck::spellingRank)
+      .thenComparing(Finding.ORDER);
+
+  private static int spellingRank(Finding f) {
+    if (!f.rule().equals(Rules.UNKNOWN_WORD)) {
+      return 0;
+    }
+    return f.message().startsWith(PlainLanguage.LIKELY_TYPO) ? 1 : 2;
+  }
+
   private final Clock clock;
   private final boolean loadContent;
 
@@ -83,6 +100,7 @@ public final class ContentCheck {
     }
 
     List<ContentFile> files = ContentFile.readAll(contentDir);
+    PublicationLedger window = ledger;
     ConfidentialMarkers markers = new ConfidentialMarkers(settings.confidentialMarkers());
     PersonalData personal = new PersonalData(official);
     PlainLanguage plain = new PlainLanguage(settings.maxSentenceWords(), settings.maxParagraphSentences(), words);
@@ -92,18 +110,40 @@ public final class ContentCheck {
       if (f.confidential()) {
         continue; // never published: rule 4.3 is met by leaving it out
       }
-      textFindings.addAll(markers.check(f));
-      textFindings.addAll(personal.check(f));
+      List<Finding> own = new ArrayList<>(markers.check(f));
+      own.addAll(personal.check(f));
       if (az.disclose.content.Translation.languageOf(f.file()) == null) {
         // The plain-language and spelling rules are Azerbaijani ones (rule 4): not for an x.en.md translation.
-        textFindings.addAll(plain.check(f, settings.verbatim().contains(f.relative())));
+        own.addAll(plain.check(f, settings.verbatim().contains(f.relative())));
+      }
+      Optional<PublicationWindow.DatedItem> item = f.datedItem();
+      if (item.isPresent()) {
+        own.addAll(PublicationWindow.check(List.of(item.get()), window, clock));
       }
       f.datedItem().ifPresent(dated::add);
+      // An error the item's late_reason or publish_despite accepts is a warning with its reason.
+      textFindings.addAll(HoldBack.justify(f, own));
     }
-    textFindings.addAll(PublicationWindow.check(dated, ledger, clock));
     findings.addAll(applyAllowList(textFindings, files, settings, contentDir));
-    findings.sort(Finding.ORDER);
+    findings.sort(BY_FILE_THEN_LIKELY_TYPOS_FIRST);
     return new Result(List.copyOf(findings), PublicationWindow.delays(dated, ledger, clock));
+  }
+
+  /** {@code findings} without those an {@code allow} entry accepts (no warnings about unused entries). */
+  static List<Finding> allowed(List<Finding> findings, List<ContentFile> files, CheckSettings settings) {
+    Map<Path, ContentFile> byPath = new HashMap<>();
+    files.forEach(f -> byPath.put(f.file(), f));
+    List<Finding> kept = new ArrayList<>();
+    for (Finding finding : findings) {
+      ContentFile file = byPath.get(finding.file());
+      boolean accepted = file != null && settings.allow().stream()
+          .filter(a -> a.file().equals(file.relative()) && a.rule().equals(finding.rule()))
+          .anyMatch(a -> a.text().isEmpty() || lineContains(file, finding.line(), a.text()));
+      if (!accepted) {
+        kept.add(finding);
+      }
+    }
+    return kept;
   }
 
   private static List<Finding> applyAllowList(List<Finding> findings, List<ContentFile> files, CheckSettings settings, Path contentDir) {

@@ -208,6 +208,12 @@ public final class PlainLanguage {
         if (m.start() > 0 && "”’»\"'".indexOf(b.text().charAt(m.start() - 1)) >= 0) {
           continue; // a suffix after a closing quote: “...qanun”a
         }
+        if (Character.isUpperCase(m.group().charAt(0)) && !sentenceStart(b.text(), m.start())) {
+          continue; // a capitalised word inside a sentence: a name (Gəncə, Sumqayıt, Cavadov), not in any word list
+        }
+        if (m.group().chars().anyMatch(Character::isDigit)) {
+          continue; // "2012-ci", "25-dir": a number and its ending
+        }
         for (String part : m.group().split("[-'’]")) {
           if (isCheckable(part) && !words.knows(part)) {
             int line = b.lineOf()[m.start()];
@@ -218,11 +224,31 @@ public final class PlainLanguage {
     }
     for (Map.Entry<String, int[]> e : unknown.entrySet()) {
       int n = e.getValue()[1];
+      java.util.Optional<String> near = words.suggestion(e.getKey());
       out.add(Finding.warning(file.file(), e.getValue()[0], Rules.UNKNOWN_WORD,
-          "'" + e.getKey() + "' is not in the word list" + (n > 1 ? " (" + n + " times in this file)" : ""),
+          (near.isPresent() ? LIKELY_TYPO : "") + "'" + e.getKey() + "' is not in the word list"
+              + near.map(k -> "; did you mean '" + k + "'?").orElse("") + (n > 1 ? " (" + n + " times in this file)" : ""),
           "check its spelling (rule 4.2); if it is right, add it to data/words.txt"));
     }
     return out;
+  }
+
+  /**
+   * How an unknown-word warning that is close to a listed word begins: such warnings are listed
+   * before the other unknown words of their file ({@link ContentCheck}).
+   */
+  static final String LIKELY_TYPO = "likely typo: ";
+
+  /** Whether the word at {@code at} starts a sentence: nothing but quotes or brackets since the last full stop. */
+  static boolean sentenceStart(String text, int at) {
+    for (int i = at - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || "\"“”«»‘’'([*_#>-–—".indexOf(c) >= 0) {
+        continue;
+      }
+      return ".!?…:".indexOf(c) >= 0;
+    }
+    return true;
   }
 
   /** Words worth looking up: no digits, more than one letter, not an all-capitals abbreviation. */

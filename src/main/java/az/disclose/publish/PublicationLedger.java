@@ -32,7 +32,13 @@ import java.util.TreeMap;
  * published:
  *   "/news/komissiya-yaradildi/": 2012-10-30              # a day: the exact time is not known
  *   "/news/yeni-xeber/": "2026-05-04T07:12:30Z"           # an instant, as the build records it
+ * exceptions:
+ *   "/news/yeni-xeber/": "late_reason: Fotolar gec çatdı"  # why it went live despite a check error
  * </pre>
+ *
+ * <p>{@code exceptions} records, with an item's first publication, the reason its editor gave for
+ * publishing it despite a check error (publish.HoldBack: {@code late_reason}, {@code
+ * publish_despite}); like the day, it is never changed afterwards.
  *
  * A day means "some time that day, Baku time" (items carried over from an earlier site); the build
  * records instants. The file is read strictly (every problem with its line) and written back sorted
@@ -64,15 +70,17 @@ public final class PublicationLedger {
 
   private final Path file;
   private final TreeMap<String, Entry> entries;
+  private final TreeMap<String, String> reasons;
 
-  private PublicationLedger(Path file, TreeMap<String, Entry> entries) {
+  private PublicationLedger(Path file, TreeMap<String, Entry> entries, TreeMap<String, String> reasons) {
     this.file = file;
     this.entries = entries;
+    this.reasons = reasons;
   }
 
   /** An empty ledger that will be written to {@code file}. */
   public static PublicationLedger empty(Path file) {
-    return new PublicationLedger(file, new TreeMap<>());
+    return new PublicationLedger(file, new TreeMap<>(), new TreeMap<>());
   }
 
   /** Loads {@code <contentDir>/data/publication-ledger.yaml}; a missing file is an empty ledger. */
@@ -85,11 +93,16 @@ public final class PublicationLedger {
       return empty(file);
     }
     String text = YamlReader.readText(file);
-    return new PublicationLedger(file, fromYaml(file, text));
+    TreeMap<String, String> reasons = new TreeMap<>();
+    return new PublicationLedger(file, fromYaml(file, text, reasons), reasons);
+  }
+
+  static TreeMap<String, Entry> fromYaml(Path file, String text) throws ProblemsException {
+    return fromYaml(file, text, new TreeMap<>());
   }
 
   /** The entries of {@code text} read as YAML, every problem with its line. */
-  static TreeMap<String, Entry> fromYaml(Path file, String text) throws ProblemsException {
+  static TreeMap<String, Entry> fromYaml(Path file, String text, TreeMap<String, String> reasons) throws ProblemsException {
     Node root = new YamlReader().read(file, text);
     List<Problem> problems = new ArrayList<>();
     Fields top = Fields.of(file, root, problems, "");
@@ -100,6 +113,20 @@ public final class PublicationLedger {
         for (Map.Entry<String, Node> e : items.entries().entrySet()) {
           int line = items.keyLines().get(e.getKey());
           parseEntry(file, e.getKey(), e.getValue(), line, problems).ifPresent(entry -> entries.put(entry.sitePath(), entry));
+        }
+      }
+    });
+    top.child("exceptions").ifPresent(exceptions -> {
+      if (root instanceof Node.Mapping m && m.entries().get("exceptions") instanceof Node.Mapping items) {
+        for (Map.Entry<String, Node> e : items.entries().entrySet()) {
+          int line = items.keyLines().get(e.getKey());
+          if (!isSitePath(e.getKey())) {
+            problems.add(new Problem(file, line, "'" + e.getKey() + "' is not a site path"));
+          } else if (!(e.getValue() instanceof Node.Scalar s) || s.text().isBlank()) {
+            problems.add(new Problem(file, line, "'" + e.getKey() + "' needs the reason it was published despite a check error"));
+          } else {
+            reasons.put(e.getKey(), s.text().strip());
+          }
         }
       }
     });
@@ -153,6 +180,11 @@ public final class PublicationLedger {
     return Optional.ofNullable(entries.get(sitePath));
   }
 
+  /** The reason {@code sitePath} was published despite a check error, if it was. */
+  public synchronized Optional<String> exception(String sitePath) {
+    return Optional.ofNullable(reasons.get(sitePath));
+  }
+
   /** All entries, sorted by site path. */
   public synchronized List<Entry> entries() {
     return List.copyOf(entries.values());
@@ -172,13 +204,33 @@ public final class PublicationLedger {
    * before it knows that it succeeded.
    */
   public synchronized PublicationLedger withFirstPublications(Map<String, Instant> published) {
+    return withFirstPublications(published, Map.of());
+  }
+
+  /** As {@link #withFirstPublications(Map)}, with the justified exceptions of the new entries. */
+  public synchronized PublicationLedger withFirstPublications(Map<String, Instant> published, Map<String, String> exceptions) {
     TreeMap<String, Entry> copy = new TreeMap<>(entries);
-    published.forEach((path, i) -> copy.putIfAbsent(path, new Entry(path, i.atZone(BAKU).toLocalDate(), Optional.of(i), 0)));
-    return new PublicationLedger(file, copy);
+    TreeMap<String, String> why = new TreeMap<>(reasons);
+    published.forEach((path, i) -> {
+      if (copy.putIfAbsent(path, new Entry(path, i.atZone(BAKU).toLocalDate(), Optional.of(i), 0)) == null
+          && exceptions.containsKey(path)) {
+        why.putIfAbsent(path, exceptions.get(path));
+      }
+    });
+    return new PublicationLedger(file, copy, why);
   }
 
   /** Records several first publications with one write; returns how many were new. */
   public synchronized int recordFirstPublications(Map<String, Instant> published) throws IOException {
+    return recordFirstPublications(published, Map.of());
+  }
+
+  /**
+   * As {@link #recordFirstPublications(Map)}; a new entry whose path is in {@code exceptions} also
+   * records the reason it was published despite a check error.
+   */
+  public synchronized int recordFirstPublications(Map<String, Instant> published, Map<String, String> exceptions)
+      throws IOException {
     int added = 0;
     for (Map.Entry<String, Instant> e : new TreeMap<>(published).entrySet()) {
       if (!isSitePath(e.getKey())) {
@@ -187,6 +239,9 @@ public final class PublicationLedger {
       if (!entries.containsKey(e.getKey())) {
         Instant i = e.getValue();
         entries.put(e.getKey(), new Entry(e.getKey(), i.atZone(BAKU).toLocalDate(), Optional.of(i), 0));
+        if (exceptions.containsKey(e.getKey())) {
+          reasons.putIfAbsent(e.getKey(), exceptions.get(e.getKey()));
+        }
         added++;
       }
     }
@@ -207,7 +262,26 @@ public final class PublicationLedger {
       sb.append("  \"").append(e.sitePath().replace("\\", "\\\\").replace("\"", "\\\"")).append("\": ")
           .append(e.yamlValue()).append('\n');
     }
+    if (!reasons.isEmpty()) {
+      sb.append("exceptions:\n");
+      reasons.forEach((path, why) -> sb.append("  ").append(quoted(path)).append(": ").append(quoted(why)).append('\n'));
+    }
     return sb.toString();
+  }
+
+  private static String quoted(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   private void write() throws IOException {

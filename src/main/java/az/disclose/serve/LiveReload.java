@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * in front of the site and adds {@link #SCRIPT_TAG} to the HTML pages it serves, in the response
  * only: the files of the built site never contain it.
  *
+ * <p>It also tells open pages when a build failed: {@link #failed} sends every stream a {@code
+ * failed} event whose data lines are the problems ({@code file:line: message}), and the script shows
+ * them over the page until {@link #succeeded} sends {@code fixed}. {@value #STATE_PATH} answers the
+ * current state as JSON ({@code {"ok":false,"problems":[...]}}), which the script asks for whenever
+ * its stream opens, so that a page loaded (or reconnected) while the last build failed shows the
+ * problems too.
+ *
  * <p>At most {@link #MAX_STREAMS} streams are open at once (503 beyond); a stream whose write fails,
  * or whose client has fallen {@link #MAX_QUEUED_WRITES} writes behind, is closed and forgotten. The
  * handler's life cycle is the server's: started with it, its streams ended when it stops.
@@ -43,6 +51,12 @@ public final class LiveReload extends Handler.Abstract {
   public static final String EVENTS_PATH = "/_disclose/events";
   /** The script that HTML pages load. */
   public static final String SCRIPT_PATH = "/_disclose/live-reload.js";
+  /** The state of the last build, as JSON. */
+  public static final String STATE_PATH = "/_disclose/state";
+  /** The most problems a failed build shows on the pages (the terminal shows all of them). */
+  public static final int MAX_PROBLEMS_SHOWN = 100;
+  /** A problem longer than this many characters is cut on the pages. */
+  public static final int MAX_PROBLEM_CHARS = 500;
   /** What is added before {@code </body>} of every HTML page served while live reload is on. */
   public static final String SCRIPT_TAG = "<script src=\"" + SCRIPT_PATH + "\" defer></script>";
   /** The most event streams open at once: a browser tab holds one each. */
@@ -69,6 +83,8 @@ public final class LiveReload extends Handler.Abstract {
   private final byte[] script;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService heartbeats;
+  /** The problems of the last build, empty when it succeeded. */
+  private volatile List<String> problems = List.of();
 
   public LiveReload() {
     this(HEARTBEAT, MAX_STREAMS, MAX_STREAMS_PER_ADDRESS);
@@ -117,13 +133,72 @@ public final class LiveReload extends Handler.Abstract {
     if (paths.size() > MAX_PATHS_PER_EVENT) {
       changedAll();
     } else if (!paths.isEmpty()) {
-      broadcast(event(String.join("\n", paths)));
+      broadcast(event("reload", String.join("\n", paths)));
     }
+  }
+
+  /**
+   * The last build failed with these problems ({@code file:line: message} each): every open page
+   * shows them, and so does every page opened until {@link #succeeded}. Line breaks inside a problem
+   * become spaces; more than {@link #MAX_PROBLEMS_SHOWN} are cut with a line saying how many more.
+   */
+  public void failed(java.util.Collection<String> found) {
+    List<String> shown = new java.util.ArrayList<>();
+    for (String p : found) {
+      if (shown.size() == MAX_PROBLEMS_SHOWN) {
+        shown.add("… " + (found.size() - MAX_PROBLEMS_SHOWN) + " more (see the terminal)");
+        break;
+      }
+      String one = p.replaceAll("[\\r\\n]+", " ").strip();
+      shown.add(one.length() > MAX_PROBLEM_CHARS ? one.substring(0, MAX_PROBLEM_CHARS) + "…" : one);
+    }
+    if (shown.isEmpty()) {
+      shown.add("the build failed (see the terminal)");
+    }
+    problems = List.copyOf(shown);
+    broadcast(event("failed", String.join("\n", shown)));
+  }
+
+  /** The last build succeeded: pages showing a failure's problems take them away. */
+  public void succeeded() {
+    boolean wasFailed = !problems.isEmpty();
+    problems = List.of();
+    if (wasFailed) {
+      broadcast(event("fixed", "ok"));
+    }
+  }
+
+  /** The problems of the last build as the pages show them; empty when it succeeded. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  /** The state as {@value #STATE_PATH} answers it: JSON, with {@code <} {@code >} {@code &} escaped too. */
+  static String stateJson(List<String> problems) {
+    StringBuilder out = new StringBuilder("{\"ok\":").append(problems.isEmpty()).append(",\"problems\":[");
+    for (int i = 0; i < problems.size(); i++) {
+      out.append(i > 0 ? "," : "").append('"');
+      for (char c : problems.get(i).toCharArray()) {
+        switch (c) {
+          case '"' -> out.append("\\\"");
+          case '\\' -> out.append("\\\\");
+          default -> {
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+              out.append(String.format("\\u%04x", (int) c));
+            } else {
+              out.append(c);
+            }
+          }
+        }
+      }
+      out.append('"');
+    }
+    return out.append("]}").toString();
   }
 
   /** Tells every open page to reload: when what changed is not known (a theme change, say). */
   public void changedAll() {
-    broadcast(event(EVERYTHING));
+    broadcast(event("reload", EVERYTHING));
   }
 
   /** The number of event streams open now. */
@@ -176,6 +251,15 @@ public final class LiveReload extends Handler.Abstract {
       open(request, response, callback);
       return true;
     }
+    if (STATE_PATH.equals(path) && get) {
+      byte[] body = stateJson(problems).getBytes(StandardCharsets.UTF_8);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+      response.getHeaders().put("X-Content-Type-Options", "nosniff");
+      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+      response.write(true, ByteBuffer.wrap(body), callback);
+      return true;
+    }
     if (SCRIPT_PATH.equals(path) && (get || HttpMethod.HEAD.is(request.getMethod()))) {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/javascript; charset=utf-8");
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
@@ -215,8 +299,8 @@ public final class LiveReload extends Handler.Abstract {
     stream.send("retry: " + RECONNECT.toMillis() + "\n: live reload\n\n", false);
   }
 
-  private static String event(String data) {
-    StringBuilder out = new StringBuilder("event: reload\n");
+  private static String event(String name, String data) {
+    StringBuilder out = new StringBuilder("event: ").append(name).append('\n');
     for (String line : data.split("\n", -1)) {
       out.append("data: ").append(line).append('\n');
     }

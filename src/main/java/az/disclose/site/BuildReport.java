@@ -11,6 +11,17 @@ import java.util.List;
  * @param removed files removed because no source produces them any more
  * @param phases where the time went, in words (for a debug log), or empty when the build had
  *     nothing to do
+ * @param heldBack the items held back from the site because the publishing check finds an error in
+ *     them (publish.HoldBack): one line per finding, {@code file:line: error [rule] message — advice}
  */
 public record BuildReport(int pages, int changed, int unchanged, List<String> written, List<String> removed, long millis,
-    String phases) {}
+    String phases, List<String> heldBack) {
+  public BuildReport {
+    heldBack = List.copyOf(heldBack);
+  }
+
+  public BuildReport(int pages, int changed, int unchanged, List<String> written, List<String> removed, long millis,
+      String phases) {
+    this(pages, changed, unchanged, written, removed, millis, phases, List.of());
+  }
+}

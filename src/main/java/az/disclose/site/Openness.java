@@ -55,7 +55,10 @@ public final class Openness {
    */
   public record Chart(int width, int height, int left, int top, int bottom, int barWidth, List<Tick> ticks, List<Bar> bars) {}
 
-  public record Summary(int total, int onTime, int late, List<Month> months, Chart chart) {
+  /** An item published despite a check error, with the reason its editor gave (from the ledger). */
+  public record Justified(String path, String title, String reason) {}
+
+  public record Summary(int total, int onTime, int late, List<Month> months, Chart chart, List<Justified> justified) {
     public int percentOnTime() {
       return total == 0 ? 0 : Math.round(100f * onTime / total);
     }
@@ -82,7 +85,10 @@ public final class Openness {
     }
     List<Month> months = new ArrayList<>();
     byMonth.forEach((m, c) -> months.add(new Month(m.toString(), monthLabel(m, locale), c[0] + c[1], c[0], c[1])));
-    return new Summary(onTime + late, onTime, late, List.copyOf(months), chart(months));
+    List<Justified> justified = new ArrayList<>();
+    published.news().forEach(n -> ledger.exception(n.url()).ifPresent(r -> justified.add(new Justified(n.url(), n.title(), r))));
+    published.documents().forEach(d -> ledger.exception(d.url()).ifPresent(r -> justified.add(new Justified(d.url(), d.title(), r))));
+    return new Summary(onTime + late, onTime, late, List.copyOf(months), chart(months), List.copyOf(justified));
   }
 
   private static String monthLabel(YearMonth m, Locale locale) {

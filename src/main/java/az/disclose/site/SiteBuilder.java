@@ -13,6 +13,7 @@ import az.disclose.content.NewsMeta;
 import az.disclose.content.Page;
 import az.disclose.content.PageKind;
 import az.disclose.content.Tag;
+import az.disclose.publish.HoldBack;
 import az.disclose.publish.PublicationLedger;
 import az.disclose.render.AzDates;
 import az.disclose.render.Markdown;
@@ -172,7 +173,9 @@ public final class SiteBuilder {
         sameInputs && !releaseDue ? previous.editedNews(newsFiles) : Optional.empty(), outputsThere::join));
     if (scope instanceof BuildPlan.Nothing) {
       unbuilt = Set.of();
-      return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "");
+      Map<Path, List<String>> stillHeld = kept != null ? kept.held() : HeldBack.read(cacheFile);
+      return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "",
+          stillHeld == null ? List.of() : HeldBack.lines(stillHeld));
     }
 
     // Settings, messages and templates are part of the fingerprint: kept while it is the same.
@@ -195,10 +198,19 @@ public final class SiteBuilder {
     if (!tooLarge.isEmpty()) {
       throw new ProblemsException(tooLarge);
     }
-    Content content = all.publishable(today);
     // The kept ledger serves while the file is as the last build left it (its stamp, counted apart).
     boolean sameLedger = kept != null && lastPart(fingerprint).equals(lastPart(previous.fingerprint()));
     PublicationLedger ledger = sameLedger ? kept.ledger() : PublicationLedger.load(contentDir);
+    // What `check` calls an error is held back from the site (publish.HoldBack). When only news
+    // changed, the other items' verdicts are the last build's (their text, the check settings and the
+    // ledger are the same): the changed files and the items held back before are judged again.
+    Map<Path, List<String>> heldBefore = kept != null ? kept.held() : HeldBack.read(cacheFile);
+    Content candidates = all.publishable(today);
+    Set<Path> toJudge = scope instanceof BuildPlan.OnlyNews only && heldBefore != null
+        ? HeldBack.union(only.files(), heldBefore.keySet()) : null;
+    HeldBack.Judged judged = HeldBack.judge(HoldBack.load(contentDir, settings.requestEmail(), ledger, clock), candidates,
+        toJudge);
+    Content content = candidates.without(judged.held().keySet());
     Map<String, String> messages = reuse ? kept.messages() : Messages.load(themeDir, settings.locale());
     // The second language's pages (under /en/), when the site's first language is Azerbaijani.
     boolean second = settings.locale().getLanguage().equals(Messages.FIRST_LANGUAGE);
@@ -206,9 +218,11 @@ public final class SiteBuilder {
         : Messages.load(themeDir, java.util.Locale.forLanguageTag(PageFrame.SECOND_LANGUAGE));
     Templates templates = reuse ? kept.templates() : new Templates(themeDir.resolve("templates"), settings.locale());
     // What the last build published of the news: as this builder kept it, or as the cache knows each item.
-    List<NewsMeta> before = !(scope instanceof BuildPlan.OnlyNews) ? List.of()
-        : metas(watched != null ? kept.content().publishable(today) : asCached(all, previous).publishable(today));
-    BuildPlan plan = BuildPlan.decide(scope, before, content.news());
+    // Without the items the last build held back; not known (no record of it): everything is redone.
+    List<NewsMeta> before = !(scope instanceof BuildPlan.OnlyNews) || heldBefore == null ? List.of()
+        : metas((watched != null ? kept.content().publishable(today) : asCached(all, previous).publishable(today))
+            .without(heldBefore.keySet()));
+    BuildPlan plan = heldBefore == null ? new BuildPlan.Full() : BuildPlan.decide(scope, before, content.news());
     BuildPlan.OwnPages ownPages = plan instanceof BuildPlan.OwnPages o ? o : null;
     // The files of the previous build are trusted to be there when the watcher says that nothing
     // but news and statistics changed, or when they were just looked for and only some news pages
@@ -224,7 +238,9 @@ public final class SiteBuilder {
     Instant regenerated = onlyStatistics ? previous.regenerated().orElse(clock.instant()) : clock.instant();
     BuildCache known = sameFrame ? previous : BuildCache.empty();
     Set<String> changedTranslations = changedTranslations(translationsPart(previous.fingerprint()), translations);
-    PublicationLedger withLive = ledger.withFirstPublications(live);
+    Map<String, String> justified = new TreeMap<>();
+    judged.exceptions().forEach((path, reasons) -> justified.put(path, String.join("; ", reasons)));
+    PublicationLedger withLive = ledger.withFirstPublications(live, justified);
     Run run = new Run(settings, Messages.FIRST_LANGUAGE, content, messages, templates, output, known, newsFiles, withLive,
         regenerated, null);
     if (second) {
@@ -254,7 +270,7 @@ public final class SiteBuilder {
       throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
     }
     List<String> removed = output.removeStale();
-    if (ledger.recordFirstPublications(live) > 0) {
+    if (ledger.recordFirstPublications(live, justified) > 0) {
       // The build's own entries are not a change for the next build to find.
       fingerprint = fingerprint(frame, statisticsFile, translations, ledgerFile);
     }
@@ -262,14 +278,15 @@ public final class SiteBuilder {
     BuildCache next = BuildCache.of(fingerprint, nextRelease, all.news(), newsFiles, run.newsLinks, run.newsRelated,
         output.producedFiles(), previous, regenerated);
     next.write(cacheFile);
-    warm = new Warm(next, all, newsFiles, settings, messages, messagesEn, templates, ledger);
+    HeldBack.write(cacheFile, judged.held());
+    warm = new Warm(next, all, newsFiles, settings, messages, messagesEn, templates, ledger, judged.held());
     unbuilt = Set.of();
     String phases = "cache and inputs checked " + (checked - start) / 1_000_000 + " ms, content and theme loaded "
         + (loaded - checked) / 1_000_000 + " ms, changed news pages written "
         + (run.changedWritten == 0 ? "-" : (run.changedWritten - loaded) / 1_000_000) + " ms, rendered "
         + (rendered - loaded) / 1_000_000 + " ms, links, clean-up, ledger and cache " + (System.nanoTime() - rendered) / 1_000_000 + " ms";
     return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), output.changedFiles(),
-        removed, millisSince(start), phases);
+        removed, millisSince(start), phases, HeldBack.lines(judged.held()));
   }
 
   /**
@@ -277,7 +294,8 @@ public final class SiteBuilder {
    * in it is either immutable or, like the ledger and the templates, safe to share between builds.
    */
   private record Warm(BuildCache cache, Content content, Map<Path, BasicFileAttributes> newsFiles, SiteSettings settings,
-      Map<String, String> messages, Map<String, String> messagesEn, Templates templates, PublicationLedger ledger) {}
+      Map<String, String> messages, Map<String, String> messagesEn, Templates templates, PublicationLedger ledger,
+      Map<Path, List<String>> held) {}
 
   private Warm warm;
   /** Changes given to {@link #rebuild} that no successful build has taken in yet. */

@@ -1,6 +1,8 @@
 // Live reload for `disclose serve`: added to HTML pages in the server's responses only, never to
 // the files of the built site. Reloads this page when a rebuild changes it, a stylesheet or script it
-// loads, or everything.
+// loads, or everything; shows the problems of a failed build over the page until a build succeeds.
+// The problems are put in as text (never as HTML), and styled through the CSSOM, which a site's
+// Content-Security-Policy without 'unsafe-inline' still allows.
 (function () {
   "use strict";
   if (!window.EventSource) {
@@ -27,8 +29,94 @@
       mine.push(normal(url.pathname));
     }
   }
+  var OVERLAY = "disclose-build-problems";
+
+  function hideProblems() {
+    var old = document.getElementById(OVERLAY);
+    if (old) {
+      old.parentNode.removeChild(old);
+    }
+  }
+
+  function line(tag, text, lang) {
+    var element = document.createElement(tag);
+    element.textContent = text;
+    if (lang) {
+      element.lang = lang;
+    }
+    element.style.margin = "0 0 0.4em 0";
+    return element;
+  }
+
+  // The problems of a failed build, over the page: Azerbaijani first, English second.
+  function showProblems(problems) {
+    hideProblems();
+    var box = document.createElement("div");
+    box.id = OVERLAY;
+    box.setAttribute("role", "alert");
+    var s = box.style;
+    s.position = "fixed";
+    s.top = "0";
+    s.left = "0";
+    s.right = "0";
+    s.maxHeight = "60vh";
+    s.overflow = "auto";
+    s.zIndex = "2147483647";
+    s.background = "#fff4f4";
+    s.color = "#0b0c0c";
+    s.borderBottom = "5px solid #d4351c";
+    s.padding = "1em 1.5em";
+    s.font = "16px/1.4 system-ui, sans-serif";
+    s.boxShadow = "0 2px 8px rgba(0,0,0,.3)";
+    var az = line("p", "Sayt qurulmadı: aşağıdakı problemləri düzəldin. Səhifə son uğurlu qurulmanı göstərir.", "az");
+    az.style.fontWeight = "bold";
+    box.appendChild(az);
+    box.appendChild(line("p", "The site did not build: fix the problems below. This page shows the last good build.", "en"));
+    var list = document.createElement("ul");
+    list.style.fontFamily = "ui-monospace, monospace";
+    list.style.margin = "0.5em 0 0 0";
+    for (var i = 0; i < problems.length; i++) {
+      list.appendChild(line("li", problems[i]));
+    }
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+
+  // A state answer is older than any event that arrived after it was asked for.
+  var eventsSeen = 0;
+
+  function askState() {
+    if (!window.fetch) {
+      return;
+    }
+    var asked = eventsSeen;
+    fetch("/_disclose/state", {cache: "no-store"}).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (state) {
+      if (!state || asked !== eventsSeen) {
+        return;
+      }
+      if (state.ok) {
+        hideProblems();
+      } else {
+        showProblems(state.problems);
+      }
+    }).catch(function () {
+      // The server is restarting: the stream's next open asks again.
+    });
+  }
+
   // EventSource reconnects by itself when the server restarts or the stream drops.
   var events = new EventSource("/_disclose/events");
+  events.addEventListener("open", askState);
+  events.addEventListener("failed", function (event) {
+    eventsSeen++;
+    showProblems(event.data.split("\n"));
+  });
+  events.addEventListener("fixed", function () {
+    eventsSeen++;
+    hideProblems();
+  });
   events.addEventListener("reload", function (event) {
     var changed = event.data.split("\n");
     for (var i = 0; i < changed.length; i++) {

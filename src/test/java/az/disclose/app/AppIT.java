@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -52,10 +53,10 @@ class AppIT {
     PrintWriter writer = new PrintWriter(log);
     App.Builds builds = changed -> {
       try {
-        return changed == null ? builder.build() : builder.rebuild(changed);
+        return App.Result.ok(changed == null ? builder.build() : builder.rebuild(changed));
       } catch (Exception e) {
         writer.println("build failed: " + e);
-        return null;
+        return App.Result.failed(List.of(e.toString()));
       }
     };
     URI base;

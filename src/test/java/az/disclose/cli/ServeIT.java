@@ -141,6 +141,64 @@ class ServeIT {
         .doesNotContain("_disclose");
   }
 
+  private static final String OVERLAY = "disclose-build-problems";
+
+  private String outputNow() {
+    synchronized (output) {
+      return String.join("\n", output);
+    }
+  }
+
+  /** The text of the build-problems overlay on the page, or null when it shows none. */
+  private static String overlay(WebDriver d) {
+    return (String) ((JavascriptExecutor) d).executeScript(
+        "var o = document.getElementById('" + OVERLAY + "'); return o ? o.innerText : null;");
+  }
+
+  @Test
+  void aBrokenNewsFileShowsItsProblemOverEveryOpenPageUntilItIsFixed() throws Exception {
+    String base = startServe("--live-reload");
+    browser = Chromium.start(dir.resolve("chromium-profile"));
+    Chromium.recordEventSources(browser);
+    browser.get(base + "/plan/");
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return window.__eventSources.length === 1 && window.__eventSources[0].readyState === EventSource.OPEN;")));
+    assertThat(overlay(browser)).isNull();
+
+    Path news = dir.resolve("content/news/komissiya-yaradildi.md");
+    String good = Files.readString(news);
+    String broken = good.replace("title: \"Açıq Hökumət üzrə komissiya yaradıldı\"", "title: \"Açıq Hökumət üzrə komissiya yaradıldı");
+    assertThat(broken).isNotEqualTo(good);
+    Files.writeString(news, broken);
+
+    String problem = "content/news/komissiya-yaradildi.md:2: YAML syntax error: the quote \" opened here is never closed";
+    String shown = new WebDriverWait(browser, WAIT).withMessage(() -> "the overlay with the problem; serve said: " + outputNow())
+        .until(d -> {
+          String text = overlay(d);
+          return text != null && text.contains(problem) ? text : null;
+        });
+    // Azerbaijani first, English second, then the problems.
+    assertThat(shown.indexOf("Sayt qurulmadı")).isNotNegative().isLessThan(shown.indexOf("The site did not build"));
+    assertThat(shown.indexOf("The site did not build")).isLessThan(shown.indexOf(problem));
+    // The terminal says it too.
+    synchronized (output) {
+      assertThat(output).anyMatch(l -> l.contains(problem));
+    }
+    // A page opened while the last build failed shows the problem from the start.
+    browser.get(base + "/news/");
+    new WebDriverWait(browser, WAIT).withMessage("the overlay on a page loaded after the failure")
+        .until(d -> overlay(d) != null && overlay(d).contains(problem));
+    // Nothing of it in the built files.
+    assertThat(Files.readString(dir.resolve("site/news/index.html"))).doesNotContain(OVERLAY).doesNotContain("_disclose");
+
+    // Fixed as it was: nothing to rebuild on the open page, but the overlay goes.
+    ((JavascriptExecutor) browser).executeScript("window.openedBeforeTheFix = true;");
+    Files.writeString(news, good);
+    new WebDriverWait(browser, WAIT).withMessage("the overlay gone after the fix").until(d -> overlay(d) == null);
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.openedBeforeTheFix === true;"))
+        .as("the overlay went without a reload").isEqualTo(true);
+  }
+
   @Test
   void byDefaultLiveReloadIsOffAndThePagesAreServedAsBuilt() throws Exception {
     String base = startServe();

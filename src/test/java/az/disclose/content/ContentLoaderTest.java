@@ -82,7 +82,7 @@ class ContentLoaderTest {
         """);
     assertThat(problems()).satisfiesExactly(
         p -> assertThat(p).startsWith("content/news/a.md:2: 'title' is required"),
-        p -> assertThat(p).startsWith("content/news/a.md:3: unknown key 'autor' (allowed: confidential, date, event_date, slug, summary, tags, title)"),
+        p -> assertThat(p).startsWith("content/news/a.md:3: unknown key 'autor' (allowed: confidential, date, event_date, late_reason, publish_despite, slug, summary, tags, title)"),
         p -> assertThat(p).startsWith("content/news/b.md:1: the file must start with front matter"),
         p -> assertThat(p).startsWith("content/pages/c.md:1: the front matter opened on line 1 is never closed"));
   }

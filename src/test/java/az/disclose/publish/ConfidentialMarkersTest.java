@@ -33,7 +33,11 @@ class ConfidentialMarkersTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "məxfilik siyasəti",      // a longer word: whole words only
+      "Saytın məxfilik siyasəti", // a website's privacy policy: public, documented exception
+      "MƏXFİLİK SİYASƏTİNDƏ dəyişiklik",
+      "xidməti istifadəçilər üçün", // another word in the middle of the phrase
+      "xidməti istifadə üçüncü dəfə", // "üçüncü" (third) is not an ending of "üçün"
+      "konfidensialist",        // not an ending
       "məxfı",                  // dotless ı is another letter
       "DSPX və ADSP",
       "confidentiality",
@@ -41,6 +45,42 @@ class ConfidentialMarkersTest {
       "for official use"})
   void wordsThatOnlyContainAMarkerAreNotMarkers(String text) {
     assertThat(markers.find(text)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "məxfidir",
+      "Bu məlumat məxfidir.",
+      "MƏXFİDİR",
+      "məxfi olan sənədlər",
+      "xidməti istifadə üçündür",
+      "Xidməti istifadə üçündür.",
+      "məxfi sənəd",
+      "sənədin məxfiliyi qorunur",
+      "məxfiliyin pozulması",
+      "məxfilik qrifi",
+      "məxfilərə aid edilir",
+      "məxfini açıqlamaq",
+      "məxfidən çıxarılıb",
+      "konfidensialdır",
+      "konfidensiallığı təmin edilir",
+      "konfidensial məlumatlardır"})
+  void aMarkerWithAzerbaijaniEndingsIsFound(String text) {
+    assertThat(markers.find(text)).as(text).hasSize(1);
+  }
+
+  @Test
+  void anInflectedHitReportsTheWholeWordAsWritten() {
+    assertThat(markers.find("Sənəd MƏXFİDİR.")).singleElement().satisfies(h -> {
+      assertThat(h.found()).isEqualTo("MƏXFİDİR");
+      assertThat(h.marker()).isEqualTo("məxfi");
+    });
+  }
+
+  @Test
+  void thePrivacyPolicyExceptionLeavesOtherMarkersOfTheSameTextFound() {
+    assertThat(markers.find("Məxfilik siyasəti dəyişdi. Bu əlavə isə məxfidir."))
+        .singleElement().satisfies(h -> assertThat(h.found()).isEqualTo("məxfidir"));
   }
 
   @Test

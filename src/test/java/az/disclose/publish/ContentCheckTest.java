@@ -189,4 +189,45 @@ class ContentCheckTest {
   void aMissingContentDirectoryIsAUsageError() {
     assertThat(run("check", "--content", dir.resolve("nope").toString())).isEqualTo(Main.USAGE);
   }
+
+  @Test
+  void aReasonInTheFrontMatterMakesTheErrorsItAcceptsWarningsThatCarryIt() throws Exception {
+    Path content = Fixtures.content(dir);
+    Fixtures.write(content.resolve("news/gec.md"), """
+        ---
+        title: "Görüş"
+        date: 2026-05-09
+        event_date: 2026-05-01
+        late_reason: "Fotolar gec çatdı"
+        publish_despite: "Nazirliyin rəsmi qaynar xətt nömrəsidir"
+        ---
+
+        Qaynar xətt: +994 50 123 45 67. Bu sənəd məxfidir.
+        """);
+    List<Finding> found = check(content);
+    assertThat(found).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
+    assertThat(found).anySatisfy(f -> {
+      assertThat(f.rule()).isEqualTo(Rules.WINDOW);
+      assertThat(f.message()).contains("late_reason: Fotolar gec çatdı");
+    });
+    assertThat(found).filteredOn(f -> f.rule().equals(Rules.PERSONAL_DATA) || f.rule().equals(Rules.CONFIDENTIAL))
+        .hasSize(2).allSatisfy(f -> assertThat(f.message()).contains("publish_despite: Nazirliyin rəsmi qaynar xətt nömrəsidir"));
+  }
+
+  @Test
+  void aReasonForOneRuleDoesNotExcuseAnother() throws Exception {
+    Path content = Fixtures.content(dir);
+    Fixtures.write(content.resolve("news/gec.md"), """
+        ---
+        title: "Görüş"
+        date: 2026-05-09
+        event_date: 2026-05-01
+        late_reason: "Fotolar gec çatdı"
+        ---
+
+        Bu sənəd məxfidir.
+        """);
+    assertThat(check(content)).filteredOn(f -> f.severity() == Severity.ERROR).singleElement()
+        .satisfies(f -> assertThat(f.rule()).isEqualTo(Rules.CONFIDENTIAL));
+  }
 }

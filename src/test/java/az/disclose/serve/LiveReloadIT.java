@@ -21,6 +21,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +186,55 @@ class LiveReloadIT {
     liveReload.changed(List.of());
     liveReload.changedAll();
     assertThat(nextEvent(lines)).containsExactly("event: reload", "data: *");
+  }
+
+  @Test
+  void theStateEndpointSaysWhetherTheLastBuildFailedAndWithWhichProblems() throws Exception {
+    HttpResponse<byte[]> ok = get(LiveReload.STATE_PATH);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(ok.headers().firstValue("cache-control")).hasValue("no-store");
+    assertThat(text(ok)).isEqualTo("{\"ok\":true,\"problems\":[]}");
+
+    liveReload.failed(List.of("content/news/x.md:3: YAML syntax error: the quote \" opened here is never closed",
+        "content/news/<script>.md:1: a\nb"));
+    JsonNode state = new ObjectMapper().readTree(get(LiveReload.STATE_PATH).body());
+    assertThat(state.get("ok").asBoolean()).isFalse();
+    assertThat(state.get("problems")).extracting(JsonNode::asText).containsExactly(
+        "content/news/x.md:3: YAML syntax error: the quote \" opened here is never closed",
+        "content/news/<script>.md:1: a b");
+    // Never markup in the answer, even if a browser were made to read it as HTML.
+    assertThat(text(get(LiveReload.STATE_PATH))).doesNotContain("<script>");
+
+    liveReload.succeeded();
+    assertThat(text(get(LiveReload.STATE_PATH))).isEqualTo("{\"ok\":true,\"problems\":[]}");
+  }
+
+  @Test
+  void openStreamsAreToldOfAFailedBuildAndOfTheNextGoodOne() throws Exception {
+    BlockingQueue<String> lines = events();
+    await(() -> liveReload.openStreams() == 1, "the stream is open");
+
+    liveReload.failed(List.of("content/news/a.md:2: one", "content/news/b.md:5: two"));
+    assertThat(nextEvent(lines)).containsExactly("event: failed", "data: content/news/a.md:2: one",
+        "data: content/news/b.md:5: two");
+    liveReload.succeeded();
+    assertThat(nextEvent(lines)).containsExactly("event: fixed", "data: ok");
+    // A good build after a good one says nothing more.
+    liveReload.succeeded();
+    liveReload.changedAll();
+    assertThat(nextEvent(lines)).containsExactly("event: reload", "data: *");
+  }
+
+  @Test
+  void aFailureWithManyProblemsShowsTheFirstOnesAndSaysHowManyMore() {
+    List<String> many = new ArrayList<>();
+    for (int i = 1; i <= LiveReload.MAX_PROBLEMS_SHOWN + 5; i++) {
+      many.add("content/news/x.md:" + i + ": problem");
+    }
+    liveReload.failed(many);
+    assertThat(liveReload.problems()).hasSize(LiveReload.MAX_PROBLEMS_SHOWN + 1)
+        .last().asString().contains("5 more");
   }
 
   @Test

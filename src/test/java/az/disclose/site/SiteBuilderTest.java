@@ -342,7 +342,7 @@ class SiteBuilderTest {
         title: "Keçidlər"
         date: 2013-01-01
         ---
-        [yox](/yoxdur/), [plan](/plan/9-9/), [yaxşı](/plan/1-1/), [xarici](https://example.org/x), [məktub](mailto:a@b.az)
+        [yox](/yoxdur/), [plan](/plan/9-9/), [yaxşı](/plan/1-1/), [xarici](https://example.org/x), [məktub](mailto:sorgu@example.gov.az)
         """);
     ProblemsException e = catchThrowableOfType(ProblemsException.class, this::build);
     assertThat(e.problems()).extracting(p -> p.message()).containsExactly(
