@@ -1,7 +1,6 @@
 package az.disclose.inbox.console;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -112,10 +110,8 @@ final class Web {
             if (files.size() >= MAX_FILES) {
               throw new FormTooLarge();
             }
-            byte[] bytes;
-            try (InputStream in = Content.Source.asInputStream(p.newContentSource())) {
-              bytes = in.readAllBytes();
-            }
+            // ISO-8859-1 maps every byte to one char and back: the part's bytes exactly
+            byte[] bytes = p.getContentAsString(StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
             String ct = p.getHeaders().get(HttpHeader.CONTENT_TYPE);
             files.add(new Form.Upload(p.getName(), p.getFileName(), ct == null ? "application/octet-stream" : ct, bytes));
           } else {
@@ -137,6 +133,7 @@ final class Web {
       throw e;
     } catch (RuntimeException e) {
       // Jetty's parsers throw unchecked exceptions for a body over a limit or malformed
+      org.slf4j.LoggerFactory.getLogger(Web.class).warn("console: a form was refused: {}", e.toString());
       throw new FormTooLarge();
     }
   }
