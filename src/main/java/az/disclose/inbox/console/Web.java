@@ -152,7 +152,9 @@ final class Web {
     h.put("Content-Security-Policy", csp);
     h.put("X-Content-Type-Options", "nosniff");
     h.put("X-Frame-Options", "DENY");
-    h.put("Referrer-Policy", "no-referrer");
+    // Not no-referrer: under it browsers send "Origin: null" with a form's POST, which the origin
+    // check must refuse; same-origin keeps addresses (request numbers) from leaving the console.
+    h.put("Referrer-Policy", "same-origin");
     h.put(HttpHeader.CACHE_CONTROL, "no-store");
     h.put("X-Robots-Tag", "noindex, nofollow");
     h.put("Cross-Origin-Opener-Policy", "same-origin");
