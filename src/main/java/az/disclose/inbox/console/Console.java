@@ -453,6 +453,28 @@ public final class Console {
     return n == 0 ? t.get("left.today") : t.format("left.days", n);
   }
 
+  /**
+   * Text from outside (a citizen's message, a quarantined mail) with the control characters HTML
+   * forbids (C0 but tab and line ends, DEL, C1) shown as U+FFFD, so that every page stays valid.
+   */
+  static String clean(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean bad = ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' || ch >= 0x7f && ch <= 0x9f;
+      if (bad && b == null) {
+        b = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (b != null) {
+        b.append(bad ? '\uFFFD' : ch);
+      }
+    }
+    return b == null ? text : b.toString();
+  }
+
   /** The flash message of {@code ?flash=} (a known key only: never text from the address). */
   static String flash(Web w, Texts t) {
     String key = w.query("flash");

@@ -23,8 +23,8 @@ final class QuarantinePages {
     List<Views.QuarantineRow> rows = new ArrayList<>();
     try {
       for (Quarantine.Shown s : quarantine.summaries(all)) {
-        rows.add(new Views.QuarantineRow(s.entry().id(), Console.PATH + "/quarantine/" + s.entry().id(), s.sender(),
-            s.subject(), s.date().map(console::time).orElse(""), console.time(s.entry().receivedAt()), s.entry().reason(),
+        rows.add(new Views.QuarantineRow(s.entry().id(), Console.PATH + "/quarantine/" + s.entry().id(), Console.clean(s.sender()),
+            Console.clean(s.subject()), s.date().map(console::time).orElse(""), console.time(s.entry().receivedAt()), s.entry().reason(),
             c.t.get("quarantine.status." + s.entry().status())));
       }
     } catch (RegisterException e) {
@@ -61,10 +61,10 @@ final class QuarantinePages {
   private void show(Web w, Console.Call c, int status, Quarantine.Shown s, String flash, List<Views.FieldError> errors,
       String reason) throws Exception {
     var q = s.entry();
-    Views.QuarantineEntry view = new Views.QuarantineEntry(q.id(), s.sender(), s.subject(),
+    Views.QuarantineEntry view = new Views.QuarantineEntry(q.id(), Console.clean(s.sender()), Console.clean(s.subject()),
         s.date().map(console::time).orElse(""), console.time(q.receivedAt()), q.reason(),
         c.t.get("quarantine.status." + q.status()), q.resolution().orElse("") + q.resolvedBy().map(b -> " (" + b + ")").orElse(""),
-        s.headerLines(), s.text(), Console.PATH + "/quarantine/" + q.id() + "/raw", q.status().equals("open"), reason);
+        s.headerLines().stream().map(Console::clean).toList(), Console.clean(s.text()), Console.PATH + "/quarantine/" + q.id() + "/raw", q.status().equals("open"), reason);
     console.page(w, status, "quarantine-entry.ftlh", console.frame(w, c.t, c.session,
         c.t.format("quarantine.entry.title", q.id()), flash, errors), view);
   }

@@ -73,7 +73,7 @@ final class RequestPages {
       rows.add(new Views.RequestRow(s.number(), Console.PATH + "/requests/" + s.number(), c.t.get("type." + s.type().key()),
           c.t.get("channel." + s.channel().name().toLowerCase(Locale.ROOT)), c.t.get("status." + s.status().key()),
           console.time(s.registeredAt()), console.date(s.dueDate(), c.t),
-          s.status().open() ? console.left(s.dueDate(), s.overdue(), c.t) : "", s.overdue(), s.name(), s.subject()));
+          s.status().open() ? console.left(s.dueDate(), s.overdue(), c.t) : "", s.overdue(), Console.clean(s.name()), Console.clean(s.subject())));
     }
     String query = (status.map(x -> "&status=" + x.key()).orElse("")) + (open ? "&open=1" : "")
         + (overdue ? "&overdue=1" : "") + (due.isEmpty() ? "" : "&due=" + due);
@@ -138,7 +138,8 @@ final class RequestPages {
     List<StoredAttachment> files = console.register.attachments(v.number());
     for (int i = 0; i < files.size(); i++) {
       StoredAttachment a = files.get(i);
-      Views.FileLink link = new Views.FileLink(a.attachment().fileName(), a.attachment().contentType(),
+      Views.FileLink link = new Views.FileLink(Console.clean(a.attachment().fileName()),
+          Console.clean(a.attachment().contentType()),
           size(a.attachment().bytes().length), base + "/files/" + i);
       (a.role().equals(StoredAttachment.REQUEST) ? own : answers).add(link);
     }
@@ -146,18 +147,19 @@ final class RequestPages {
     List<Views.Event> notes = new ArrayList<>();
     for (HistoryEvent e : v.history()) {
       Views.Event ev = new Views.Event(console.time(e.at()), e.actor(),
-          c.t.get("event." + e.kind().name().toLowerCase(Locale.ROOT)), e.text(), !e.visibleToRequester());
+          c.t.get("event." + e.kind().name().toLowerCase(Locale.ROOT)), Console.clean(e.text()), !e.visibleToRequester());
       (e.visibleToRequester() ? history : notes).add(ev);
     }
     boolean overdue = v.status().open() && console.clock.instant().isAfter(v.dueAt().toInstant());
     Views.Request view = new Views.Request(v.number(), base, c.t.get("type." + v.type().key()),
         c.t.get("channel." + v.channel().name().toLowerCase(Locale.ROOT)),
         c.t.get("urgency." + v.urgency().name().toLowerCase(Locale.ROOT)), c.t.get("status." + v.status().key()),
-        v.status().open(), v.name(), v.email(), v.subject(), v.message(), console.time(v.registeredAt()),
+        v.status().open(), Console.clean(v.name()), Console.clean(v.email()), Console.clean(v.subject()),
+        Console.clean(v.message()), console.time(v.registeredAt()),
         console.date(v.dueDate(), c.t), v.status().open() ? console.left(v.dueDate(), overdue, c.t) : "", overdue,
         String.join("\n\n", explained), own, answers, base + "/raw", history, notes,
         Permission.ACT.grantedTo(c.account().role()), drafts, previewHtml);
-    console.page(w, status, "request.ftlh", console.frame(w, c.t, c.session, v.number() + " — " + v.subject(), flash,
+    console.page(w, status, "request.ftlh", console.frame(w, c.t, c.session, v.number() + " — " + Console.clean(v.subject()), flash,
         errors), view);
   }
 

@@ -34,9 +34,20 @@ final class SignIn {
   private final Console console;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final SignInLimiter limiter;
 
   SignIn(Console console) {
     this.console = console;
+    this.limiter = new SignInLimiter(console.clock);
+  }
+
+  /** Whether the address may try again; else a 429 page is sent. */
+  private boolean allowed(Web w, Console.Call c, String username) throws Exception {
+    if (limiter.allow(w.remoteAddress())) {
+      return true;
+    }
+    show(w, c, 429, username, "", List.of(new Views.FieldError("username", c.t.get("signin.error.toomany"))));
+    return false;
   }
 
   /** The live session of the request's cookie, if any. */
@@ -85,6 +96,9 @@ final class SignIn {
     }
     if (!errors.isEmpty()) {
       show(w, c, 400, username, "", errors);
+      return;
+    }
+    if (!allowed(w, c, username)) {
       return;
     }
     Outcome o = console.accounts.authenticate(username, password, null);
@@ -162,6 +176,9 @@ final class SignIn {
     String code = c.form.get("code");
     if (code.isEmpty()) {
       showCode(w, c, 400, p.get().username(), List.of(new Views.FieldError("code", c.t.get("code.error.empty"))));
+      return;
+    }
+    if (!allowed(w, c, p.get().username())) {
       return;
     }
     Outcome o = console.accounts.authenticate(p.get().username(), p.get().password(), code);

@@ -199,4 +199,48 @@ class ConsolePagesIT {
     assertThat(location(root)).isEqualTo("/console/");
     assertThat(f.browser().get("/site-page").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void theAuditIsPagedByOneHundredNewestFirst() throws Exception {
+    Optional<Enrolment> e = f.account("admin", Role.ADMINISTRATOR);
+    for (int i = 0; i < 130; i++) {
+      f.accounts.authenticate("nobody" + i, "wrong", null);
+    }
+    Browser admin = f.signedIn("admin", e);
+    String first = admin.get("/console/audit").body();
+    assertThat(first.split("<tr>", -1)).hasSize(1 + 1 + 100);
+    assertThat(first).contains("signed_in", "nobody129").doesNotContain(">nobody0<");
+    java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"(/console/audit\\?before=\\d+)\"").matcher(first);
+    assertThat(older.find()).isTrue();
+    String second = admin.get(older.group(1)).body();
+    assertThat(second).contains(">nobody0<", "href=\"/console/audit\"").doesNotContain("nobody129");
+  }
+
+  @Test
+  void everyPageIsValidHtml() throws Exception {
+    az.disclose.testing.HtmlChecker checker = az.disclose.testing.HtmlChecker.create();
+    Optional<Enrolment> e = f.account("admin", Role.ADMINISTRATOR);
+    String n = f.request("Aysel Məmmədova", "Büdcə hesabatı", "Mətn",
+        List.of(new Attachment("a.csv", "text/csv", "a".getBytes()))).number();
+    f.mailIntake.ingest(Files.readAllBytes(Path.of("src/test/resources/mail/corpus/garbage.eml")));
+    long q = new az.disclose.inbox.mail.MailStore(f.inbox.store()).quarantined(false).get(0).id();
+    Browser admin = f.signedIn("admin", e);
+    admin.get("/console/");
+    List<String> pages = new java.util.ArrayList<>();
+    for (String p : List.of("/console/", "/console/requests/" + n, "/console/quarantine", "/console/quarantine/" + q,
+        "/console/audit", "/console/accounts", "/console/no-such-page")) {
+      pages.add(admin.get(p).body());
+    }
+    pages.add(admin.post("/console/requests/" + n + "/note", "text", "").body());
+    pages.add(admin.post("/console/accounts", "username", "rauf", "role", "foi_officer", "password",
+        "violet mountain river lamp").body());
+    Browser anonymous = f.browser();
+    pages.add(anonymous.get("/console/sign-in").body());
+    pages.add(anonymous.post("/console/sign-in", "username", "", "password", "").body());
+    for (String html : pages) {
+      Path file = Files.createTempFile(dir, "page", ".html");
+      Files.writeString(file, html, StandardCharsets.UTF_8);
+      assertThat(checker.check(file)).as("W3C errors in\n%s", html).isEmpty();
+    }
+  }
 }

@@ -209,4 +209,23 @@ class ConsoleSignInIT {
     assertThat(b.setCookie("console-session")).contains("Path=/console;", "HttpOnly", "SameSite=Strict")
         .doesNotContain("Secure");
   }
+
+  @Test
+  void oneAddressGuessingManyAccountsIsStoppedAfterThirtyAttemptsUntilTheWindowEnds() throws Exception {
+    f.account("komissiya", Role.VIEWER);
+    Browser b = f.browser();
+    b.get("/console/sign-in");
+    for (int i = 0; i < SignInLimiter.MAX_ATTEMPTS; i++) {
+      assertThat(b.post("/console/sign-in", "username", "user" + i, "password", "Password123456").statusCode())
+          .isEqualTo(401);
+    }
+    HttpResponse<String> over = b.post("/console/sign-in", "username", "komissiya", "password", ConsoleFixture.PASSWORD);
+    assertThat(over.statusCode()).isEqualTo(429);
+    assertThat(over.body()).contains("çoxlu giriş cəhdi");
+    assertThat(f.accounts.audit(Optional.of("komissiya"), 5)).as("not even tried").extracting(x -> x.kind())
+        .containsExactly(AuditKind.CREATED);
+    f.clock.advance(SignInLimiter.WINDOW);
+    assertThat(location(b.post("/console/sign-in", "username", "komissiya", "password", ConsoleFixture.PASSWORD)))
+        .isEqualTo("/console/");
+  }
 }
