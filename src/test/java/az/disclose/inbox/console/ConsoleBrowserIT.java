@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
 
 /**
  * The console in headless Chromium, without any script of its own: an officer signs in with a TOTP
@@ -61,14 +64,14 @@ class ConsoleBrowserIT {
     browser.findElement(By.id("username")).sendKeys("leyla");
     browser.findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
     browser.findElement(By.cssSelector("main button[type=submit]")).click();
-    assertThat(browser.getCurrentUrl()).as(browser.findElement(By.tagName("body")).getText()).endsWith("/console/sign-in/code");
+    arrivedAt(".*/console/sign-in/code$");
     browser.findElement(By.id("code")).sendKeys(f.code(e.secret(), 0));
     browser.findElement(By.cssSelector("main button[type=submit]")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/console/");
+    arrivedAt(".*/console/$");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(n, hostile.get(0));
 
     browser.findElement(By.linkText(n)).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/console/requests/" + n);
+    arrivedAt(".*/console/requests/" + n + "$");
     assertThat(browser.findElement(By.cssSelector(".citizen-text")).getText()).contains(hostile.get(0), hostile.get(1));
     assertThat(browser.findElements(By.cssSelector("main script, main img, main svg, main iframe"))).isEmpty();
     assertThat(browser.getTitle()).doesNotContain("pwned");
@@ -77,7 +80,18 @@ class ConsoleBrowserIT {
     // A note from the browser: the form works without any script.
     browser.findElement(By.id("note-text")).sendKeys("Brauzerdən qeyd");
     browser.findElement(By.cssSelector("form[action$='/note'] button[type=submit]")).click();
+    arrivedAt(".*/console/requests/" + n + "\\?flash=note$");
     assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Daxili qeyd əlavə edildi.");
     assertThat(f.inbox.register().get(n).history()).extracting(x -> x.text()).contains("Brauzerdən qeyd");
+  }
+
+  /** Waits (at most 10 s) until the browser is at an address matching {@code regex}: a click's navigation. */
+  private void arrivedAt(String regex) {
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(regex));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("not at " + regex + " but " + browser.getCurrentUrl() + ":\n"
+          + browser.findElement(By.tagName("body")).getText(), e);
+    }
   }
 }
