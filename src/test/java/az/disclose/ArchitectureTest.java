@@ -55,6 +55,8 @@ class ArchitectureTest {
       .layer("inbox.mail").definedBy("az.disclose.inbox.mail")
       // The officers' accounts and sessions (issue 15), on the register's database.
       .layer("inbox.accounts").definedBy("az.disclose.inbox.accounts")
+      // The officers' console (issue 15): the register and the accounts in a browser.
+      .layer("inbox.console").definedBy("az.disclose.inbox.console")
       // The officers' reports (monthly FOI report, unit reports): optional until the package exists.
       .optionalLayer("report").definedBy("az.disclose.report")
       // Nothing imports the command line: it is the top.
@@ -62,7 +64,7 @@ class ArchitectureTest {
       // The composition root: wires the parts from one resolved configuration for the front ends.
       .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
       .whereLayer("app").mayOnlyAccessLayers(with("config", "content", "render", "calendar", "publish", "site", "serve",
-          "inbox", "inbox.store", "inbox.web", "inbox.mail", "inbox.accounts"))
+          "inbox", "inbox.store", "inbox.web", "inbox.mail", "inbox.accounts", "inbox.console"))
       .whereLayer("yaml").mayNotAccessAnyLayer()
       .whereLayer("files").mayNotAccessAnyLayer()
       .whereLayer("render").mayNotAccessAnyLayer()
@@ -85,7 +87,12 @@ class ArchitectureTest {
       // The officers' console accounts: on the register's database through RequestStore and Tables.
       .whereLayer("inbox.accounts").mayOnlyAccessLayers(with("inbox", "inbox.model"))
       // The command line (disclose users), the composition root and, with the console, the web layer.
-      .whereLayer("inbox.accounts").mayOnlyBeAccessedByLayers("cli", "inbox.web", "app")
+      .whereLayer("inbox.accounts").mayOnlyBeAccessedByLayers("cli", "inbox.web", "inbox.console", "app")
+      // The console: the register's service, the accounts, the mail quarantine; Jetty through serve's
+      // bare server. Only the composition root (and the command line) wire it.
+      .whereLayer("inbox.console").mayOnlyAccessLayers(
+          with("inbox", "inbox.model", "inbox.accounts", "inbox.mail", "render", "calendar", "serve"))
+      .whereLayer("inbox.console").mayOnlyBeAccessedByLayers("cli", "app")
       .whereLayer("report").mayOnlyAccessLayers(
           with("inbox", "inbox.model", "inbox.store", "calendar", "config", "content", "render"))
       .whereLayer("report").mayOnlyBeAccessedByLayers("cli");
@@ -96,7 +103,7 @@ class ArchitectureTest {
       .should().resideInAnyPackage("az.disclose.cli", "az.disclose.app", "az.disclose.yaml", "az.disclose.files", "az.disclose.config",
           "az.disclose.content", "az.disclose.render", "az.disclose.calendar", "az.disclose.publish", "az.disclose.site",
           "az.disclose.serve", "az.disclose.inbox", "az.disclose.inbox.model", "az.disclose.inbox.store", "az.disclose.inbox.web",
-          "az.disclose.inbox.mail", "az.disclose.inbox.accounts", "az.disclose.report")
+          "az.disclose.inbox.mail", "az.disclose.inbox.accounts", "az.disclose.inbox.console", "az.disclose.report")
       .as("every class lives in a package of docs/architecture.md (a new package needs its place in ArchitectureTest)");
 
   /** No cycle between packages (each package its own slice, sub-packages included). */

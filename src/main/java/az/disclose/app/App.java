@@ -7,7 +7,15 @@ import az.disclose.content.Page;
 import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.RecomputeReport;
 import az.disclose.inbox.Register.RegisterException;
+import az.disclose.inbox.accounts.Accounts;
+import az.disclose.inbox.accounts.Sessions;
+import az.disclose.inbox.console.Console;
+import az.disclose.inbox.console.ConsoleServer;
+import az.disclose.inbox.console.MailDelivery;
+import az.disclose.inbox.console.RequestAccess;
 import az.disclose.inbox.mail.MailService;
+import az.disclose.inbox.mail.MailStore;
+import az.disclose.inbox.mail.Quarantine;
 import az.disclose.inbox.web.IntakeHandler;
 import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.inbox.web.IntakeServer;
@@ -102,6 +110,8 @@ public final class App implements AutoCloseable {
   private final MailService mail;
   private final SiteFrames frames;
   private final Server server;
+  /** The console's listener of its own (console.port), or null when it is under /console/ of {@link #server}. */
+  private Server consoleServer;
   private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor();
   private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
   private final PrintWriter out;
@@ -146,8 +156,25 @@ public final class App implements AutoCloseable {
       server = siteWithInbox(options.host(), options.port(), options.behindProxy() ? config.web().proxies() : null,
           config.web().limits(), config.inbox().dataDirectory().resolve(IntakeServer.UPLOADS), config.out(), inbox,
           frames, reload, mail.configured() ? mail::status : null);
+      Console console = console(config, inbox, mail, Clock.systemUTC());
+      Server consoleServer = null;
+      if (config.console().ownListener()) {
+        consoleServer = ConsoleServer.create(config.console().bind(), config.console().port().getAsInt(), console,
+            options.behindProxy() ? config.web().proxies() : null);
+      } else {
+        server.setHandler(new Handler.Sequence(console.handler(), server.getHandler()));
+      }
       server.start();
+      if (consoleServer != null) {
+        try {
+          consoleServer.start();
+        } catch (Exception | Error e) {
+          consoleServer.stop();
+          throw e;
+        }
+      }
       App app = new App(config, inbox, mail, frames, server, out, err);
+      app.consoleServer = consoleServer;
       app.run(options, builds, reload);
       return app;
     } catch (Exception | Error e) {
@@ -177,6 +204,44 @@ public final class App implements AutoCloseable {
     SiteServer.trustProxies(server, proxies);
     server.setHandler(new Handler.Sequence(intake, server.getHandler()));
     return server;
+  }
+
+  /**
+   * The officers' console on the register, its accounts and the mail side: the quarantine, and the
+   * outbox's word on an action's mail. Warns loudly when its cookies are not {@code Secure}.
+   */
+  public static Console console(Configuration config, Inbox inbox, MailService mail, Clock clock) {
+    if (!config.console().secureCookies()) {
+      LoggerFactory.getLogger(App.class).warn("!!! CONSOLE COOKIES ARE NOT SECURE (console.secure_cookies: false):"
+          + " session cookies travel over plain HTTP. Use this only for development on this machine; behind HTTPS"
+          + " remove the setting.");
+    }
+    Accounts accounts = Accounts.standard(inbox.store(), clock);
+    MailDelivery delivery = mail.sender().isEmpty() ? MailDelivery.OFF : (number, eventId) -> delivery(mail.store(),
+        number, eventId);
+    return new Console(inbox.register(), accounts, new Sessions(accounts),
+        java.util.Optional.of(new Quarantine(inbox.register(), mail.store(), clock)), delivery,
+        RequestAccess.UNTIL_ASSIGNMENT, config.console(), clock);
+  }
+
+  /** Whether the outbox holds mail of the event, and whether it left. */
+  static MailDelivery.State delivery(MailStore store, String number, long eventId) {
+    try {
+      for (MailStore.OutboxEntry e : store.outbox(number)) {
+        if (e.historyId() == eventId) {
+          return e.status().equals("sent") ? MailDelivery.State.SENT : MailDelivery.State.QUEUED;
+        }
+      }
+      return MailDelivery.State.NONE;
+    } catch (az.disclose.inbox.StoreException e) {
+      LoggerFactory.getLogger(App.class).error("the outbox of {} cannot be read: {}", number, e.getMessage());
+      return MailDelivery.State.QUEUED;
+    }
+  }
+
+  /** The port of the console's own listener (console.port), or the main server's. */
+  public int consolePort() {
+    return consoleServer != null ? SiteServer.port(consoleServer) : port();
   }
 
   /** Watches content/ and theme/ once started; ends when the process stops or the watching fails. */
@@ -301,6 +366,9 @@ public final class App implements AutoCloseable {
     publisher.shutdownNow();
     builder.shutdownNow();
     try {
+      if (consoleServer != null) {
+        consoleServer.stop();
+      }
       server.stop();
     } finally {
       try {

@@ -2,6 +2,7 @@ package az.disclose.app;
 
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.InboxSettingsLoader;
+import az.disclose.inbox.console.ConsoleSettings;
 import az.disclose.inbox.mail.MailSettings;
 import az.disclose.inbox.web.WebSettings;
 import az.disclose.yaml.ProblemsException;
@@ -24,9 +25,16 @@ import java.util.Optional;
  * @param inbox the register's settings
  * @param mail the mail side's settings (IMAP, SMTP; each optional)
  * @param web the web intake's limits and proxies
+ * @param console the officers' console's listener and cookies
  */
 public record Configuration(Path content, Path theme, Path out, Optional<Path> settingsFile, InboxSettings inbox,
-    MailSettings mail, WebSettings web) {
+    MailSettings mail, WebSettings web, ConsoleSettings console) {
+
+  /** With the console's default settings (under /console/ of the main server). */
+  public Configuration(Path content, Path theme, Path out, Optional<Path> settingsFile, InboxSettings inbox,
+      MailSettings mail, WebSettings web) {
+    this(content, theme, out, settingsFile, inbox, mail, web, ConsoleSettings.defaults());
+  }
 
   public Configuration {
     Objects.requireNonNull(content, "content");
@@ -36,6 +44,7 @@ public record Configuration(Path content, Path theme, Path out, Optional<Path> s
     Objects.requireNonNull(inbox, "inbox");
     Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(web, "web");
+    Objects.requireNonNull(console, "console");
   }
 
   /** The site's directories when the command line names none (serve's and build's defaults). */
@@ -59,7 +68,7 @@ public record Configuration(Path content, Path theme, Path out, Optional<Path> s
     Path file = config != null ? config
         : Files.isRegularFile(Path.of(InboxSettingsLoader.FILE_NAME)) ? Path.of(InboxSettingsLoader.FILE_NAME) : null;
     return new Configuration(content, theme, out, Optional.ofNullable(file), InboxSettingsLoader.load(file, env),
-        MailSettings.load(file, env), WebSettings.load(file));
+        MailSettings.load(file, env), WebSettings.load(file), ConsoleSettings.load(file));
   }
 
   /**
@@ -68,6 +77,6 @@ public record Configuration(Path content, Path theme, Path out, Optional<Path> s
    */
   public Configuration withTrustedProxies(List<String> proxies) {
     return new Configuration(content, theme, out, settingsFile, inbox, mail,
-        new WebSettings(web.limits(), proxies, web.forwardedHeader()));
+        new WebSettings(web.limits(), proxies, web.forwardedHeader()), console);
   }
 }

@@ -129,6 +129,8 @@ final class ServeCommand implements Callable<Integer> {
         out, err)) {
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, app.port(), app.databaseUrl());
+      out.printf("the officers' console at http://%s:%d/console/%n",
+          config.console().ownListener() ? config.console().bind() : host, app.consolePort());
       out.printf("watching %s and %s for changes%n", options.content, options.theme);
       out.flush();
       SiteSettings site = new SettingsLoader().load(options.content);

@@ -42,7 +42,7 @@ import java.util.Set;
 public final class InboxSettingsLoader {
   public static final String FILE_NAME = "disclose.yaml";
   /** Top-level sections read by other components, accepted here unread. */
-  public static final Set<String> OTHER_SECTIONS = Set.of("web", "mail", "site");
+  public static final Set<String> OTHER_SECTIONS = Set.of("web", "mail", "site", "console");
 
   private InboxSettingsLoader() {}
 

@@ -130,7 +130,7 @@ class InboxSettingsTest {
             file + ":8: deadlines.info-request: 'amount' must be between 1 and 10000, not 0",
             file + ":9: deadlines.info-request: 'unit' must be working_days or hours, not 'weeks'",
             file + ":10: deadlines: unknown key 'nonsense-rule' (allowed: appeal, appeal-extended, appeal-forward, extension, forward-to-holder, info-request, loses-relevance, threat-to-life, unclear-request)",
-            file + ":12: unknown key 'colour' (allowed: data_dir, database, deadlines, mail, min_free_disk_mb, number_prefix, retention_days, site, time_zone, web)"));
+            file + ":12: unknown key 'colour' (allowed: console, data_dir, database, deadlines, mail, min_free_disk_mb, number_prefix, retention_days, site, time_zone, web)"));
   }
 
   @Test

@@ -220,6 +220,30 @@ public final class Accounts {
     });
   }
 
+  /**
+   * The audit rows before row {@code beforeId} (all when empty), newest first, at most {@code limit}
+   * (capped at {@link #MAX_AUDIT_ROWS}): one page of the console's audit view.
+   */
+  public List<AuditEvent> auditPage(OptionalLong beforeId, int limit) throws StoreException {
+    int n = Math.max(0, Math.min(limit, MAX_AUDIT_ROWS));
+    long before = beforeId.orElse(Long.MAX_VALUE);
+    return read(c -> c.query("SELECT id, at, actor, username, kind, detail FROM account_audit WHERE id < ?"
+        + " ORDER BY id DESC LIMIT ?", r -> new AuditEvent(r.number(1), Instant.ofEpochMilli(r.number(2)), r.text(3),
+        r.text(4), AuditKind.of(r.text(5)), r.text(6)), before, n));
+  }
+
+  /**
+   * Records what the web console saw: a refused page or action ({@link AuditKind#ACCESS_DENIED}) or
+   * an action taken ({@link AuditKind#ACTION}) by {@code username}; other kinds are written by this
+   * class only.
+   */
+  public void recordConsole(String username, AuditKind kind, String detail) throws StoreException {
+    if (kind != AuditKind.ACCESS_DENIED && kind != AuditKind.ACTION) {
+      throw new IllegalArgumentException("the console records only access_denied and action, not " + kind.key());
+    }
+    audit(clock.instant(), normalise(username), kind, detail == null ? "" : detail);
+  }
+
   // ------------------------------------------------------------------ signing in
 
   /**

@@ -24,7 +24,11 @@ public enum AuditKind {
   LOCKED,
   RECOVERY_CODE_USED,
   SIGNED_OUT,
-  SIGNED_OUT_EVERYWHERE;
+  SIGNED_OUT_EVERYWHERE,
+  /** The console refused a page or action the account's role does not allow (403). */
+  ACCESS_DENIED,
+  /** An action taken in the console (the request's history has it too). */
+  ACTION;
 
   /** The name in the database. */
   public String key() {

@@ -331,6 +331,20 @@ abstract class AccountsContract {
   // ------------------------------------------------------------------ the audit is append-only
 
   @Test
+  void theConsoleRecordsRefusalsAndActionsAndReadsTheAuditPageByPage() throws Exception {
+    accounts.create("komissiya", Role.VIEWER, Optional.empty(), GOOD, "admin");
+    accounts.recordConsole("Komissiya", AuditKind.ACCESS_DENIED, "GET /console/accounts needs manage_accounts");
+    accounts.recordConsole("komissiya", AuditKind.ACTION, "note SEN-2026-00001");
+    assertThatThrownBy(() -> accounts.recordConsole("komissiya", AuditKind.SIGNED_IN, ""))
+        .isInstanceOf(IllegalArgumentException.class);
+    List<AuditEvent> newest = accounts.auditPage(java.util.OptionalLong.empty(), 2);
+    assertThat(newest).extracting(AuditEvent::kind).containsExactly(AuditKind.ACTION, AuditKind.ACCESS_DENIED);
+    assertThat(newest.get(1).username()).isEqualTo("komissiya");
+    List<AuditEvent> older = accounts.auditPage(java.util.OptionalLong.of(newest.get(1).id()), 2);
+    assertThat(older).extracting(AuditEvent::kind).containsExactly(AuditKind.CREATED);
+  }
+
+  @Test
   void theDatabaseRefusesToChangeOrDeleteTheAuditOrDeleteAnAccount() throws Exception {
     accounts.create("komissiya", Role.VIEWER, Optional.empty(), GOOD, "admin");
     accounts.authenticate("komissiya", OTHER, null);

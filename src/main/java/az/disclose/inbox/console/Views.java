@@ -1,0 +1,84 @@
+package az.disclose.inbox.console;
+
+import java.util.List;
+
+/**
+ * The typed models of the console's templates (no maps): {@link Frame} around every page, one record
+ * per page. Text is plain; the templates escape it (.ftlh), and the one HTML field (an answer's
+ * Markdown preview) is made by {@code render.Markdown}, which escapes raw HTML.
+ */
+public final class Views {
+  private Views() {}
+
+  /**
+   * What every page shows around its content.
+   *
+   * @param base the console's path prefix ({@code /console})
+   * @param csrf the token every state-changing form carries
+   * @param flash what the last action did (empty: nothing to say)
+   * @param errors the form's errors, for the error summary (empty: none)
+   */
+  public record Frame(String lang, Texts t, String title, String base, boolean signedIn, String user, String role,
+      String csrf, String flash, List<FieldError> errors, String otherLanguageHref, String otherLanguageName,
+      boolean mayQuarantine, boolean mayManageAccounts, boolean mayAudit) {
+    Frame withCsrf(String token) {
+      return new Frame(lang, t, title, base, signedIn, user, role, token, flash, errors, otherLanguageHref,
+          otherLanguageName, mayQuarantine, mayManageAccounts, mayAudit);
+    }
+  }
+
+  /** One error of a form: the field's id (the summary links to it) and the message. */
+  public record FieldError(String field, String text) {}
+
+  public record Option(String value, String label, boolean selected) {}
+
+  public record SignIn(String username) {}
+
+  public record Code(String username) {}
+
+  /** A message page: 403, 404, 400, 500. */
+  public record Message(String heading, String text) {}
+
+  public record RequestRow(String number, String href, String type, String channel, String status, String registered,
+      String due, String left, boolean overdue, String name, String subject) {}
+
+  public record RequestList(List<RequestRow> rows, int total, int page, int pages, String previousHref, String nextHref,
+      List<Option> statuses, boolean open, boolean overdue, String dueWithin) {}
+
+  public record Event(String at, String actor, String kind, String text, boolean internal) {}
+
+  public record FileLink(String name, String type, String size, String href) {}
+
+  /** The values typed into the action forms, kept when a form comes back with an error. */
+  public record Drafts(String answer, String extend, String forward, String clarify, String refuse, String note) {
+    static Drafts none() {
+      return new Drafts("", "", "", "", "", "");
+    }
+  }
+
+  public record Request(String number, String base, String type, String channel, String urgency, String status,
+      boolean open, String name, String email, String subject, String message, String registered, String due,
+      String left, boolean overdue, String explanation, List<FileLink> attachments, List<FileLink> answerFiles,
+      String rawHref, List<Event> history, List<Event> notes, boolean mayAct, Drafts drafts, String previewHtml) {}
+
+  public record QuarantineRow(long id, String href, String sender, String subject, String date, String received,
+      String reason, String status) {}
+
+  public record QuarantineList(List<QuarantineRow> rows, boolean all) {}
+
+  public record QuarantineEntry(long id, String sender, String subject, String date, String received, String reason,
+      String status, String resolution, List<String> headers, String text, String rawHref, boolean open,
+      String dismissReason) {}
+
+  public record AuditRow(String at, String actor, String account, String kind, String detail) {}
+
+  public record Audit(List<AuditRow> rows, String newerHref, String olderHref) {}
+
+  public record AccountRow(String username, String role, String unit, boolean disabled, boolean locked,
+      boolean secondFactor, String created) {}
+
+  public record AccountsPage(List<AccountRow> rows, List<Option> roles, String username, String unit) {}
+
+  /** A second factor just enrolled, shown this once. */
+  public record Enrolment(String username, String secret, String uri, List<String> recoveryCodes) {}
+}
