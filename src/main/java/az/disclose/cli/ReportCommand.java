@@ -6,7 +6,7 @@ import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.StoreException;
-import az.disclose.report.HalfMonth;
+import az.disclose.content.HalfMonth;
 import az.disclose.report.MonthlyCalculator;
 import az.disclose.report.MonthlyReport;
 import az.disclose.report.RegisterReader;
