@@ -11,9 +11,17 @@ import java.util.stream.Stream;
  *
  * @param news newest first (by date, then slug)
  * @param requestStatistics the inbox's published request statistics, when it has written them yet
+ * @param reports the annual plan reports and the published FOI figures ({@code /reports/}); all of
+ *     them here, only the approved annual reports in {@link #publishable}
  */
 public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
-    Optional<RequestStatistics> requestStatistics) {
+    Optional<RequestStatistics> requestStatistics, Reports reports) {
+
+  /** Content without published reports (the shape before reports/ and data/foi/ existed). */
+  public Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
+      Optional<RequestStatistics> requestStatistics) {
+    this(news, pages, documents, plan, commission, requestStatistics, Reports.NONE);
+  }
 
   /**
    * What the site may show on {@code today}: nothing marked confidential (rule 4.3 of the FOI
@@ -24,7 +32,7 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         news.stream().filter(n -> !n.confidential() && !n.date().isAfter(today)).toList(),
         pages.stream().filter(p -> !p.confidential()).toList(),
         documents.stream().filter(d -> !d.confidential() && !d.date().isAfter(today)).toList(),
-        plan, commission, requestStatistics);
+        plan, commission, requestStatistics, reports.publishable(today));
   }
 
   /** The first day after {@code today} on which a held-back item becomes publishable, if any. */

@@ -33,6 +33,7 @@ public final class ContentCheck {
     }
   }
 
+  private static final java.time.ZoneId BAKU = java.time.ZoneId.of("Asia/Baku");
   private final Clock clock;
   private final boolean loadContent;
 
@@ -98,6 +99,8 @@ public final class ContentCheck {
       f.datedItem().ifPresent(dated::add);
     }
     textFindings.addAll(PublicationWindow.check(dated, ledger, clock));
+    // Due by 15 January: a warning from 1 January, an error after the 15th (Baku).
+    AnnualReportDue.check(contentDir, java.time.LocalDate.now(clock.withZone(BAKU))).ifPresent(findings::add);
     findings.addAll(applyAllowList(textFindings, files, settings, contentDir));
     findings.sort(Finding.ORDER);
     return new Result(List.copyOf(findings), PublicationWindow.delays(dated, ledger, clock));
