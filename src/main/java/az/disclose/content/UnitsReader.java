@@ -6,8 +6,6 @@ import az.disclose.yaml.Problem;
 import az.disclose.yaml.ProblemsException;
 import az.disclose.yaml.YamlReader;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,7 +197,7 @@ public class UnitsReader {
       String done = m.requiredText("done");
       List<String> evidence = m.textList("evidence");
       for (String e : evidence) {
-        if (!e.startsWith("/") && !isHttpUrl(e)) {
+        if (!Links.isEvidence(e)) {
           m.problemAt("evidence", "evidence must be a site path starting with '/' or an http(s) address, not '" + e + "'");
         }
       }
@@ -216,14 +214,5 @@ public class UnitsReader {
       return null;
     }
     return new UnitReport(file, unit, period, submitted, entries);
-  }
-
-  private static boolean isHttpUrl(String s) {
-    try {
-      URI u = new URI(s);
-      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
   }
 }

@@ -134,7 +134,7 @@ class AnnualPlanReportTest {
           - measure: "9.9"
             completion: done
             opened_government: hugely
-            evidence: ["javascript:alert(1)"]
+            evidence: ["javascript:alert(1)", "//evil.example/x"]
           - measure: "1.1"
           - measure: "1.1"
         """, StandardCharsets.UTF_8);
@@ -145,7 +145,8 @@ class AnnualPlanReportTest {
         .hasMessageContaining("2026.yaml:3: unknown key 'colour'")
         .hasMessageContaining("2026.yaml:6: measures[1]: 'completion' must be one of no_evidence, not_started, limited, substantial, complete, not 'done'")
         .hasMessageContaining("2026.yaml:7: measures[1]: 'opened_government' must be one of worsened, did_not_change, marginal, major, outstanding")
-        .hasMessageContaining("2026.yaml:8: measures[1]: evidence must be a site path")
+        .hasMessageContaining("2026.yaml:8: measures[1]: evidence must be a site path starting with '/' or an http(s) address, not 'javascript:alert(1)'")
+        .hasMessageContaining("not '//evil.example/x'")
         .hasMessageContaining("2026.yaml:10: measures[3]: measure '1.1' is assessed twice");
   }
 
