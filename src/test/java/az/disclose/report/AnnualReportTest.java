@@ -85,6 +85,24 @@ class AnnualReportTest {
   }
 
   @Test
+  void theHtmlIsValidInBothLanguagesAndAsADraftWithoutTheRegister() throws Exception {
+    Path pages = tmp.resolve("html");
+    Files.createDirectories(pages);
+    var p = report.plan();
+    AnnualReport draft = new AnnualReport(new AnnualPlanReport(p.file(), p.year(), java.util.Optional.empty(), "",
+        p.planTitle(), p.lines()), null, report.generatedAt());
+    int i = 0;
+    for (AnnualReport r : java.util.List.of(report, draft)) {
+      for (String lang : java.util.List.of("az", "en")) {
+        Files.writeString(pages.resolve("annual-" + i++ + ".html"), new AnnualRenderer(settings.zone(), ReportTexts.of(lang)).html(r));
+      }
+    }
+    assertThat(Files.readString(pages.resolve("annual-2.html"))).contains("Hesabat hələ təsdiq edilməyib (layihə).")
+        .doesNotContain("İl ərzində informasiya sorğuları");
+    assertThat(az.disclose.testing.HtmlChecker.create().checkAll(pages)).isEmpty();
+  }
+
+  @Test
   void thePdfCarriesEveryAzerbaijaniLetterAndTheFigures() throws Exception {
     assumeTrue(ReportRendererTest.onPath("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)");
     Path pdf = tmp.resolve("annual.pdf");
