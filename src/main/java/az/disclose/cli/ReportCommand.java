@@ -43,13 +43,13 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "The order's reports: the monthly FOI report from the request register, and the tracker of the"
-        + " units' twice-monthly reports.",
+    description = "The order's reports: the monthly FOI report from the request register, the tracker of the"
+        + " units' twice-monthly reports, and the annual report on the work plan.",
     subcommands = {ReportCommand.MonthlyCommand.class, ReportCommand.UnitsCommand.class, ReportCommand.AnnualCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:invalid settings, holiday data, units or unit reports (each problem with file:line)",
+      "1:invalid settings, holiday data, plan, units, unit reports or annual data (each problem with file:line)",
       "2:wrong command-line usage: an unknown option, a wrong month or date (named in the message)",
       "3:the database, a file or another part failed"
     })
