@@ -2,9 +2,9 @@ package az.disclose.publish;
 
 import az.disclose.content.ContentLoader;
 import az.disclose.content.UnitsReader;
-import az.disclose.yaml.Node;
-import az.disclose.yaml.ProblemsException;
-import az.disclose.yaml.YamlReader;
+import az.disclose.files.InputFiles;
+import java.io.IOException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,8 +19,8 @@ import java.util.Optional;
  * reports/annual/<year>.yaml}), is a warning; after 15 January it is an error of {@code disclose
  * check} (the build only warns). Years before the units' {@code reporting_since}
  * ({@code data/units.yaml}) are not asked for: the duty is tracked from the year disclose tracks the
- * units' reports. Reads only those two small files (it runs on every build), leniently: the
- * content loader validates them in full.
+ * units' reports. Reads only the top-level keys of those two small files, by a plain scan (it runs
+ * on every build), leniently: the content loader validates them in full.
  */
 public final class AnnualReportDue {
   public static final String RULE = "annual-report";
@@ -55,23 +55,36 @@ public final class AnnualReportDue {
 
   private static Optional<LocalDate> date(Path file, String key) {
     try {
-      return text(file, key).map(LocalDate::parse);
+      return text(file, key).map(t -> t.split("\\s+#", 2)[0].strip()).map(LocalDate::parse);
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
   }
 
+  /**
+   * A top-level key's value, by a plain scan of the file's lines ({@code key: value} at the start of
+   * a line), without a YAML parser: this runs on every build, even one with nothing to do, which
+   * must not pay for loading one. Quotes are dropped; the content loader validates the file in full.
+   */
   private static Optional<String> text(Path file, String key) {
-    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     try {
-      Node root = new YamlReader().readFile(file);
-      if (root instanceof Node.Mapping m && m.entries().get(key) instanceof Node.Scalar s) {
-        return Optional.of(s.text().strip());
+      for (String line : InputFiles.readText(file, InputFiles.Limits.DEFAULT.text()).split("\n")) {
+        if (line.startsWith(key + ":")) {
+          String value = line.substring(key.length() + 1).strip();
+          if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("'"))) {
+            int end = value.indexOf(value.charAt(0), 1);
+            value = end > 0 ? value.substring(1, end) : value;
+          } else if (value.startsWith("#")) {
+            value = "";
+          }
+          return Optional.of(value.strip());
+        }
       }
-    } catch (ProblemsException e) {
-      // the content loader reports what is wrong with the file
+    } catch (IOException e) {
+      // unreadable, too large or a link: the content loader reports it
     }
     return Optional.empty();
   }

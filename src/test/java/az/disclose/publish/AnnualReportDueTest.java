@@ -74,6 +74,18 @@ class AnnualReportDueTest {
   }
 
   @Test
+  void anEmptySignatoryIsNoSignatureAndACommentIsNoPartOfTheDate() throws Exception {
+    Path content = AnnualFixture.content(dir);
+    Path file = content.resolve("reports/annual/2026.yaml");
+    Files.writeString(file, Files.readString(file).replace("approved: 2027-01-12\n", "approved: 2027-01-12   # the meeting\n"),
+        StandardCharsets.UTF_8);
+    assertThat(AnnualReportDue.check(content, LocalDate.of(2027, 1, 20))).isEmpty();
+    Files.writeString(file, Files.readString(file).replace("signatory: \"Komissiyanın sədri İ. Ağayev\"", "signatory: \"\""),
+        StandardCharsets.UTF_8);
+    assertThat(AnnualReportDue.check(content, LocalDate.of(2027, 1, 20)).orElseThrow().message()).contains("not approved yet");
+  }
+
+  @Test
   void yearsBeforeTheUnitsReportingSinceAreNotAskedFor() throws Exception {
     Path content = AnnualFixture.content(dir); // reporting_since 2026-11-01: 2025's report is not due
     assertThat(AnnualReportDue.check(content, LocalDate.of(2026, 1, 20))).isEmpty();
