@@ -67,7 +67,7 @@ class AnnualCliTest {
   }
 
   @Test
-  void mistakesAreNamed() {
+  void mistakesAreNamed() throws Exception {
     Result year = run("annual", "--year", "26");
     assertThat(year.code()).isEqualTo(Main.USAGE);
     assertThat(year.err()).contains("--year must be a year such as 2026, not '26'");
@@ -80,6 +80,23 @@ class AnnualCliTest {
     Result period = run("monthly", "--from", "2026-11-01", "--to", "2026-11-15", "--publish");
     assertThat(period.code()).isEqualTo(Main.USAGE);
     assertThat(period.err()).contains("--publish publishes whole months");
+    Result early = run("monthly", "--month", "2099-01", "--publish");
+    assertThat(early.code()).isEqualTo(Main.USAGE);
+    assertThat(early.err()).contains("2099-01 is not over yet");
+    assertThat(content.resolve("data/foi/2099-01.yaml")).doesNotExist();
+    Result earlyYear = run("annual", "--year", "2099", "--publish");
+    assertThat(earlyYear.code()).isEqualTo(Main.PROBLEMS); // no reports/annual/2099.yaml: nothing is made
+    assertThat(content.resolve("data/foi/2099.yaml")).doesNotExist();
+    Path draft = content.resolve("reports/annual/2099.yaml");
+    try {
+      Files.writeString(draft, "year: 2099\n");
+      Result notOver = run("annual", "--year", "2099", "--publish");
+      assertThat(notOver.code()).isEqualTo(Main.USAGE);
+      assertThat(notOver.err()).contains("2099 is not over yet");
+      assertThat(content.resolve("data/foi/2099.yaml")).doesNotExist();
+    } finally {
+      Files.deleteIfExists(draft);
+    }
   }
 
   @Test
