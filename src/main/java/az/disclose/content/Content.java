@@ -35,11 +35,15 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         plan, commission, requestStatistics, reports.publishable(today));
   }
 
-  /** The first day after {@code today} on which a held-back item becomes publishable, if any. */
+  /**
+   * The first day after {@code today} on which a held-back item becomes publishable, if any: a news
+   * item or document dated later, or an annual report approved with a later date.
+   */
   public Optional<LocalDate> nextRelease(LocalDate today) {
-    return Stream.concat(
+    return Stream.concat(Stream.concat(
             news.stream().filter(n -> !n.confidential()).map(NewsItem::date),
-            documents.stream().filter(d -> !d.confidential()).map(Document::date))
+            documents.stream().filter(d -> !d.confidential()).map(Document::date)),
+            reports.annual().stream().filter(AnnualPlanReport::published).map(a -> a.approved().orElseThrow()))
         .filter(d -> d.isAfter(today))
         .min(LocalDate::compareTo);
   }

@@ -63,6 +63,16 @@ class ReportsPagesTest {
   }
 
   @Test
+  void onItsApprovalDayTheAnnualReportAppearsWithNoFileChanged() throws Exception {
+    build("2027-01-11T08:00:00Z");
+    assertThat(Files.exists(dir.resolve("site/reports/annual/2026/index.html"))).isFalse();
+    // the same inputs a day later (Baku): the approval day is a release day, so the build is not skipped
+    new SiteBuilder(dir.resolve("content"), dir.resolve("theme"), dir.resolve("site"),
+        Clock.fixed(Instant.parse("2027-01-11T20:30:00Z"), ZoneOffset.UTC)).build();
+    assertThat(page("/reports/annual/2026/")).contains("Komissiyanın sədri İ. Ağayev");
+  }
+
+  @Test
   void theBuildStillOnlyWarnsAfter15January() throws Exception {
     AnnualFixture.content(dir.resolve("content"));
     Files.delete(dir.resolve("content/reports/annual/2026.yaml"));
