@@ -2,11 +2,16 @@ package az.disclose.cli;
 
 import az.disclose.app.Configuration;
 import az.disclose.calendar.Deadline;
+import az.disclose.content.AnnualPlanReport;
+import az.disclose.content.ContentLoader;
 import az.disclose.inbox.store.Inbox;
 import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.StoreException;
-import az.disclose.report.HalfMonth;
+import az.disclose.content.HalfMonth;
+import az.disclose.report.AnnualRenderer;
+import az.disclose.report.AnnualReport;
+import az.disclose.report.FoiPublication;
 import az.disclose.report.MonthlyCalculator;
 import az.disclose.report.MonthlyReport;
 import az.disclose.report.RegisterReader;
@@ -38,13 +43,13 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "The order's reports: the monthly FOI report from the request register, and the tracker of the"
-        + " units' twice-monthly reports.",
-    subcommands = {ReportCommand.MonthlyCommand.class, ReportCommand.UnitsCommand.class},
+    description = "The order's reports: the monthly FOI report from the request register, the tracker of the"
+        + " units' twice-monthly reports, and the annual report on the work plan.",
+    subcommands = {ReportCommand.MonthlyCommand.class, ReportCommand.UnitsCommand.class, ReportCommand.AnnualCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:invalid settings, holiday data, units or unit reports (each problem with file:line)",
+      "1:invalid settings, holiday data, plan, units, unit reports or annual data (each problem with file:line)",
       "2:wrong command-line usage: an unknown option, a wrong month or date (named in the message)",
       "3:the database, a file or another part failed"
     })
@@ -62,7 +67,7 @@ final class ReportCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a report: monthly, units (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a report: monthly, units, annual (see --help)");
   }
 
   /** The output formats of a report. */
@@ -109,10 +114,17 @@ final class ReportCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE (required for pdf)")
     Path out;
 
+    @Option(names = "--publish", description = "also write the month's figures (counts only, no personal data) to"
+        + " <content>/data/foi/YYYY-MM.yaml for the site's /reports/ pages; only for a month that is over."
+        + " The report itself is then written only with --out")
+    boolean publish;
+
+    /** The real clock; tests set their own. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Clock clock = Clock.systemUTC();
       Format f;
       ReportTexts texts;
       try {
@@ -142,6 +154,23 @@ final class ReportCommand implements Runnable {
           MonthlyReport report = calculator.compute(period,
               new RegisterReader(inbox.store(), settings.zone()).read(period, calculator), clock.instant());
           ReportRenderer renderer = new ReportRenderer(settings.zone(), texts);
+          if (publish) {
+            if (!period.isMonth()) {
+              err.println("disclose report monthly: --publish publishes whole months: use --month YYYY-MM, not --from/--to");
+              return Main.USAGE;
+            }
+            if (report.partial()) {
+              err.println("disclose report monthly: " + period.slug() + " is not over yet; publish it from its last day's"
+                  + " end (Baku time)");
+              return Main.USAGE;
+            }
+            FoiPublication.Written w = FoiPublication.write(parent.content, FoiPublication.of(report, settings.zone()));
+            err.println("disclose report monthly: the figures of " + period.slug() + (w.changed() ? " written to " : " unchanged in ")
+                + w.file() + "; the site shows them under /reports/ at its next build");
+            if (out == null) {
+              return Main.OK;
+            }
+          }
           byte[] bytes = switch (f) {
             case HTML -> renderer.html(report).getBytes(StandardCharsets.UTF_8);
             case CSV -> renderer.csv(report).getBytes(StandardCharsets.UTF_8);
@@ -189,7 +218,7 @@ final class ReportCommand implements Runnable {
       return ReportPeriod.month(m);
     }
 
-    private static Format format(String text) {
+    static Format format(String text) {
       for (Format f : Format.values()) {
         if (f.extension.equals(text.trim().toLowerCase(Locale.ROOT))) {
           return f;
@@ -269,7 +298,7 @@ final class ReportCommand implements Runnable {
         err.flush();
       }
     }
-  
+
     private int remind(LocalDate today, PrintWriter out, PrintWriter err) throws ProblemsException {
       Configuration resolved = Configuration.resolve(parent.content, parent.config, System.getenv());
       if (resolved.mail().smtp().isEmpty()) {
@@ -291,5 +320,118 @@ final class ReportCommand implements Runnable {
         return Failures.failed(err, "report units", e.getMessage());
       }
     }
-}
+  }
+
+  @Command(name = "annual", mixinStandardHelpOptions = true,
+      description = {
+        "The annual report on the Open Government work plan (points 4.2 and 7.2 of the order; due by 15 January):",
+        "for each measure of data/plan.yaml its completion and whether it opened government, with reasons, evidence,"
+            + " deviations and next steps, from reports/annual/YYYY.yaml and the units' latest reports; the counts per"
+            + " status; and the year's FOI figures from the register.",
+        "Default: the previous year (Baku time). HTML and CSV go to standard output unless --out is given."
+      })
+  static final class AnnualCommand implements Callable<Integer> {
+    @ParentCommand ReportCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "the year (default: the previous year)")
+    String year;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "html",
+        description = "html (printable, A4), csv or pdf (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--lang", paramLabel = "L", defaultValue = "az", description = "az (default) or en")
+    String lang;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE (required for pdf)")
+    Path out;
+
+    @Option(names = "--publish", description = "also write the year's FOI figures (counts only) to"
+        + " <content>/data/foi/YYYY.yaml, which the site's annual report page shows once the report is approved;"
+        + " only for a year that is over. The report itself is then written only with --out")
+    boolean publish;
+
+    /** The real clock; tests set their own. */
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      Format f;
+      ReportTexts texts;
+      int y;
+      try {
+        f = MonthlyCommand.format(format);
+        texts = ReportTexts.of(lang);
+        if (f == Format.PDF && out == null) {
+          throw new IllegalArgumentException("a PDF needs a file: add --out FILE (e.g. --out annual-report.pdf)");
+        }
+        y = year == null ? LocalDate.now(clock.withZone(Deadline.BAKU)).getYear() - 1 : parseYear(year);
+      } catch (IllegalArgumentException e) {
+        err.println("disclose report annual: " + e.getMessage());
+        return Main.USAGE;
+      }
+      try {
+        AnnualPlanReport plan = new ContentLoader().loadAnnual(parent.content, y);
+        InboxSettings settings = Configuration.resolve(parent.content, parent.config, System.getenv()).inbox();
+        ReportPeriod period = AnnualReport.period(y);
+        MonthlyReport foi;
+        try (Inbox inbox = Inbox.open(settings, parent.content, clock)) {
+          MonthlyCalculator calculator = new MonthlyCalculator(settings.zone(), inbox.register().workingDays(),
+              settings.deadlineRules(), settings.numberPrefix());
+          foi = calculator.compute(period, new RegisterReader(inbox.store(), settings.zone()).read(period, calculator),
+              clock.instant());
+        }
+        if (publish) {
+          if (foi.partial()) {
+            err.println("disclose report annual: " + y + " is not over yet; its figures are published from 1 January");
+            return Main.USAGE;
+          }
+          FoiPublication.Written w = FoiPublication.write(parent.content, FoiPublication.of(foi, settings.zone()));
+          err.println("disclose report annual: the FOI figures of " + y + (w.changed() ? " written to " : " unchanged in ")
+              + w.file() + (plan.published() ? "; the site shows the report under /reports/ at its next build"
+                  : "; the site shows the report once reports/annual/" + y + ".yaml has 'approved' and 'signatory'"));
+          if (out == null) {
+            return Main.OK;
+          }
+        }
+        AnnualReport report = new AnnualReport(plan, foi, clock.instant());
+        AnnualRenderer renderer = new AnnualRenderer(settings.zone(), texts);
+        byte[] bytes = switch (f) {
+          case HTML -> renderer.html(report).getBytes(StandardCharsets.UTF_8);
+          case CSV -> renderer.csv(report).getBytes(StandardCharsets.UTF_8);
+          case PDF -> renderer.pdf(report);
+        };
+        if (out == null) {
+          spec.commandLine().getOut().flush();
+          OutputStream stdout = System.out;
+          stdout.write(bytes);
+          stdout.flush();
+        } else {
+          az.disclose.files.AtomicFiles.write(out, bytes);
+          err.println("disclose report annual: " + y + " written to " + out
+              + (plan.published() ? "" : " (NOT APPROVED YET: a draft)"));
+        }
+        return Main.OK;
+      } catch (ProblemsException e) {
+        return Failures.problems(err, e);
+      } catch (RegisterException | StoreException e) {
+        err.println("disclose report annual: cannot read the register: " + e.getMessage());
+        return Main.FAILURE;
+      } catch (IOException e) {
+        err.println("disclose report annual: cannot write: " + e.getMessage());
+        return Main.FAILURE;
+      } finally {
+        err.flush();
+      }
+    }
+
+    private static int parseYear(String text) {
+      if (!text.trim().matches("\\d{4}")) {
+        throw new IllegalArgumentException("--year must be a year such as 2026, not '" + text + "'");
+      }
+      return Integer.parseInt(text.trim());
+    }
+  }
 }

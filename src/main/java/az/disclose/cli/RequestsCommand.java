@@ -13,7 +13,7 @@ import az.disclose.inbox.model.QueuePage;
 import az.disclose.inbox.model.QueueQuery;
 import az.disclose.inbox.model.QueueRow;
 import az.disclose.inbox.model.ReopenGround;
-import az.disclose.report.Units;
+import az.disclose.content.Units;
 import az.disclose.report.UnitsLoader;
 import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.store.Inbox;

@@ -14,18 +14,21 @@ import java.util.stream.Stream;
  * @param contact how to reach the ministry and its FOI officers (data/contact.yaml)
  * @param translations the second-language versions ({@code x.en.md}) of news, pages and documents,
  *     by their original's file ({@link Translation#key})
+ * @param reports the annual plan reports and the published FOI figures ({@code /reports/}); all of
+ *     them here, only the approved annual reports in {@link #publishable}
  */
 public record Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
-    Optional<RequestStatistics> requestStatistics, Contact contact, java.util.Map<java.nio.file.Path, Translation> translations) {
+    Optional<RequestStatistics> requestStatistics, Contact contact, java.util.Map<java.nio.file.Path, Translation> translations,
+    Reports reports) {
 
   public Content {
     translations = java.util.Map.copyOf(translations);
   }
 
-  /** Content without translations. */
+  /** Content without translations or published reports. */
   public Content(List<NewsItem> news, List<Page> pages, List<Document> documents, Plan plan, Commission commission,
       Optional<RequestStatistics> requestStatistics, Contact contact) {
-    this(news, pages, documents, plan, commission, requestStatistics, contact, java.util.Map.of());
+    this(news, pages, documents, plan, commission, requestStatistics, contact, java.util.Map.of(), Reports.NONE);
   }
 
   /** The translation of the item whose file is {@code original}, if it has one. */
@@ -33,9 +36,9 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
     return translations.isEmpty() ? Optional.empty() : Optional.ofNullable(translations.get(Translation.key(original)));
   }
 
-  /** This content with {@code news} instead of its own (translations kept). */
+  /** This content with {@code news} instead of its own (translations and reports kept). */
   public Content withNews(List<NewsItem> news) {
-    return new Content(news, pages, documents, plan, commission, requestStatistics, contact, translations);
+    return new Content(news, pages, documents, plan, commission, requestStatistics, contact, translations, reports);
   }
 
   /**
@@ -47,7 +50,7 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         news.stream().filter(n -> !n.confidential() && !n.date().isAfter(today)).toList(),
         pages.stream().filter(p -> !p.confidential()).toList(),
         documents.stream().filter(d -> !d.confidential() && !d.date().isAfter(today)).toList(),
-        plan, commission, requestStatistics, contact, translations);
+        plan, commission, requestStatistics, contact, translations, reports.publishable(today));
   }
 
   /**
@@ -63,14 +66,18 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         news.stream().filter(n -> kept.test(n.body())).toList(),
         pages.stream().filter(p -> kept.test(p.body())).toList(),
         documents.stream().filter(d -> kept.test(d.body())).toList(),
-        plan, commission, requestStatistics, contact, translations);
+        plan, commission, requestStatistics, contact, translations, reports);
   }
 
-  /** The first day after {@code today} on which a held-back item becomes publishable, if any. */
+  /**
+   * The first day after {@code today} on which a held-back item becomes publishable, if any: a news
+   * item or document dated later, or an annual report approved with a later date.
+   */
   public Optional<LocalDate> nextRelease(LocalDate today) {
-    return Stream.concat(
+    return Stream.concat(Stream.concat(
             news.stream().filter(n -> !n.confidential()).map(NewsItem::date),
-            documents.stream().filter(d -> !d.confidential()).map(Document::date))
+            documents.stream().filter(d -> !d.confidential()).map(Document::date)),
+            reports.annual().stream().filter(AnnualPlanReport::published).map(a -> a.approved().orElseThrow()))
         .filter(d -> d.isAfter(today))
         .min(LocalDate::compareTo);
   }

@@ -40,6 +40,8 @@ public final class ContentLoader {
   public static final String CONTACT_FILE = "data/contact.yaml";
   /** Optional: written by the inbox (disclose requests statistics --write, disclose serve). */
   public static final String REQUEST_STATISTICS_FILE = "data/request-statistics.yaml";
+  /** The commission's annual plan reports, one YAML file a year (reports/annual/2026.yaml). */
+  public static final String ANNUAL_DIR = "reports/annual";
   /** Top-level paths the site itself uses (from {@link PageKind}); a page cannot take them as its slug. */
   public static final Set<String> RESERVED_SLUGS = Set.copyOf(PageKind.reservedNames());
 
@@ -91,6 +93,11 @@ public final class ContentLoader {
     Contact contact = loadData(contentDir.resolve(CONTACT_FILE), problems, ContactReader::read);
     Optional<RequestStatistics> statistics = loadOptionalData(contentDir.resolve(REQUEST_STATISTICS_FILE), problems,
         RequestStatisticsReader::read);
+    UnitsReader.Loaded units = units(contentDir, problems);
+    Reports reports = plan == null ? Reports.NONE : reports(contentDir, plan, units, problems);
+    if (plan != null && units != null) {
+      plan = PlanProgress.apply(plan, units.units(), units.reports());
+    }
 
     checkUnique(news, NewsItem::slug, n -> n.body().file(), "news item", problems);
     checkUnique(pages, Page::slug, p -> p.body().file(), "page", problems);
@@ -111,7 +118,7 @@ public final class ContentLoader {
     List<Page> pagesSorted = new ArrayList<>(pages);
     pagesSorted.sort(Comparator.comparing(Page::slug));
     return new Content(List.copyOf(sorted), List.copyOf(pagesSorted), List.copyOf(docs), plan, commission, statistics,
-        contact, translations);
+        contact, translations, reports);
   }
 
   /**
@@ -182,7 +189,7 @@ public final class ContentLoader {
     }
     news.sort(NEWEST_FIRST);
     return new Content(List.copyOf(news), before.pages(), before.documents(), before.plan(), before.commission(),
-        before.requestStatistics(), before.contact(), before.translations());
+        before.requestStatistics(), before.contact(), before.translations(), before.reports());
   }
 
   /** {@code before} with the request statistics file read again (the inbox rewrote it). */
@@ -194,7 +201,90 @@ public final class ContentLoader {
       throw new ProblemsException(problems);
     }
     return new Content(before.news(), before.pages(), before.documents(), before.plan(), before.commission(), statistics,
-        before.contact(), before.translations());
+        before.contact(), before.translations(), before.reports());
+  }
+
+  /**
+   * The annual plan report of {@code year} alone, as {@code disclose report annual} makes it: the
+   * plan, the units and their reports, and {@code reports/annual/<year>.yaml}, put together (approved
+   * or not); every problem of those files with its {@code file:line}. The news and pages are not read.
+   */
+  public AnnualPlanReport loadAnnual(Path contentDir, int year) throws ProblemsException {
+    List<Problem> problems = new ArrayList<>();
+    Plan plan = loadData(contentDir.resolve(PLAN_FILE), problems, PlanReader::read);
+    UnitsReader.Loaded units = units(contentDir, problems);
+    Path file = contentDir.resolve(ANNUAL_DIR).resolve(year + ".yaml");
+    AnnualData data = null;
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      problems.add(new Problem(file, 0, "missing: the commission's assessment of " + year + " goes here (see"
+          + " content/README.md and docs/reports.md)"));
+    } else {
+      data = loadData(file, problems, AnnualReader::read);
+    }
+    if (!problems.isEmpty()) {
+      throw new ProblemsException(problems);
+    }
+    return AnnualPlanReport.assemble(plan, data, units == null ? null : units.units(),
+        units == null ? List.of() : units.reports());
+  }
+
+  /**
+   * The units and their twice-monthly reports, when the content has units (data/units.yaml) or unit
+   * reports (reports/units/); null when it has neither.
+   */
+  private static UnitsReader.Loaded units(Path contentDir, List<Problem> problems) {
+    if (!Files.exists(contentDir.resolve(UnitsReader.UNITS_FILE)) && !Files.isDirectory(contentDir.resolve(UnitsReader.REPORTS_DIR))) {
+      return null;
+    }
+    try {
+      return new UnitsReader().load(contentDir);
+    } catch (ProblemsException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /** The annual plan reports (reports/annual/*.yaml, put together) and the published FOI figures (data/foi/*.yaml). */
+  private Reports reports(Path contentDir, Plan plan, UnitsReader.Loaded units, List<Problem> problems) {
+    List<AnnualPlanReport> annual = new ArrayList<>();
+    for (Path f : yamlFiles(contentDir.resolve(ANNUAL_DIR), problems)) {
+      AnnualData data = loadData(f, problems, AnnualReader::read);
+      if (data != null) {
+        try {
+          annual.add(AnnualPlanReport.assemble(plan, data, units == null ? null : units.units(),
+              units == null ? List.of() : units.reports()));
+        } catch (ProblemsException e) {
+          problems.addAll(e.problems());
+        }
+      }
+    }
+    List<FoiFigures> foi = new ArrayList<>();
+    for (Path f : yamlFiles(contentDir.resolve(FoiFigures.DIR), problems)) {
+      FoiFigures figures = loadData(f, problems, FoiFiguresReader::read);
+      if (figures != null) {
+        foi.add(figures);
+      }
+    }
+    return new Reports(annual, foi);
+  }
+
+  /** The .yaml files of {@code dir}, sorted (none when it is absent); anything else there is a problem. */
+  private static List<Path> yamlFiles(Path dir, List<Problem> problems) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      List<Path> files = list.sorted().toList();
+      for (Path f : files) {
+        if (!f.getFileName().toString().endsWith(".yaml")) {
+          problems.add(new Problem(f, 0, "only .yaml data files belong here"));
+        }
+      }
+      return files.stream().filter(f -> f.getFileName().toString().endsWith(".yaml")).toList();
+    } catch (IOException e) {
+      problems.add(new Problem(dir, 0, "cannot list directory: " + e.getMessage()));
+      return List.of();
+    }
   }
 
   /** The order of {@link Content#news()}: by date, newest first, then by slug. */

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param id the plan's number, e.g. {@code 2.3}
  * @param executors the executors exactly as the order lists them
+ * @param statusSource where {@code status} comes from: empty for data/plan.yaml, else the units'
+ *     reports it was taken from (e.g. {@code 2027-01/2}), see {@link PlanProgress}
  */
 public record Measure(
     String id,
@@ -14,7 +16,13 @@ public record Measure(
     String executors,
     Term term,
     Status status,
-    List<ProgressNote> progress) {
+    List<ProgressNote> progress,
+    String statusSource) {
+
+  /** A measure as data/plan.yaml states it. */
+  public Measure(String id, String text, String executors, Term term, Status status, List<ProgressNote> progress) {
+    this(id, text, executors, term, status, progress, "");
+  }
 
   /** {@code 2.3} becomes {@code 2-3}. */
   public String slug() {

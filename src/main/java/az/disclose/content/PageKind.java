@@ -33,6 +33,10 @@ public enum PageKind {
   OPENNESS("/openness/", "openness.ftlh", null, null),
   /** How to reach the ministry and its FOI officers (data/contact.yaml). */
   CONTACT("/contact/", "contact.ftlh", "nav.contact", "/contact/"),
+  /** The published reports (docs/publishing.md): the list, the approved annual reports, the months' FOI figures. */
+  REPORTS("/reports/", "reports.ftlh", null, null),
+  ANNUAL_REPORT("/reports/", "report-annual.ftlh", null, null),
+  MONTHLY_REPORT("/reports/", "report-monthly.ftlh", null, null),
   /** A page of {@code content/pages/}, at {@code /<slug>/}: in the navigation after the kinds above, marking itself. */
   PAGE("/", "page.ftlh", null, null),
   /** Answered by the web server for any missing address; nothing links to it, and it takes no name. */

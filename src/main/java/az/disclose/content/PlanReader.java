@@ -1,7 +1,6 @@
 package az.disclose.content;
 
 import az.disclose.yaml.Fields;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,21 +55,12 @@ final class PlanReader {
       var date = p.requiredDate("date");
       String text2 = p.requiredText("text");
       String evidence = p.optionalText("evidence").orElse("");
-      if (!evidence.isEmpty() && !evidence.startsWith("/") && !isHttpUrl(evidence)) {
+      if (!evidence.isEmpty() && !Links.isEvidence(evidence)) {
         p.problemAt("evidence", "'evidence' must be a site path starting with '/' or an http(s) URL, not '" + evidence + "'");
       }
       p.rejectUnknownKeys();
       progress.add(new ProgressNote(date, text2, evidence));
     }
     return new Measure(id, text, executors, term == null ? new Term(deadline, false, 0, 0) : term, status, List.copyOf(progress));
-  }
-
-  private static boolean isHttpUrl(String s) {
-    try {
-      URI u = new URI(s);
-      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
   }
 }

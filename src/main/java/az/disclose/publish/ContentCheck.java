@@ -50,6 +50,7 @@ public final class ContentCheck {
     return f.message().startsWith(PlainLanguage.LIKELY_TYPO) ? 1 : 2;
   }
 
+  private static final java.time.ZoneId BAKU = java.time.ZoneId.of("Asia/Baku");
   private final Clock clock;
   private final boolean loadContent;
 
@@ -124,6 +125,8 @@ public final class ContentCheck {
       // An error the item's late_reason or publish_despite accepts is a warning with its reason.
       textFindings.addAll(HoldBack.justify(f, own));
     }
+    // Due by 15 January: a warning from 1 January, an error after the 15th (Baku).
+    AnnualReportDue.check(contentDir, java.time.LocalDate.now(clock.withZone(BAKU))).ifPresent(findings::add);
     findings.addAll(applyAllowList(textFindings, files, settings, contentDir));
     findings.sort(BY_FILE_THEN_LIKELY_TYPOS_FIRST);
     return new Result(List.copyOf(findings), PublicationWindow.delays(dated, ledger, clock));

@@ -12,6 +12,7 @@ public final class Rules {
   public static final String PARAGRAPH_LENGTH = "paragraph-length";
   public static final String UNKNOWN_WORD = "unknown-word";
   public static final String ALLOW_UNUSED = "allow-unused";
+  public static final String ANNUAL_REPORT = AnnualReportDue.RULE;
 
   public static final List<String> ALL = List.of(
       CONTENT, WINDOW, CONFIDENTIAL, PERSONAL_DATA, SENTENCE_LENGTH, PARAGRAPH_LENGTH, UNKNOWN_WORD);

@@ -1,6 +1,9 @@
 package az.disclose.report;
 
 import az.disclose.calendar.WorkingDays;
+import az.disclose.content.HalfMonth;
+import az.disclose.content.UnitReport;
+import az.disclose.content.Units;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package az.disclose.report;
 
+import az.disclose.content.HalfMonth;
+import az.disclose.content.UnitReport;
+import az.disclose.content.Units;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -13,15 +13,18 @@ import java.util.List;
  *     nothing to do
  * @param heldBack the items held back from the site because the publishing check finds an error in
  *     them (publish.HoldBack): one line per finding, {@code file:line: error [rule] message — advice}
+ * @param warnings what the build wants known without failing (logged as it runs): the annual report
+ *     on the work plan not published from 1 January (publish.AnnualReportDue)
  */
 public record BuildReport(int pages, int changed, int unchanged, List<String> written, List<String> removed, long millis,
-    String phases, List<String> heldBack) {
+    String phases, List<String> heldBack, List<String> warnings) {
   public BuildReport {
     heldBack = List.copyOf(heldBack);
+    warnings = List.copyOf(warnings);
   }
 
   public BuildReport(int pages, int changed, int unchanged, List<String> written, List<String> removed, long millis,
       String phases) {
-    this(pages, changed, unchanged, written, removed, millis, phases, List.of());
+    this(pages, changed, unchanged, written, removed, millis, phases, List.of(), List.of());
   }
 }

@@ -61,6 +61,10 @@ final class PlanExport {
     out.put("date", p.date().toString());
     out.put("text", p.text());
     out.put("evidence", p.evidence());
+    if (!p.source().isEmpty()) { // a unit's report: every link, and who reported it
+      out.put("links", p.links());
+      out.put("source", p.source());
+    }
     return out;
   }
 

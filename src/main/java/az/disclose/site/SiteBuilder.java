@@ -13,6 +13,8 @@ import az.disclose.content.NewsMeta;
 import az.disclose.content.Page;
 import az.disclose.content.PageKind;
 import az.disclose.content.Tag;
+import az.disclose.publish.AnnualReportDue;
+import az.disclose.publish.Finding;
 import az.disclose.publish.HoldBack;
 import az.disclose.publish.PublicationLedger;
 import az.disclose.render.AzDates;
@@ -43,6 +45,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -167,6 +170,9 @@ public final class SiteBuilder {
     boolean sameFrame = frame.equals(framePart(previous.fingerprint()));
     long checked = System.nanoTime();
     LocalDate today = LocalDate.now(clock.withZone(ZONE));
+    // Due by 15 January (point 4.2): the build warns, whatever else it has to do; `check` fails.
+    List<String> warnings = AnnualReportDue.check(contentDir, today).map(Finding::toString).stream().toList();
+    warnings.forEach(w -> org.slf4j.LoggerFactory.getLogger(SiteBuilder.class).warn("{}", w));
     boolean sameInputs = fingerprint.equals(previous.fingerprint());
     boolean releaseDue = !today.isBefore(previous.nextRelease());
     BuildPlan.Scope scope = BuildPlan.scope(new BuildPlan.Facts(report, sameInputs, releaseDue,
@@ -175,7 +181,7 @@ public final class SiteBuilder {
       unbuilt = Set.of();
       Map<Path, List<String>> stillHeld = kept != null ? kept.held() : HeldBack.read(cacheFile);
       return new BuildReport(previous.outputs().size(), 0, previous.outputs().size(), List.of(), List.of(), millisSince(start), "",
-          stillHeld == null ? List.of() : HeldBack.lines(stillHeld));
+          stillHeld == null ? List.of() : HeldBack.lines(stillHeld), warnings);
     }
 
     // Settings, messages and templates are part of the fingerprint: kept while it is the same.
@@ -286,7 +292,7 @@ public final class SiteBuilder {
         + (run.changedWritten == 0 ? "-" : (run.changedWritten - loaded) / 1_000_000) + " ms, rendered "
         + (rendered - loaded) / 1_000_000 + " ms, links, clean-up, ledger and cache " + (System.nanoTime() - rendered) / 1_000_000 + " ms";
     return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), output.changedFiles(),
-        removed, millisSince(start), phases, HeldBack.lines(judged.held()));
+        removed, millisSince(start), phases, HeldBack.lines(judged.held()), warnings);
   }
 
   /**
@@ -649,6 +655,7 @@ public final class SiteBuilder {
       jobs.add(this::opennessPage);
       jobs.add(this::statisticsPage);
       jobs.add(() -> page(PageKind.CONTACT, PageKind.CONTACT.path(), msg.get("contact.title"), Map.of("contact", content.contact()), null));
+      jobs.addAll(reportPages());
       jobs.add(this::homePage);
       jobs.add(() -> page(PageKind.NOT_FOUND, PageKind.NOT_FOUND.path(), msg.get("notfound.title"), Map.of(), null));
       return jobs;
@@ -844,7 +851,8 @@ public final class SiteBuilder {
 
     private void measurePage(Measure m) {
       List<Views.Progress> progress = m.progress().stream()
-          .map(n -> new Views.Progress(n.date().toString(), AzDates.format(n.date(), settings.locale()), n.text(), n.evidence())).toList();
+          .map(n -> new Views.Progress(n.date().toString(), AzDates.format(n.date(), settings.locale()), n.text(), n.links(), n.source()))
+          .toList();
       page(PageKind.MEASURE, m.url(), m.id() + " — " + msg.get("plan.measure"),
           Map.of("measure", m, "plan", content.plan(), "progress", progress, "dataInFirstLanguage", !first), null);
     }
@@ -877,6 +885,26 @@ public final class SiteBuilder {
     private void statisticsPage() {
       page(PageKind.STATISTICS, StatisticsPage.URL, msg.get("statistics.title"),
           StatisticsPage.model(content.requestStatistics(), settings.locale()), null);
+    }
+
+    /** {@code /reports/}, each approved annual report and each published month (docs/publishing.md). */
+    private List<Runnable> reportPages() {
+      var reports = content.reports();
+      Locale locale = settings.locale();
+      List<Runnable> jobs = new ArrayList<>();
+      jobs.add(() -> page(PageKind.REPORTS, ReportsPages.URL, msg.get("reports.title"),
+          Map.of("reports", ReportsPages.index(reports, locale)), null));
+      for (var a : reports.annual()) {
+        jobs.add(() -> page(PageKind.ANNUAL_REPORT, ReportsPages.annualUrl(a.year()),
+            msg.get("reports.annual.title") + " — " + a.year(), Map.of("view", ReportsPages.annual(a, reports, locale)),
+            a.approved().orElseThrow()));
+      }
+      for (var f : reports.months()) {
+        ReportsPages.MonthView view = ReportsPages.month(f, locale);
+        jobs.add(() -> page(PageKind.MONTHLY_REPORT, ReportsPages.monthUrl(f), msg.get("reports.monthly.title") + " — "
+            + view.label(), Map.of("view", view), null));
+      }
+      return jobs;
     }
 
     private void homePage() {

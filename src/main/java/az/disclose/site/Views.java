@@ -27,7 +27,7 @@ public final class Views {
   public record LanguageLink(String url, String lang, String label) {}
 
   /** A note of a measure's progress, its date as ISO and in words ("30 oktyabr 2012"). */
-  public record Progress(String iso, String dateText, String text, String evidence) {}
+  public record Progress(String iso, String dateText, String text, List<String> links, String source) {}
 
   /** A numbered link of a paginated list. */
   public record PageLink(int number, String url, boolean current) {}

@@ -75,7 +75,8 @@ public final class Fields {
     return Optional.of(n);
   }
 
-  private int lineOf(String key) {
+  /** The line of {@code key} (or of the mapping, when the key is absent). */
+  public int lineOf(String key) {
     return mapping.keyLines().getOrDefault(key, mapping.line());
   }
 

@@ -127,7 +127,7 @@ class ContentLoaderTest {
     write(content.resolve("pages/plan.md"), "---\ntitle: Plan\n---\nX\n");
     assertThat(problems()).containsExactlyInAnyOrder(
         "content/news/b.md:1: slug 'a' is already used by the news item " + content.resolve("news/a.md") + "; set a different 'slug'",
-        "content/pages/plan.md:1: slug 'plan' is used by the site itself; choose another (reserved: commission, contact, documents, feed.xml, files, news, openness, plan, request, requests, sitemap.xml, statistics, tags)");
+        "content/pages/plan.md:1: slug 'plan' is used by the site itself; choose another (reserved: commission, contact, documents, feed.xml, files, news, openness, plan, reports, request, requests, sitemap.xml, statistics, tags)");
   }
 
   @Test

@@ -42,7 +42,7 @@ class PageKindTest {
   @Test
   void everyTopLevelNameOfTheSiteIsReservedAndNothingElse() {
     assertThat(ContentLoader.RESERVED_SLUGS).containsExactlyInAnyOrder(
-        "news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "statistics", "contact", "files", "feed.xml",
+        "news", "tags", "plan", "commission", "documents", "request", "requests", "openness", "statistics", "contact", "reports", "files", "feed.xml",
         "sitemap.xml");
     for (PageKind kind : PageKind.values()) {
       String top = kind.path().substring(1).split("/")[0];

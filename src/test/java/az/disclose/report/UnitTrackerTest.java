@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import az.disclose.content.HalfMonth;
 import az.disclose.content.Status;
+import az.disclose.content.UnitReport;
+import az.disclose.content.Units;
 import az.disclose.files.Trees;
 import az.disclose.yaml.ProblemsException;
 import java.nio.file.Files;

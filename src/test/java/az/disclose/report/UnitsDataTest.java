@@ -1,5 +1,6 @@
 package az.disclose.report;
 
+import az.disclose.content.Units;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import az.disclose.yaml.Node;

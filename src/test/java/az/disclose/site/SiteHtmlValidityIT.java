@@ -43,8 +43,13 @@ class SiteHtmlValidityIT {
     }
     // The statistics page with its tables (without the file it shows only a sentence).
     TestSites.write(content.resolve("data/request-statistics.yaml"), StatisticsPageTest.STATISTICS);
+    // The /reports/ pages (an approved annual report, a month's figures) and the plan from unit reports.
+    TestSites.copyTree(az.disclose.content.AnnualFixture.OVERLAY, content);
     Path out = dir.resolve("site");
-    new SiteBuilder(content, dir.resolve("theme"), out).build();
+    new SiteBuilder(content, dir.resolve("theme"), out,
+        java.time.Clock.fixed(java.time.Instant.parse("2027-01-20T08:00:00Z"), java.time.ZoneOffset.UTC)).build();
+    assertThat(out.resolve("reports/annual/2026/index.html")).exists();
+    assertThat(out.resolve("reports/monthly/2026-11/index.html")).exists();
 
     long pages;
     try (Stream<Path> all = Files.walk(out)) {

@@ -1,4 +1,4 @@
-package az.disclose.report;
+package az.disclose.content;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,6 +1,5 @@
-package az.disclose.report;
+package az.disclose.content;
 
-import az.disclose.content.Status;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
