@@ -150,7 +150,8 @@ final class FaultLedger {
     RequestView v = register.findByToken(s.token().orElseThrow()).orElseThrow(
         () -> new AssertionError("told " + s.told() + " but not in the register: " + s.subject()));
     assertThat(v.subject()).isEqualTo(s.subject());
-    assertThat(v.message()).isEqualTo(Intake.validForm().get("message"));
+    // The text is stored with LF line ends (the raw body, checked below, keeps the CRLF as sent).
+    assertThat(v.message()).isEqualTo(Intake.validForm().get("message").replace("\r\n", "\n"));
     assertThat(v.history()).extracting(HistoryEvent::kind).startsWith(EventKind.REGISTERED);
     assertThat(v.history()).filteredOn(e -> e.kind() == EventKind.REGISTERED).hasSize(1);
     List<StoredAttachment> files = register.attachments(v.number());
