@@ -128,19 +128,20 @@ class ConsolePagesIT {
   }
 
   @Test
-  void theListPagesByFiftyAndFilters() throws Exception {
+  void theQueuePagesByFiftyAndFilters() throws Exception {
     for (int i = 0; i < 55; i++) {
       f.request("Sorğu " + i);
     }
     String first = officer.get("/console/").body();
-    assertThat(first).contains("Cəmi: 55", "Səhifə 1 / 2", "href=\"/console/?page=2\"");
+    assertThat(first).contains("Cəmi: 55", "Səhifə 1 / 2", "href=\"/console/?queue=all&amp;page=2\"");
     assertThat(first.split("<tr", -1)).hasSize(1 + 1 + 50);
-    String second = officer.get("/console/?page=2").body();
+    String second = officer.get("/console/?queue=all&page=2").body();
     assertThat(second.split("<tr", -1)).hasSize(1 + 1 + 5);
     String answered = officer.get("/console/?status=answered").body();
     assertThat(answered).contains("Cəmi: 0", "Bu süzgəcə uyğun sorğu yoxdur.");
-    assertThat(officer.get("/console/?open=1&due=3").body()).contains("Cəmi: 0");
-    assertThat(officer.get("/console/?open=1&due=10").body()).contains("Cəmi: 55");
+    // Registered on Monday 2 March with 15 working days: none is due within 2 working days, all unassigned.
+    assertThat(officer.get("/console/?queue=due-soon").body()).contains("Cəmi: 0");
+    assertThat(officer.get("/console/?queue=unassigned").body()).contains("Cəmi: 55");
   }
 
   @Test
