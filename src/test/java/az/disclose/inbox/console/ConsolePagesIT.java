@@ -139,7 +139,7 @@ class ConsolePagesIT {
     assertThat(second.split("<tr", -1)).hasSize(1 + 1 + 5);
     String answered = officer.get("/console/?status=answered").body();
     assertThat(answered).contains("Cəmi: 0", "Bu süzgəcə uyğun sorğu yoxdur.");
-    // Registered on Monday 2 March with 15 working days: none is due within 2 working days, all unassigned.
+    // Registered on Monday 2 March with 7 working days: none is due within 2 working days, all unassigned.
     assertThat(officer.get("/console/?queue=due-soon").body()).contains("Cəmi: 0");
     assertThat(officer.get("/console/?queue=unassigned").body()).contains("Cəmi: 55");
   }
