@@ -146,7 +146,7 @@ final class RequestPages {
     Views.RequestList view = new Views.RequestList(queue.key(), c.t.get("queue." + queue.key()), tabs, rows,
         result.total(), page, pages, page > 1 ? here + "&page=" + (page - 1) : "",
         page < pages ? here + "&page=" + (page + 1) : "", statuses, types, channels, responder ? List.of() : units,
-        from.map(LocalDate::toString).orElse(w.query("from")), to.map(LocalDate::toString).orElse(w.query("to")),
+        from.map(LocalDate::toString).orElse(""), to.map(LocalDate::toString).orElse(""),
         ground, text);
     console.page(w, errors.isEmpty() ? 200 : 400, "list.ftlh", console.frame(w, c.t, c.session,
         c.t.get("queue." + queue.key()), Console.flash(w, c.t), errors), view);

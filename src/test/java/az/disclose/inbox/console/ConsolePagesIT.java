@@ -229,9 +229,14 @@ class ConsolePagesIT {
     admin.get("/console/");
     List<String> pages = new java.util.ArrayList<>();
     for (String p : List.of("/console/", "/console/requests/" + n, "/console/quarantine", "/console/quarantine/" + q,
-        "/console/audit", "/console/accounts", "/console/no-such-page")) {
+        "/console/audit", "/console/accounts", "/console/no-such-page", "/console/?queue=overdue&q=b%C3%BCdc%C9%99",
+        "/console/?queue=all&from=nope", "/console/requests/" + n + "?template=answer&tlang=en", "/console/templates",
+        "/console/templates/refuse/state-secret/az")) {
       pages.add(admin.get(p).body());
     }
+    admin.get("/console/requests/" + n);
+    pages.add(admin.post("/console/requests/" + n + "/reassign", "unit", ConsoleFixture.UNIT, "reason", "").body());
+    pages.add(admin.post("/console/templates/answer/az", "body", "{nope}").body());
     pages.add(admin.post("/console/requests/" + n + "/note", "text", "").body());
     pages.add(admin.post("/console/accounts", "username", "rauf", "role", "foi_officer", "password",
         "violet mountain river lamp").body());
