@@ -209,4 +209,23 @@ class ConsoleWorkflowIT {
     assertThat(f.inbox.register().get(overdue).history()).filteredOn(e -> e.kind() == EventKind.REOPENED)
         .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("leyla"));
   }
+
+  @Test
+  void aResponderAccountNeedsAUnitOfUnitsYamlOnTheAccountsPage() throws Exception {
+    Browser admin = f.signedIn("admin", f.account("admin", Role.ADMINISTRATOR));
+    admin.get("/console/accounts");
+    HttpResponse<String> unknown = admin.post("/console/accounts", "username", "rauf", "role", "unit_responder",
+        "unit", "Hüquq şöbəsi", "password", "violet mountain river lamp");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("href=\"#unit\"", "huquq, metbuat");
+    assertThat(f.accounts.list()).extracting(a -> a.username()).doesNotContain("rauf");
+    HttpResponse<String> added = admin.post("/console/accounts", "username", "rauf", "role", "unit_responder",
+        "unit", ConsoleFixture.OTHER_UNIT, "password", "violet mountain river lamp");
+    assertThat(location(added)).isEqualTo("/console/accounts?flash=account-added");
+    assertThat(f.accounts.get("rauf").unit()).contains(ConsoleFixture.OTHER_UNIT);
+    admin.get("/console/accounts");
+    assertThat(admin.post("/console/accounts/leyla/role", "role", "unit_responder", "unit", "yoxdur").statusCode())
+        .isEqualTo(400);
+    assertThat(f.accounts.get("leyla").role()).isEqualTo(Role.FOI_OFFICER);
+  }
 }
