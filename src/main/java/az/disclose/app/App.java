@@ -221,7 +221,7 @@ public final class App implements AutoCloseable {
         number, eventId);
     return new Console(inbox.register(), accounts, new Sessions(accounts),
         java.util.Optional.of(new Quarantine(inbox.register(), mail.store(), clock)), delivery,
-        RequestAccess.UNTIL_ASSIGNMENT, config.console(), clock);
+        RequestAccess.BY_UNIT, config.console(), clock);
   }
 
   /** Whether the outbox holds mail of the event, and whether it left. */

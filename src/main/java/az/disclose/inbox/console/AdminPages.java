@@ -72,6 +72,10 @@ final class AdminPages {
           Role.FOI_OFFICER);
       return;
     }
+    if (role == Role.UNIT_RESPONDER && !knownUnit(unit)) {
+      showAccounts(w, c, 400, "", List.of(new Views.FieldError("unit", unitError(c))), username, unit, role);
+      return;
+    }
     try {
       var created = console.accounts.create(username, role, Optional.of(unit), c.form.raw("password"), c.actor());
       console.audited(c, "account " + created.account().username() + " added");
@@ -83,8 +87,21 @@ final class AdminPages {
     }
   }
 
+  /** Whether {@code unit} is one of the register's units (those of data/units.yaml); any when none is known. */
+  private boolean knownUnit(String unit) {
+    return console.register.units().isEmpty() || console.register.units().contains(unit.strip());
+  }
+
+  private String unitError(Console.Call c) {
+    return c.t.format("accounts.error.unit", String.join(", ", new java.util.TreeSet<>(console.register.units())));
+  }
+
   void change(Web w, Console.Call c, String action) throws Exception {
     String name = c.param("name");
+    if (action.equals("role") && c.form.get("role").equals(Role.UNIT_RESPONDER.key()) && !knownUnit(c.form.get("unit"))) {
+      showAccounts(w, c, 400, "", List.of(new Views.FieldError("username", unitError(c))), "", "", Role.FOI_OFFICER);
+      return;
+    }
     try {
       Optional<Enrolment> enrolment = Optional.empty();
       switch (action) {

@@ -146,7 +146,7 @@ public final class Console {
   /**
    * @param quarantine the mail quarantine (empty: no quarantine pages)
    * @param mail what became of an action's mail, for the page to say
-   * @param access the unit check of responders ({@link RequestAccess#UNTIL_ASSIGNMENT} until assignment)
+   * @param access the unit check of responders ({@link RequestAccess#BY_UNIT})
    */
   public Console(RegisterService register, Accounts accounts, Sessions sessions, Optional<Quarantine> quarantine,
       MailDelivery mail, RequestAccess access, ConsoleSettings settings, Clock clock) {
@@ -172,8 +172,8 @@ public final class Console {
     r.add(new Route("POST", "/sign-in/code", false, Optional.empty(), signIn::code));
     r.add(new Route("POST", "/sign-out", true, Optional.empty(), signIn::signOut));
     r.add(new Route("POST", "/sign-out-everywhere", true, Optional.empty(), signIn::signOutEverywhere));
+    // The queues: one page, the queue and the filters in its GET parameters.
     r.add(new Route("GET", "/", true, Optional.of(Permission.READ), requests::list));
-    // Queues of the assignment work (mine, my unit's, unassigned) plug in here as further GET routes.
     r.add(new Route("GET", "/requests/{number}", true, Optional.of(Permission.READ), requests::page));
     r.add(new Route("GET", "/requests/{number}/files/{index}", true, Optional.of(Permission.READ), requests::file));
     r.add(new Route("GET", "/requests/{number}/raw", true, Optional.of(Permission.READ), requests::raw));
@@ -181,7 +181,17 @@ public final class Console {
       r.add(new Route("POST", "/requests/{number}/" + action, true, Optional.of(Permission.ACT),
           (w, c) -> requests.act(w, c, action)));
     }
-    // Assignment, acceptance and templates add their POST routes here; the CSRF and role checks cover them.
+    for (String action : RequestPages.FLOW) {
+      r.add(new Route("POST", "/requests/{number}/" + action, true, Optional.of(RequestPages.permissionOf(action)),
+          (w, c) -> requests.flow(w, c, action)));
+    }
+    TemplatePages templatePages = new TemplatePages(this);
+    r.add(new Route("GET", "/templates", true, Optional.of(Permission.READ), templatePages::list));
+    r.add(new Route("GET", "/templates/{kind}/{lang}", true, Optional.of(Permission.READ), templatePages::view));
+    r.add(new Route("GET", "/templates/{kind}/{ground}/{lang}", true, Optional.of(Permission.READ), templatePages::view));
+    r.add(new Route("POST", "/templates/{kind}/{lang}", true, Optional.of(Permission.TEMPLATES), templatePages::save));
+    r.add(new Route("POST", "/templates/{kind}/{ground}/{lang}", true, Optional.of(Permission.TEMPLATES),
+        templatePages::save));
     if (quarantine.isPresent()) {
       QuarantinePages q = new QuarantinePages(this, quarantine.get());
       r.add(new Route("GET", "/quarantine", true, Optional.of(Permission.QUARANTINE), q::list));

@@ -10,6 +10,10 @@ public enum Permission {
   READ,
   /** The actions on a request (answer, extend, forward, clarify, refuse, note). */
   ACT,
+  /** The flow of a request between the officers and the units: assign, reassign, reopen, withdraw. */
+  ROUTE,
+  /** Editing the templates of answers and notices (every signed-in account may read them). */
+  TEMPLATES,
   /** The mail quarantine: list, view, register, dismiss. */
   QUARANTINE,
   /** Accounts: add, disable, reset, change role. */
@@ -21,7 +25,7 @@ public enum Permission {
   public static Set<Permission> of(Role role) {
     return switch (role) {
       case ADMINISTRATOR -> EnumSet.allOf(Permission.class);
-      case FOI_OFFICER -> EnumSet.of(READ, ACT, QUARANTINE);
+      case FOI_OFFICER -> EnumSet.of(READ, ACT, ROUTE, TEMPLATES, QUARANTINE);
       case UNIT_RESPONDER -> EnumSet.of(READ, ACT);
       case VIEWER -> EnumSet.of(READ);
     };

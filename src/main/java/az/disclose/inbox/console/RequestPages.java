@@ -1,16 +1,29 @@
 package az.disclose.inbox.console;
 
 import az.disclose.calendar.DeadlineExplanation;
-import az.disclose.inbox.ListFilter;
 import az.disclose.inbox.Register.RegisterException;
 import az.disclose.inbox.RequestException;
 import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.model.RequestStatus;
-import az.disclose.inbox.model.RequestSummary;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.StoredAttachment;
 import az.disclose.render.Markdown;
+import az.disclose.inbox.accounts.Account;
+import az.disclose.inbox.accounts.Role;
+import az.disclose.inbox.model.Assignment;
+import az.disclose.inbox.model.AssignmentState;
+import az.disclose.inbox.model.Channel;
+import az.disclose.inbox.model.Queue;
+import az.disclose.inbox.model.QueuePage;
+import az.disclose.inbox.model.QueueQuery;
+import az.disclose.inbox.model.QueueRow;
+import az.disclose.inbox.model.NoticeTemplate;
+import az.disclose.inbox.model.ReopenGround;
+import az.disclose.inbox.model.TemplateKind;
+import az.disclose.inbox.model.RequestType;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,63 +43,137 @@ final class RequestPages {
     this.console = console;
   }
 
+  /** The queues an account's tabs show: every queue for the officers, the unit's two for a responder. */
+  static List<Queue> queuesOf(Account account) {
+    return account.role() == Role.UNIT_RESPONDER ? List.of(Queue.MY_UNIT, Queue.MINE) : List.of(Queue.values());
+  }
+
+  /**
+   * The queues (docs/console.md, "Queues"): one page of {@link QueueQuery#PAGE_SIZE} from the
+   * register's {@code queue} query (paged in the database), with the filters of the GET form. A
+   * responder's queries are narrowed to the account's unit in the query itself.
+   */
   void list(Web w, Console.Call c) throws Exception {
-    ListFilter filter = ListFilter.all();
+    Account account = c.account();
+    List<Queue> queues = queuesOf(account);
+    Queue queue = Queue.ofKey(w.query("queue")).filter(queues::contains).orElse(queues.get(0));
+    List<Views.FieldError> errors = new ArrayList<>();
+    QueueQuery q = QueueQuery.of(queue, c.actor());
+    boolean responder = account.role() == Role.UNIT_RESPONDER;
+    if (responder) {
+      q = q.withActorUnit(account.unit().orElse("")).withUnit(account.unit().orElse(""));
+    }
     Optional<RequestStatus> status = statusOf(w.query("status"));
     if (status.isPresent()) {
-      filter = filter.withStatus(status.get());
+      q = q.withStatus(status.get());
     }
-    boolean open = w.query("open").equals("1");
-    boolean overdue = w.query("overdue").equals("1");
-    String due = w.query("due");
-    if (open) {
-      filter = filter.onlyOpen();
+    Optional<RequestType> type = RequestType.ofKey(w.query("type"));
+    if (type.isPresent()) {
+      q = q.withType(type.get());
     }
-    if (overdue) {
-      filter = filter.onlyOverdue();
+    Optional<Channel> channel = channelOf(w.query("channel"));
+    if (channel.isPresent()) {
+      q = q.withChannel(channel.get());
     }
-    if (due.matches("\\d{1,3}")) {
-      filter = filter.dueWithin(Integer.parseInt(due));
-    } else {
-      due = "";
+    String unit = responder ? "" : w.query("unit").strip();
+    if (!unit.isEmpty()) {
+      q = q.withUnit(unit);
     }
-    List<RequestSummary> all;
-    try {
-      all = console.register.list(filter);
-    } catch (RegisterException e) {
-      console.unavailable(w, c.t, e);
-      return;
+    String ground = w.query("ground").strip();
+    if (!ground.isEmpty()) {
+      q = q.withRefusalGround(ground);
     }
-    List<RequestSummary> visible = new ArrayList<>();
-    for (RequestSummary s : all) {
-      if (console.access.listed(c.account(), s)) {
-        visible.add(s);
+    String text = w.query("q").strip();
+    if (!text.isEmpty()) {
+      q = q.withText(text);
+    }
+    Optional<LocalDate> from = day(w.query("from"), "from", c, errors);
+    Optional<LocalDate> to = day(w.query("to"), "to", c, errors);
+    q = q.withReceived(from.orElse(null), to.orElse(null));
+    int page = w.query("page").matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(w.query("page"))) : 1;
+    q = q.withPage(page);
+    QueuePage result = new QueuePage(q, List.of(), 0);
+    if (errors.isEmpty()) {
+      try {
+        result = console.register.queue(q);
+      } catch (RequestException e) {
+        errors.add(new Views.FieldError(unit.isEmpty() ? "q" : "unit", Console.clean(e.getMessage())));
+      } catch (RegisterException e) {
+        console.unavailable(w, c.t, e);
+        return;
       }
     }
-    // Newest first: the work of today on top.
-    java.util.Collections.reverse(visible);
-    int pages = Math.max(1, (visible.size() + Console.PAGE_SIZE - 1) / Console.PAGE_SIZE);
-    int page = w.query("page").matches("\\d{1,6}") ? Math.min(Math.max(1, Integer.parseInt(w.query("page"))), pages) : 1;
     List<Views.RequestRow> rows = new ArrayList<>();
-    for (RequestSummary s : visible.subList((page - 1) * Console.PAGE_SIZE,
-        Math.min(visible.size(), page * Console.PAGE_SIZE))) {
-      rows.add(new Views.RequestRow(s.number(), Console.PATH + "/requests/" + s.number(), c.t.get("type." + s.type().key()),
-          c.t.get("channel." + s.channel().name().toLowerCase(Locale.ROOT)), c.t.get("status." + s.status().key()),
-          console.time(s.registeredAt()), console.date(s.dueDate(), c.t),
-          s.status().open() ? console.left(s.dueDate(), s.overdue(), c.t) : "", s.overdue(), Console.clean(s.name()), Console.clean(s.subject())));
+    for (QueueRow r : result.rows()) {
+      rows.add(new Views.RequestRow(r.number(), Console.PATH + "/requests/" + r.number(),
+          c.t.get("type." + r.type().key()), c.t.get("channel." + r.channel().name().toLowerCase(Locale.ROOT)),
+          c.t.get("status." + r.status().key()), console.time(r.registeredAt()), console.date(r.dueDate(), c.t),
+          r.workingDaysLeft().map(n -> left(n, r.overdue(), c.t)).orElse(""), r.overdue(),
+          assignment(r.assignment(), c.t), Console.clean(r.subject())));
     }
-    String query = (status.map(x -> "&status=" + x.key()).orElse("")) + (open ? "&open=1" : "")
-        + (overdue ? "&overdue=1" : "") + (due.isEmpty() ? "" : "&due=" + due);
-    List<Views.Option> statuses = new ArrayList<>();
-    statuses.add(new Views.Option("", c.t.get("list.status.any"), status.isEmpty()));
+    StringBuilder filters = new StringBuilder();
+    status.ifPresent(x -> param(filters, "status", x.key()));
+    type.ifPresent(x -> param(filters, "type", x.key()));
+    channel.ifPresent(x -> param(filters, "channel", x.name().toLowerCase(Locale.ROOT)));
+    param(filters, "unit", unit);
+    param(filters, "ground", ground);
+    param(filters, "q", text);
+    from.ifPresent(x -> param(filters, "from", x.toString()));
+    to.ifPresent(x -> param(filters, "to", x.toString()));
+    String here = Console.PATH + "/?queue=" + queue.key() + filters;
+    long pages = result.pages();
+    List<Views.Tab> tabs = new ArrayList<>();
+    for (Queue x : queues) {
+      tabs.add(new Views.Tab(c.t.get("queue." + x.key()), Console.PATH + "/?queue=" + x.key() + filters, x == queue));
+    }
+    List<Views.Option> statuses = options(c.t, "list.status.any", status.map(RequestStatus::key).orElse(""));
     for (RequestStatus s : RequestStatus.values()) {
       statuses.add(new Views.Option(s.key(), c.t.get("status." + s.key()), status.equals(Optional.of(s))));
     }
-    Views.RequestList view = new Views.RequestList(rows, visible.size(), page, pages,
-        page > 1 ? Console.PATH + "/?page=" + (page - 1) + query : "",
-        page < pages ? Console.PATH + "/?page=" + (page + 1) + query : "", statuses, open, overdue, due);
-    console.page(w, 200, "list.ftlh", console.frame(w, c.t, c.session, c.t.get("list.title"), Console.flash(w, c.t),
-        List.of()), view);
+    List<Views.Option> types = options(c.t, "list.status.any", "");
+    for (RequestType x : RequestType.values()) {
+      types.add(new Views.Option(x.key(), c.t.get("type." + x.key()), type.equals(Optional.of(x))));
+    }
+    List<Views.Option> channels = options(c.t, "list.status.any", "");
+    for (Channel x : Channel.values()) {
+      String key = x.name().toLowerCase(Locale.ROOT);
+      channels.add(new Views.Option(key, c.t.get("channel." + key), channel.equals(Optional.of(x))));
+    }
+    List<Views.Option> units = options(c.t, "list.status.any", "");
+    for (String u : new java.util.TreeSet<>(console.register.units())) {
+      units.add(new Views.Option(u, u, u.equals(unit)));
+    }
+    Views.RequestList view = new Views.RequestList(queue.key(), c.t.get("queue." + queue.key()), tabs, rows,
+        result.total(), page, pages, page > 1 ? here + "&page=" + (page - 1) : "",
+        page < pages ? here + "&page=" + (page + 1) : "", statuses, types, channels, responder ? List.of() : units,
+        from.map(LocalDate::toString).orElse(""), to.map(LocalDate::toString).orElse(""),
+        ground, text);
+    console.page(w, errors.isEmpty() ? 200 : 400, "list.ftlh", console.frame(w, c.t, c.session,
+        c.t.get("queue." + queue.key()), Console.flash(w, c.t), errors), view);
+  }
+
+  private static List<Views.Option> options(Texts t, String anyKey, String selected) {
+    List<Views.Option> out = new ArrayList<>();
+    out.add(new Views.Option("", t.get(anyKey), selected.isEmpty()));
+    return out;
+  }
+
+  private static void param(StringBuilder b, String name, String value) {
+    if (!value.isEmpty()) {
+      b.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Optional<LocalDate> day(String value, String field, Console.Call c, List<Views.FieldError> errors) {
+    if (value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value.strip()));
+    } catch (java.time.format.DateTimeParseException e) {
+      errors.add(new Views.FieldError(field, c.t.get("list.error.date")));
+      return Optional.empty();
+    }
   }
 
   private static Optional<RequestStatus> statusOf(String key) {
@@ -96,6 +183,35 @@ final class RequestPages {
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<Channel> channelOf(String key) {
+    for (Channel ch : Channel.values()) {
+      if (ch.name().toLowerCase(Locale.ROOT).equals(key)) {
+        return Optional.of(ch);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Working days left as the officers read them: "3 iş günü qalıb", "bu gün son gündür", "2 iş günü gecikib". */
+  static String left(int n, boolean overdue, Texts t) {
+    if (n < 0) {
+      return t.format("left.late", -n);
+    }
+    if (overdue) {
+      return t.get("left.overdue");
+    }
+    return n == 0 ? t.get("left.today") : t.format("left.days", n);
+  }
+
+  /** "huquq — gözləyir", "huquq — qəbul edib (aysel)", "—" when never assigned. */
+  static String assignment(Assignment a, Texts t) {
+    if (a.state() == AssignmentState.NONE) {
+      return "—";
+    }
+    return a.unit().orElse("") + " — " + t.get("assignment." + a.state().key())
+        + a.assignee().map(x -> " (" + x + ")").orElse("");
   }
 
   /** The request of the path, when it exists and the account may open it; else the answer is sent. */
@@ -111,7 +227,14 @@ final class RequestPages {
       console.message(w, c.t, 404, "error.notfound.heading", "error.notfound.text", Console.csrfOf(c.session));
       return Optional.empty();
     }
-    if (!console.access.mayOpen(c.account(), v.get())) {
+    Assignment a;
+    try {
+      a = console.register.assignment(v.get().number());
+    } catch (RegisterException e) {
+      console.unavailable(w, c.t, e);
+      return Optional.empty();
+    }
+    if (!console.access.mayOpen(c.account(), a)) {
       console.deny(w, c.t, c.session.orElseThrow(), w.request.getMethod() + " " + Console.PATH + w.path
           + ": the request is not assigned to the account's unit");
       return Optional.empty();
@@ -121,13 +244,52 @@ final class RequestPages {
 
   void page(Web w, Console.Call c) throws Exception {
     Optional<RequestView> v = open(w, c);
-    if (v.isPresent()) {
-      show(w, c, 200, v.get(), Console.flash(w, c.t), List.of(), Views.Drafts.none(), "");
+    if (v.isEmpty()) {
+      return;
     }
+    Views.Drafts drafts = Views.Drafts.none();
+    List<Views.FieldError> errors = new ArrayList<>();
+    String chosen = w.query("template");
+    String language = Texts.LANGUAGES.contains(w.query("tlang")) ? w.query("tlang") : c.t.language();
+    if (!chosen.isEmpty()) {
+      Optional<TemplateKind> kind = TemplateKind.ofKey(chosen.split("/", 2)[0]);
+      String ground = chosen.contains("/") ? chosen.substring(chosen.indexOf('/') + 1) : "";
+      String action = kind.map(RequestPages::actionOf).orElse("");
+      if (action.isEmpty()) {
+        errors.add(new Views.FieldError("template", c.t.get("template.error.unknown")));
+      } else {
+        try {
+          drafts = drafts(action, console.register.fillTemplate(kind.get(), ground, language, v.get().number()));
+        } catch (RequestException e) {
+          errors.add(new Views.FieldError("template", Console.clean(e.getMessage())));
+        } catch (RegisterException e) {
+          console.unavailable(w, c.t, e);
+          return;
+        }
+      }
+    }
+    show(w, c, errors.isEmpty() ? 200 : 400, v.get(), Console.flash(w, c.t), errors, drafts, "", chosen, language);
+  }
+
+  /** The action whose form a template of {@code kind} fills (the acknowledgement is sent at registration). */
+  static String actionOf(TemplateKind kind) {
+    return switch (kind) {
+      case ANSWER -> "answer";
+      case EXTEND -> "extend";
+      case FORWARD -> "forward";
+      case CLARIFY -> "clarify";
+      case REFUSE -> "refuse";
+      case ACKNOWLEDGE -> "";
+    };
   }
 
   private void show(Web w, Console.Call c, int status, RequestView v, String flash, List<Views.FieldError> errors,
       Views.Drafts drafts, String previewHtml) throws Exception {
+    show(w, c, status, v, flash, errors, drafts, previewHtml, "", c.t.language());
+  }
+
+  private void show(Web w, Console.Call c, int status, RequestView v, String flash, List<Views.FieldError> errors,
+      Views.Drafts drafts, String previewHtml, String chosenTemplate, String templateLanguage) throws Exception {
     String base = Console.PATH + "/requests/" + v.number();
     List<String> explained = new ArrayList<>();
     for (DeadlineExplanation d : console.register.explainDeadline(v.number())) {
@@ -158,7 +320,8 @@ final class RequestPages {
         Console.clean(v.message()), console.time(v.registeredAt()),
         console.date(v.dueDate(), c.t), v.status().open() ? console.left(v.dueDate(), overdue, c.t) : "", overdue,
         String.join("\n\n", explained), own, answers, base + "/raw", history, notes,
-        Permission.ACT.grantedTo(c.account().role()), drafts, previewHtml);
+        Permission.ACT.grantedTo(c.account().role()), drafts, previewHtml,
+        workflow(c, v, console.register.assignment(v.number()), chosenTemplate, templateLanguage));
     console.page(w, status, "request.ftlh", console.frame(w, c.t, c.session, v.number() + " — " + Console.clean(v.subject()), flash,
         errors), view);
   }
@@ -166,6 +329,105 @@ final class RequestPages {
   private static String size(long bytes) {
     return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " KB"
         : String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+  }
+
+  /** The assignment and what the account may do with it, the templates to start from. */
+  private Views.Workflow workflow(Console.Call c, RequestView v, Assignment a, String chosen, String language)
+      throws RegisterException {
+    Account account = c.account();
+    boolean route = Permission.ROUTE.grantedTo(account.role());
+    boolean ofUnit = account.role() == Role.UNIT_RESPONDER && a.unit().isPresent() && a.unit().equals(account.unit());
+    List<Views.Option> units = new ArrayList<>();
+    for (String u : new java.util.TreeSet<>(console.register.units())) {
+      units.add(new Views.Option(u, u, a.unit().equals(Optional.of(u))));
+    }
+    List<Views.Option> grounds = new ArrayList<>();
+    boolean reopenable = false;
+    for (ReopenGround g : ReopenGround.values()) {
+      if (g.allows(v.status())) {
+        reopenable = true;
+        grounds.add(new Views.Option(g.key(), c.t.get("reopen.ground." + g.key()), grounds.isEmpty()));
+      }
+    }
+    List<Views.Option> templates = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (NoticeTemplate t : console.register.listTemplates()) {
+      String value = t.kind().key() + (t.ground().isEmpty() ? "" : "/" + t.ground());
+      if (!actionOf(t.kind()).isEmpty() && seen.add(value)) {
+        templates.add(new Views.Option(value, c.t.get("template.kind." + t.kind().key())
+            + (t.ground().isEmpty() ? "" : " — " + t.ground()), value.equals(chosen)));
+      }
+    }
+    List<Views.Option> languages = new ArrayList<>();
+    for (String l : Texts.LANGUAGES) {
+      languages.add(new Views.Option(l, c.t.get("language.name." + l), l.equals(language)));
+    }
+    boolean open = v.status().open();
+    boolean unassigned = a.state() == AssignmentState.NONE || a.state() == AssignmentState.REJECTED;
+    return new Views.Workflow(assignment(a, c.t), route && open && a.state() == AssignmentState.NONE,
+        route && open && a.state() != AssignmentState.NONE, units, ofUnit && open && a.state() == AssignmentState.PENDING,
+        route && reopenable, grounds, route && open, templates, languages, unassigned);
+  }
+
+  /** The workflow actions on a request: assignment, the unit's answer to it, reopening, withdrawal. */
+  static final List<String> FLOW = List.of("assign", "reassign", "accept", "reject", "reopen", "withdraw");
+
+  /** The permission each {@link #FLOW} action needs (accept and reject: the responder of the unit, checked too). */
+  static Permission permissionOf(String flow) {
+    return flow.equals("accept") || flow.equals("reject") ? Permission.ACT : Permission.ROUTE;
+  }
+
+  void flow(Web w, Console.Call c, String action) throws Exception {
+    Optional<RequestView> found = open(w, c);
+    if (found.isEmpty()) {
+      return;
+    }
+    RequestView v = found.get();
+    Account account = c.account();
+    if (action.equals("accept") || action.equals("reject")) {
+      Assignment a = console.register.assignment(v.number());
+      if (account.role() != Role.UNIT_RESPONDER || a.unit().isEmpty() || !a.unit().equals(account.unit())) {
+        console.deny(w, c.t, c.session.orElseThrow(), "POST " + Console.PATH + w.path
+            + ": only a responder of the unit the request is assigned to accepts or rejects it");
+        return;
+      }
+    }
+    String unit = c.form.get("unit");
+    String reason = c.form.get("reason");
+    String id = action + "-" + (action.equals("assign") ? "unit" : "reason");
+    if (!action.equals("accept") && !action.equals("assign") && reason.isEmpty()) {
+      show(w, c, 400, v, "", List.of(new Views.FieldError(id, c.t.get("flow.error.reason"))), Views.Drafts.none(), "");
+      return;
+    }
+    if (reason.length() > MAX_TEXT) {
+      show(w, c, 400, v, "", List.of(new Views.FieldError(id, c.t.format("action.error.long", MAX_TEXT))),
+          Views.Drafts.none(), "");
+      return;
+    }
+    try {
+      switch (action) {
+        case "assign" -> console.register.assign(v.number(), unit, c.actor());
+        case "reassign" -> console.register.reassign(v.number(), unit, c.actor(), reason);
+        case "accept" -> console.register.accept(v.number(), c.actor());
+        case "reject" -> console.register.reject(v.number(), c.actor(), reason);
+        case "reopen" -> console.register.reopen(v.number(), c.actor(),
+            ReopenGround.ofKey(c.form.get("ground")).orElseThrow(() -> new RequestException(
+                "choose the ground of the reopening (" + c.form.get("ground") + " is not one)")), reason);
+        case "withdraw" -> console.register.withdraw(v.number(), c.actor(), reason);
+        default -> throw new IllegalArgumentException("unknown action " + action);
+      }
+    } catch (RequestException ex) {
+      show(w, c, 409, v, "", List.of(new Views.FieldError(id, c.t.get("action.error.refused") + " "
+          + Console.clean(ex.getMessage()))), Views.Drafts.none(), "");
+      return;
+    } catch (RegisterException ex) {
+      console.unavailable(w, c.t, ex);
+      return;
+    }
+    console.audited(c, action + " " + v.number() + (unit.isEmpty() ? "" : " to unit " + unit));
+    // A responder who rejected the request no longer sees it: back to the queue.
+    w.redirect(action.equals("reject") ? Console.PATH + "/?flash=reject"
+        : Console.PATH + "/requests/" + v.number() + "?flash=" + action);
   }
 
   void file(Web w, Console.Call c) throws Exception {

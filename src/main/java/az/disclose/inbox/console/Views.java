@@ -39,11 +39,17 @@ public final class Views {
   /** A message page: 403, 404, 400, 500. */
   public record Message(String heading, String text) {}
 
+  /** One line of a queue; {@code left} the working days left, {@code assignment} the unit, its state, the assignee. */
   public record RequestRow(String number, String href, String type, String channel, String status, String registered,
-      String due, String left, boolean overdue, String name, String subject) {}
+      String due, String left, boolean overdue, String assignment, String subject) {}
 
-  public record RequestList(List<RequestRow> rows, int total, int page, int pages, String previousHref, String nextHref,
-      List<Option> statuses, boolean open, boolean overdue, String dueWithin) {}
+  /** A link to one queue; {@code current} for the one shown. */
+  public record Tab(String label, String href, boolean current) {}
+
+  /** One page of a queue with the values of its filters (kept in the GET form). */
+  public record RequestList(String queue, String title, List<Tab> tabs, List<RequestRow> rows, long total, int page,
+      long pages, String previousHref, String nextHref, List<Option> statuses, List<Option> types,
+      List<Option> channels, List<Option> units, String from, String to, String ground, String text) {}
 
   public record Event(String at, String actor, String kind, String text, boolean internal) {}
 
@@ -59,7 +65,31 @@ public final class Views {
   public record Request(String number, String base, String type, String channel, String urgency, String status,
       boolean open, String name, String email, String subject, String message, String registered, String due,
       String left, boolean overdue, String explanation, List<FileLink> attachments, List<FileLink> answerFiles,
-      String rawHref, List<Event> history, List<Event> notes, boolean mayAct, Drafts drafts, String previewHtml) {}
+      String rawHref, List<Event> history, List<Event> notes, boolean mayAct, Drafts drafts, String previewHtml,
+      Workflow workflow) {}
+
+  /**
+   * A request's assignment and the workflow forms the account may use.
+   *
+   * @param assignment the unit, the state of its answer, the assignee ("—" when never assigned)
+   * @param mayAssign an officer, an open request never assigned
+   * @param mayReassign an officer, an open request assigned (or sent back)
+   * @param mayRespond the responder of the unit, the request waiting for the unit
+   * @param templates the templates to start an action's text from ({@code kind} or {@code refuse/ground})
+   */
+  public record Workflow(String assignment, boolean mayAssign, boolean mayReassign, List<Option> units,
+      boolean mayRespond, boolean mayReopen, List<Option> reopenGrounds, boolean mayWithdraw, List<Option> templates,
+      List<Option> templateLanguages, boolean unassigned) {}
+
+  /** One template in use, in the templates list. */
+  public record TemplateRow(String name, String kind, String ground, String language, int version, String editedBy,
+      String editedAt, String href) {}
+
+  public record TemplateList(List<TemplateRow> rows, boolean mayEdit) {}
+
+  /** One template: its versions (newest first) and, for officers, the form of a new version. */
+  public record TemplatePage(String name, String kind, String ground, String language, String body,
+      List<TemplateRow> versions, List<String> bodies, boolean mayEdit, String action, String placeholders) {}
 
   public record QuarantineRow(long id, String href, String sender, String subject, String date, String received,
       String reason, String status) {}

@@ -36,7 +36,7 @@ class ConsoleBrowserIT {
   @BeforeEach
   void start() throws Exception {
     f = new ConsoleFixture(dir, new ConsoleSettings(OptionalInt.empty(), "127.0.0.1", false),
-        RequestAccess.UNTIL_ASSIGNMENT);
+        RequestAccess.BY_UNIT);
     browser = Chromium.start(dir.resolve("chromium-profile"));
   }
 

@@ -36,6 +36,9 @@ import org.eclipse.jetty.server.Server;
  */
 final class ConsoleFixture implements AutoCloseable {
   static final String PASSWORD = "correct horse battery staple";
+  /** The unit of the responders {@link #account} makes, and another one. */
+  static final String UNIT = "huquq";
+  static final String OTHER_UNIT = "metbuat";
   /** Monday, 2 March 2026, 12:00 in Baku. */
   final TestClock clock = TestClock.baku(2026, 3, 2, 12, 0);
   final Inbox inbox;
@@ -47,11 +50,12 @@ final class ConsoleFixture implements AutoCloseable {
   final String base;
 
   ConsoleFixture(Path dir) throws Exception {
-    this(dir, ConsoleSettings.defaults(), RequestAccess.UNTIL_ASSIGNMENT);
+    this(dir, ConsoleSettings.defaults(), RequestAccess.BY_UNIT);
   }
 
   ConsoleFixture(Path dir, ConsoleSettings settings, RequestAccess access) throws Exception {
     inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), TestSites.CONTENT, clock);
+    inbox.register().useUnits(Set.of(UNIT, OTHER_UNIT));
     accounts = new Accounts(inbox.store(), clock, new PasswordHasher(1024, 1, 1), PasswordPolicy.standard(),
         "disclose-test");
     sessions = new Sessions(accounts);
@@ -66,7 +70,7 @@ final class ConsoleFixture implements AutoCloseable {
 
   /** An account; the enrolment of its second factor when its role has one. */
   Optional<Enrolment> account(String name, Role role) throws Exception {
-    return accounts.create(name, role, role == Role.UNIT_RESPONDER ? Optional.of("Hüquq şöbəsi") : Optional.empty(),
+    return accounts.create(name, role, role == Role.UNIT_RESPONDER ? Optional.of(UNIT) : Optional.empty(),
         PASSWORD, "test").enrolment();
   }
 

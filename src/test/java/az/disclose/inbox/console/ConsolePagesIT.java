@@ -128,19 +128,20 @@ class ConsolePagesIT {
   }
 
   @Test
-  void theListPagesByFiftyAndFilters() throws Exception {
+  void theQueuePagesByFiftyAndFilters() throws Exception {
     for (int i = 0; i < 55; i++) {
       f.request("Sorğu " + i);
     }
     String first = officer.get("/console/").body();
-    assertThat(first).contains("Cəmi: 55", "Səhifə 1 / 2", "href=\"/console/?page=2\"");
+    assertThat(first).contains("Cəmi: 55", "Səhifə 1 / 2", "href=\"/console/?queue=all&amp;page=2\"");
     assertThat(first.split("<tr", -1)).hasSize(1 + 1 + 50);
-    String second = officer.get("/console/?page=2").body();
+    String second = officer.get("/console/?queue=all&page=2").body();
     assertThat(second.split("<tr", -1)).hasSize(1 + 1 + 5);
     String answered = officer.get("/console/?status=answered").body();
     assertThat(answered).contains("Cəmi: 0", "Bu süzgəcə uyğun sorğu yoxdur.");
-    assertThat(officer.get("/console/?open=1&due=3").body()).contains("Cəmi: 0");
-    assertThat(officer.get("/console/?open=1&due=10").body()).contains("Cəmi: 55");
+    // Registered on Monday 2 March with 7 working days: none is due within 2 working days, all unassigned.
+    assertThat(officer.get("/console/?queue=due-soon").body()).contains("Cəmi: 0");
+    assertThat(officer.get("/console/?queue=unassigned").body()).contains("Cəmi: 55");
   }
 
   @Test
@@ -228,9 +229,14 @@ class ConsolePagesIT {
     admin.get("/console/");
     List<String> pages = new java.util.ArrayList<>();
     for (String p : List.of("/console/", "/console/requests/" + n, "/console/quarantine", "/console/quarantine/" + q,
-        "/console/audit", "/console/accounts", "/console/no-such-page")) {
+        "/console/audit", "/console/accounts", "/console/no-such-page", "/console/?queue=overdue&q=b%C3%BCdc%C9%99",
+        "/console/?queue=all&from=nope", "/console/requests/" + n + "?template=answer&tlang=en", "/console/templates",
+        "/console/templates/refuse/state-secret/az")) {
       pages.add(admin.get(p).body());
     }
+    admin.get("/console/requests/" + n);
+    pages.add(admin.post("/console/requests/" + n + "/reassign", "unit", ConsoleFixture.UNIT, "reason", "").body());
+    pages.add(admin.post("/console/templates/answer/az", "body", "{nope}").body());
     pages.add(admin.post("/console/requests/" + n + "/note", "text", "").body());
     pages.add(admin.post("/console/accounts", "username", "rauf", "role", "foi_officer", "password",
         "violet mountain river lamp").body());

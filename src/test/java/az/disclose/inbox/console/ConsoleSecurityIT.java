@@ -51,7 +51,8 @@ class ConsoleSecurityIT {
   /** A path of the route with its parameters filled with things that exist. */
   String path(Console.Route r) {
     return Console.PATH + r.pattern().replace("{number}", number).replace("{id}", Long.toString(quarantined))
-        .replace("{name}", "komissiya").replace("{index}", "0");
+        .replace("{name}", "komissiya").replace("{index}", "0").replace("{kind}", "refuse")
+        .replace("{ground}", "state-secret").replace("{lang}", "az");
   }
 
   @Test
@@ -60,10 +61,11 @@ class ConsoleSecurityIT {
     b.get("/console/");
     List<Console.Route> posts = f.console.routes().stream().filter(Console.Route::changesState).toList();
     assertThat(posts).extracting(Console.Route::pattern).contains("/sign-in", "/requests/{number}/answer",
-        "/requests/{number}/note", "/quarantine/{id}/dismiss", "/accounts", "/accounts/{name}/disable", "/sign-out");
+        "/requests/{number}/note", "/requests/{number}/assign", "/requests/{number}/accept",
+        "/templates/{kind}/{lang}", "/quarantine/{id}/dismiss", "/accounts", "/accounts/{name}/disable", "/sign-out");
     for (Console.Route r : posts) {
       String[] fields = {"text", "x", "reason", "x", "body", "x", "ground", "x", "username", "komissiya", "password",
-          ConsoleFixture.PASSWORD, "code", "123456", "role", "viewer"};
+          ConsoleFixture.PASSWORD, "code", "123456", "role", "viewer", "unit", ConsoleFixture.UNIT};
       assertThat(b.postRaw(path(r), fields).statusCode()).as("no token: POST %s", r.pattern()).isEqualTo(403);
       String[] wrong = new String[fields.length + 2];
       wrong[0] = "csrf";

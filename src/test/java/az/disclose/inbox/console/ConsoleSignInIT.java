@@ -203,7 +203,7 @@ class ConsoleSignInIT {
   void withoutSecureCookiesTheCookieIsLimitedToTheConsolesPath() throws Exception {
     f.close();
     f = new ConsoleFixture(dir.resolve("plain"), new ConsoleSettings(java.util.OptionalInt.empty(), "127.0.0.1", false),
-        RequestAccess.UNTIL_ASSIGNMENT);
+        RequestAccess.BY_UNIT);
     f.account("komissiya", Role.VIEWER);
     Browser b = f.signedIn("komissiya", Optional.empty());
     assertThat(b.setCookie("console-session")).contains("Path=/console;", "HttpOnly", "SameSite=Strict")
