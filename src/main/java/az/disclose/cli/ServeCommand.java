@@ -168,7 +168,7 @@ final class ServeCommand implements Callable<Integer> {
   static void useUnits(az.disclose.inbox.RegisterService register, Path content, PrintWriter err) {
     try {
       java.util.Set<String> ids = new java.util.TreeSet<>();
-      for (az.disclose.report.Units.Unit u : new az.disclose.report.UnitsLoader().load(content).units()
+      for (az.disclose.content.Units.Unit u : new az.disclose.report.UnitsLoader().load(content).units()
           .units()) {
         ids.add(u.id());
       }
