@@ -103,16 +103,7 @@ final class ReportCommand implements Runnable {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of the period, inclusive (with --from)")
     String to;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "html",
-        description = "html (printable, A4), csv or pdf (default: ${DEFAULT-VALUE})")
-    String format;
-
-    @Option(names = "--lang", paramLabel = "L", defaultValue = "az",
-        description = "az (default) or en")
-    String lang;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE (required for pdf)")
-    Path out;
+    @CommandLine.Mixin ReportOutput output;
 
     @Option(names = "--publish", description = "also write the month's figures (counts only, no personal data) to"
         + " <content>/data/foi/YYYY-MM.yaml for the site's /reports/ pages; only for a month that is over."
@@ -128,11 +119,8 @@ final class ReportCommand implements Runnable {
       Format f;
       ReportTexts texts;
       try {
-        f = format(format);
-        texts = ReportTexts.of(lang);
-        if (f == Format.PDF && out == null) {
-          throw new IllegalArgumentException("a PDF needs a file: add --out FILE (e.g. --out foi-report.pdf)");
-        }
+        f = output.format("foi-report.pdf");
+        texts = output.texts();
       } catch (IllegalArgumentException e) {
         err.println("disclose report monthly: " + e.getMessage());
         return Main.USAGE;
@@ -167,7 +155,7 @@ final class ReportCommand implements Runnable {
             FoiPublication.Written w = FoiPublication.write(parent.content, FoiPublication.of(report, settings.zone()));
             err.println("disclose report monthly: the figures of " + period.slug() + (w.changed() ? " written to " : " unchanged in ")
                 + w.file() + "; the site shows them under /reports/ at its next build");
-            if (out == null) {
+            if (output.out == null) {
               return Main.OK;
             }
           }
@@ -176,14 +164,8 @@ final class ReportCommand implements Runnable {
             case CSV -> renderer.csv(report).getBytes(StandardCharsets.UTF_8);
             case PDF -> renderer.pdf(report);
           };
-          if (out == null) {
-            spec.commandLine().getOut().flush();
-            OutputStream stdout = System.out;
-            stdout.write(bytes);
-            stdout.flush();
-          } else {
-            az.disclose.files.AtomicFiles.write(out, bytes);
-            err.println("disclose report monthly: " + period.first() + " to " + period.last() + " written to " + out
+          if (output.write(spec, bytes)) {
+            err.println("disclose report monthly: " + period.first() + " to " + period.last() + " written to " + output.out
                 + (report.reconciliation().holds() ? "" : " (THE TOTALS DO NOT RECONCILE: see the report)"));
           }
           return Main.OK;
@@ -194,7 +176,7 @@ final class ReportCommand implements Runnable {
         err.println("disclose report monthly: cannot read the register: " + e.getMessage());
         return Main.FAILURE;
       } catch (IOException e) {
-        err.println("disclose report monthly: cannot write " + out + ": " + e.getMessage());
+        err.println("disclose report monthly: cannot write " + output.out + ": " + e.getMessage());
         return Main.FAILURE;
       } finally {
         err.flush();
@@ -218,13 +200,48 @@ final class ReportCommand implements Runnable {
       return ReportPeriod.month(m);
     }
 
-    static Format format(String text) {
+  }
+
+  /** Where and how a report is written: the options monthly and annual share. */
+  static final class ReportOutput {
+    @Option(names = "--format", paramLabel = "F", defaultValue = "html",
+        description = "html (printable, A4), csv or pdf (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--lang", paramLabel = "L", defaultValue = "az", description = "az (default) or en")
+    String lang;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE (required for pdf)")
+    Path out;
+
+    /** The format asked for; a PDF needs --out ({@code example} names a file in the message). */
+    Format format(String example) {
       for (Format f : Format.values()) {
-        if (f.extension.equals(text.trim().toLowerCase(Locale.ROOT))) {
+        if (f.extension.equals(format.trim().toLowerCase(Locale.ROOT))) {
+          if (f == Format.PDF && out == null) {
+            throw new IllegalArgumentException("a PDF needs a file: add --out FILE (e.g. --out " + example + ")");
+          }
           return f;
         }
       }
-      throw new IllegalArgumentException("--format must be html, csv or pdf, not '" + text + "'");
+      throw new IllegalArgumentException("--format must be html, csv or pdf, not '" + format + "'");
+    }
+
+    ReportTexts texts() {
+      return ReportTexts.of(lang);
+    }
+
+    /** Writes the report to --out (atomically: true) or to standard output (false). */
+    boolean write(CommandLine.Model.CommandSpec spec, byte[] bytes) throws IOException {
+      if (out == null) {
+        spec.commandLine().getOut().flush();
+        OutputStream stdout = System.out;
+        stdout.write(bytes);
+        stdout.flush();
+        return false;
+      }
+      az.disclose.files.AtomicFiles.write(out, bytes);
+      return true;
     }
   }
 
@@ -337,15 +354,7 @@ final class ReportCommand implements Runnable {
     @Option(names = "--year", paramLabel = "YYYY", description = "the year (default: the previous year)")
     String year;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "html",
-        description = "html (printable, A4), csv or pdf (default: ${DEFAULT-VALUE})")
-    String format;
-
-    @Option(names = "--lang", paramLabel = "L", defaultValue = "az", description = "az (default) or en")
-    String lang;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE (required for pdf)")
-    Path out;
+    @CommandLine.Mixin ReportOutput output;
 
     @Option(names = "--publish", description = "also write the year's FOI figures (counts only) to"
         + " <content>/data/foi/YYYY.yaml, which the site's annual report page shows once the report is approved;"
@@ -362,11 +371,8 @@ final class ReportCommand implements Runnable {
       ReportTexts texts;
       int y;
       try {
-        f = MonthlyCommand.format(format);
-        texts = ReportTexts.of(lang);
-        if (f == Format.PDF && out == null) {
-          throw new IllegalArgumentException("a PDF needs a file: add --out FILE (e.g. --out annual-report.pdf)");
-        }
+        f = output.format("annual-report.pdf");
+        texts = output.texts();
         y = year == null ? LocalDate.now(clock.withZone(Deadline.BAKU)).getYear() - 1 : parseYear(year);
       } catch (IllegalArgumentException e) {
         err.println("disclose report annual: " + e.getMessage());
@@ -392,7 +398,7 @@ final class ReportCommand implements Runnable {
           err.println("disclose report annual: the FOI figures of " + y + (w.changed() ? " written to " : " unchanged in ")
               + w.file() + (plan.published() ? "; the site shows the report under /reports/ at its next build"
                   : "; the site shows the report once reports/annual/" + y + ".yaml has 'approved' and 'signatory'"));
-          if (out == null) {
+          if (output.out == null) {
             return Main.OK;
           }
         }
@@ -403,14 +409,8 @@ final class ReportCommand implements Runnable {
           case CSV -> renderer.csv(report).getBytes(StandardCharsets.UTF_8);
           case PDF -> renderer.pdf(report);
         };
-        if (out == null) {
-          spec.commandLine().getOut().flush();
-          OutputStream stdout = System.out;
-          stdout.write(bytes);
-          stdout.flush();
-        } else {
-          az.disclose.files.AtomicFiles.write(out, bytes);
-          err.println("disclose report annual: " + y + " written to " + out
+        if (output.write(spec, bytes)) {
+          err.println("disclose report annual: " + y + " written to " + output.out
               + (plan.published() ? "" : " (NOT APPROVED YET: a draft)"));
         }
         return Main.OK;
