@@ -123,11 +123,14 @@ public final class JdbcRequestStore implements RequestStore {
   private final AtomicLong evictions = new AtomicLong();
 
   private final InboxSettings settings;
+  /** Whether a trigram index serves the text search (migration V12): always on SQLite; on PostgreSQL when pg_trgm could be had. */
+  private final boolean searchIndex;
 
-  private JdbcRequestStore(HikariDataSource pool, Dialect dialect, InboxSettings settings) {
+  private JdbcRequestStore(HikariDataSource pool, Dialect dialect, InboxSettings settings, boolean searchIndex) {
     this.pool = pool;
     this.dialect = dialect;
     this.settings = settings;
+    this.searchIndex = searchIndex;
   }
 
   /** Opens the pool and brings the schema up to date (Flyway). */
@@ -193,8 +196,23 @@ public final class JdbcRequestStore implements RequestStore {
       pool.close();
       throw new StoreException("cannot prepare the database " + settings.databaseUrl() + ": " + rootMessage(e), e);
     }
+    boolean searchIndex = true;
+    if (dialect == Dialect.POSTGRESQL) {
+      try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(
+          "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'request_queue_search_trgm'");
+          ResultSet r = p.executeQuery()) {
+        searchIndex = r.next();
+      } catch (SQLException e) {
+        pool.close();
+        throw new StoreException("cannot read the indexes of " + settings.databaseUrl() + ": " + e.getMessage(), e);
+      }
+      if (!searchIndex) {
+        LOG.warn("no trigram index on request_queue.search (the pg_trgm extension was not available to migration V12):"
+            + " the queue text search reads every row; docs/register.md (\"Queues\") tells how to add it");
+      }
+    }
     LOG.info("request register open: {} ({})", settings.databaseUrl(), dialect);
-    return new JdbcRequestStore(pool, dialect, settings);
+    return new JdbcRequestStore(pool, dialect, settings, searchIndex);
   }
 
   private static String rootMessage(Throwable e) {
@@ -813,6 +831,14 @@ public final class JdbcRequestStore implements RequestStore {
         Optional.ofNullable(r.getString(from + 2)));
   }
 
+  /**
+   * The shortest search term (in characters) the trigram index serves (migration V12): a shorter one
+   * has no trigram, and is looked for by reading the search text of every row the rest of the query leaves.
+   */
+  public static final int MIN_INDEXED_TERM = 3;
+  /** The key of a request in the SQLite search index: year * this + sequence (migration V12). */
+  private static final long SEARCH_KEY_YEAR = 1_000_000_000L;
+
   private static final List<String> OPEN_KEYS = java.util.Arrays.stream(RequestStatus.values())
       .filter(RequestStatus::open).map(RequestStatus::key).toList();
 
@@ -874,15 +900,33 @@ public final class JdbcRequestStore implements RequestStore {
     q.refusalGround().ifPresent(v -> { where.append(" AND q.refusal_ground = ?"); args.add(v.strip()); });
     b.receivedFrom().ifPresent(v -> { where.append(" AND q.registered_at >= ?"); args.add(v.toEpochMilli()); });
     b.receivedBefore().ifPresent(v -> { where.append(" AND q.registered_at < ?"); args.add(v.toEpochMilli()); });
-    // a plain substring test of the folded term (no pattern: LIKE's matcher costs several times more)
-    b.searchTerm().ifPresent(v -> {
-      where.append(dialect == Dialect.SQLITE ? " AND instr(q.search, ?) > 0" : " AND strpos(q.search, ?) > 0");
-      args.add(v);
-    });
+    String from = " FROM request_queue q";
+    if (b.searchTerm().isPresent()) {
+      String v = b.searchTerm().get();
+      boolean indexed = searchIndex && v.codePointCount(0, v.length()) >= MIN_INDEXED_TERM;
+      if (indexed && dialect == Dialect.SQLITE) {
+        // the trigram index (V12) finds the candidates; a phrase of trigrams is a substring match,
+        // and instr checks each candidate all the same
+        from = " FROM request_search s JOIN request_queue q ON q.year = s.rowid / " + SEARCH_KEY_YEAR
+            + " AND q.sequence = s.rowid % " + SEARCH_KEY_YEAR;
+        where.append(" AND s.request_search MATCH ? AND instr(q.search, ?) > 0");
+        args.add("\"" + v.replace("\"", "\"\"") + "\"");
+        args.add(v);
+      } else if (indexed) {
+        // pg_trgm's GIN index serves LIKE (and rechecks each candidate); the term's wildcards escaped
+        where.append(" AND q.search LIKE ? ESCAPE '!'");
+        args.add("%" + v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+      } else {
+        // no index, or a term too short for trigrams: a plain substring test of every row left
+        // (no pattern: LIKE's matcher costs several times more)
+        where.append(dialect == Dialect.SQLITE ? " AND instr(q.search, ?) > 0" : " AND strpos(q.search, ?) > 0");
+        args.add(v);
+      }
+    }
     String page = "SELECT q.number, q.type, q.channel, q.status, q.registered_at, q.due_date, q.due_at, q.unit,"
-        + " q.assignment, q.assignee FROM request_queue q" + where
+        + " q.assignment, q.assignee" + from + where
         + " ORDER BY q.due_at, q.year, q.sequence LIMIT ? OFFSET ?";
-    String count = "SELECT COUNT(*) FROM request_queue q" + where;
+    String count = "SELECT COUNT(*)" + from + where;
     return onConnection(c -> {
       List<QueueRow> rows = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(page)) {
