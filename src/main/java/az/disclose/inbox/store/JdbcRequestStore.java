@@ -836,6 +836,11 @@ public final class JdbcRequestStore implements RequestStore {
    * has no trigram, and is looked for by reading the search text of every row the rest of the query leaves.
    */
   public static final int MIN_INDEXED_TERM = 3;
+  /**
+   * On SQLite, a term with more hits than this in the search index is looked for in the rows the
+   * rest of the query leaves instead (joining every hit would cost more than reading them).
+   */
+  public static final int MAX_INDEX_CANDIDATES = 5_000;
   /** The key of a request in the SQLite search index: year * this + sequence (migration V12). */
   private static final long SEARCH_KEY_YEAR = 1_000_000_000L;
 
@@ -904,21 +909,24 @@ public final class JdbcRequestStore implements RequestStore {
     if (b.searchTerm().isPresent()) {
       String v = b.searchTerm().get();
       boolean indexed = searchIndex && v.codePointCount(0, v.length()) >= MIN_INDEXED_TERM;
-      if (indexed && dialect == Dialect.SQLITE) {
-        // the trigram index (V12) finds the candidates; a phrase of trigrams is a substring match,
-        // and instr checks each candidate all the same
-        from = " FROM request_search s JOIN request_queue q ON q.year = s.rowid / " + SEARCH_KEY_YEAR
-            + " AND q.sequence = s.rowid % " + SEARCH_KEY_YEAR;
-        where.append(" AND s.request_search MATCH ? AND instr(q.search, ?) > 0");
-        args.add("\"" + v.replace("\"", "\"\"") + "\"");
+      Optional<String> hits = indexed && dialect == Dialect.SQLITE
+          ? indexHits("\"" + v.replace("\"", "\"\"") + "\"") : Optional.empty();
+      if (hits.isPresent()) {
+        // the trigram index (V12) found the candidates once (a phrase of trigrams is a substring
+        // match); the page and the count read their queue rows by key, and instr checks each
+        from = " FROM json_each(?) s JOIN request_queue q ON q.year = s.value / " + SEARCH_KEY_YEAR
+            + " AND q.sequence = s.value % " + SEARCH_KEY_YEAR;
+        args.add(0, hits.get());
+        where.append(" AND instr(q.search, ?) > 0");
         args.add(v);
-      } else if (indexed) {
+      } else if (indexed && dialect == Dialect.POSTGRESQL) {
         // pg_trgm's GIN index serves LIKE (and rechecks each candidate); the term's wildcards escaped
         where.append(" AND q.search LIKE ? ESCAPE '!'");
         args.add("%" + v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
       } else {
-        // no index, or a term too short for trigrams: a plain substring test of every row left
-        // (no pattern: LIKE's matcher costs several times more)
+        // no index, a term too short for trigrams, or (SQLite) one so common that reading the rows the
+        // rest of the query leaves costs less than its many index hits (and the page in due order
+        // stops at its first 50): a plain substring test (no pattern: LIKE's matcher costs more)
         where.append(dialect == Dialect.SQLITE ? " AND instr(q.search, ?) > 0" : " AND strpos(q.search, ?) > 0");
         args.add(v);
       }
@@ -970,6 +978,32 @@ public final class JdbcRequestStore implements RequestStore {
         }
       }
       return new QueueResult(rows, total);
+    });
+  }
+
+  /**
+   * The keys (year * {@link #SEARCH_KEY_YEAR} + sequence) of the requests whose search text holds an
+   * FTS5 phrase (SQLite), as a JSON array, when there are at most {@link #MAX_INDEX_CANDIDATES};
+   * empty when there are more.
+   */
+  private Optional<String> indexHits(String phrase) throws StoreException {
+    return onConnection(c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT rowid FROM request_search WHERE request_search MATCH ? LIMIT ?")) {
+        p.setString(1, phrase);
+        p.setInt(2, MAX_INDEX_CANDIDATES + 1);
+        StringBuilder json = new StringBuilder("[");
+        int count = 0;
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            if (++count > MAX_INDEX_CANDIDATES) {
+              return Optional.<String>empty();
+            }
+            json.append(count == 1 ? "" : ",").append(r.getLong(1));
+          }
+        }
+        return Optional.of(json.append(']').toString());
+      }
     });
   }
 
