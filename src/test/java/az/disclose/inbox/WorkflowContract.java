@@ -369,6 +369,21 @@ abstract class WorkflowContract {
   }
 
   @Test
+  void indexSyntaxInATermIsPlainText() throws Exception {
+    String a = request("Yol təmiri", "Məktəb OR park \"NEAR\" {search}: təmir*");
+    request("Məktəb", "Park");
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    assertThat(numbers(all.withText("yol OR məktəb"))).isEmpty();
+    assertThat(numbers(all.withText("təmir*"))).containsExactly(a);
+    assertThat(numbers(all.withText("təmi*"))).isEmpty();
+    assertThat(numbers(all.withText("\"near\""))).containsExactly(a);
+    assertThat(numbers(all.withText("{search}:"))).containsExactly(a);
+    assertThat(numbers(all.withText("search: yol"))).isEmpty();
+    assertThat(numbers(all.withText("NEAR(yol park)"))).isEmpty();
+  }
+
+  @Test
   void termsShorterThanATrigramAreFoundByReadingEveryRow() throws Exception {
     String a = request("Gənclər şəhərciyi", "Ağacların qırılması");
     String b = request("Şəhər nəqliyyatı", "Göyçay rayonu");
