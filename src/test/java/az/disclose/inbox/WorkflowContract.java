@@ -30,6 +30,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -381,6 +382,34 @@ abstract class WorkflowContract {
     assertThat(numbers(all.withText("{search}:"))).containsExactly(a);
     assertThat(numbers(all.withText("search: yol"))).isEmpty();
     assertThat(numbers(all.withText("NEAR(yol park)"))).isEmpty();
+  }
+
+  @Test
+  void aTermInThousandsOfRequestsGetsTheSamePageAndCountAsReadingEveryRow() throws Exception {
+    QueueBench.fill(inbox, 7_000, clock.instant()); // subjects and texts of 29 words, as the benchmark's
+    String term = "büdcə";
+    List<String> expected = new ArrayList<>();
+    int answeredExpected = 0;
+    try (Connection c = inbox.store().dataSource().getConnection();
+        PreparedStatement p = c.prepareStatement(
+            "SELECT number, search, status FROM request_queue ORDER BY due_at, year, sequence");
+        var r = p.executeQuery()) {
+      while (r.next()) {
+        if (r.getString(2).contains(term)) {
+          expected.add(r.getString(1));
+          answeredExpected += r.getString(3).equals("answered") ? 1 : 0;
+        }
+      }
+    }
+    assertThat(expected).as("more hits than the SQLite index's candidates").hasSizeGreaterThan(
+        az.disclose.inbox.store.JdbcRequestStore.MAX_INDEX_CANDIDATES);
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    QueuePage first = register.queue(all.withText("BÜDCƏ"));
+    assertThat(first.total()).isEqualTo(expected.size());
+    assertThat(first.rows()).extracting(QueueRow::number).containsExactlyElementsOf(expected.subList(0, 50));
+    QueuePage answered = register.queue(all.withText(term).withStatus(RequestStatus.ANSWERED));
+    assertThat(answered.total()).isEqualTo(answeredExpected).isLessThan(expected.size());
   }
 
   @Test
