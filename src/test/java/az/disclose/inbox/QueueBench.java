@@ -104,7 +104,7 @@ public final class QueueBench {
    * (answered 80%, refused, forwarded, withdrawn); 70% assigned to one of five units, half of those
    * accepted by one of 20 responders. Subjects and texts of a few Azerbaijani words.
    */
-  static void fill(Inbox inbox, int n, Instant now) throws Exception {
+  public static void fill(Inbox inbox, int n, Instant now) throws Exception {
     Random random = new Random(42);
     long span = Duration.ofDays(730).toMillis();
     long start = now.toEpochMilli() - span;

@@ -30,6 +30,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +66,7 @@ abstract class WorkflowContract {
     }
   }
 
-  private String request(String subject, String message) throws Exception {
+  String request(String subject, String message) throws Exception {
     Submission s = new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL, "Aysel Məmmədova",
         "aysel@example.az", subject, message, "az", List.of(), subject.getBytes(StandardCharsets.UTF_8),
         "text/plain", "192.0.2.7");
@@ -327,7 +328,7 @@ abstract class WorkflowContract {
     assertThat(a).isNotNull();
   }
 
-  private List<String> numbers(QueueQuery q) throws Exception {
+  List<String> numbers(QueueQuery q) throws Exception {
     return register.queue(q).rows().stream().map(QueueRow::number).toList();
   }
 
@@ -349,6 +350,79 @@ abstract class WorkflowContract {
     assertThat(numbers(all.withText("%"))).containsExactly(c);
     assertThat(numbers(all.withText("yoxdur"))).isEmpty();
     assertThatThrownBy(() -> register.queue(all.withText("a".repeat(201)))).hasMessageContaining("at most 200");
+  }
+
+  @Test
+  void termsWithAzerbaijaniLettersAreFoundAsSubstringsWhateverTheirCase() throws Exception {
+    String a = request("Gənclər şəhərciyi", "Ərizə: Çəmənlikdəki ağacların qırılması");
+    String b = request("Şəhər nəqliyyatı", "Göyçay rayonu");
+    request("Yol təmiri", "Zəhmət olmasa göndərin.");
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    assertThat(numbers(all.withText("ŞƏHƏR"))).containsExactlyInAnyOrder(a, b);
+    assertThat(numbers(all.withText("çəmənlikdəki ağac"))).containsExactly(a);
+    assertThat(numbers(all.withText("QIRILMASI"))).containsExactly(a);
+    assertThat(numbers(all.withText("göyçay"))).containsExactly(b);
+    assertThat(numbers(all.withText("şəhərciyi ərizə"))).as("a space is not the line break between them").isEmpty();
+    assertThat(numbers(all.withText("nəqliyyatı\ngöyçay"))).as("the subject, a line break, the text")
+        .containsExactly(b);
+    assertThat(numbers(all.withText("ş\"ə"))).as("a quote is an ordinary character").isEmpty();
+  }
+
+  @Test
+  void indexSyntaxInATermIsPlainText() throws Exception {
+    String a = request("Yol təmiri", "Məktəb OR park \"NEAR\" {search}: təmir*");
+    request("Məktəb", "Park");
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    assertThat(numbers(all.withText("yol OR məktəb"))).isEmpty();
+    assertThat(numbers(all.withText("təmir*"))).containsExactly(a);
+    assertThat(numbers(all.withText("təmi*"))).isEmpty();
+    assertThat(numbers(all.withText("\"near\""))).containsExactly(a);
+    assertThat(numbers(all.withText("{search}:"))).containsExactly(a);
+    assertThat(numbers(all.withText("search: yol"))).isEmpty();
+    assertThat(numbers(all.withText("NEAR(yol park)"))).isEmpty();
+  }
+
+  @Test
+  void aTermInThousandsOfRequestsGetsTheSamePageAndCountAsReadingEveryRow() throws Exception {
+    QueueBench.fill(inbox, 7_000, clock.instant()); // subjects and texts of 29 words, as the benchmark's
+    String term = "büdcə";
+    List<String> expected = new ArrayList<>();
+    int answeredExpected = 0;
+    try (Connection c = inbox.store().dataSource().getConnection();
+        PreparedStatement p = c.prepareStatement(
+            "SELECT number, search, status FROM request_queue ORDER BY due_at, year, sequence");
+        var r = p.executeQuery()) {
+      while (r.next()) {
+        if (r.getString(2).contains(term)) {
+          expected.add(r.getString(1));
+          answeredExpected += r.getString(3).equals("answered") ? 1 : 0;
+        }
+      }
+    }
+    assertThat(expected).as("more hits than the SQLite index's candidates").hasSizeGreaterThan(
+        az.disclose.inbox.store.JdbcRequestStore.MAX_INDEX_CANDIDATES);
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    QueuePage first = register.queue(all.withText("BÜDCƏ"));
+    assertThat(first.total()).isEqualTo(expected.size());
+    assertThat(first.rows()).extracting(QueueRow::number).containsExactlyElementsOf(expected.subList(0, 50));
+    QueuePage answered = register.queue(all.withText(term).withStatus(RequestStatus.ANSWERED));
+    assertThat(answered.total()).isEqualTo(answeredExpected).isLessThan(expected.size());
+  }
+
+  @Test
+  void termsShorterThanATrigramAreFoundByReadingEveryRow() throws Exception {
+    String a = request("Gənclər şəhərciyi", "Ağacların qırılması");
+    String b = request("Şəhər nəqliyyatı", "Göyçay rayonu");
+    String c = request("Yol təmiri", "Zəhmət olmasa göndərin.");
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    assertThat(numbers(all.withText("ƏH"))).containsExactlyInAnyOrder(a, b, c);
+    assertThat(numbers(all.withText("ağ"))).containsExactly(a);
+    assertThat(numbers(all.withText("ç"))).containsExactly(b);
+    assertThat(numbers(all.withText("qx"))).isEmpty();
   }
 
   @Test
@@ -455,7 +529,7 @@ abstract class WorkflowContract {
     assertThat(text).isEqualTo("{due} Əliyev $1 \\: " + n + " due " + register.get(n).dueDate() + "; " + n + ".");
   }
 
-  private int sql(String statement, Object... args) throws SQLException {
+  int sql(String statement, Object... args) throws SQLException {
     try (Connection c = inbox.store().dataSource().getConnection();
         PreparedStatement p = c.prepareStatement(statement)) {
       for (int i = 0; i < args.length; i++) {

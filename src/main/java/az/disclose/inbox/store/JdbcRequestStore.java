@@ -123,11 +123,14 @@ public final class JdbcRequestStore implements RequestStore {
   private final AtomicLong evictions = new AtomicLong();
 
   private final InboxSettings settings;
+  /** Whether a trigram index serves the text search (migration V12): always on SQLite; on PostgreSQL when pg_trgm could be had. */
+  private final boolean searchIndex;
 
-  private JdbcRequestStore(HikariDataSource pool, Dialect dialect, InboxSettings settings) {
+  private JdbcRequestStore(HikariDataSource pool, Dialect dialect, InboxSettings settings, boolean searchIndex) {
     this.pool = pool;
     this.dialect = dialect;
     this.settings = settings;
+    this.searchIndex = searchIndex;
   }
 
   /** Opens the pool and brings the schema up to date (Flyway). */
@@ -193,8 +196,23 @@ public final class JdbcRequestStore implements RequestStore {
       pool.close();
       throw new StoreException("cannot prepare the database " + settings.databaseUrl() + ": " + rootMessage(e), e);
     }
+    boolean searchIndex = true;
+    if (dialect == Dialect.POSTGRESQL) {
+      try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(
+          "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'request_queue_search_trgm'");
+          ResultSet r = p.executeQuery()) {
+        searchIndex = r.next();
+      } catch (SQLException e) {
+        pool.close();
+        throw new StoreException("cannot read the indexes of " + settings.databaseUrl() + ": " + e.getMessage(), e);
+      }
+      if (!searchIndex) {
+        LOG.warn("no trigram index on request_queue.search (the pg_trgm extension was not available to migration V12):"
+            + " the queue text search reads every row; docs/register.md (\"Queues\") tells how to add it");
+      }
+    }
     LOG.info("request register open: {} ({})", settings.databaseUrl(), dialect);
-    return new JdbcRequestStore(pool, dialect, settings);
+    return new JdbcRequestStore(pool, dialect, settings, searchIndex);
   }
 
   private static String rootMessage(Throwable e) {
@@ -813,6 +831,19 @@ public final class JdbcRequestStore implements RequestStore {
         Optional.ofNullable(r.getString(from + 2)));
   }
 
+  /**
+   * The shortest search term (in characters) the trigram index serves (migration V12): a shorter one
+   * has no trigram, and is looked for by reading the search text of every row the rest of the query leaves.
+   */
+  public static final int MIN_INDEXED_TERM = 3;
+  /**
+   * On SQLite, a term with more hits than this in the search index is looked for in the rows the
+   * rest of the query leaves instead (joining every hit would cost more than reading them).
+   */
+  public static final int MAX_INDEX_CANDIDATES = 5_000;
+  /** The key of a request in the SQLite search index: year * this + sequence (migration V12). */
+  private static final long SEARCH_KEY_YEAR = 1_000_000_000L;
+
   private static final List<String> OPEN_KEYS = java.util.Arrays.stream(RequestStatus.values())
       .filter(RequestStatus::open).map(RequestStatus::key).toList();
 
@@ -874,15 +905,47 @@ public final class JdbcRequestStore implements RequestStore {
     q.refusalGround().ifPresent(v -> { where.append(" AND q.refusal_ground = ?"); args.add(v.strip()); });
     b.receivedFrom().ifPresent(v -> { where.append(" AND q.registered_at >= ?"); args.add(v.toEpochMilli()); });
     b.receivedBefore().ifPresent(v -> { where.append(" AND q.registered_at < ?"); args.add(v.toEpochMilli()); });
-    // a plain substring test of the folded term (no pattern: LIKE's matcher costs several times more)
-    b.searchTerm().ifPresent(v -> {
-      where.append(dialect == Dialect.SQLITE ? " AND instr(q.search, ?) > 0" : " AND strpos(q.search, ?) > 0");
-      args.add(v);
-    });
+    String from = " FROM request_queue q";
+    boolean searchOnly = where.toString().equals(" WHERE 1 = 1"); // the queue of all, no filter
+    String countSql = null;
+    List<Object> countArgs = args;
+    if (b.searchTerm().isPresent()) {
+      String v = b.searchTerm().get();
+      boolean indexed = searchIndex && v.codePointCount(0, v.length()) >= MIN_INDEXED_TERM;
+      String phrase = "\"" + v.replace("\"", "\"\"") + "\"";
+      Optional<String> hits = indexed && dialect == Dialect.SQLITE ? indexHits(phrase) : Optional.empty();
+      if (indexed && dialect == Dialect.SQLITE && hits.isEmpty() && searchOnly) {
+        // a common term and nothing else: the index counts its hits (a phrase of trigrams is
+        // exactly a substring) faster than reading every row's text; the page below still comes
+        // from the rows in due order, which stops at its first 50
+        countSql = "SELECT COUNT(*) FROM request_search WHERE request_search MATCH ?";
+        countArgs = List.of(phrase);
+      }
+      if (hits.isPresent()) {
+        // the trigram index (V12) found the candidates once (a phrase of trigrams is a substring
+        // match); the page and the count read their queue rows by key, and instr checks each
+        from = " FROM json_each(?) s JOIN request_queue q ON q.year = s.value / " + SEARCH_KEY_YEAR
+            + " AND q.sequence = s.value % " + SEARCH_KEY_YEAR;
+        args.add(0, hits.get());
+        where.append(" AND instr(q.search, ?) > 0");
+        args.add(v);
+      } else if (indexed && dialect == Dialect.POSTGRESQL) {
+        // pg_trgm's GIN index serves LIKE (and rechecks each candidate); the term's wildcards escaped
+        where.append(" AND q.search LIKE ? ESCAPE '!'");
+        args.add("%" + v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+      } else {
+        // no index, a term too short for trigrams, or (SQLite) one so common that reading the rows the
+        // rest of the query leaves costs less than its many index hits (and the page in due order
+        // stops at its first 50): a plain substring test (no pattern: LIKE's matcher costs more)
+        where.append(dialect == Dialect.SQLITE ? " AND instr(q.search, ?) > 0" : " AND strpos(q.search, ?) > 0");
+        args.add(v);
+      }
+    }
     String page = "SELECT q.number, q.type, q.channel, q.status, q.registered_at, q.due_date, q.due_at, q.unit,"
-        + " q.assignment, q.assignee FROM request_queue q" + where
+        + " q.assignment, q.assignee" + from + where
         + " ORDER BY q.due_at, q.year, q.sequence LIMIT ? OFFSET ?";
-    String count = "SELECT COUNT(*) FROM request_queue q" + where;
+    String count = countSql != null ? countSql : "SELECT COUNT(*)" + from + where;
+    List<Object> countBound = countArgs;
     return onConnection(c -> {
       List<QueueRow> rows = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(page)) {
@@ -919,13 +982,39 @@ public final class JdbcRequestStore implements RequestStore {
       }
       long total;
       try (PreparedStatement p = c.prepareStatement(count)) {
-        bind(p, args);
+        bind(p, countBound);
         try (ResultSet r = p.executeQuery()) {
           r.next();
           total = r.getLong(1);
         }
       }
       return new QueueResult(rows, total);
+    });
+  }
+
+  /**
+   * The keys (year * {@link #SEARCH_KEY_YEAR} + sequence) of the requests whose search text holds an
+   * FTS5 phrase (SQLite), as a JSON array, when there are at most {@link #MAX_INDEX_CANDIDATES};
+   * empty when there are more.
+   */
+  private Optional<String> indexHits(String phrase) throws StoreException {
+    return onConnection(c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT rowid FROM request_search WHERE request_search MATCH ? LIMIT ?")) {
+        p.setString(1, phrase);
+        p.setInt(2, MAX_INDEX_CANDIDATES + 1);
+        StringBuilder json = new StringBuilder("[");
+        int count = 0;
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            if (++count > MAX_INDEX_CANDIDATES) {
+              return Optional.<String>empty();
+            }
+            json.append(count == 1 ? "" : ",").append(r.getLong(1));
+          }
+        }
+        return Optional.of(json.append(']').toString());
+      }
     });
   }
 
