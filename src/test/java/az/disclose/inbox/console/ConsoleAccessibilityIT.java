@@ -96,6 +96,10 @@ class ConsoleAccessibilityIT {
       }),
       PageUnderTest.signedIn("request list", "/"),
       PageUnderTest.signedIn("request list, filtered, none", "/?status=answered"),
+      PageUnderTest.signedIn("queue: overdue", "/?queue=overdue"),
+      PageUnderTest.signedIn("queue: unassigned, searched", "/?queue=unassigned&q=hesabat"),
+      PageUnderTest.signedIn("templates", "/templates"),
+      PageUnderTest.signedIn("a template and its versions", "/templates/answer/az"),
       new PageUnderTest("request", b -> {
         signIn();
         b.get(f.base + "/console/requests/" + number);
@@ -125,7 +129,7 @@ class ConsoleAccessibilityIT {
   @BeforeAll
   static void startTheConsoleWithARequestAndQuarantinedMail() throws Exception {
     f = new ConsoleFixture(dir, new ConsoleSettings(OptionalInt.empty(), "127.0.0.1", false),
-        RequestAccess.UNTIL_ASSIGNMENT);
+        RequestAccess.BY_UNIT);
     admin = f.account("admin", Role.ADMINISTRATOR).orElseThrow();
     number = f.request("Gülşən İsmayılova", "İllik məruzələr",
         "2.2-ci tədbir üzrə illik məruzələri necə əldə edə bilərəm?",

@@ -73,7 +73,7 @@ public final class ConsoleBench {
       String password = "correct horse battery staple";
       accounts.create("komissiya", Role.VIEWER, Optional.empty(), password, "bench");
       Console console = new Console(inbox.register(), accounts, new Sessions(accounts), Optional.empty(),
-          MailDelivery.OFF, RequestAccess.UNTIL_ASSIGNMENT, new ConsoleSettings(OptionalInt.empty(), "127.0.0.1", false),
+          MailDelivery.OFF, RequestAccess.BY_UNIT, new ConsoleSettings(OptionalInt.empty(), "127.0.0.1", false),
           clock);
       Server server = ConsoleServer.create("127.0.0.1", 0, console, null);
       server.start();
