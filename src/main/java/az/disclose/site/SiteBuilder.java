@@ -845,7 +845,8 @@ public final class SiteBuilder {
     }
 
     private void planPage() {
-      page(PageKind.PLAN, PageKind.PLAN.path(), first ? content.plan().title() : msg.get("nav.plan"),
+      page(PageKind.PLAN, PageKind.PLAN.path(), first ? content.plan().title()
+          : content.plan().en().title().isEmpty() ? msg.get("nav.plan") : content.plan().en().title(),
           Map.of("plan", content.plan(), "dataInFirstLanguage", !first), null);
     }
 
