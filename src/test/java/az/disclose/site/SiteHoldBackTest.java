@@ -128,7 +128,11 @@ class SiteHoldBackTest {
         .hasValue("late_reason: Fotolar nazirliyə 20 noyabrda çatdı");
     String openness = read(out.resolve("openness/index.html"));
     assertThat(openness).contains("Əsaslandırılmış istisnalar")
-        .contains("<a href=\"/news/gecikmis/\">Görüş keçirildi</a>: late_reason: Fotolar nazirliyə 20 noyabrda çatdı");
+        .contains("<a href=\"/news/gecikmis/\">Görüş keçirildi</a> — Gecikmənin səbəbi: <span>Fotolar nazirliyə 20 noyabrda çatdı</span>",
+            "<a href=\"/news/qaynar-xett/\">Qaynar xətt</a> — Xətaya baxmayaraq dərc edilməsinin səbəbi: <span>Nazirliyin rəsmi qaynar xətt nömrəsidir</span>")
+        .doesNotContain("late_reason", "publish_despite");
+    assertThat(read(out.resolve("en/openness/index.html"))).contains(
+        "<a href=\"/en/news/gecikmis/\" lang=\"az\">Görüş keçirildi</a> — Reason for the delay: <span lang=\"az\">Fotolar nazirliyə 20 noyabrda çatdı</span>");
     // A second build keeps the record as it is.
     new SiteBuilder(content, theme, out, NOW).build();
     assertThat(read(content.resolve("data/publication-ledger.yaml"))).isEqualTo(ledger);
