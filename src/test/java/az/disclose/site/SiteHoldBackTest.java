@@ -107,6 +107,40 @@ class SiteHoldBackTest {
         .doesNotContain("/news/mexfi/").doesNotContain("/news/gecikmis/");
   }
 
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void aLinkToAHeldBackItemIsAWarningNamingBothFilesAndThePageIsPublishedWithIt(Told told) throws Exception {
+    news("telefon", "Qəbul günü elan edildi", "2026-11-19", "", "Əlaqə üçün: " + PHONE + ".");
+    news("vaxtinda", "Seminar keçirildi", "2026-11-19", "", "Seminar keçirildi; [qəbul günü](/news/telefon/) də elan olunub.");
+    SiteBuilder builder = new SiteBuilder(content, theme, out, NOW);
+    BuildReport report = builder.build();
+    if (told == Told.BY_THE_WATCHER) {
+      // The linking item edited while serve runs: only its pages are redone.
+      write(newsFile("vaxtinda"), read(newsFile("vaxtinda")).replace("Seminar keçirildi;", "Seminar uğurla keçirildi;"));
+      report = builder.rebuild(Set.of(newsFile("vaxtinda")));
+    }
+
+    assertThat(report.heldBack()).singleElement().asString().contains("[personal-data]");
+    assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("warning [link-to-held-back] news/vaxtinda.md (/news/vaxtinda/)")
+        .contains("links to /news/telefon/, the page of news/telefon.md, which is held back"));
+    assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("warning [link-to-held-back] news/vaxtinda.md (/en/news/vaxtinda/)")
+        .contains("links to /en/news/telefon/, the page of news/telefon.md"));
+    assertPublished("vaxtinda");
+    assertThat(read(out.resolve("news/vaxtinda/index.html"))).contains("href=\"/news/telefon/\"");
+    assertThat(out.resolve("news/telefon")).doesNotExist();
+    assertThat(out.resolve("en/news/telefon")).doesNotExist();
+  }
+
+  @Test
+  void aLinkToAPageThatIsNeitherPublishedNorHeldBackStillFailsTheBuild() {
+    news("telefon", "Qəbul günü elan edildi", "2026-11-19", "", "Əlaqə üçün: " + PHONE + ".");
+    news("vaxtinda", "Seminar keçirildi", "2026-11-19", "", "Bax: [qəbul](/news/telefonlar/), [qəbul günü](/news/telefon/).");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SiteBuilder(content, theme, out, NOW).build())
+        .isInstanceOf(az.disclose.yaml.ProblemsException.class)
+        .hasMessageContaining("broken link: /news/vaxtinda/ links to /news/telefonlar/")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("links to /news/telefon/,"));
+  }
+
   @Test
   void aReasonInTheFrontMatterPublishesAJustifiedException() throws Exception {
     news("gecikmis", "Görüş keçirildi", "2026-11-10", "late_reason: \"Fotolar nazirliyə 20 noyabrda çatdı\"\n",
