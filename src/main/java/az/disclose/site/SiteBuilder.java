@@ -238,8 +238,10 @@ public final class SiteBuilder {
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
     // "Last regenerated" (home, openness) says when the published content last changed: a build for
-    // nothing but the inbox's new statistics keeps the last build's moment.
+    // nothing but the inbox's new statistics keeps the last build's moment. A news translation
+    // (x.en.md) edited is published content changed too: it counts apart from the frame and the news.
     boolean onlyStatistics = sameFrame && !releaseDue && lastPart(fingerprint).equals(lastPart(previous.fingerprint()))
+        && translations.equals(translationsPart(previous.fingerprint()))
         && previous.editedNews(newsFiles).filter(Set::isEmpty).isPresent();
     Instant regenerated = onlyStatistics ? previous.regenerated().orElse(clock.instant()) : clock.instant();
     BuildCache known = sameFrame ? previous : BuildCache.empty();
