@@ -102,6 +102,9 @@ class EnglishSiteTest {
     String commission = page("/en/commission/");
     assertThat(commission).contains("lang=\"az\">G. Cavadov</td>", ">Deputy Minister</td>", ">chair</td>",
         "<span lang=\"az\">Aparatın rəhbəri</span>", "<span lang=\"az\">sədr müavini</span>");
+    // The contact data is Azerbaijani-only.
+    assertThat(page("/en/contact/")).contains("<h2 id=\"ministry\" lang=\"az\">", "<address lang=\"az\">");
+    assertThat(page("/contact/")).doesNotContain("<address lang=");
     // Tag names are Azerbaijani on every page.
     assertThat(page("/en/news/komissiya-yaradildi/")).containsPattern("href=\"/en/tags/[a-z-]+/\" lang=\"az\">");
     assertThat(page("/en/tags/")).containsPattern("href=\"/en/tags/[a-z-]+/\" lang=\"az\">");
