@@ -200,6 +200,32 @@ class ServeIT {
   }
 
   @Test
+  void aSavedNewsItemWithACheckErrorIsListedAtTheFootOfTheOpenPagesUntilItIsFixed() throws Exception {
+    String base = startServe("--live-reload");
+    browser = Chromium.start(dir.resolve("chromium-profile"));
+    Chromium.recordEventSources(browser);
+    browser.get(base + "/plan/");
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return window.__eventSources.length === 1 && window.__eventSources[0].readyState === EventSource.OPEN;")));
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Baku")).toString();
+    Path news = dir.resolve("content/news/qebul-gunu.md");
+    Files.writeString(news, "---\ntitle: \"Qəbul günü\"\ndate: " + today + "\nevent_date: " + today
+        + "\n---\n\nƏlaqə üçün: +994 50 123 45 67.\n");
+
+    By held = By.id("disclose-held-back");
+    String shown = new WebDriverWait(browser, WAIT).withMessage(() -> "the held-back box; serve said: " + outputNow())
+        .until(d -> d.findElements(held).isEmpty() ? null : d.findElement(held).getText());
+    assertThat(shown).contains("Saytdan saxlanılıb", "Held back from the site", "qebul-gunu.md", "[personal-data]")
+        .doesNotContain("123 45 67");
+    assertThat(overlay(browser)).as("held back is no failed build").isNull();
+    assertThat(dir.resolve("site/news/qebul-gunu")).doesNotExist();
+
+    Files.writeString(news, Files.readString(news).replace("+994 50 123 45 67", "nazirliyin qaynar xətti"));
+    new WebDriverWait(browser, WAIT).withMessage("the box gone after the fix").until(d -> d.findElements(held).isEmpty());
+    assertThat(dir.resolve("site/news/qebul-gunu/index.html")).exists();
+  }
+
+  @Test
   void byDefaultLiveReloadIsOffAndThePagesAreServedAsBuilt() throws Exception {
     String base = startServe();
     HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + NEWS)).build(),
@@ -232,7 +258,7 @@ class ServeIT {
 
     String form = "lang=az&type=information&urgency=normal&website="
         + "&name=" + java.net.URLEncoder.encode("Aysel Məmmədova", StandardCharsets.UTF_8)
-        + "&email=aysel%40example.az&subject=" + java.net.URLEncoder.encode("Hesabat", StandardCharsets.UTF_8)
+        + "&email=aysel%40example.az&subject=" + java.net.URLEncoder.encode("Qaz tarifləri", StandardCharsets.UTF_8)
         + "&message=" + java.net.URLEncoder.encode("Zəhmət olmasa, hesabatı göndərin.", StandardCharsets.UTF_8);
     HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/requests"))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
@@ -246,7 +272,7 @@ class ServeIT {
     }
     String html = Files.readString(page);
     String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Baku")).getYear());
-    assertThat(html).contains("<table", "datetime=\"" + year + "\"").doesNotContain("Aysel", "aysel@example.az", "Hesabat");
+    assertThat(html).contains("<table", "datetime=\"" + year + "\"").doesNotContain("Aysel", "aysel@example.az", "Qaz tarifləri");
   }
 
   /** Waits until a line of serve's output, after the first {@code from} lines, matches; returns its index. */
