@@ -265,7 +265,7 @@ public final class App implements AutoCloseable {
       }
       if (report != null) {
         if (reload != null) {
-          reload.succeeded();
+          reload.succeeded(report.heldBack());
           // Open pages that the build rewrote or removed, or whose stylesheet it rewrote, reload.
           reload.changed(Stream.concat(report.written().stream(), report.removed().stream()).toList());
         }

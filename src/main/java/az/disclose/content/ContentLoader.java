@@ -122,6 +122,24 @@ public final class ContentLoader {
   }
 
   /**
+   * {@code pages} as the pages in {@code language} name them (the navigation of the inbox's pages in
+   * that language): each with its translation's words ({@code x.<language>.md} beside it) when it has
+   * one that reads without problems, else as it is (the site's build reports a translation's problems).
+   */
+  public List<Page> inLanguage(List<Page> pages, String language) {
+    Map<Path, Translation> byOriginal = new HashMap<>();
+    pages.stream().map(p -> p.body().file().toAbsolutePath().getParent()).distinct().forEach(dir -> {
+      List<Problem> problems = new ArrayList<>();
+      loadTranslations(dir, problems).stream()
+          .filter(t -> t.language().equals(language))
+          .filter(t -> problems.stream().noneMatch(pr -> pr.file() != null && Translation.key(pr.file()).equals(Translation.key(t.body().file()))))
+          .forEach(t -> byOriginal.put(Translation.key(t.original()), t));
+    });
+    return pages.stream().map(p -> java.util.Optional.ofNullable(byOriginal.get(Translation.key(p.body().file())))
+        .map(t -> new Page(p.slug(), t.title(), t.summary(), p.confidential(), t.body())).orElse(p)).toList();
+  }
+
+  /**
    * The translations ({@code x.en.md}) in {@code dir}: each needs its original ({@code x.md})
    * beside it, a {@code title} and optionally a {@code summary}; nothing else (the rest is the original's).
    */

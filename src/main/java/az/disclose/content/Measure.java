@@ -9,6 +9,8 @@ import java.util.List;
  * @param executors the executors exactly as the order lists them
  * @param statusSource where {@code status} comes from: empty for data/plan.yaml, else the units'
  *     reports it was taken from (e.g. {@code 2027-01/2}), see {@link PlanProgress}
+ * @param en the English of its texts from the measure's optional {@code en:} block (empty strings
+ *     where there is none: the English pages then show the Azerbaijani text, marked so)
  */
 public record Measure(
     String id,
@@ -17,11 +19,17 @@ public record Measure(
     Term term,
     Status status,
     List<ProgressNote> progress,
-    String statusSource) {
+    String statusSource,
+    En en) {
 
-  /** A measure as data/plan.yaml states it. */
+  /** The English of a measure's texts ({@code en: {text: ..., executors: ...}}); "" for none. */
+  public record En(String text, String executors) {
+    public static final En NONE = new En("", "");
+  }
+
+  /** A measure as data/plan.yaml states it, without English texts. */
   public Measure(String id, String text, String executors, Term term, Status status, List<ProgressNote> progress) {
-    this(id, text, executors, term, status, progress, "");
+    this(id, text, executors, term, status, progress, "", En.NONE);
   }
 
   /** {@code 2.3} becomes {@code 2-3}. */

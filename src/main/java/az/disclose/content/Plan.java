@@ -3,10 +3,18 @@ package az.disclose.content;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The Open Government work plan from {@code content/data/plan.yaml}. */
-public record Plan(String title, String approvedBy, List<Section> sections) {
+/**
+ * The Open Government work plan from {@code content/data/plan.yaml}; {@code en} and a section's
+ * {@code titleEn} are the English texts of its optional {@code en:} blocks ("" for none).
+ */
+public record Plan(String title, String approvedBy, List<Section> sections, En en) {
 
-  public record Section(String number, String title, List<Measure> measures) {}
+  /** The English of the plan's title and approval line; "" for none. */
+  public record En(String title, String approvedBy) {
+    public static final En NONE = new En("", "");
+  }
+
+  public record Section(String number, String title, String titleEn, List<Measure> measures) {}
 
   public Stream<Measure> measures() {
     return sections.stream().flatMap(s -> s.measures().stream());

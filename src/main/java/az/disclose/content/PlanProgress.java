@@ -30,9 +30,9 @@ public final class PlanProgress {
     }
     List<Plan.Section> sections = new ArrayList<>();
     for (Plan.Section s : plan.sections()) {
-      sections.add(new Plan.Section(s.number(), s.title(), s.measures().stream().map(m -> measure(m, units, reports)).toList()));
+      sections.add(new Plan.Section(s.number(), s.title(), s.titleEn(), s.measures().stream().map(m -> measure(m, units, reports)).toList()));
     }
-    return new Plan(plan.title(), plan.approvedBy(), sections);
+    return new Plan(plan.title(), plan.approvedBy(), sections, plan.en());
   }
 
   private record Entry(UnitReport report, UnitReport.MeasureEntry entry) {}
@@ -62,9 +62,9 @@ public final class PlanProgress {
     LocalDate reported = latest.stream().map(e -> e.report().submitted()).max(Comparator.naturalOrder()).orElseThrow();
     LocalDate planNewest = m.progress().stream().map(ProgressNote::date).max(Comparator.naturalOrder()).orElse(LocalDate.MIN);
     if (!reported.isAfter(planNewest)) {
-      return new Measure(m.id(), m.text(), m.executors(), m.term(), m.status(), notes, m.statusSource());
+      return new Measure(m.id(), m.text(), m.executors(), m.term(), m.status(), notes, m.statusSource(), m.en());
     }
     Status status = latest.stream().map(e -> e.entry().status()).min(Comparator.naturalOrder()).orElseThrow();
-    return new Measure(m.id(), m.text(), m.executors(), m.term(), status, notes, last.key());
+    return new Measure(m.id(), m.text(), m.executors(), m.term(), status, notes, last.key(), m.en());
   }
 }

@@ -13,21 +13,25 @@ final class PlanReader {
   static Plan read(Fields root) {
     String title = root.requiredText("title");
     String approvedBy = root.optionalText("approved_by").orElse("");
+    Fields planEn = CommissionReader.english(root, java.util.Set.of("title", "approved_by"));
+    Plan.En en = planEn == null ? Plan.En.NONE
+        : new Plan.En(CommissionReader.text(planEn, "title"), CommissionReader.text(planEn, "approved_by"));
     List<Plan.Section> sections = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Fields s : root.list("sections", true)) {
       String number = s.requiredText("number");
       String sectionTitle = s.requiredText("title");
+      String sectionTitleEn = CommissionReader.text(CommissionReader.english(s, java.util.Set.of("title")), "title");
       List<Measure> measures = new ArrayList<>();
       for (Fields m : s.list("measures", true)) {
         measures.add(measure(m, number, ids));
         m.rejectUnknownKeys();
       }
       s.rejectUnknownKeys();
-      sections.add(new Plan.Section(number, sectionTitle, List.copyOf(measures)));
+      sections.add(new Plan.Section(number, sectionTitle, sectionTitleEn, List.copyOf(measures)));
     }
     root.rejectUnknownKeys();
-    return new Plan(title, approvedBy, List.copyOf(sections));
+    return new Plan(title, approvedBy, List.copyOf(sections), en);
   }
 
   private static Measure measure(Fields m, String sectionNumber, Set<String> ids) {
@@ -50,6 +54,9 @@ final class PlanReader {
     if (Status.ofKey(statusKey).isEmpty()) {
       m.problemAt("status", "'status' must be one of not_started, limited, substantial, complete, not '" + statusKey + "'");
     }
+    Fields en = CommissionReader.english(m, java.util.Set.of("text", "executors"));
+    Measure.En measureEn = en == null ? Measure.En.NONE
+        : new Measure.En(CommissionReader.text(en, "text"), CommissionReader.text(en, "executors"));
     List<ProgressNote> progress = new ArrayList<>();
     for (Fields p : m.list("progress", false)) {
       var date = p.requiredDate("date");
@@ -61,6 +68,7 @@ final class PlanReader {
       p.rejectUnknownKeys();
       progress.add(new ProgressNote(date, text2, evidence));
     }
-    return new Measure(id, text, executors, term == null ? new Term(deadline, false, 0, 0) : term, status, List.copyOf(progress));
+    return new Measure(id, text, executors, term == null ? new Term(deadline, false, 0, 0) : term, status, List.copyOf(progress),
+        "", measureEn);
   }
 }

@@ -42,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * its stream opens, so that a page loaded (or reconnected) while the last build failed shows the
  * problems too.
  *
+ * <p>The items the last good build held back from the site (site.BuildReport#heldBack) are no
+ * failure, but the press secretary must see them too: {@link #succeeded(java.util.Collection)} sends
+ * a {@code held} event with them (one a line), or {@code released} when there are none any more, and
+ * the state's {@code held} lists them; the script shows them in a box of their own at the foot of the
+ * page, not as an alert.
+ *
  * <p>At most {@link #MAX_STREAMS} streams are open at once (503 beyond); a stream whose write fails,
  * or whose client has fallen {@link #MAX_QUEUED_WRITES} writes behind, is closed and forgotten. The
  * handler's life cycle is the server's: started with it, its streams ended when it stops.
@@ -85,6 +91,8 @@ public final class LiveReload extends Handler.Abstract {
   private ScheduledExecutorService heartbeats;
   /** The problems of the last build, empty when it succeeded. */
   private volatile List<String> problems = List.of();
+  /** The items the last good build held back (their findings), as the pages show them. */
+  private volatile List<String> held = List.of();
 
   public LiveReload() {
     this(HEARTBEAT, MAX_STREAMS, MAX_STREAMS_PER_ADDRESS);
@@ -143,6 +151,19 @@ public final class LiveReload extends Handler.Abstract {
    * become spaces; more than {@link #MAX_PROBLEMS_SHOWN} are cut with a line saying how many more.
    */
   public void failed(java.util.Collection<String> found) {
+    List<String> shown = shown(found);
+    if (shown.isEmpty()) {
+      shown.add("the build failed (see the terminal)");
+    }
+    problems = List.copyOf(shown);
+    broadcast(event("failed", String.join("\n", shown)));
+  }
+
+  /**
+   * At most {@link #MAX_PROBLEMS_SHOWN} of {@code found}, each on one line of at most {@link
+   * #MAX_PROBLEM_CHARS}, with a last line saying how many more when there are.
+   */
+  private static List<String> shown(java.util.Collection<String> found) {
     List<String> shown = new java.util.ArrayList<>();
     for (String p : found) {
       if (shown.size() == MAX_PROBLEMS_SHOWN) {
@@ -152,11 +173,27 @@ public final class LiveReload extends Handler.Abstract {
       String one = p.replaceAll("[\\r\\n]+", " ").strip();
       shown.add(one.length() > MAX_PROBLEM_CHARS ? one.substring(0, MAX_PROBLEM_CHARS) + "…" : one);
     }
-    if (shown.isEmpty()) {
-      shown.add("the build failed (see the terminal)");
+    return shown;
+  }
+
+  /**
+   * The last build succeeded, holding back the items of {@code heldBack} (their findings, {@code
+   * file:line: error [rule] message}; empty: none): pages showing a failure's problems take them
+   * away, and every open page shows the held-back items, or stops showing them when there are none
+   * any more. Capped as {@link #failed} caps problems.
+   */
+  public void succeeded(java.util.Collection<String> heldBack) {
+    succeeded();
+    List<String> shown = List.copyOf(shown(heldBack));
+    if (!shown.equals(held)) {
+      held = shown;
+      broadcast(shown.isEmpty() ? event("released", "ok") : event("held", String.join("\n", shown)));
     }
-    problems = List.copyOf(shown);
-    broadcast(event("failed", String.join("\n", shown)));
+  }
+
+  /** The items held back by the last good build, as the pages show them; empty when none. */
+  public List<String> heldBack() {
+    return held;
   }
 
   /** The last build succeeded: pages showing a failure's problems take them away. */
@@ -173,9 +210,20 @@ public final class LiveReload extends Handler.Abstract {
     return problems;
   }
 
-  /** The state as {@value #STATE_PATH} answers it: JSON, with {@code <} {@code >} {@code &} escaped too. */
-  static String stateJson(List<String> problems) {
-    StringBuilder out = new StringBuilder("{\"ok\":").append(problems.isEmpty()).append(",\"problems\":[");
+  /**
+   * The state as {@value #STATE_PATH} answers it: JSON, with {@code <} {@code >} {@code &} escaped
+   * too: {@code {"ok":..., "problems":[...], "held":[...]}}.
+   */
+  static String stateJson(List<String> problems, List<String> held) {
+    StringBuilder out = new StringBuilder("{\"ok\":").append(problems.isEmpty()).append(",\"problems\":");
+    strings(out, problems);
+    out.append(",\"held\":");
+    strings(out, held);
+    return out.append('}').toString();
+  }
+
+  private static void strings(StringBuilder out, List<String> problems) {
+    out.append('[');
     for (int i = 0; i < problems.size(); i++) {
       out.append(i > 0 ? "," : "").append('"');
       for (char c : problems.get(i).toCharArray()) {
@@ -193,7 +241,7 @@ public final class LiveReload extends Handler.Abstract {
       }
       out.append('"');
     }
-    return out.append("]}").toString();
+    out.append(']');
   }
 
   /** Tells every open page to reload: when what changed is not known (a theme change, say). */
@@ -252,7 +300,7 @@ public final class LiveReload extends Handler.Abstract {
       return true;
     }
     if (STATE_PATH.equals(path) && get) {
-      byte[] body = stateJson(problems).getBytes(StandardCharsets.UTF_8);
+      byte[] body = stateJson(problems, held).getBytes(StandardCharsets.UTF_8);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
       response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
       response.getHeaders().put("X-Content-Type-Options", "nosniff");

@@ -59,7 +59,7 @@ public final class SiteServer {
     files.setDirAllowed(false);
     files.setWelcomeFiles(List.of("index.html"));
     files.setUseFileMapping(false);
-    NotFound notFound = new NotFound(site.resolve("404.html"), liveReload != null);
+    NotFound notFound = new NotFound(site, liveReload != null);
     // First: a hidden path or one through a link is not found, whatever a later handler would do.
     Refused refused = new Refused(site, notFound);
     if (liveReload == null) {
@@ -160,18 +160,35 @@ public final class SiteServer {
     }
   }
 
-  /** Answers 404 with the site's 404 page (with the live-reload script when {@code inject}). */
+  /**
+   * Answers 404 with the site's 404 page (with the live-reload script when {@code inject}): the
+   * English one ({@code en/404.html}) for a path under {@code /en/}, the Azerbaijani one otherwise.
+   */
   private static final class NotFound extends Handler.Abstract {
-    private final Path page;
+    /** The English pages' prefix (site.LanguageLinks), whose missing paths get {@code en/404.html}. */
+    static final String ENGLISH = "/en/";
+    private final Path site;
     private final boolean inject;
 
-    NotFound(Path page, boolean inject) {
-      this.page = page;
+    NotFound(Path site, boolean inject) {
+      this.site = site;
       this.inject = inject;
+    }
+
+    /** The 404 page for {@code path}: the English one under /en/ when the site has it. */
+    Path page(String path) {
+      if (path != null && (path.startsWith(ENGLISH) || path.equals("/en"))) {
+        Path english = site.resolve("en").resolve("404.html");
+        if (Files.isRegularFile(english, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          return english;
+        }
+      }
+      return site.resolve("404.html");
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      Path page = page(Request.getPathInContext(request));
       // Not through a link either.
       boolean html = Files.isRegularFile(page, java.nio.file.LinkOption.NOFOLLOW_LINKS);
       byte[] body = html ? Files.readAllBytes(page) : "404 Not Found".getBytes(StandardCharsets.UTF_8);

@@ -126,8 +126,21 @@ final class LinkChecker {
     return true;
   }
 
+  /** A link from the page at site path {@code page} to {@code target}, which the build did not produce. */
+  record Broken(String page, String target) {
+    @Override
+    public String toString() {
+      return page + " links to " + target + ", which the build did not produce";
+    }
+  }
+
   /** Every broken link as "page links to target", sorted; {@code output} says which files exist. */
   List<String> broken(Output output) {
+    return brokenLinks(output).stream().map(Broken::toString).toList();
+  }
+
+  /** Every broken link, sorted by page and target; {@code output} says which files exist. */
+  List<Broken> brokenLinks(Output output) {
     Map<String, Boolean> resolved = new HashMap<>();
     Map<String, Set<String>> byPage = new TreeMap<>();
     for (PageLinks p : pages) {
@@ -137,9 +150,8 @@ final class LinkChecker {
         }
       }
     }
-    List<String> out = new ArrayList<>();
-    byPage.forEach((page, targets) -> targets
-        .forEach(t -> out.add(page + " links to " + t + ", which the build did not produce")));
+    List<Broken> out = new ArrayList<>();
+    byPage.forEach((page, targets) -> targets.forEach(t -> out.add(new Broken(page, t))));
     return out;
   }
 

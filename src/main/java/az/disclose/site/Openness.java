@@ -55,8 +55,39 @@ public final class Openness {
    */
   public record Chart(int width, int height, int left, int top, int bottom, int barWidth, List<Tick> ticks, List<Bar> bars) {}
 
-  /** An item published despite a check error, with the reason its editor gave (from the ledger). */
-  public record Justified(String path, String title, String reason) {}
+  /**
+   * An item published despite a check error, with the reasons its editor gave (from the ledger, where
+   * they are recorded as {@code late_reason: ...; publish_despite: ...}).
+   */
+  public record Justified(String path, String title, List<Reason> reasons) {}
+
+  /**
+   * One reason: the front-matter {@code field} it was given in ({@code late_reason}, {@code
+   * publish_despite}; "" when the ledger's text names none) and its words, which the page shows after
+   * the field's own label (openness.reason.*), never the field's name.
+   */
+  public record Reason(String field, String text) {}
+
+  /** A field's name as the ledger writes it before a reason: {@code late_reason: }. */
+  private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+      "(?:^|; )(" + az.disclose.publish.HoldBack.LATE_REASON + "|" + az.disclose.publish.HoldBack.PUBLISH_DESPITE + "): ");
+
+  /** The reasons of a ledger's exception text, each with its field. */
+  static List<Reason> reasons(String recorded) {
+    java.util.regex.Matcher m = FIELD.matcher(recorded);
+    List<Reason> out = new ArrayList<>();
+    String field = "";
+    int from = 0;
+    while (m.find()) {
+      if (m.start() > from || !field.isEmpty()) {
+        out.add(new Reason(field, recorded.substring(from, m.start()).strip()));
+      }
+      field = m.group(1);
+      from = m.end();
+    }
+    out.add(new Reason(field, recorded.substring(from).strip()));
+    return List.copyOf(out);
+  }
 
   public record Summary(int total, int onTime, int late, List<Month> months, Chart chart, List<Justified> justified) {
     public int percentOnTime() {
@@ -86,8 +117,8 @@ public final class Openness {
     List<Month> months = new ArrayList<>();
     byMonth.forEach((m, c) -> months.add(new Month(m.toString(), monthLabel(m, locale), c[0] + c[1], c[0], c[1])));
     List<Justified> justified = new ArrayList<>();
-    published.news().forEach(n -> ledger.exception(n.url()).ifPresent(r -> justified.add(new Justified(n.url(), n.title(), r))));
-    published.documents().forEach(d -> ledger.exception(d.url()).ifPresent(r -> justified.add(new Justified(d.url(), d.title(), r))));
+    published.news().forEach(n -> ledger.exception(n.url()).ifPresent(r -> justified.add(new Justified(n.url(), n.title(), reasons(r)))));
+    published.documents().forEach(d -> ledger.exception(d.url()).ifPresent(r -> justified.add(new Justified(d.url(), d.title(), reasons(r)))));
     return new Summary(onTime + late, onTime, late, List.copyOf(months), chart(months), List.copyOf(justified));
   }
 

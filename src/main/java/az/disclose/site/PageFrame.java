@@ -119,6 +119,15 @@ public final class PageFrame {
     return messages;
   }
 
+  /**
+   * {@code html} rendered in this frame with its internal page links pointed at this frame's
+   * language (see {@link LanguageLinks}): for pages rendered outside the static build (the inbox's),
+   * whose templates write site paths as the static pages' do.
+   */
+  public String inItsLanguage(String html) {
+    return LanguageLinks.rewrite(html, root);
+  }
+
   /** This frame's language root: "" or {@code /en}. */
   public String root() {
     return root;

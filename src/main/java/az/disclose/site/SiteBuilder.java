@@ -238,8 +238,10 @@ public final class SiteBuilder {
     // The openness page counts this build's first publications too: the ledger records them once it succeeds.
     Map<String, Instant> live = firstPublications(content);
     // "Last regenerated" (home, openness) says when the published content last changed: a build for
-    // nothing but the inbox's new statistics keeps the last build's moment.
+    // nothing but the inbox's new statistics keeps the last build's moment. A news translation
+    // (x.en.md) edited is published content changed too: it counts apart from the frame and the news.
     boolean onlyStatistics = sameFrame && !releaseDue && lastPart(fingerprint).equals(lastPart(previous.fingerprint()))
+        && translations.equals(translationsPart(previous.fingerprint()))
         && previous.editedNews(newsFiles).filter(Set::isEmpty).isPresent();
     Instant regenerated = onlyStatistics ? previous.regenerated().orElse(clock.instant()) : clock.instant();
     BuildCache known = sameFrame ? previous : BuildCache.empty();
@@ -271,9 +273,24 @@ public final class SiteBuilder {
         run.newsRelated.putIfAbsent(n.url(), e.related());
       }));
     }
-    List<String> broken = run.links.broken(output);
+    // A link to an item held back is no broken link: the linking page is published with it, and it
+    // leads to the item once the item is published (docs/publishing.md). The build warns, naming both files.
+    Map<String, Path> heldAt = heldSitePaths(candidates, judged.held().keySet());
+    Map<String, Path> sources = heldAt.isEmpty() ? Map.of() : sourceFiles(content);
+    List<Problem> broken = new ArrayList<>();
+    List<String> allWarnings = new ArrayList<>(warnings);
+    for (LinkChecker.Broken b : run.links.brokenLinks(output)) {
+      Path held = heldAt.get(pagePath(b.target()));
+      if (held == null) {
+        broken.add(new Problem(outDir, 0, "broken link: " + b));
+      } else {
+        String warning = linkToHeld(b, sources.get(pagePath(b.page())), held);
+        org.slf4j.LoggerFactory.getLogger(SiteBuilder.class).warn("{}", warning);
+        allWarnings.add(warning);
+      }
+    }
     if (!broken.isEmpty()) {
-      throw new ProblemsException(broken.stream().map(b -> new Problem(outDir, 0, "broken link: " + b)).toList());
+      throw new ProblemsException(broken);
     }
     List<String> removed = output.removeStale();
     if (ledger.recordFirstPublications(live, justified) > 0) {
@@ -292,7 +309,58 @@ public final class SiteBuilder {
         + (run.changedWritten == 0 ? "-" : (run.changedWritten - loaded) / 1_000_000) + " ms, rendered "
         + (rendered - loaded) / 1_000_000 + " ms, links, clean-up, ledger and cache " + (System.nanoTime() - rendered) / 1_000_000 + " ms";
     return new BuildReport(output.producedFiles().size(), output.changedCount(), output.unchangedCount(), output.changedFiles(),
-        removed, millisSince(start), phases, HeldBack.lines(judged.held()), warnings);
+        removed, millisSince(start), phases, HeldBack.lines(judged.held()), allWarnings);
+  }
+
+  /**
+   * The warning for a link to a held-back item: {@code linking-file (page): links to target, the page
+   * of held-file, which is held back; ...}. {@code source} null: a page made of no one file.
+   */
+  private String linkToHeld(LinkChecker.Broken b, Path source, Path held) {
+    String from = (source == null ? "" : relative(source) + " ") + "(" + b.page() + ")";
+    return "warning [link-to-held-back] " + from + " links to " + b.target() + ", the page of " + relative(held)
+        + ", which is held back: the page is published with the link, which leads to the item once it is published";
+  }
+
+  private String relative(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    Path root = contentDir.toAbsolutePath().normalize();
+    return abs.startsWith(root) ? root.relativize(abs).toString() : file.toString();
+  }
+
+  /**
+   * A link's site path as a page's: {@code /news/x}, {@code /news/x/} and {@code /news/x/index.html}
+   * are the same page; the English pages' {@code /en/} is dropped (the items are the same).
+   */
+  static String pagePath(String sitePath) {
+    String p = sitePath.endsWith("/index.html") ? sitePath.substring(0, sitePath.length() - "index.html".length()) : sitePath;
+    p = p.endsWith("/") ? p : p + "/";
+    String english = PageFrame.rootOf(PageFrame.SECOND_LANGUAGE) + "/";
+    return p.startsWith(english) ? p.substring(english.length() - 1) : p;
+  }
+
+  /** The site paths of the held-back items among {@code candidates} ({@link #pagePath} form), with their files. */
+  private static Map<String, Path> heldSitePaths(Content candidates, Set<Path> held) {
+    if (held.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Path> out = new HashMap<>();
+    Map<String, Path> all = sourceFiles(candidates);
+    all.forEach((path, file) -> {
+      if (held.contains(file)) {
+        out.put(path, file);
+      }
+    });
+    return out;
+  }
+
+  /** The news items', pages' and documents' site paths with their source files (absolute, normalised). */
+  private static Map<String, Path> sourceFiles(Content content) {
+    Map<String, Path> out = new HashMap<>();
+    content.news().forEach(n -> out.put(n.url(), n.body().file().toAbsolutePath().normalize()));
+    content.pages().forEach(p -> out.put(p.url(), p.body().file().toAbsolutePath().normalize()));
+    content.documents().forEach(d -> out.put(d.url(), d.body().file().toAbsolutePath().normalize()));
+    return out;
   }
 
   /**
@@ -845,7 +913,8 @@ public final class SiteBuilder {
     }
 
     private void planPage() {
-      page(PageKind.PLAN, PageKind.PLAN.path(), first ? content.plan().title() : msg.get("nav.plan"),
+      page(PageKind.PLAN, PageKind.PLAN.path(), first ? content.plan().title()
+          : content.plan().en().title().isEmpty() ? msg.get("nav.plan") : content.plan().en().title(),
           Map.of("plan", content.plan(), "dataInFirstLanguage", !first), null);
     }
 

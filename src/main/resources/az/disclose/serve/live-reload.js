@@ -1,6 +1,7 @@
 // Live reload for `disclose serve`: added to HTML pages in the server's responses only, never to
 // the files of the built site. Reloads this page when a rebuild changes it, a stylesheet or script it
-// loads, or everything; shows the problems of a failed build over the page until a build succeeds.
+// loads, or everything; shows the problems of a failed build over the page until a build succeeds,
+// and the items the last good build held back in a box of their own at the page's foot (not an error).
 // The problems are put in as text (never as HTML), and styled through the CSSOM, which a site's
 // Content-Security-Policy without 'unsafe-inline' still allows.
 (function () {
@@ -82,6 +83,49 @@
     document.body.appendChild(box);
   }
 
+  var HELD = "disclose-held-back";
+
+  function hideHeld() {
+    var old = document.getElementById(HELD);
+    if (old) {
+      old.parentNode.removeChild(old);
+    }
+  }
+
+  // The items held back from the site by the last good build: a notice, not an alert.
+  function showHeld(items) {
+    hideHeld();
+    var box = document.createElement("section");
+    box.id = HELD;
+    box.setAttribute("role", "status");
+    box.setAttribute("aria-label", "Saxlanılan materiallar / Held back");
+    var s = box.style;
+    s.position = "fixed";
+    s.bottom = "0";
+    s.left = "0";
+    s.right = "0";
+    s.maxHeight = "35vh";
+    s.overflow = "auto";
+    s.zIndex = "2147483646";
+    s.background = "#fff7d6";
+    s.color = "#0b0c0c";
+    s.borderTop = "5px solid #b58100";
+    s.padding = "0.75em 1.5em";
+    s.font = "15px/1.4 system-ui, sans-serif";
+    var az = line("p", "Saytdan saxlanılıb (dərc edilmir), çünki yoxlama bu materiallarda xəta tapır:", "az");
+    az.style.fontWeight = "bold";
+    box.appendChild(az);
+    box.appendChild(line("p", "Held back from the site (not published) because the publishing check finds errors in them:", "en"));
+    var list = document.createElement("ul");
+    list.style.fontFamily = "ui-monospace, monospace";
+    list.style.margin = "0.5em 0 0 0";
+    for (var i = 0; i < items.length; i++) {
+      list.appendChild(line("li", items[i]));
+    }
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+
   // A state answer is older than any event that arrived after it was asked for.
   var eventsSeen = 0;
 
@@ -101,6 +145,11 @@
       } else {
         showProblems(state.problems);
       }
+      if (state.held && state.held.length > 0) {
+        showHeld(state.held);
+      } else {
+        hideHeld();
+      }
     }).catch(function () {
       // The server is restarting: the stream's next open asks again.
     });
@@ -116,6 +165,14 @@
   events.addEventListener("fixed", function () {
     eventsSeen++;
     hideProblems();
+  });
+  events.addEventListener("held", function (event) {
+    eventsSeen++;
+    showHeld(event.data.split("\n"));
+  });
+  events.addEventListener("released", function () {
+    eventsSeen++;
+    hideHeld();
   });
   events.addEventListener("reload", function (event) {
     var changed = event.data.split("\n");

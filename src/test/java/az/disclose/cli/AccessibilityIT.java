@@ -90,6 +90,29 @@ class AccessibilityIT {
       PageUnderTest.at("statistics", "/statistics/"),
       PageUnderTest.at("openness", "/openness/"),
       PageUnderTest.at("404", "/yoxdur/"),
+      PageUnderTest.at("reports", "/reports/"),
+      PageUnderTest.at("annual report", "/reports/annual/2026/"),
+      PageUnderTest.at("monthly figures", "/reports/monthly/2026-11/"),
+      PageUnderTest.at("en home", "/en/"),
+      PageUnderTest.at("en news list", "/en/news/"),
+      PageUnderTest.at("en news item", "/en/news/komissiya-yaradildi/"),
+      PageUnderTest.at("en news item in az only", "/en/news/mesul-sexsler-teyin-edildi/"),
+      PageUnderTest.at("en tags", "/en/tags/"),
+      PageUnderTest.at("en tag", "/en/tags/komissiya/"),
+      PageUnderTest.at("en plan", "/en/plan/"),
+      PageUnderTest.at("en measure", "/en/plan/1-1/"),
+      PageUnderTest.at("en commission", "/en/commission/"),
+      PageUnderTest.at("en documents", "/en/documents/"),
+      PageUnderTest.at("en document", "/en/documents/emr-2012/"),
+      PageUnderTest.at("en content page", "/en/haqqinda/"),
+      PageUnderTest.at("en contact", "/en/contact/"),
+      PageUnderTest.at("en request form", "/en/request/"),
+      PageUnderTest.at("en statistics", "/en/statistics/"),
+      PageUnderTest.at("en openness", "/en/openness/"),
+      PageUnderTest.at("en reports", "/en/reports/"),
+      PageUnderTest.at("en annual report", "/en/reports/annual/2026/"),
+      PageUnderTest.at("en monthly figures", "/en/reports/monthly/2026-11/"),
+      PageUnderTest.at("en 404", "/en/yoxdur/"),
       new PageUnderTest("form errors", AccessibilityIT::sendAnEmptyForm),
       new PageUnderTest("receipt", b -> b.get(receiptUrl)),
       new PageUnderTest("status with an answer", b -> b.get(statusUrl)));
@@ -102,6 +125,8 @@ class AccessibilityIT {
   static void serveTheSiteWithTheInboxAndAnAnsweredRequest() throws Exception {
     TestSites.copyProject(dir);
     Path content = dir.resolve("content");
+    // The annual-report fixture: an approved report of 2026 (approved 2027-01-12) and published FOI figures.
+    TestSites.copyTree(az.disclose.content.AnnualFixture.OVERLAY, content);
     inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
     server = ServeCommand.siteWithInbox("127.0.0.1", 0, null, IntakeLimits.defaults(),
         dir.resolve("data").resolve("uploads"), dir.resolve("site"), dir.resolve("theme"), inbox,
@@ -110,7 +135,9 @@ class AccessibilityIT {
     base = "http://127.0.0.1:" + SiteServer.port(server);
     Path siteYaml = content.resolve("site.yaml");
     Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://127.0.0.1:8080/requests", base + "/requests"));
-    SiteBuilder builder = new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site"));
+    // Built as on a day after the annual report's approval, so that the /reports/ pages are published.
+    SiteBuilder builder = new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site"),
+        Clock.fixed(java.time.Instant.parse("2027-01-20T08:00:00Z"), java.time.ZoneOffset.UTC));
     builder.build();
     browser = Chromium.start(dir.resolve("chromium-profile"));
 

@@ -134,9 +134,11 @@ class ServeIT {
     assertThat(((JavascriptExecutor) browser).executeScript("return window.openedBeforeTheEdit === true;")).isEqualTo(false);
     Map<String, FileTime> after = modificationTimes(dir.resolve("site"));
     List<String> rewritten = after.keySet().stream().filter(f -> !after.get(f).equals(before.get(f))).toList();
-    // Its page, the feed that carries its text, and the pages that say when the site was regenerated.
+    // Its page, the feed that carries its text, and the pages that say when the site was regenerated
+    // in both languages (their stamp is to the minute: rewritten when the edit falls in another minute).
     assertThat(rewritten).contains("news/komissiya-yaradildi/index.html")
-        .isSubsetOf("news/komissiya-yaradildi/index.html", "feed.xml", "index.html", "openness/index.html");
+        .isSubsetOf("news/komissiya-yaradildi/index.html", "feed.xml", "index.html", "openness/index.html",
+            "en/index.html", "en/openness/index.html");
     assertThat(Files.readString(dir.resolve("site" + NEWS + "index.html"))).contains("on dörd nəfərdən")
         .doesNotContain("_disclose");
   }
@@ -197,6 +199,32 @@ class ServeIT {
     new WebDriverWait(browser, WAIT).withMessage("the overlay gone after the fix").until(d -> overlay(d) == null);
     assertThat(((JavascriptExecutor) browser).executeScript("return window.openedBeforeTheFix === true;"))
         .as("the overlay went without a reload").isEqualTo(true);
+  }
+
+  @Test
+  void aSavedNewsItemWithACheckErrorIsListedAtTheFootOfTheOpenPagesUntilItIsFixed() throws Exception {
+    String base = startServe("--live-reload");
+    browser = Chromium.start(dir.resolve("chromium-profile"));
+    Chromium.recordEventSources(browser);
+    browser.get(base + "/plan/");
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return window.__eventSources.length === 1 && window.__eventSources[0].readyState === EventSource.OPEN;")));
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Baku")).toString();
+    Path news = dir.resolve("content/news/qebul-gunu.md");
+    Files.writeString(news, "---\ntitle: \"Qəbul günü\"\ndate: " + today + "\nevent_date: " + today
+        + "\n---\n\nƏlaqə üçün: +994 50 123 45 67.\n");
+
+    By held = By.id("disclose-held-back");
+    String shown = new WebDriverWait(browser, WAIT).withMessage(() -> "the held-back box; serve said: " + outputNow())
+        .until(d -> d.findElements(held).isEmpty() ? null : d.findElement(held).getText());
+    assertThat(shown).contains("Saytdan saxlanılıb", "Held back from the site", "qebul-gunu.md", "[personal-data]")
+        .doesNotContain("123 45 67");
+    assertThat(overlay(browser)).as("held back is no failed build").isNull();
+    assertThat(dir.resolve("site/news/qebul-gunu")).doesNotExist();
+
+    Files.writeString(news, Files.readString(news).replace("+994 50 123 45 67", "nazirliyin qaynar xətti"));
+    new WebDriverWait(browser, WAIT).withMessage("the box gone after the fix").until(d -> d.findElements(held).isEmpty());
+    assertThat(dir.resolve("site/news/qebul-gunu/index.html")).exists();
   }
 
   @Test

@@ -95,4 +95,24 @@ class LiveReloadBrowserIT {
     assertThat(browser.getCurrentUrl()).isEqualTo(base + NEWS);
     assertThat(((JavascriptExecutor) browser).executeScript("return window.loadedBeforeTheChange === true;")).isEqualTo(false);
   }
+
+  @Test
+  void theHeldBackItemsShowAtThePagesFootAsANoticeNotAsAnError() throws Exception {
+    String finding = "content/news/x.md:4: error [personal-data] a personal phone number — remove it";
+    liveReload.succeeded(List.of(finding));
+    // A page opened now asks the state.
+    browser.get(base + NEWS);
+    By held = By.id("disclose-held-back");
+    new WebDriverWait(browser, WAIT).until(d -> !d.findElements(held).isEmpty());
+    assertThat(browser.findElement(held).getAttribute("role")).isEqualTo("status");
+    assertThat(browser.findElement(held).getText()).contains("Saytdan saxlanılıb", "Held back from the site", finding);
+    assertThat(browser.findElements(By.id("disclose-build-problems"))).as("no failure overlay").isEmpty();
+    // An open page is told when nothing is held back any more.
+    new WebDriverWait(browser, WAIT).until(d -> liveReload.openStreams() == 1);
+    liveReload.succeeded(List.of());
+    new WebDriverWait(browser, WAIT).until(d -> d.findElements(held).isEmpty());
+    liveReload.succeeded(List.of(finding, "content/news/y.md:2: error [confidential] məxfidir"));
+    new WebDriverWait(browser, WAIT).until(d -> !d.findElements(held).isEmpty()
+        && d.findElement(held).getText().contains("məxfidir"));
+  }
 }

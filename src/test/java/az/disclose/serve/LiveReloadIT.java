@@ -194,7 +194,7 @@ class LiveReloadIT {
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(ok.headers().firstValue("cache-control")).hasValue("no-store");
-    assertThat(text(ok)).isEqualTo("{\"ok\":true,\"problems\":[]}");
+    assertThat(text(ok)).isEqualTo("{\"ok\":true,\"problems\":[],\"held\":[]}");
 
     liveReload.failed(List.of("content/news/x.md:3: YAML syntax error: the quote \" opened here is never closed",
         "content/news/<script>.md:1: a\nb"));
@@ -207,7 +207,7 @@ class LiveReloadIT {
     assertThat(text(get(LiveReload.STATE_PATH))).doesNotContain("<script>");
 
     liveReload.succeeded();
-    assertThat(text(get(LiveReload.STATE_PATH))).isEqualTo("{\"ok\":true,\"problems\":[]}");
+    assertThat(text(get(LiveReload.STATE_PATH))).isEqualTo("{\"ok\":true,\"problems\":[],\"held\":[]}");
   }
 
   @Test
@@ -224,6 +224,30 @@ class LiveReloadIT {
     liveReload.succeeded();
     liveReload.changedAll();
     assertThat(nextEvent(lines)).containsExactly("event: reload", "data: *");
+  }
+
+  @Test
+  void theItemsAGoodBuildHeldBackAreToldToOpenPagesAndKeptInTheStateApartFromProblems() throws Exception {
+    BlockingQueue<String> lines = events();
+    await(() -> liveReload.openStreams() == 1, "the stream is open");
+    String finding = "content/news/x.md:4: error [personal-data] an e-mail address <a@b.az> — remove it";
+    liveReload.succeeded(List.of(finding));
+    assertThat(nextEvent(lines)).containsExactly("event: held", "data: " + finding);
+    JsonNode state = new ObjectMapper().readTree(get(LiveReload.STATE_PATH).body());
+    assertThat(state.get("ok").asBoolean()).as("held back is no failure").isTrue();
+    assertThat(state.get("problems")).isEmpty();
+    assertThat(state.get("held")).extracting(JsonNode::asText).containsExactly(finding);
+    assertThat(text(get(LiveReload.STATE_PATH))).doesNotContain("<a@b.az>");
+    // The same items again: nothing new to tell; a failed build leaves them listed.
+    liveReload.succeeded(List.of(finding));
+    liveReload.failed(List.of("content/news/y.md:1: broken"));
+    assertThat(nextEvent(lines)).containsExactly("event: failed", "data: content/news/y.md:1: broken");
+    assertThat(liveReload.heldBack()).containsExactly(finding);
+    // None held back any more: the pages take the list away.
+    liveReload.succeeded(List.of());
+    assertThat(nextEvent(lines)).containsExactly("event: fixed", "data: ok");
+    assertThat(nextEvent(lines)).containsExactly("event: released", "data: ok");
+    assertThat(text(get(LiveReload.STATE_PATH))).isEqualTo("{\"ok\":true,\"problems\":[],\"held\":[]}");
   }
 
   @Test

@@ -74,6 +74,18 @@ class SiteServerIT {
   }
 
   @Test
+  void missingEnglishPathsGetTheEnglish404PageAndOthersTheAzerbaijaniOne() throws Exception {
+    HttpResponse<String> missing = get("/en/news/no-such-item/");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("lang=\"en\"", "Page not found").doesNotContain("Səhifə tapılmadı");
+    // "/english/" is not under /en/
+    assertThat(get("/english/").body()).contains("Səhifə tapılmadı");
+    // a site without English pages: the Azerbaijani page for /en/ paths too
+    Files.delete(dir.resolve("site/en/404.html"));
+    assertThat(get("/en/yoxdur/").body()).contains("Səhifə tapılmadı");
+  }
+
+  @Test
   void aRebuildIsServedWithoutRestarting() throws Exception {
     Path news = dir.resolve("content/news/komissiya-yaradildi.md");
     TestSites.write(news, TestSites.read(news).replace("Komissiya 14 nəfərdən", "Komissiya on dörd nəfərdən"));

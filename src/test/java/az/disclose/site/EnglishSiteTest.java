@@ -85,6 +85,45 @@ class EnglishSiteTest {
   }
 
   @Test
+  void theDatasEnBlocksAreShownOnEnglishPagesAndTheAzerbaijaniOnlyDataIsMarked() throws Exception {
+    build();
+    String plan = page("/en/plan/");
+    // 1.1 and section 1 have en: blocks (the test site's plan.yaml); 1.2 and section 2 have none.
+    assertThat(plan).contains("1. Making information easier to obtain</th>",
+        ">Appointing the Ministry&#39;s freedom-of-information officers",
+        ">Head of the Office, E-Governance Unit and Press Secretary</td>",
+        "<span lang=\"az\">Nazirliyin fəaliyyəti barədə ictimaiyyətə müntəzəm məlumat verməsi</span>",
+        "<span lang=\"az\">İnformasiya azadlığının təmin edilməsi",
+        "<td data-label=\"Deadline\" lang=\"az\">2012-2014-cü illər</td>")
+        .doesNotContain("<span lang=\"az\">Nazirlikdə informasiya azadlığı üzrə məsul şəxslərin");
+    assertThat(page("/en/plan/1-1/")).contains("<p class=\"lead\">Appointing the Ministry&#39;s",
+        "<meta name=\"description\" content=\"Appointing the Ministry&#39;s");
+    assertThat(page("/en/plan/1-2/")).contains("<p class=\"lead\"><span lang=\"az\">İnformasiya azadlığının");
+    String commission = page("/en/commission/");
+    assertThat(commission).contains("lang=\"az\">G. Cavadov</td>", ">Deputy Minister</td>", ">chair</td>",
+        "<span lang=\"az\">Aparatın rəhbəri</span>", "<span lang=\"az\">sədr müavini</span>");
+    // The contact data is Azerbaijani-only.
+    assertThat(page("/en/contact/")).contains("<h2 id=\"ministry\" lang=\"az\">", "<address lang=\"az\">");
+    assertThat(page("/contact/")).doesNotContain("<address lang=");
+    // Tag names are Azerbaijani on every page.
+    assertThat(page("/en/news/komissiya-yaradildi/")).containsPattern("href=\"/en/tags/[a-z-]+/\" lang=\"az\">");
+    assertThat(page("/en/tags/")).containsPattern("href=\"/en/tags/[a-z-]+/\" lang=\"az\">");
+    assertThat(page("/en/tags/komissiya/")).contains("<span lang=\"az\">");
+    // The Azerbaijani pages show the Azerbaijani texts, unmarked.
+    assertThat(page("/plan/")).contains("Nazirlikdə informasiya azadlığı üzrə məsul şəxslərin", "İnformasiya əldə edilməsinin asanlaşdırılması")
+        .doesNotContain("Making information easier").doesNotContainPattern("<(span|td|a)[^>]* lang=\"az\"");
+    assertThat(page("/commission/")).contains(">Nazir müavini</td>").doesNotContain("Deputy Minister").doesNotContainPattern("<(span|td)[^>]* lang=\"az\"");
+  }
+
+  @Test
+  void anUnknownKeyInAnEnBlockIsAProblemNamingTheFileAndLine() throws Exception {
+    Path commission = content.resolve("data/commission.yaml");
+    write(commission, read(commission).replace("      role: \"chair\"\n", "      role: \"chair\"\n      name: \"G. Javadov\"\n"));
+    assertThatThrownBy(this::build).isInstanceOf(ProblemsException.class)
+        .hasMessageContaining("commission.yaml:").hasMessageContaining("unknown key 'name'");
+  }
+
+  @Test
   void everyPageLinksToItselfInTheOtherLanguageAndNamesBothAsAlternates() throws Exception {
     build();
     for (String p : List.of("/", "/news/komissiya-yaradildi/", "/haqqinda/", "/plan/1-1/", "/request/", "/tags/komissiya/")) {

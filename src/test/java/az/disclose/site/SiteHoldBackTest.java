@@ -107,6 +107,40 @@ class SiteHoldBackTest {
         .doesNotContain("/news/mexfi/").doesNotContain("/news/gecikmis/");
   }
 
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void aLinkToAHeldBackItemIsAWarningNamingBothFilesAndThePageIsPublishedWithIt(Told told) throws Exception {
+    news("telefon", "Qəbul günü elan edildi", "2026-11-19", "", "Əlaqə üçün: " + PHONE + ".");
+    news("vaxtinda", "Seminar keçirildi", "2026-11-19", "", "Seminar keçirildi; [qəbul günü](/news/telefon/) də elan olunub.");
+    SiteBuilder builder = new SiteBuilder(content, theme, out, NOW);
+    BuildReport report = builder.build();
+    if (told == Told.BY_THE_WATCHER) {
+      // The linking item edited while serve runs: only its pages are redone.
+      write(newsFile("vaxtinda"), read(newsFile("vaxtinda")).replace("Seminar keçirildi;", "Seminar uğurla keçirildi;"));
+      report = builder.rebuild(Set.of(newsFile("vaxtinda")));
+    }
+
+    assertThat(report.heldBack()).singleElement().asString().contains("[personal-data]");
+    assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("warning [link-to-held-back] news/vaxtinda.md (/news/vaxtinda/)")
+        .contains("links to /news/telefon/, the page of news/telefon.md, which is held back"));
+    assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("warning [link-to-held-back] news/vaxtinda.md (/en/news/vaxtinda/)")
+        .contains("links to /en/news/telefon/, the page of news/telefon.md"));
+    assertPublished("vaxtinda");
+    assertThat(read(out.resolve("news/vaxtinda/index.html"))).contains("href=\"/news/telefon/\"");
+    assertThat(out.resolve("news/telefon")).doesNotExist();
+    assertThat(out.resolve("en/news/telefon")).doesNotExist();
+  }
+
+  @Test
+  void aLinkToAPageThatIsNeitherPublishedNorHeldBackStillFailsTheBuild() {
+    news("telefon", "Qəbul günü elan edildi", "2026-11-19", "", "Əlaqə üçün: " + PHONE + ".");
+    news("vaxtinda", "Seminar keçirildi", "2026-11-19", "", "Bax: [qəbul](/news/telefonlar/), [qəbul günü](/news/telefon/).");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SiteBuilder(content, theme, out, NOW).build())
+        .isInstanceOf(az.disclose.yaml.ProblemsException.class)
+        .hasMessageContaining("broken link: /news/vaxtinda/ links to /news/telefonlar/")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("links to /news/telefon/,"));
+  }
+
   @Test
   void aReasonInTheFrontMatterPublishesAJustifiedException() throws Exception {
     news("gecikmis", "Görüş keçirildi", "2026-11-10", "late_reason: \"Fotolar nazirliyə 20 noyabrda çatdı\"\n",
@@ -128,7 +162,11 @@ class SiteHoldBackTest {
         .hasValue("late_reason: Fotolar nazirliyə 20 noyabrda çatdı");
     String openness = read(out.resolve("openness/index.html"));
     assertThat(openness).contains("Əsaslandırılmış istisnalar")
-        .contains("<a href=\"/news/gecikmis/\">Görüş keçirildi</a>: late_reason: Fotolar nazirliyə 20 noyabrda çatdı");
+        .contains("<a href=\"/news/gecikmis/\">Görüş keçirildi</a> — Gecikmənin səbəbi: Fotolar nazirliyə 20 noyabrda çatdı",
+            "<a href=\"/news/qaynar-xett/\">Qaynar xətt</a> — Xətaya baxmayaraq dərc edilməsinin səbəbi: Nazirliyin rəsmi qaynar xətt nömrəsidir")
+        .doesNotContain("late_reason", "publish_despite");
+    assertThat(read(out.resolve("en/openness/index.html"))).contains(
+        "<a href=\"/en/news/gecikmis/\" lang=\"az\">Görüş keçirildi</a> — Reason for the delay: <span lang=\"az\">Fotolar nazirliyə 20 noyabrda çatdı</span>");
     // A second build keeps the record as it is.
     new SiteBuilder(content, theme, out, NOW).build();
     assertThat(read(content.resolve("data/publication-ledger.yaml"))).isEqualTo(ledger);

@@ -188,7 +188,10 @@ class SiteRebuildTest {
     SiteBuilder serving = new SiteBuilder(content, theme, site, clock);
     serving.build();
     String stamp = "25 noyabr 2026, 10:00";
+    String stampEn = "25 November 2026, 10:00";
     assertThat(read(site.resolve("index.html"))).contains(stamp);
+    assertThat(read(site.resolve("en/index.html"))).contains(stampEn);
+    assertThat(read(site.resolve("en/openness/index.html"))).contains(stampEn);
 
     // The inbox writes new statistics an hour later: in serve (told what changed) ...
     clock.setBaku(2026, 11, 25, 11, 0);
@@ -203,6 +206,9 @@ class SiteRebuildTest {
     assertThat(report.written()).containsExactlyInAnyOrder("statistics/index.html", "en/statistics/index.html");
     assertThat(read(site.resolve("index.html"))).contains(stamp);
     assertThat(read(site.resolve("openness/index.html"))).contains(stamp);
+    // The English pages say the same as the Azerbaijani ones.
+    assertThat(read(site.resolve("en/index.html"))).contains(stampEn);
+    assertThat(read(site.resolve("en/openness/index.html"))).contains(stampEn);
 
     // A news edit is a change of the published content.
     clock.setBaku(2026, 11, 26, 9, 45);
@@ -211,6 +217,24 @@ class SiteRebuildTest {
     serving.rebuild(Set.of(file));
     assertThat(read(site.resolve("index.html"))).contains("26 noyabr 2026, 09:45");
     assertThat(read(site.resolve("openness/index.html"))).contains("26 noyabr 2026, 09:45");
+    assertThat(read(site.resolve("en/index.html"))).contains("26 November 2026, 09:45");
+    assertThat(read(site.resolve("en/openness/index.html"))).contains("26 November 2026, 09:45");
+
+    // So is an edit of an English translation: both languages' stamps move.
+    clock.setBaku(2026, 11, 26, 10, 15);
+    Path translation = content.resolve("news/komissiya-yaradildi.en.md");
+    write(translation, read(translation).replace("chaired by", "led by"));
+    serving.rebuild(Set.of(translation));
+    assertThat(read(site.resolve("en/index.html"))).contains("26 November 2026, 10:15");
+    assertThat(read(site.resolve("index.html"))).contains("26 noyabr 2026, 10:15");
+
+    // And new statistics after it keep that moment on both.
+    clock.setBaku(2026, 11, 26, 11, 0);
+    write(statistics, read(statistics).replace("as_of: 2026-02-26", "as_of: 2026-02-27"));
+    report = serving.rebuild(Set.of(statistics));
+    assertThat(report.written()).containsExactlyInAnyOrder("statistics/index.html", "en/statistics/index.html");
+    assertThat(read(site.resolve("en/index.html"))).contains("26 November 2026, 10:15");
+    assertThat(read(site.resolve("en/openness/index.html"))).contains("26 November 2026, 10:15");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package az.disclose.inbox.web;
 
 import az.disclose.config.SiteSettings;
+import az.disclose.content.ContentLoader;
 import az.disclose.content.Page;
 import az.disclose.render.Messages;
 import az.disclose.render.Templates;
@@ -64,9 +65,11 @@ public final class SiteFrames {
     for (String lang : FormValidator.LANGUAGES) {
       if (!frames.containsKey(lang)) {
         Locale locale = Locale.forLanguageTag(lang);
-        SiteSettings localized = new SiteSettings(settings.title(), settings.description(), settings.baseUrl(), locale,
-            settings.newsPerPage(), settings.requestEndpoint(), settings.requestEmail());
-        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), pages, ofTheSite, bilingual, themeDir));
+        // The site's title in that language (site.yaml's en: block) and the content pages' titles
+        // from their translations (x.en.md), as the site's pages in that language show them.
+        SiteSettings localized = settings.in(lang);
+        List<Page> titled = new ContentLoader(settings.limits()).inLanguage(pages, lang);
+        frames.put(lang, new PageFrame(localized, Messages.load(themeDir, locale), titled, ofTheSite, bilingual, themeDir));
       }
     }
     return Map.copyOf(frames);
@@ -96,6 +99,8 @@ public final class SiteFrames {
       throws IOException, TemplateException {
     Look l = look;
     PageFrame frame = l.frames().getOrDefault(lang, l.frames().get(l.defaultLanguage()));
-    return l.templates().render(template, frame.model(sitePath, title, section, Map.of("view", view)));
+    // The brand, the footer's and the pages' own links lead to the site's pages in the frame's
+    // language (/en/...); the inbox's own addresses (/requests/...) never end in '/', so stay.
+    return frame.inItsLanguage(l.templates().render(template, frame.model(sitePath, title, section, Map.of("view", view))));
   }
 }

@@ -268,6 +268,14 @@ class StatusPageIT {
         .contains("The request was answered.")
         .doesNotContain("qeydiyyata alındı");
     assertValidHtml(status);
+    // The navigation as the English site's pages show it: the site's English title, the content
+    // pages' English titles (pages/haqqinda.en.md), all under /en/.
+    String lostLink = intake.get("/requests/link?lang=en", null).body();
+    for (String page : List.of(receipt, status, lostLink)) {
+      assertThat(page).contains("<a class=\"brand\" href=\"/en/\">Ministry of Industry and Energy — Open Government</a>",
+          "<a href=\"/en/haqqinda/\">About this site</a>", "<a href=\"/en/plan/\">Work plan</a>")
+          .doesNotContain(">Sayt haqqında</a>", "Açıq Hökumət</a>");
+    }
   }
 
   // ------------------------------------------------------------------ the lost link
