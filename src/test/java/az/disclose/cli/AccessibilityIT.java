@@ -60,6 +60,9 @@ class AccessibilityIT {
   /** The receipt and the private status page of a request sent with the form, and then answered. */
   static String receiptUrl;
   static String statusUrl;
+  /** The same for a request sent with the English form (/en/request/): the pages in English. */
+  static String enReceiptUrl;
+  static String enStatusUrl;
 
   /** A page kind and how the browser gets to it. */
   record PageUnderTest(String name, Consumer<WebDriver> open) {
@@ -115,7 +118,9 @@ class AccessibilityIT {
       PageUnderTest.at("en 404", "/en/yoxdur/"),
       new PageUnderTest("form errors", AccessibilityIT::sendAnEmptyForm),
       new PageUnderTest("receipt", b -> b.get(receiptUrl)),
-      new PageUnderTest("status with an answer", b -> b.get(statusUrl)));
+      new PageUnderTest("status with an answer", b -> b.get(statusUrl)),
+      new PageUnderTest("en receipt", b -> b.get(enReceiptUrl)),
+      new PageUnderTest("en status with an answer", b -> b.get(enStatusUrl)));
 
   static Stream<Arguments> pagesAtEachWidth() {
     return PAGES.stream().flatMap(p -> WIDTHS.stream().map(w -> Arguments.of(p, w)));
@@ -158,6 +163,29 @@ class AccessibilityIT {
 
         - 2012-ci il üzrə məruzə;
         - 2013-cü il üzrə məruzə.
+        """, List.of());
+
+    browser.get(base + "/en/request/");
+    browser.findElement(By.id("name")).sendKeys("Anna Smith");
+    browser.findElement(By.id("email")).sendKeys("anna@example.org");
+    browser.findElement(By.id("subject")).sendKeys("Annual reports");
+    browser.findElement(By.id("message")).sendKeys("How can I get the annual reports of measure 2.2?");
+    browser.findElement(By.cssSelector("form.request button[type=submit]")).click();
+    new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/requests/receipt/") && !d.getCurrentUrl().equals(receiptUrl));
+    enReceiptUrl = browser.getCurrentUrl();
+    if (!"en".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+      throw new AssertionError("the receipt of a request sent with the English form is not in English: " + enReceiptUrl);
+    }
+    enStatusUrl = browser.findElement(By.cssSelector("a[href*='/requests/status/']")).getAttribute("href");
+    String enNumber = inbox.register().list(az.disclose.inbox.ListFilter.all()).stream()
+        .filter(r -> r.subject().equals("Annual reports")).findFirst().orElseThrow().number();
+    inbox.register().answer(enNumber, "leyla", """
+        Dear Ms Smith,
+
+        The annual reports are published **on the ministry's site**:
+
+        - the report for 2012;
+        - the report for 2013.
         """, List.of());
     // The statistics page with its tables, as the inbox publishes them.
     inbox.publishStatistics(content);
