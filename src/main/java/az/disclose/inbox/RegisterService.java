@@ -396,8 +396,9 @@ public final class RegisterService implements Register {
   /** The request's stored attachments (the request's own and the answers'), with their bytes. */
   @Override
   public List<StoredAttachment> attachments(String number) throws RequestException, RegisterException {
-    get(number);
     try {
+      // the request's row alone says whether it exists (get would read its history and files too)
+      store.find(normalise(number)).orElseThrow(() -> unknown(number));
       return store.attachments(normalise(number));
     } catch (StoreException e) {
       throw new RegisterException("cannot read the register: " + e.getMessage(), e);
