@@ -95,7 +95,7 @@ public final class Outbox implements RegisterService.InTransaction {
       link(tx, request, event);
       return;
     }
-    Notice n = ENGLISH.equals(request.language()) ? noticeEnglish(request, event) : noticeAz(request, event);
+    Notice n = notice(request, event);
     if (n == null || !deliverable(request.email())) {
       return;
     }
@@ -153,94 +153,69 @@ public final class Outbox implements RegisterService.InTransaction {
     return id == null ? Optional.empty() : rules.apply(id);
   }
 
-  Notice noticeAz(StoredRequest request, HistoryEvent event) {
-    String text = officersText(event);
-    String kind;
-    String subject;
-    String intro;
-    switch (event.kind()) {
-      case ANSWERED -> {
-        kind = "answer";
-        subject = "Sorğunuza cavab";
-        intro = "Sorğunuza cavab:\n\n" + text;
-      }
-      case EXTENDED -> {
-        kind = "extension";
-        subject = "Cavab müddəti uzadıldı";
-        intro = "Sorğunuza cavab müddəti uzadılmışdır. Yeni son tarix: "
-            + AzDates.format(extendedTo(request, event), AZ) + ".\nSəbəb: " + text;
-      }
-      case FORWARDED -> {
-        kind = "forward";
-        subject = "Sorğunuz aidiyyəti üzrə göndərildi";
-        intro = "Tələb olunan məlumat nazirlikdə olmadığından sorğunuz aidiyyəti üzrə göndərilmişdir:\n\n" + text;
-      }
-      case CLARIFICATION_REQUESTED -> {
-        kind = "clarification";
-        subject = "Sorğunuzun dəqiqləşdirilməsi";
-        intro = "Sorğunuzu cavablandırmaq üçün aşağıdakıların dəqiqləşdirilməsi xahiş olunur"
-            + " (bu məktuba cavab yaza bilərsiniz):\n\n" + text;
-      }
-      case REFUSED -> {
-        kind = "refusal";
-        subject = "Sorğunuz üzrə qərar";
-        intro = "Sorğunuzun icrasından imtina edilmişdir.\nHüquqi əsas: " + text;
-      }
-      default -> {
-        return null;
-      }
+  /** The notice of {@code event} in the requester's language (Azerbaijani, or English); null for an event with none. */
+  Notice notice(StoredRequest request, HistoryEvent event) {
+    String kind = switch (event.kind()) {
+      case ANSWERED -> "answer";
+      case EXTENDED -> "extension";
+      case FORWARDED -> "forward";
+      case CLARIFICATION_REQUESTED -> "clarification";
+      case REFUSED -> "refusal";
+      default -> null;
+    };
+    if (kind == null) {
+      return null;
     }
-    String basis = noticeRule(request, event.kind()).map(r -> "Hüquqi əsas: " + legalBasisAz(r) + ".\n\n").orElse("");
-    String body = "Hörmətli " + name(request.name()) + ",\n\n" + intro + "\n\n" + basis
-        + (settings.statusUrl().isEmpty() ? "" : "Sorğunuzun vəziyyəti: " + settings.statusUrl() + request.statusToken() + "\n\n")
-        + "Bu məktuba cavab yazsanız, yazdığınız " + request.number() + " nömrəli sorğunuza əlavə olunacaq.\n\n"
+    boolean english = ENGLISH.equals(request.language());
+    String text = officersText(event);
+    String due = AzDates.format(extendedTo(request, event), english ? Locale.ENGLISH : AZ);
+    Words words = english ? englishWords(event.kind(), text, due) : azWords(event.kind(), text, due);
+    String basis = noticeRule(request, event.kind())
+        .map(r -> english ? "Legal basis: " + r.legalBasis() + ".\n\n" : "Hüquqi əsas: " + legalBasisAz(r) + ".\n\n")
+        .orElse("");
+    String status = settings.statusUrl().isEmpty() ? ""
+        : (english ? "The status of your request: " : "Sorğunuzun vəziyyəti: ") + settings.statusUrl() + request.statusToken()
+            + "\n\n";
+    String body = (english ? "Dear " + name(request.name(), "requester") : "Hörmətli " + name(request.name())) + ",\n\n"
+        + words.opening() + "\n\n" + basis + status
+        + (english ? "If you reply to this e-mail, your reply is added to your request " + request.number() + ".\n\n"
+            : "Bu məktuba cavab yazsanız, yazdığınız " + request.number() + " nömrəli sorğunuza əlavə olunacaq.\n\n")
         + "--\n" + senderName() + "\n";
-    return new Notice(kind, subject, body);
+    return new Notice(kind, words.subject(), body);
   }
 
-  Notice noticeEnglish(StoredRequest request, HistoryEvent event) {
-    String text = officersText(event);
-    String kind;
-    String subject;
-    String intro;
-    switch (event.kind()) {
-      case ANSWERED -> {
-        kind = "answer";
-        subject = "The answer to your request";
-        intro = "The answer to your request:\n\n" + text;
-      }
-      case EXTENDED -> {
-        kind = "extension";
-        subject = "The period for the answer was extended";
-        intro = "The period for the answer to your request was extended. The new due date: "
-            + AzDates.format(extendedTo(request, event), Locale.ENGLISH) + ".\nThe reason: " + text;
-      }
-      case FORWARDED -> {
-        kind = "forward";
-        subject = "Your request was forwarded";
-        intro = "The ministry does not hold the information you asked for, so your request was forwarded to:\n\n" + text;
-      }
-      case CLARIFICATION_REQUESTED -> {
-        kind = "clarification";
-        subject = "Please clarify your request";
-        intro = "To answer your request we need you to clarify the following (you can reply to this e-mail):\n\n" + text;
-      }
-      case REFUSED -> {
-        kind = "refusal";
-        subject = "The decision on your request";
-        intro = "Your request was refused.\nThe legal ground: " + text;
-      }
-      default -> {
-        return null;
-      }
-    }
-    String basis = noticeRule(request, event.kind()).map(r -> "Legal basis: " + r.legalBasis() + ".\n\n").orElse("");
-    String body = "Dear " + name(request.name(), "requester") + ",\n\n" + intro + "\n\n" + basis
-        + (settings.statusUrl().isEmpty() ? "" : "The status of your request: " + settings.statusUrl() + request.statusToken()
-            + "\n\n")
-        + "If you reply to this e-mail, your reply is added to your request " + request.number() + ".\n\n"
-        + "--\n" + senderName() + "\n";
-    return new Notice(kind, subject, body);
+  /** A later notice's subject (after the number) and its opening words. */
+  private record Words(String subject, String opening) {}
+
+  /** The subject and the opening of a later notice in Azerbaijani. */
+  private static Words azWords(EventKind kind, String text, String due) {
+    return switch (kind) {
+      case ANSWERED -> new Words("Sorğunuza cavab", "Sorğunuza cavab:\n\n" + text);
+      case EXTENDED -> new Words("Cavab müddəti uzadıldı",
+          "Sorğunuza cavab müddəti uzadılmışdır. Yeni son tarix: " + due + ".\nSəbəb: " + text);
+      case FORWARDED -> new Words("Sorğunuz aidiyyəti üzrə göndərildi",
+          "Tələb olunan məlumat nazirlikdə olmadığından sorğunuz aidiyyəti üzrə göndərilmişdir:\n\n" + text);
+      case CLARIFICATION_REQUESTED -> new Words("Sorğunuzun dəqiqləşdirilməsi",
+          "Sorğunuzu cavablandırmaq üçün aşağıdakıların dəqiqləşdirilməsi xahiş olunur"
+              + " (bu məktuba cavab yaza bilərsiniz):\n\n" + text);
+      case REFUSED -> new Words("Sorğunuz üzrə qərar", "Sorğunuzun icrasından imtina edilmişdir.\nHüquqi əsas: " + text);
+      default -> throw new IllegalArgumentException("no notice for " + kind);
+    };
+  }
+
+  /** The subject and the opening of a later notice in English. */
+  private static Words englishWords(EventKind kind, String text, String due) {
+    return switch (kind) {
+      case ANSWERED -> new Words("The answer to your request", "The answer to your request:\n\n" + text);
+      case EXTENDED -> new Words("The period for the answer was extended",
+          "The period for the answer to your request was extended. The new due date: " + due + ".\nThe reason: " + text);
+      case FORWARDED -> new Words("Your request was forwarded",
+          "The ministry does not hold the information you asked for, so your request was forwarded to:\n\n" + text);
+      case CLARIFICATION_REQUESTED -> new Words("Please clarify your request",
+          "To answer your request we need you to clarify the following (you can reply to this e-mail):\n\n" + text);
+      case REFUSED -> new Words("The decision on your request", "Your request was refused.\nThe legal ground: " + text);
+      default -> throw new IllegalArgumentException("no notice for " + kind);
+    };
   }
 
   /**
