@@ -31,12 +31,21 @@
     }
   }
   var OVERLAY = "disclose-build-problems";
+  var HELD = "disclose-held-back";
 
-  function hideProblems() {
-    var old = document.getElementById(OVERLAY);
+  function hide(id) {
+    var old = document.getElementById(id);
     if (old) {
       old.parentNode.removeChild(old);
     }
+  }
+
+  function hideProblems() {
+    hide(OVERLAY);
+  }
+
+  function hideHeld() {
+    hide(HELD);
   }
 
   function line(tag, text, lang) {
@@ -49,73 +58,23 @@
     return element;
   }
 
-  // The problems of a failed build, over the page: Azerbaijani first, English second.
-  function showProblems(problems) {
-    hideProblems();
-    var box = document.createElement("div");
-    box.id = OVERLAY;
-    box.setAttribute("role", "alert");
+  // A box fixed over the page: its styles, its heading in Azerbaijani then English, and the items
+  // as a list (text only, never HTML).
+  function showBox(box, styles, az, en, items) {
+    hide(box.id);
     var s = box.style;
     s.position = "fixed";
-    s.top = "0";
     s.left = "0";
     s.right = "0";
-    s.maxHeight = "60vh";
     s.overflow = "auto";
-    s.zIndex = "2147483647";
-    s.background = "#fff4f4";
     s.color = "#0b0c0c";
-    s.borderBottom = "5px solid #d4351c";
-    s.padding = "1em 1.5em";
-    s.font = "16px/1.4 system-ui, sans-serif";
-    s.boxShadow = "0 2px 8px rgba(0,0,0,.3)";
-    var az = line("p", "Sayt qurulmadı: aşağıdakı problemləri düzəldin. Səhifə son uğurlu qurulmanı göstərir.", "az");
-    az.style.fontWeight = "bold";
-    box.appendChild(az);
-    box.appendChild(line("p", "The site did not build: fix the problems below. This page shows the last good build.", "en"));
-    var list = document.createElement("ul");
-    list.style.fontFamily = "ui-monospace, monospace";
-    list.style.margin = "0.5em 0 0 0";
-    for (var i = 0; i < problems.length; i++) {
-      list.appendChild(line("li", problems[i]));
+    for (var key in styles) {
+      s[key] = styles[key];
     }
-    box.appendChild(list);
-    document.body.appendChild(box);
-  }
-
-  var HELD = "disclose-held-back";
-
-  function hideHeld() {
-    var old = document.getElementById(HELD);
-    if (old) {
-      old.parentNode.removeChild(old);
-    }
-  }
-
-  // The items held back from the site by the last good build: a notice, not an alert.
-  function showHeld(items) {
-    hideHeld();
-    var box = document.createElement("section");
-    box.id = HELD;
-    box.setAttribute("role", "status");
-    box.setAttribute("aria-label", "Saxlanılan materiallar / Held back");
-    var s = box.style;
-    s.position = "fixed";
-    s.bottom = "0";
-    s.left = "0";
-    s.right = "0";
-    s.maxHeight = "35vh";
-    s.overflow = "auto";
-    s.zIndex = "2147483646";
-    s.background = "#fff7d6";
-    s.color = "#0b0c0c";
-    s.borderTop = "5px solid #b58100";
-    s.padding = "0.75em 1.5em";
-    s.font = "15px/1.4 system-ui, sans-serif";
-    var az = line("p", "Saytdan saxlanılıb (dərc edilmir), çünki yoxlama bu materiallarda xəta tapır:", "az");
-    az.style.fontWeight = "bold";
-    box.appendChild(az);
-    box.appendChild(line("p", "Held back from the site (not published) because the publishing check finds errors in them:", "en"));
+    var heading = line("p", az, "az");
+    heading.style.fontWeight = "bold";
+    box.appendChild(heading);
+    box.appendChild(line("p", en, "en"));
     var list = document.createElement("ul");
     list.style.fontFamily = "ui-monospace, monospace";
     list.style.margin = "0.5em 0 0 0";
@@ -124,6 +83,30 @@
     }
     box.appendChild(list);
     document.body.appendChild(box);
+  }
+
+  // The problems of a failed build, over the page: Azerbaijani first, English second.
+  function showProblems(problems) {
+    var box = document.createElement("div");
+    box.id = OVERLAY;
+    box.setAttribute("role", "alert");
+    showBox(box, {top: "0", maxHeight: "60vh", zIndex: "2147483647", background: "#fff4f4",
+        borderBottom: "5px solid #d4351c", padding: "1em 1.5em", font: "16px/1.4 system-ui, sans-serif",
+        boxShadow: "0 2px 8px rgba(0,0,0,.3)"},
+        "Sayt qurulmadı: aşağıdakı problemləri düzəldin. Səhifə son uğurlu qurulmanı göstərir.",
+        "The site did not build: fix the problems below. This page shows the last good build.", problems);
+  }
+
+  // The items held back from the site by the last good build: a notice, not an alert.
+  function showHeld(items) {
+    var box = document.createElement("section");
+    box.id = HELD;
+    box.setAttribute("role", "status");
+    box.setAttribute("aria-label", "Saxlanılan materiallar / Held back");
+    showBox(box, {bottom: "0", maxHeight: "35vh", zIndex: "2147483646", background: "#fff7d6",
+        borderTop: "5px solid #b58100", padding: "0.75em 1.5em", font: "15px/1.4 system-ui, sans-serif"},
+        "Saytdan saxlanılıb (dərc edilmir), çünki yoxlama bu materiallarda xəta tapır:",
+        "Held back from the site (not published) because the publishing check finds errors in them:", items);
   }
 
   // A state answer is older than any event that arrived after it was asked for.
