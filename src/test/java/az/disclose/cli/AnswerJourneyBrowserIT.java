@@ -2,14 +2,7 @@ package az.disclose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.config.SettingsLoader;
-import az.disclose.content.ContentLoader;
-import az.disclose.inbox.InboxSettings;
 import az.disclose.inbox.store.Inbox;
-import az.disclose.inbox.web.IntakeLimits;
-import az.disclose.serve.SiteServer;
-import az.disclose.site.SiteBuilder;
-import az.disclose.site.TestSites;
 import az.disclose.testing.Chromium;
 import az.disclose.testing.CliRun;
 import java.net.URI;
@@ -19,12 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,24 +42,16 @@ class AnswerJourneyBrowserIT {
       """;
 
   @TempDir Path dir;
+  ServedSite site;
   Inbox inbox;
-  Server server;
   WebDriver browser;
   String base;
 
   @BeforeEach
   void serveTheSiteWithTheInbox() throws Exception {
-    TestSites.copyProject(dir);
-    Path content = dir.resolve("content");
-    inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
-    server = ServeCommand.siteWithInbox("127.0.0.1", 0, null, IntakeLimits.defaults(),
-        dir.resolve("data").resolve("uploads"), dir.resolve("site"), dir.resolve("theme"), inbox,
-        new SettingsLoader().load(content), new ContentLoader().load(content).pages(), null);
-    server.start();
-    base = "http://127.0.0.1:" + SiteServer.port(server);
-    Path siteYaml = content.resolve("site.yaml");
-    Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://127.0.0.1:8080/requests", base + "/requests"));
-    new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site")).build();
+    site = ServedSite.start(dir);
+    inbox = site.inbox();
+    base = site.base();
     browser = Chromium.start(dir.resolve("chromium-profile"));
   }
 
@@ -77,11 +60,8 @@ class AnswerJourneyBrowserIT {
     if (browser != null) {
       browser.quit();
     }
-    if (server != null) {
-      server.stop();
-    }
-    if (inbox != null) {
-      inbox.close();
+    if (site != null) {
+      site.close();
     }
   }
 

@@ -2,21 +2,11 @@ package az.disclose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import az.disclose.config.SettingsLoader;
-import az.disclose.content.ContentLoader;
-import az.disclose.inbox.InboxSettings;
-import az.disclose.inbox.web.IntakeLimits;
-import az.disclose.serve.SiteServer;
-import az.disclose.site.SiteBuilder;
-import az.disclose.site.TestSites;
 import az.disclose.testing.Chromium;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.store.Inbox;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +23,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class RequestFormBrowserIT {
 
   @TempDir Path dir;
+  ServedSite site;
   Inbox inbox;
-  Server server;
   WebDriver browser;
   String base;
 
   @BeforeEach
   void serveTheSiteWithTheInbox() throws Exception {
-    TestSites.copyProject(dir);
-    Path content = dir.resolve("content");
-    inbox = Inbox.open(InboxSettings.defaults(dir.resolve("data")), content, Clock.systemUTC());
-    server = ServeCommand.siteWithInbox("127.0.0.1", 0, null, IntakeLimits.defaults(),
-        dir.resolve("data").resolve("uploads"), dir.resolve("site"), dir.resolve("theme"), inbox,
-        new SettingsLoader().load(content), new ContentLoader().load(content).pages(), null);
-    server.start();
-    base = "http://127.0.0.1:" + SiteServer.port(server);
-    // The form posts to the endpoint of site.yaml: this server's.
-    Path siteYaml = content.resolve("site.yaml");
-    Files.writeString(siteYaml, Files.readString(siteYaml).replace("http://127.0.0.1:8080/requests", base + "/requests"));
-    new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site")).build();
-
+    site = ServedSite.start(dir);
+    inbox = site.inbox();
+    base = site.base();
     browser = Chromium.start(dir.resolve("chromium-profile"));
   }
 
@@ -61,11 +41,8 @@ class RequestFormBrowserIT {
     if (browser != null) {
       browser.quit();
     }
-    if (server != null) {
-      server.stop();
-    }
-    if (inbox != null) {
-      inbox.close();
+    if (site != null) {
+      site.close();
     }
   }
 
