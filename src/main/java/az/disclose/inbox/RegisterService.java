@@ -521,6 +521,7 @@ public final class RegisterService implements Register {
     requireText(text, "the answer");
     return act(number, actor, "answer", (tx, r, now) -> {
       requireOpen(r, "answered");
+      requireAcceptedByResponder(tx, r, actor, "answered");
       HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ANSWERED, text, true);
       tx.addAttachments(r.number(), StoredAttachment.ANSWER, e.id(), attachments);
       tx.setState(r.number(), e, RequestStatus.ANSWERED, r.deadlineRule(), r.dueDate(), r.dueAt());
@@ -536,6 +537,7 @@ public final class RegisterService implements Register {
     requireText(reason, "the reason");
     return act(number, actor, "extension", (tx, r, now) -> {
       requireOpen(r, "extended");
+      requireAcceptedByResponder(tx, r, actor, "extended");
       Period p = period(tx.history(r.number()), r.registeredAt());
       int done = p.extensions();
       if (done >= MAX_EXTENSIONS) {
@@ -570,6 +572,7 @@ public final class RegisterService implements Register {
     requireText(ground, "the legal ground");
     return act(number, actor, "refusal", (tx, r, now) -> {
       requireOpen(r, "refused");
+      requireAcceptedByResponder(tx, r, actor, "refused");
       HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REFUSED, "refused: " + ground, true);
       tx.setState(r.number(), e, RequestStatus.REFUSED, r.deadlineRule(), r.dueDate(), r.dueAt());
       tx.setRefusalGround(r.number(), ground.strip());
@@ -689,6 +692,40 @@ public final class RegisterService implements Register {
       tx.setAssignment(r.number(), e, new Assignment(Optional.of(unit), AssignmentState.REJECTED, Optional.empty()));
       return e;
     });
+  }
+
+  /**
+   * The unit {@code actor} works for when it names a unit responder's account (the console's
+   * accounts, docs/console.md): the console's user name, or the CLI's {@code --actor}. Empty for every
+   * other actor (officers, administrators, names without an account).
+   */
+  private static Optional<String> responderUnit(RequestTx tx, String actor) throws SQLException {
+    return tx.queryFirst("SELECT unit FROM accounts WHERE username = ? AND role = 'unit_responder'",
+        row -> row.text(1), actor.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A unit responder answers, extends, forwards, asks for clarification or refuses only a request
+   * that their unit has accepted (docs/console.md, "Accept before acting"); officers act on any open
+   * request. A note needs no acceptance (it changes nothing the requester sees).
+   */
+  private static void requireAcceptedByResponder(RequestTx tx, StoredRequest r, String actor, String verb)
+      throws SQLException, RequestException {
+    Optional<String> unit = responderUnit(tx, actor);
+    if (unit.isEmpty()) {
+      return;
+    }
+    Assignment a = tx.assignment(r.number());
+    boolean ofUnit = a.unit().equals(unit)
+        && (a.state() == AssignmentState.PENDING || a.state() == AssignmentState.ACCEPTED);
+    if (!ofUnit) {
+      throw new RequestException(r.number() + " is not assigned to unit " + unit.get() + ", the unit of "
+          + actor.strip() + ": a unit responder works only the requests assigned to their unit");
+    }
+    if (a.state() == AssignmentState.PENDING) {
+      throw new RequestException(r.number() + " waits for unit " + unit.get() + " to accept it: accept it first"
+          + " (or send it back), then it can be " + verb);
+    }
   }
 
   private static String pendingProblem(Assignment a) {
@@ -927,6 +964,7 @@ public final class RegisterService implements Register {
       RequestStatus status, String text) throws RequestException, RegisterException {
     return act(number, actor, action, (tx, r, now) -> {
       requireOpen(r, verb);
+      requireAcceptedByResponder(tx, r, actor, verb);
       HistoryEvent e = tx.append(r.number(), now, actor, kind, text, true);
       tx.setState(r.number(), e, status, r.deadlineRule(), r.dueDate(), r.dueAt());
       return e;

@@ -64,6 +64,28 @@ class RequestsWorkflowCliTest {
   }
 
   @Test
+  void aResponderNamedByActorMustAcceptBeforeAnswering() throws Exception {
+    try (Inbox inbox = Inbox.open(InboxSettingsLoader.load(config, Map.of()), UNITS_CONTENT, new TestClock(Instant.now()))) {
+      new az.disclose.inbox.accounts.Accounts(inbox.store(), new TestClock(Instant.now()),
+          new az.disclose.inbox.accounts.PasswordHasher(1024, 1, 1),
+          az.disclose.inbox.accounts.PasswordPolicy.standard(), "test")
+          .create("elvin", az.disclose.inbox.accounts.Role.UNIT_RESPONDER, java.util.Optional.of("metbuat"),
+              "correct horse battery staple", "test");
+    }
+    run("assign", first, "--unit", "metbuat", "--actor", "leyla");
+    String answer = Files.writeString(tmp.resolve("answer.md"), "Cavab.").toString();
+    Result early = run("answer", first, "--file", answer, "--actor", "elvin");
+    assertThat(early.code()).isEqualTo(1);
+    assertThat(early.err()).contains(first + " waits for unit metbuat to accept it: accept it first");
+    assertThat(run("show", first).out()).doesNotContain("ANSWERED");
+
+    assertThat(run("accept", first, "--actor", "elvin").code()).isZero();
+    Result answered = run("answer", first, "--file", answer, "--actor", "elvin");
+    assertThat(answered.code()).as(answered.err()).isZero();
+    assertThat(run("show", first).out()).contains("elvin    ANSWERED");
+  }
+
+  @Test
   void rejectThenReassignWithTheReasonOnRecord() {
     run("assign", first, "--unit", "metbuat", "--actor", "leyla");
     assertThat(run("reject", first, "--reason", "not ours", "--actor", "elvin").code()).isZero();

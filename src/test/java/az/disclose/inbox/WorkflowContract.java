@@ -152,6 +152,64 @@ abstract class WorkflowContract {
     assertThat(register.assignment(n).state()).isEqualTo(AssignmentState.ACCEPTED);
   }
 
+  /** A unit responder's account, as the console's accounts page or {@code disclose users add} makes it. */
+  private void responder(String name, String unit) throws Exception {
+    new az.disclose.inbox.accounts.Accounts(inbox.store(), clock,
+        new az.disclose.inbox.accounts.PasswordHasher(1024, 1, 1),
+        az.disclose.inbox.accounts.PasswordPolicy.standard(), "test")
+        .create(name, az.disclose.inbox.accounts.Role.UNIT_RESPONDER, Optional.of(unit),
+            "correct horse battery staple", "test");
+  }
+
+  @Test
+  void aResponderMustAcceptBeforeAnsweringAndOfficersNeedNot() throws Exception {
+    responder("aysel", "huquq");
+    String n = request("Büdcə");
+    register.assign(n, "huquq", "officer.leyla");
+
+    for (var action : List.<ThrowingAction>of(
+        () -> register.answer(n, "aysel", "Cavab.", List.of()),
+        () -> register.extend(n, "Aysel", "study"),
+        () -> register.forward(n, "aysel", "Nazirlik"),
+        () -> register.clarify(n, "aysel", "Hansı il?"),
+        () -> register.refuse(n, "aysel", "state-secret"))) {
+      assertThatThrownBy(action::run).isInstanceOf(RequestException.class)
+          .hasMessageContaining(n + " waits for unit huquq to accept it: accept it first");
+    }
+    assertThat(register.get(n).status()).isEqualTo(RequestStatus.REGISTERED);
+    // A note changes nothing the requester sees: allowed while the unit decides.
+    register.note(n, "aysel", "checking with the budget department");
+
+    register.accept(n, "aysel");
+    register.extend(n, "aysel", "needs study");
+    register.answer(n, "aysel", "Cavab.", List.of());
+    assertThat(register.get(n).status()).isEqualTo(RequestStatus.ANSWERED);
+
+    // An officer (no responder account) answers a request still waiting for its unit.
+    String other = request("Kadrlar");
+    register.assign(other, "huquq", "officer.leyla");
+    register.answer(other, "officer.leyla", "Cavab.", List.of());
+    assertThat(register.get(other).status()).isEqualTo(RequestStatus.ANSWERED);
+  }
+
+  @Test
+  void aResponderCannotActOnARequestOfAnotherUnitOrOneSentBack() throws Exception {
+    responder("murad", "kadrlar");
+    String n = request("Büdcə");
+    assertThatThrownBy(() -> register.answer(n, "murad", "Cavab.", List.of()))
+        .hasMessageContaining("is not assigned to unit kadrlar, the unit of murad");
+    register.assign(n, "kadrlar", "officer.leyla");
+    register.reject(n, "murad", "not ours");
+    assertThatThrownBy(() -> register.refuse(n, "murad", "state-secret"))
+        .hasMessageContaining("is not assigned to unit kadrlar");
+    assertThat(kinds(n)).doesNotContain(EventKind.ANSWERED, EventKind.REFUSED);
+  }
+
+  @FunctionalInterface
+  private interface ThrowingAction {
+    void run() throws Exception;
+  }
+
   @Test
   void theDatabaseRefusesAnAssignmentWithoutItsEvent() throws Exception {
     String n = request("Büdcə");

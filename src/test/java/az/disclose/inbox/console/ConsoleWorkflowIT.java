@@ -106,6 +106,24 @@ class ConsoleWorkflowIT {
   }
 
   @Test
+  void aResponderMustAcceptTheRequestBeforeAnsweringIt() throws Exception {
+    f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
+    f.account("aysel", Role.UNIT_RESPONDER);
+    Browser responder = f.signedIn("aysel", Optional.empty());
+    responder.get("/console/requests/" + fresh);
+    HttpResponse<String> early = responder.post("/console/requests/" + fresh + "/answer", "text", "Cavab.");
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.body()).contains("error-summary", "href=\"#answer-text\"",
+        fresh + " waits for unit huquq to accept it: accept it first");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.REGISTERED);
+
+    assertThat(location(responder.post("/console/requests/" + fresh + "/accept"))).endsWith("?flash=accept");
+    assertThat(location(responder.post("/console/requests/" + fresh + "/answer", "text", "Cavab.")))
+        .startsWith("/console/requests/" + fresh + "?flash=answer");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.ANSWERED);
+  }
+
+  @Test
   void theUnitRejectsWithAReasonOnlyAndTheRequestIsUnassignedAgain() throws Exception {
     f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
     f.account("aysel", Role.UNIT_RESPONDER);
