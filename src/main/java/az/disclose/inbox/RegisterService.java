@@ -583,13 +583,30 @@ public final class RegisterService implements Register {
   // ================================================================= units, reopening, withdrawal
 
   private volatile Set<String> units = Set.of();
+  private volatile List<String> unitsProblems = List.of();
 
   /**
    * The ids of the units requests can be assigned to (those of {@code content/data/units.yaml}, read
    * by the caller), from now on. Until this is called no unit is known and every assignment is refused.
+   * Forgets the problems of {@link #unitsUnreadable}.
    */
   public void useUnits(Set<String> unitIds) {
     this.units = Set.copyOf(Objects.requireNonNull(unitIds, "unitIds"));
+    this.unitsProblems = List.of();
+  }
+
+  /**
+   * The units file was read again and is invalid: the units known so far stay in use, and {@code
+   * problems} (each naming the file and line) are kept for the console to show until the next
+   * {@link #useUnits}.
+   */
+  public void unitsUnreadable(List<String> problems) {
+    this.unitsProblems = List.copyOf(Objects.requireNonNull(problems, "problems"));
+  }
+
+  /** Why the units file could not be read the last time (empty when it was, or never read again). */
+  public List<String> unitsProblems() {
+    return unitsProblems;
   }
 
   /** The ids of the units known to the register (see {@link #useUnits}). */
@@ -607,6 +624,25 @@ public final class RegisterService implements Register {
               : "the units are " + String.join(", ", new java.util.TreeSet<>(known)) + " (content/data/units.yaml)"));
     }
     return id;
+  }
+
+  /**
+   * A unit a queue may be narrowed to: a known one, or one that left units.yaml but still has requests
+   * assigned to it (they stay listed, never lost); else the error of {@link #knownUnit}.
+   */
+  private void listableUnit(String unit) throws RequestException, RegisterException {
+    Optional<String> id = Optional.of(unit.strip());
+    if (units.contains(id.get())) {
+      return;
+    }
+    try {
+      if (store.assignments().values().stream().anyMatch(a -> a.unit().equals(id))) {
+        return;
+      }
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+    knownUnit(unit);
   }
 
   /** The request's current assignment to a unit. */
@@ -902,10 +938,10 @@ public final class RegisterService implements Register {
       throw new RequestException("the queue 'unit' needs the unit whose requests it lists");
     }
     if (query.actorUnit().isPresent()) {
-      knownUnit(query.actorUnit().get());
+      listableUnit(query.actorUnit().get());
     }
     if (query.unit().isPresent()) {
-      knownUnit(query.unit().get());
+      listableUnit(query.unit().get());
     }
     if (query.text().isPresent() && query.text().get().length() > QueueQuery.MAX_TEXT) {
       throw new RequestException("the search text is " + query.text().get().length() + " characters long; at most "

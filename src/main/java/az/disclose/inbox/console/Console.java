@@ -412,7 +412,10 @@ public final class Console {
         PATH + w.path + "?lang=" + other, t.get("language." + other),
         a.isPresent() && quarantine.isPresent() && Permission.QUARANTINE.grantedTo(a.get().role()),
         a.isPresent() && Permission.MANAGE_ACCOUNTS.grantedTo(a.get().role()),
-        a.isPresent() && Permission.AUDIT.grantedTo(a.get().role()));
+        a.isPresent() && Permission.AUDIT.grantedTo(a.get().role()),
+        // Those who assign to units (and the administrators, who mind content/) see an invalid units file.
+        a.isPresent() && Permission.ROUTE.grantedTo(a.get().role())
+            ? register.unitsProblems().stream().map(Console::clean).toList() : List.of());
   }
 
   /** Renders {@code template} with the frame and the page's view. */

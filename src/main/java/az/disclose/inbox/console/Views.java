@@ -20,10 +20,10 @@ public final class Views {
    */
   public record Frame(String lang, Texts t, String title, String base, boolean signedIn, String user, String role,
       String csrf, String flash, List<FieldError> errors, String otherLanguageHref, String otherLanguageName,
-      boolean mayQuarantine, boolean mayManageAccounts, boolean mayAudit) {
+      boolean mayQuarantine, boolean mayManageAccounts, boolean mayAudit, List<String> unitsProblems) {
     Frame withCsrf(String token) {
       return new Frame(lang, t, title, base, signedIn, user, role, token, flash, errors, otherLanguageHref,
-          otherLanguageName, mayQuarantine, mayManageAccounts, mayAudit);
+          otherLanguageName, mayQuarantine, mayManageAccounts, mayAudit, unitsProblems);
     }
   }
 

@@ -124,6 +124,27 @@ class ConsoleWorkflowIT {
   }
 
   @Test
+  void aUnitThatLeftUnitsYamlKeepsItsRequestsShownAsUnknownAndAnInvalidFileIsShownToOfficers() throws Exception {
+    f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
+    f.account("aysel", Role.UNIT_RESPONDER);
+    // units.yaml read again without huquq, then found invalid (what serve's UnitsFile does)
+    f.inbox.register().useUnits(java.util.Set.of(ConsoleFixture.OTHER_UNIT));
+    f.inbox.register().unitsUnreadable(List.of("content/data/units.yaml:4: 'id' <must be> lower-case"));
+
+    String page = officer.get("/console/requests/" + fresh).body();
+    assertThat(page).contains("naməlum bölmə &#39;huquq&#39; — qəbul gözlənilir",
+        "content/data/units.yaml faylında xəta var",
+        "content/data/units.yaml:4: &#39;id&#39; &lt;must be&gt; lower-case");
+    assertThat(officer.get("/console/?queue=all").body()).contains(fresh, "naməlum bölmə &#39;huquq&#39;");
+    assertThat(officer.get("/console/?queue=all&unit=huquq").body()).contains("Cəmi: 1", fresh);
+    // The responder of the unit still has its request; responders are not shown the file's problems.
+    Browser responder = f.signedIn("aysel", Optional.empty());
+    String unit = responder.get("/console/").body();
+    assertThat(unit).contains(fresh).doesNotContain("units.yaml");
+    assertThat(responder.get("/console/requests/" + fresh).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theUnitRejectsWithAReasonOnlyAndTheRequestIsUnassignedAgain() throws Exception {
     f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
     f.account("aysel", Role.UNIT_RESPONDER);
