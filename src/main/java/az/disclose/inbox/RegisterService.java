@@ -895,6 +895,61 @@ public final class RegisterService implements Register {
     }
   }
 
+  /** Every refusal ground (docs/console.md, "Refusal grounds"), in use or retired, by name. */
+  public List<az.disclose.inbox.model.RefusalGround> refusalGrounds() throws RegisterException {
+    try {
+      return templates().grounds();
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds a refusal ground with its template in each language ({@code bodies}: "az" and "en" to
+   * the text); refused (nothing saved) for a bad name, a ground that exists, a missing language or a
+   * template text with problems.
+   */
+  public void addRefusalGround(String ground, java.util.Map<String, String> bodies, String actor)
+      throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    String g = ground == null ? "" : ground.strip();
+    if (!NoticeTemplates.validGround(g)) {
+      throw new RequestException("a refusal ground is named with lower-case letters, digits and dashes"
+          + " (e.g. state-secret), not '" + g + "'");
+    }
+    List<String> problems = new ArrayList<>();
+    for (String language : NoticeTemplates.LANGUAGES) {
+      for (String p : NoticeTemplates.problems(bodies.get(language))) {
+        problems.add(language + ": " + p);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RequestException("refusal ground " + g + " not added: " + String.join("; ", problems));
+    }
+    try {
+      templates().addGround(g, java.util.Map.copyOf(bodies), actor, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      LOG.info("refusal ground {} added by {}", g, actor);
+    } catch (StoreException e) {
+      throw new RegisterException("the refusal ground could not be saved: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Retires a refusal ground ({@code retire}) or puts it back in use: a retired ground is no longer
+   * offered for new refusals; its templates and the refusals that cite it stay as they are.
+   */
+  public void retireRefusalGround(String ground, boolean retire, String actor)
+      throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    String g = ground == null ? "" : ground.strip();
+    try {
+      templates().changeGround(g, retire, actor, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      LOG.info("refusal ground {} {} by {}", g, retire ? "retired" : "reinstated", actor);
+    } catch (StoreException e) {
+      throw new RegisterException("the refusal ground could not be changed: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * The text of a template in use filled for a request: {@code {number}}, {@code {name}} (the
    * requester's), {@code {due}} (its due date, yyyy-mm-dd). Values are inserted as they are, once.
@@ -902,6 +957,14 @@ public final class RegisterService implements Register {
   public String fillTemplate(TemplateKind kind, String ground, String language, String number)
       throws RequestException, RegisterException {
     NoticeTemplate t = getTemplate(kind, ground, language);
+    if (kind == TemplateKind.REFUSE) {
+      for (az.disclose.inbox.model.RefusalGround g : refusalGrounds()) {
+        if (g.ground().equals(t.ground()) && !g.inUse()) {
+          throw new RequestException("the refusal ground " + g.ground() + " was retired by "
+              + g.retired().get().actor() + ": it is not used for new refusals (reinstate it to use it again)");
+        }
+      }
+    }
     RequestView v = get(number);
     return NoticeTemplates.fill(t.body(), java.util.Map.of("number", v.number(), "name", v.name(),
         "due", v.dueDate().toString()));

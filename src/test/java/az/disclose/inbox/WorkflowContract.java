@@ -575,6 +575,59 @@ abstract class WorkflowContract {
     assertThat(register.templateVersions(TemplateKind.ANSWER, "", "az")).hasSize(1);
   }
 
+  // ------------------------------------------------------------------ refusal grounds
+
+  @Test
+  void aRefusalGroundIsAddedWithItsTemplatesRetiredAndReinstatedButNeverDeleted() throws Exception {
+    String n = request("Büdcə");
+    register.addRefusalGround("commercial-secret", java.util.Map.of("az", "Hörmətli {name}, kommersiya sirri.",
+        "en", "Dear {name}, a commercial secret."), "leyla");
+    assertThat(register.refusalGrounds()).extracting(g -> g.ground())
+        .containsExactly("commercial-secret", "not-held", "personal-data", "published", "state-secret");
+    assertThat(register.getTemplate(TemplateKind.REFUSE, "commercial-secret", "en").editedBy()).isEqualTo("leyla");
+    assertThat(register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "az", n))
+        .isEqualTo("Hörmətli Aysel Məmmədova, kommersiya sirri.");
+
+    register.retireRefusalGround("commercial-secret", true, "leyla");
+
+    assertThat(register.refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret")).singleElement()
+        .satisfies(g -> {
+          assertThat(g.inUse()).isFalse();
+          assertThat(g.retired().orElseThrow().actor()).isEqualTo("leyla");
+        });
+    assertThatThrownBy(() -> register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "az", n))
+        .isInstanceOf(RequestException.class).hasMessageContaining("the refusal ground commercial-secret was retired");
+    // its templates stay readable: the refusals that used them keep their meaning
+    assertThat(register.templateVersions(TemplateKind.REFUSE, "commercial-secret", "az")).hasSize(1);
+    assertThatThrownBy(() -> register.retireRefusalGround("commercial-secret", true, "leyla"))
+        .hasMessageContaining("is retired already");
+
+    register.retireRefusalGround("commercial-secret", false, "admin");
+    assertThat(register.refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret"))
+        .singleElement().satisfies(g -> assertThat(g.inUse()).isTrue());
+    assertThat(register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "en", n)).startsWith("Dear Aysel");
+
+    assertThatThrownBy(() -> sql("DELETE FROM refusal_ground_changes"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("refusal ground changes are kept");
+    assertThatThrownBy(() -> sql("UPDATE refusal_ground_changes SET change = 'retired'"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("refusal ground changes are kept");
+  }
+
+  @Test
+  void aBadOrDuplicateRefusalGroundIsRefusedWithTheReasonAndNothingIsSaved() throws Exception {
+    assertThatThrownBy(() -> register.addRefusalGround("State Secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+        .isInstanceOf(RequestException.class).hasMessageContaining("lower-case letters, digits and dashes");
+    assertThatThrownBy(() -> register.addRefusalGround("state-secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+        .hasMessageContaining("the refusal ground state-secret exists already");
+    assertThatThrownBy(() -> register.addRefusalGround("tax-secret", java.util.Map.of("az", "Salam {email}"), "leyla"))
+        .hasMessageContaining("az: unknown placeholder {email}").hasMessageContaining("en: the template text must not be empty");
+    assertThatThrownBy(() -> register.retireRefusalGround("whim", true, "leyla"))
+        .hasMessageContaining("there is no refusal ground whim");
+    assertThat(register.refusalGrounds()).extracting(g -> g.ground()).doesNotContain("tax-secret", "whim")
+        .contains("state-secret");
+    assertThat(register.refusalGrounds()).allMatch(g -> g.inUse());
+  }
+
   @Test
   void placeholdersAreFilledOnceWithTheRequestsValues() throws Exception {
     Submission s = new Submission(Channel.WEB, RequestType.INFORMATION, Urgency.NORMAL, "{due} Əliyev $1 \\",

@@ -192,6 +192,12 @@ public final class Console {
     r.add(new Route("POST", "/templates/{kind}/{lang}", true, Optional.of(Permission.TEMPLATES), templatePages::save));
     r.add(new Route("POST", "/templates/{kind}/{ground}/{lang}", true, Optional.of(Permission.TEMPLATES),
         templatePages::save));
+    GroundPages grounds = new GroundPages(this);
+    r.add(new Route("GET", "/grounds", true, Optional.of(Permission.READ), grounds::list));
+    r.add(new Route("POST", "/grounds", true, Optional.of(Permission.TEMPLATES), grounds::add));
+    r.add(new Route("POST", "/grounds/{ground}/retire", true, Optional.of(Permission.TEMPLATES), grounds::retire));
+    r.add(new Route("POST", "/grounds/{ground}/reinstate", true, Optional.of(Permission.TEMPLATES),
+        grounds::reinstate));
     if (quarantine.isPresent()) {
       QuarantinePages q = new QuarantinePages(this, quarantine.get());
       r.add(new Route("GET", "/quarantine", true, Optional.of(Permission.QUARANTINE), q::list));

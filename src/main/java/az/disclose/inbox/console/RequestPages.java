@@ -356,9 +356,15 @@ final class RequestPages {
     }
     List<Views.Option> templates = new ArrayList<>();
     java.util.Set<String> seen = new java.util.TreeSet<>();
+    java.util.Set<String> retired = new java.util.HashSet<>();
+    for (az.disclose.inbox.model.RefusalGround g : console.register.refusalGrounds()) {
+      if (!g.inUse()) {
+        retired.add(g.ground());
+      }
+    }
     for (NoticeTemplate t : console.register.listTemplates()) {
       String value = t.kind().key() + (t.ground().isEmpty() ? "" : "/" + t.ground());
-      if (!actionOf(t.kind()).isEmpty() && seen.add(value)) {
+      if (!actionOf(t.kind()).isEmpty() && !retired.contains(t.ground()) && seen.add(value)) {
         templates.add(new Views.Option(value, c.t.get("template.kind." + t.kind().key())
             + (t.ground().isEmpty() ? "" : " — " + t.ground()), value.equals(chosen)));
       }

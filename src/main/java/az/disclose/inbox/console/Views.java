@@ -87,6 +87,17 @@ public final class Views {
 
   public record TemplateList(List<TemplateRow> rows, boolean mayEdit) {}
 
+  /**
+   * One refusal ground: its state ("in use", "retired by ... on ..."), links to its templates (value:
+   * the address, label: the language), and the one change the page offers (retire or reinstate).
+   */
+  public record GroundRow(String ground, String state, List<Option> templates, String changeAction,
+      String changeLabel) {}
+
+  /** The refusal grounds and the form that adds one (with what was typed, after an error). */
+  public record GroundList(List<GroundRow> rows, boolean mayEdit, String draftGround, String draftAz, String draftEn,
+      String placeholders) {}
+
   /** One template: its versions (newest first) and, for officers, the form of a new version. */
   public record TemplatePage(String name, String kind, String ground, String language, String body,
       List<TemplateRow> versions, List<String> bodies, boolean mayEdit, String action, String placeholders) {}
