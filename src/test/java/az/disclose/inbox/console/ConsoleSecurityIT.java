@@ -141,6 +141,42 @@ class ConsoleSecurityIT {
   }
 
   @Test
+  void everyRouteRefusesEveryRoleItsPermissionDoesNotGrantAndAuditsEachRefusal() throws Exception {
+    java.util.Map<Role, Browser> browsers = new java.util.EnumMap<>(Role.class);
+    browsers.put(Role.ADMINISTRATOR, f.signedIn("admin", admin));
+    browsers.put(Role.FOI_OFFICER, f.signedIn("leyla", f.account("leyla", Role.FOI_OFFICER)));
+    f.account("aysel", Role.UNIT_RESPONDER);
+    browsers.put(Role.UNIT_RESPONDER, f.signedIn("aysel", Optional.empty()));
+    browsers.put(Role.VIEWER, f.signedIn("komissiya", Optional.empty()));
+    int refusals = 0;
+    for (Console.Route r : f.console.routes()) {
+      if (r.permission().isEmpty()) {
+        continue; // sign-in, sign-out and the stylesheet are every account's
+      }
+      for (Role role : Role.values()) {
+        if (r.permission().get().grantedTo(role)) {
+          continue;
+        }
+        Browser b = browsers.get(role);
+        b.get("/console/");
+        HttpResponse<String> answer = r.changesState() ? b.post(path(r), "text", "x", "reason", "x", "unit", "huquq",
+            "ground", "x", "body", "x", "role", "administrator") : b.get(path(r));
+        assertThat(answer.statusCode()).as("%s %s as %s", r.method(), r.pattern(), role).isEqualTo(403);
+        refusals++;
+      }
+    }
+    assertThat(refusals).as("routes refused to some role").isGreaterThan(30);
+    long audited = 0;
+    for (String name : List.of("admin", "leyla", "aysel", "komissiya")) {
+      audited += f.accounts.audit(Optional.of(name), 500).stream().filter(e -> e.kind() == AuditKind.ACCESS_DENIED)
+          .count();
+    }
+    assertThat(audited).isEqualTo(refusals);
+    assertThat(f.inbox.register().get(number).history()).hasSize(1);
+    assertThat(f.accounts.get("komissiya").role()).isEqualTo(Role.VIEWER);
+  }
+
+  @Test
   void aResponderCannotOpenARequestNotAssignedToTheUnitAndTheAttemptIsAudited() throws Exception {
     f.account("aysel", Role.UNIT_RESPONDER);
     Browser r = f.signedIn("aysel", Optional.empty());
