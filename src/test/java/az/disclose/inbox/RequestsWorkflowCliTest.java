@@ -86,6 +86,29 @@ class RequestsWorkflowCliTest {
   }
 
   @Test
+  void refusalGroundsAreListedAddedRetiredAndReinstatedFromTheCommandLine() throws Exception {
+    Path az = Files.writeString(tmp.resolve("az.txt"), "Hörmətli {name}, vergi sirri.");
+    Path en = Files.writeString(tmp.resolve("en.txt"), "Dear {name}, a tax secret.");
+    Result added = run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(), "--actor", "leyla");
+    assertThat(added.code()).as(added.err()).isZero();
+    assertThat(added.out()).contains("refusal ground tax-secret added");
+    assertThat(run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString()).err())
+        .contains("the refusal ground tax-secret exists already");
+    assertThat(run("grounds", "list").out()).contains("tax-secret").contains("state-secret").contains("in use");
+
+    assertThat(run("grounds", "retire", "tax-secret", "--actor", "leyla").code()).isZero();
+    assertThat(run("grounds", "list").out()).containsPattern("tax-secret +az,en +retired .* by leyla");
+    Result filled = run("templates", "show", "refuse", "--ground", "tax-secret", "--for", first);
+    assertThat(filled.code()).isEqualTo(1);
+    assertThat(filled.err()).contains("the refusal ground tax-secret was retired by leyla");
+    assertThat(run("grounds", "retire", "whim").err()).contains("there is no refusal ground whim");
+
+    assertThat(run("grounds", "reinstate", "tax-secret").out()).contains("refusal ground tax-secret is in use again");
+    assertThat(run("templates", "show", "refuse", "--ground", "tax-secret", "--for", first).out())
+        .contains("Hörmətli Aysel Məmmədova, vergi sirri.");
+  }
+
+  @Test
   void rejectThenReassignWithTheReasonOnRecord() {
     run("assign", first, "--unit", "metbuat", "--actor", "leyla");
     assertThat(run("reject", first, "--reason", "not ours", "--actor", "elvin").code()).isZero();

@@ -110,7 +110,7 @@ class ConsoleWorkflowIT {
     f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
     f.account("aysel", Role.UNIT_RESPONDER);
     Browser responder = f.signedIn("aysel", Optional.empty());
-    responder.get("/console/requests/" + fresh);
+    assertThat(responder.get("/console/requests/" + fresh).body()).contains("əvvəlcə sorğunu qəbul edin");
     HttpResponse<String> early = responder.post("/console/requests/" + fresh + "/answer", "text", "Cavab.");
     assertThat(early.statusCode()).isEqualTo(409);
     assertThat(early.body()).contains("error-summary", "href=\"#answer-text\"",
@@ -118,6 +118,7 @@ class ConsoleWorkflowIT {
     assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.REGISTERED);
 
     assertThat(location(responder.post("/console/requests/" + fresh + "/accept"))).endsWith("?flash=accept");
+    assertThat(responder.get("/console/requests/" + fresh).body()).doesNotContain("əvvəlcə sorğunu qəbul edin");
     assertThat(location(responder.post("/console/requests/" + fresh + "/answer", "text", "Cavab.")))
         .startsWith("/console/requests/" + fresh + "?flash=answer");
     assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.ANSWERED);
