@@ -261,6 +261,7 @@ public final class App implements AutoCloseable {
     // build runs is taken by the next one).
     Set<Path> pending = ConcurrentHashMap.newKeySet();
     java.util.function.Consumer<Set<Path>> build = changed -> {
+      units.check(); // first: a build that fails or throws never keeps a new unit out
       Result result = builds.build(changed);
       BuildReport report = result.report();
       if (report == null && reload != null) {
@@ -280,7 +281,6 @@ public final class App implements AutoCloseable {
         holidayStamp = now;
         reloadHolidays();
       }
-      units.check();
     };
     Runnable buildChanges = () -> {
       Set<Path> taken = new HashSet<>();
