@@ -192,6 +192,7 @@ public final class Console {
     r.add(new Route("POST", "/templates/{kind}/{lang}", true, Optional.of(Permission.TEMPLATES), templatePages::save));
     r.add(new Route("POST", "/templates/{kind}/{ground}/{lang}", true, Optional.of(Permission.TEMPLATES),
         templatePages::save));
+    r.add(new Route("GET", "/reports", true, Optional.of(Permission.READ), new ReportPages(this)::figures));
     GroundPages grounds = new GroundPages(this);
     r.add(new Route("GET", "/grounds", true, Optional.of(Permission.READ), grounds::list));
     r.add(new Route("POST", "/grounds", true, Optional.of(Permission.TEMPLATES), grounds::add));

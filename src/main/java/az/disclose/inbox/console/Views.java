@@ -94,6 +94,13 @@ public final class Views {
   public record GroundRow(String ground, String state, List<Option> templates, String changeAction,
       String changeLabel) {}
 
+  /** One period's figures (a year, or a month {@code 2026-02}); {@code median} the median working days to answer. */
+  public record FigureRow(String period, int received, int web, int email, int answered, int onTime, int late,
+      int refused, int forwarded, int open, int overdue, String median) {}
+
+  /** The register's figures as of {@code asOf}, newest period first. */
+  public record Figures(String asOf, List<FigureRow> years, List<FigureRow> months) {}
+
   /** The refusal grounds and the form that adds one (with what was typed, after an error). */
   public record GroundList(List<GroundRow> rows, boolean mayEdit, String draftGround, String draftAz, String draftEn,
       String placeholders) {}

@@ -101,6 +101,7 @@ class ConsoleAccessibilityIT {
       PageUnderTest.signedIn("templates", "/templates"),
       PageUnderTest.signedIn("a template and its versions", "/templates/answer/az"),
       PageUnderTest.signedIn("refusal grounds", "/grounds"),
+      PageUnderTest.signedIn("reports", "/reports"),
       new PageUnderTest("refusal grounds with an error", b -> {
         signIn();
         b.get(f.base + "/console/grounds");

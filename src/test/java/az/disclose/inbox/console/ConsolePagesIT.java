@@ -257,7 +257,7 @@ class ConsolePagesIT {
     for (String p : List.of("/console/", "/console/requests/" + n, "/console/quarantine", "/console/quarantine/" + q,
         "/console/audit", "/console/accounts", "/console/no-such-page", "/console/?queue=overdue&q=b%C3%BCdc%C9%99",
         "/console/?queue=all&from=nope", "/console/requests/" + n + "?template=answer&tlang=en", "/console/templates",
-        "/console/templates/refuse/state-secret/az", "/console/grounds")) {
+        "/console/templates/refuse/state-secret/az", "/console/grounds", "/console/reports")) {
       pages.add(admin.get(p).body());
     }
     admin.get("/console/requests/" + n);

@@ -141,6 +141,19 @@ class ConsoleSecurityIT {
   }
 
   @Test
+  void aViewerSeesTheRegistersFiguresByYearAndMonth() throws Exception {
+    f.inbox.register().refuse(number, "leyla", "state-secret");
+    Browser v = f.signedIn("komissiya", Optional.empty());
+    HttpResponse<String> r = v.get("/console/reports");
+    assertThat(r.statusCode()).isEqualTo(200);
+    // registered Monday 2 March 2026 and refused: one received, by the web, refused, none open
+    assertThat(r.body()).contains("Reyestrin göstəriciləri", "2 mart 2026", "<th scope=\"row\">2026</th>",
+        "<th scope=\"row\">2026-03</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td>"
+            + "<td>0</td><td>0</td><td>0</td>");
+    assertThat(v.get("/console/reports?lang=en").body()).contains("The register&#39;s figures", "By month");
+  }
+
+  @Test
   void everyRouteRefusesEveryRoleItsPermissionDoesNotGrantAndAuditsEachRefusal() throws Exception {
     java.util.Map<Role, Browser> browsers = new java.util.EnumMap<>(Role.class);
     browsers.put(Role.ADMINISTRATOR, f.signedIn("admin", admin));
