@@ -225,6 +225,36 @@ class ConsoleSecurityIT {
   }
 
   @Test
+  void everyMessageOfTheMailCorpusIsShownEscapedOnItsRequestOrQuarantinePage() throws Exception {
+    List<Path> corpus;
+    try (var files = Files.list(Path.of("src/test/resources/mail/corpus"))) {
+      corpus = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+    }
+    for (Path eml : corpus) {
+      f.mailIntake.ingest(Files.readAllBytes(eml));
+    }
+    List<String> pages = new java.util.ArrayList<>();
+    for (var r : f.inbox.register().list(ListFilter.all())) {
+      pages.add("/console/requests/" + r.number());
+    }
+    for (var q : new az.disclose.inbox.mail.MailStore(f.inbox.store()).quarantined(true)) {
+      pages.add("/console/quarantine/" + q.id());
+    }
+    pages.add("/console/?queue=all");
+    pages.add("/console/quarantine");
+    assertThat(pages).as("requests and quarantined mail from %d messages", corpus.size()).hasSizeGreaterThan(100);
+    Browser b = f.signedIn("admin", admin);
+    for (String page : pages) {
+      HttpResponse<String> r = b.get(page);
+      assertThat(r.statusCode()).as(page).isEqualTo(200);
+      assertThat(r.body()).as(page).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+          .doesNotContainIgnoringCase("<svg").doesNotContainIgnoringCase("<iframe")
+          .doesNotContainIgnoringCase("<object").doesNotContainIgnoringCase(" onerror=")
+          .doesNotContainIgnoringCase(" onload=").doesNotContainIgnoringCase("href=\"javascript:");
+    }
+  }
+
+  @Test
   void citizensHostileTextIsEscapedOnEveryPageThatShowsIt() throws Exception {
     List<String> hostile = Files.readAllLines(Path.of("src/test/resources/console/hostile.txt"), StandardCharsets.UTF_8);
     String text = String.join("\n", hostile);
