@@ -116,6 +116,8 @@ public final class App implements AutoCloseable {
   private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
   private final PrintWriter out;
   private final PrintWriter err;
+  /** The units of data/units.yaml, read at start and after every build when the file changed. */
+  private final UnitsFile units;
   private volatile long holidayStamp;
 
   private App(Configuration config, Inbox inbox, MailService mail, SiteFrames frames, Server server, PrintWriter out,
@@ -127,6 +129,7 @@ public final class App implements AutoCloseable {
     this.server = server;
     this.out = out;
     this.err = err;
+    this.units = new UnitsFile(config.content(), inbox.register(), out, err);
   }
 
   /**
@@ -175,6 +178,7 @@ public final class App implements AutoCloseable {
       }
       App app = new App(config, inbox, mail, frames, server, out, err);
       app.consoleServer = consoleServer;
+      app.units.check();
       app.run(options, builds, reload);
       return app;
     } catch (Exception | Error e) {
@@ -257,6 +261,7 @@ public final class App implements AutoCloseable {
     // build runs is taken by the next one).
     Set<Path> pending = ConcurrentHashMap.newKeySet();
     java.util.function.Consumer<Set<Path>> build = changed -> {
+      units.check(); // first: a build that fails or throws never keeps a new unit out
       Result result = builds.build(changed);
       BuildReport report = result.report();
       if (report == null && reload != null) {

@@ -63,7 +63,8 @@ import picocli.CommandLine.ScopeType;
     name = "requests",
     mixinStandardHelpOptions = true,
     description = "Work the request register: list, show, answer, extend, forward, clarify, refuse, note, assign,"
-        + " reassign, accept, reject, reopen, withdraw, queue, templates, purge, recompute, statistics, quarantine.",
+        + " reassign, accept, reject, reopen, withdraw, queue, templates, grounds, purge, recompute, statistics,"
+        + " quarantine.",
     subcommands = {
       RequestsCommand.ListCommand.class,
       RequestsCommand.ShowCommand.class,
@@ -81,6 +82,7 @@ import picocli.CommandLine.ScopeType;
       RequestsCommand.WithdrawCommand.class,
       RequestsCommand.QueueCommand.class,
       RequestsCommand.TemplatesCommand.class,
+      RequestsCommand.GroundsCommand.class,
       RequestsCommand.PurgeCommand.class,
       RequestsCommand.RecomputeCommand.class,
       RequestsCommand.StatisticsCommand.class,
@@ -114,7 +116,7 @@ final class RequestsCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
         "name a subcommand: list, show, answer, extend, forward, clarify, refuse, note, assign, reassign, accept,"
-            + " reject, reopen, withdraw, queue, templates, purge, recompute, statistics, quarantine"
+            + " reject, reopen, withdraw, queue, templates, grounds, purge, recompute, statistics, quarantine"
             + " (see --help)");
   }
 
@@ -803,6 +805,101 @@ final class RequestsCommand implements Runnable {
         NoticeTemplate t = register.saveTemplate(TemplatesCommand.kind(kind), ground, language, readText(file),
             actor.actor());
         out.printf("%s: version %d saved by %s (earlier versions kept)%n", t.name(), t.version(), clean(t.editedBy()));
+        return Main.OK;
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- refusal grounds
+
+  @Command(name = "grounds", mixinStandardHelpOptions = true,
+      description = "The legal grounds of refusal (each with its refusal template in az and en): list, add, retire,"
+          + " reinstate. A ground is never deleted.",
+      subcommands = {GroundsList.class, GroundsAdd.class, GroundsRetire.class, GroundsReinstate.class})
+  static final class GroundsCommand implements Runnable {
+    @ParentCommand RequestsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list, add, retire, reinstate");
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the refusal grounds and their state.")
+  static final class GroundsList implements Callable<Integer> {
+    @ParentCommand GroundsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        ZoneId zone = register.settings().zone();
+        out.printf("%-24s %-8s %s%n", "GROUND", "LANG", "STATE");
+        for (az.disclose.inbox.model.RefusalGround g : register.refusalGrounds()) {
+          out.printf("%-24s %-8s %s%n", g.ground(), String.join(",", g.languages()), g.retired()
+              .map(r -> "retired " + MINUTE.format(r.at().atZone(zone)) + " by " + clean(r.actor())).orElse("in use"));
+        }
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = "Add a refusal ground with its template in Azerbaijani and English (UTF-8 files).")
+  static final class GroundsAdd implements Callable<Integer> {
+    @ParentCommand GroundsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "GROUND", description = "lower-case letters, digits and dashes (state-secret)")
+    String ground;
+    @Option(names = "--az", paramLabel = "FILE", required = true, description = "the refusal template in Azerbaijani")
+    Path az;
+    @Option(names = "--en", paramLabel = "FILE", required = true, description = "the refusal template in English")
+    Path en;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        register.addRefusalGround(ground, java.util.Map.of("az", readText(az), "en", readText(en)), actor.actor());
+        out.printf("refusal ground %s added with its templates refuse/%s/az and refuse/%s/en%n", ground.strip(),
+            ground.strip(), ground.strip());
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "retire", mixinStandardHelpOptions = true,
+      description = "Retire a refusal ground: no longer offered for new refusals; its templates and the refusals"
+          + " citing it stay.")
+  static final class GroundsRetire implements Callable<Integer> {
+    @ParentCommand GroundsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "GROUND") String ground;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        register.retireRefusalGround(ground, true, actor.actor());
+        out.printf("refusal ground %s retired%n", ground.strip());
+        return Main.OK;
+      });
+    }
+  }
+
+  @Command(name = "reinstate", mixinStandardHelpOptions = true, description = "Put a retired refusal ground back in use.")
+  static final class GroundsReinstate implements Callable<Integer> {
+    @ParentCommand GroundsCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ActorOption actor;
+    @Parameters(paramLabel = "GROUND") String ground;
+
+    @Override
+    public Integer call() {
+      return parent.parent.withRegister(spec, (register, inbox, out) -> {
+        register.retireRefusalGround(ground, false, actor.actor());
+        out.printf("refusal ground %s is in use again%n", ground.strip());
         return Main.OK;
       });
     }

@@ -127,7 +127,6 @@ final class ServeCommand implements Callable<Integer> {
     App.Options how = new App.Options(host, port, behindProxy, Duration.ofMinutes(rebuildEvery), liveReload);
     try (App app = App.start(config, how, changed -> BuildCommand.build(siteBuilder, changed, options, out, err).result(),
         out, err)) {
-      useUnits(app.inbox().register(), config.content(), err);
       out.printf("serving %s at http://%s:%d/ with the request inbox at /requests (database %s); Ctrl+C to stop%n",
           options.out, host, app.port(), app.databaseUrl());
       out.printf("the officers' console at http://%s:%d/console/%n",
@@ -158,25 +157,6 @@ final class ServeCommand implements Callable<Integer> {
       return Main.PROBLEMS;
     }
     return Main.OK;
-  }
-
-  /**
-   * Gives the register (and so the console's assignment forms) the units of {@code data/units.yaml},
-   * as {@code disclose requests assign} does. Without a valid file the site and the intake still
-   * serve; the problems are printed and every assignment is refused until the file is fixed.
-   */
-  static void useUnits(az.disclose.inbox.RegisterService register, Path content, PrintWriter err) {
-    try {
-      java.util.Set<String> ids = new java.util.TreeSet<>();
-      for (az.disclose.content.Units.Unit u : new az.disclose.report.UnitsLoader().load(content).units()
-          .units()) {
-        ids.add(u.id());
-      }
-      register.useUnits(ids);
-    } catch (ProblemsException e) {
-      e.problems().forEach(p -> err.println(p + " (requests cannot be assigned to units until this is fixed)"));
-      err.flush();
-    }
   }
 
   /**

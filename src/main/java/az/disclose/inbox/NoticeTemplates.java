@@ -1,6 +1,7 @@
 package az.disclose.inbox;
 
 import az.disclose.inbox.model.NoticeTemplate;
+import az.disclose.inbox.model.RefusalGround;
 import az.disclose.inbox.model.TemplateKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,6 +104,67 @@ final class NoticeTemplates {
       tx.update("INSERT INTO notice_templates (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", kind.key(), ground,
           language, version, body, actor, at.toEpochMilli());
       return new NoticeTemplate(kind, ground, language, version, body, actor, at);
+    });
+  }
+
+  /** Every refusal ground (those of the refusal templates), by name, in use or retired. */
+  List<RefusalGround> grounds() throws StoreException {
+    return store.read(t -> {
+      Map<String, List<String>> languages = new TreeMap<>();
+      for (List<String> g : t.query("SELECT DISTINCT ground, language FROM notice_templates WHERE kind = 'refuse'"
+          + " ORDER BY ground, language", r -> List.of(r.text(1), r.text(2)))) {
+        languages.computeIfAbsent(g.get(0), k -> new ArrayList<>()).add(g.get(1));
+      }
+      Map<String, RefusalGround.Change> retired = new TreeMap<>();
+      for (Object[] c : t.query("SELECT ground, change, actor, at FROM refusal_ground_changes c WHERE id ="
+          + " (SELECT MAX(m.id) FROM refusal_ground_changes m WHERE m.ground = c.ground)",
+          r -> new Object[] {r.text(1), r.text(2), r.text(3), r.number(4)})) {
+        if (c[1].equals("retired")) {
+          retired.put((String) c[0], new RefusalGround.Change((String) c[2], Instant.ofEpochMilli((Long) c[3])));
+        }
+      }
+      List<RefusalGround> out = new ArrayList<>();
+      languages.forEach((g, l) -> out.add(new RefusalGround(g, l, Optional.ofNullable(retired.get(g)))));
+      return out;
+    });
+  }
+
+  /**
+   * A new refusal ground: version 1 of its template in each language of {@code bodies}, in one
+   * transaction; refused when the ground has templates already.
+   */
+  void addGround(String ground, Map<String, String> bodies, String actor, Instant at)
+      throws StoreException, RequestException {
+    store.<Void, RequestException>write(tx -> {
+      if (tx.queryFirst("SELECT 1 FROM notice_templates WHERE kind = 'refuse' AND ground = ?", r -> r.number(1),
+          ground).isPresent()) {
+        throw new RequestException("the refusal ground " + ground + " exists already: edit its templates"
+            + " (refuse/" + ground + "/az, refuse/" + ground + "/en) instead");
+      }
+      for (Map.Entry<String, String> b : new TreeMap<>(bodies).entrySet()) {
+        tx.update("INSERT INTO notice_templates (" + COLUMNS + ") VALUES ('refuse', ?, ?, 1, ?, ?, ?)", ground,
+            b.getKey(), b.getValue(), actor, at.toEpochMilli());
+      }
+      return null;
+    });
+  }
+
+  /** Records that {@code ground} was retired or reinstated ({@code change}); refused when it already is. */
+  void changeGround(String ground, boolean retire, String actor, Instant at) throws StoreException, RequestException {
+    store.<Void, RequestException>write(tx -> {
+      if (tx.queryFirst("SELECT 1 FROM notice_templates WHERE kind = 'refuse' AND ground = ?", r -> r.number(1),
+          ground).isEmpty()) {
+        throw new RequestException("there is no refusal ground " + ground);
+      }
+      boolean retired = tx.queryFirst("SELECT change FROM refusal_ground_changes WHERE ground = ?"
+          + " ORDER BY id DESC LIMIT 1", r -> r.text(1), ground).map("retired"::equals).orElse(false);
+      if (retired == retire) {
+        throw new RequestException("the refusal ground " + ground + " is " + (retire ? "retired" : "in use")
+            + " already");
+      }
+      tx.update("INSERT INTO refusal_ground_changes (ground, change, actor, at) VALUES (?, ?, ?, ?)", ground,
+          retire ? "retired" : "reinstated", actor, at.toEpochMilli());
+      return null;
     });
   }
 

@@ -521,6 +521,7 @@ public final class RegisterService implements Register {
     requireText(text, "the answer");
     return act(number, actor, "answer", (tx, r, now) -> {
       requireOpen(r, "answered");
+      requireAcceptedByResponder(tx, r, actor, "answered");
       HistoryEvent e = tx.append(r.number(), now, actor, EventKind.ANSWERED, text, true);
       tx.addAttachments(r.number(), StoredAttachment.ANSWER, e.id(), attachments);
       tx.setState(r.number(), e, RequestStatus.ANSWERED, r.deadlineRule(), r.dueDate(), r.dueAt());
@@ -536,6 +537,7 @@ public final class RegisterService implements Register {
     requireText(reason, "the reason");
     return act(number, actor, "extension", (tx, r, now) -> {
       requireOpen(r, "extended");
+      requireAcceptedByResponder(tx, r, actor, "extended");
       Period p = period(tx.history(r.number()), r.registeredAt());
       int done = p.extensions();
       if (done >= MAX_EXTENSIONS) {
@@ -570,6 +572,7 @@ public final class RegisterService implements Register {
     requireText(ground, "the legal ground");
     return act(number, actor, "refusal", (tx, r, now) -> {
       requireOpen(r, "refused");
+      requireAcceptedByResponder(tx, r, actor, "refused");
       HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REFUSED, "refused: " + ground, true);
       tx.setState(r.number(), e, RequestStatus.REFUSED, r.deadlineRule(), r.dueDate(), r.dueAt());
       tx.setRefusalGround(r.number(), ground.strip());
@@ -580,13 +583,30 @@ public final class RegisterService implements Register {
   // ================================================================= units, reopening, withdrawal
 
   private volatile Set<String> units = Set.of();
+  private volatile List<String> unitsProblems = List.of();
 
   /**
    * The ids of the units requests can be assigned to (those of {@code content/data/units.yaml}, read
    * by the caller), from now on. Until this is called no unit is known and every assignment is refused.
+   * Forgets the problems of {@link #unitsUnreadable}.
    */
   public void useUnits(Set<String> unitIds) {
     this.units = Set.copyOf(Objects.requireNonNull(unitIds, "unitIds"));
+    this.unitsProblems = List.of();
+  }
+
+  /**
+   * The units file was read again and is invalid: the units known so far stay in use, and {@code
+   * problems} (each naming the file and line) are kept for the console to show until the next
+   * {@link #useUnits}.
+   */
+  public void unitsUnreadable(List<String> problems) {
+    this.unitsProblems = List.copyOf(Objects.requireNonNull(problems, "problems"));
+  }
+
+  /** Why the units file could not be read the last time (empty when it was, or never read again). */
+  public List<String> unitsProblems() {
+    return unitsProblems;
   }
 
   /** The ids of the units known to the register (see {@link #useUnits}). */
@@ -604,6 +624,25 @@ public final class RegisterService implements Register {
               : "the units are " + String.join(", ", new java.util.TreeSet<>(known)) + " (content/data/units.yaml)"));
     }
     return id;
+  }
+
+  /**
+   * A unit a queue may be narrowed to: a known one, or one that left units.yaml but still has requests
+   * assigned to it (they stay listed, never lost); else the error of {@link #knownUnit}.
+   */
+  private void listableUnit(String unit) throws RequestException, RegisterException {
+    Optional<String> id = Optional.of(unit.strip());
+    if (units.contains(id.get())) {
+      return;
+    }
+    try {
+      if (store.assignments().values().stream().anyMatch(a -> a.unit().equals(id))) {
+        return;
+      }
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+    knownUnit(unit);
   }
 
   /** The request's current assignment to a unit. */
@@ -689,6 +728,40 @@ public final class RegisterService implements Register {
       tx.setAssignment(r.number(), e, new Assignment(Optional.of(unit), AssignmentState.REJECTED, Optional.empty()));
       return e;
     });
+  }
+
+  /**
+   * The unit {@code actor} works for when it names a unit responder's account (the console's
+   * accounts, docs/console.md): the console's user name, or the CLI's {@code --actor}. Empty for every
+   * other actor (officers, administrators, names without an account).
+   */
+  private static Optional<String> responderUnit(RequestTx tx, String actor) throws SQLException {
+    return tx.queryFirst("SELECT unit FROM accounts WHERE username = ? AND role = 'unit_responder'",
+        row -> row.text(1), actor.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A unit responder answers, extends, forwards, asks for clarification or refuses only a request
+   * that their unit has accepted (docs/console.md, "Accept before acting"); officers act on any open
+   * request. A note needs no acceptance (it changes nothing the requester sees).
+   */
+  private static void requireAcceptedByResponder(RequestTx tx, StoredRequest r, String actor, String verb)
+      throws SQLException, RequestException {
+    Optional<String> unit = responderUnit(tx, actor);
+    if (unit.isEmpty()) {
+      return;
+    }
+    Assignment a = tx.assignment(r.number());
+    boolean ofUnit = a.unit().equals(unit)
+        && (a.state() == AssignmentState.PENDING || a.state() == AssignmentState.ACCEPTED);
+    if (!ofUnit) {
+      throw new RequestException(r.number() + " is not assigned to unit " + unit.get() + ", the unit of "
+          + actor.strip() + ": a unit responder works only the requests assigned to their unit");
+    }
+    if (a.state() == AssignmentState.PENDING) {
+      throw new RequestException(r.number() + " waits for unit " + unit.get() + " to accept it: accept it first"
+          + " (or send it back), then it can be " + verb);
+    }
   }
 
   private static String pendingProblem(Assignment a) {
@@ -822,6 +895,61 @@ public final class RegisterService implements Register {
     }
   }
 
+  /** Every refusal ground (docs/console.md, "Refusal grounds"), in use or retired, by name. */
+  public List<az.disclose.inbox.model.RefusalGround> refusalGrounds() throws RegisterException {
+    try {
+      return templates().grounds();
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Adds a refusal ground with its template in each language ({@code bodies}: "az" and "en" to
+   * the text); refused (nothing saved) for a bad name, a ground that exists, a missing language or a
+   * template text with problems.
+   */
+  public void addRefusalGround(String ground, java.util.Map<String, String> bodies, String actor)
+      throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    String g = ground == null ? "" : ground.strip();
+    if (!NoticeTemplates.validGround(g)) {
+      throw new RequestException("a refusal ground is named with lower-case letters, digits and dashes"
+          + " (e.g. state-secret), not '" + g + "'");
+    }
+    List<String> problems = new ArrayList<>();
+    for (String language : NoticeTemplates.LANGUAGES) {
+      for (String p : NoticeTemplates.problems(bodies.get(language))) {
+        problems.add(language + ": " + p);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RequestException("refusal ground " + g + " not added: " + String.join("; ", problems));
+    }
+    try {
+      templates().addGround(g, java.util.Map.copyOf(bodies), actor, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      LOG.info("refusal ground {} added by {}", g, actor);
+    } catch (StoreException e) {
+      throw new RegisterException("the refusal ground could not be saved: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Retires a refusal ground ({@code retire}) or puts it back in use: a retired ground is no longer
+   * offered for new refusals; its templates and the refusals that cite it stay as they are.
+   */
+  public void retireRefusalGround(String ground, boolean retire, String actor)
+      throws RequestException, RegisterException {
+    requireText(actor, "the actor");
+    String g = ground == null ? "" : ground.strip();
+    try {
+      templates().changeGround(g, retire, actor, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      LOG.info("refusal ground {} {} by {}", g, retire ? "retired" : "reinstated", actor);
+    } catch (StoreException e) {
+      throw new RegisterException("the refusal ground could not be changed: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * The text of a template in use filled for a request: {@code {number}}, {@code {name}} (the
    * requester's), {@code {due}} (its due date, yyyy-mm-dd). Values are inserted as they are, once.
@@ -829,6 +957,14 @@ public final class RegisterService implements Register {
   public String fillTemplate(TemplateKind kind, String ground, String language, String number)
       throws RequestException, RegisterException {
     NoticeTemplate t = getTemplate(kind, ground, language);
+    if (kind == TemplateKind.REFUSE) {
+      for (az.disclose.inbox.model.RefusalGround g : refusalGrounds()) {
+        if (g.ground().equals(t.ground()) && !g.inUse()) {
+          throw new RequestException("the refusal ground " + g.ground() + " was retired by "
+              + g.retired().get().actor() + ": it is not used for new refusals (reinstate it to use it again)");
+        }
+      }
+    }
     RequestView v = get(number);
     return NoticeTemplates.fill(t.body(), java.util.Map.of("number", v.number(), "name", v.name(),
         "due", v.dueDate().toString()));
@@ -865,10 +1001,10 @@ public final class RegisterService implements Register {
       throw new RequestException("the queue 'unit' needs the unit whose requests it lists");
     }
     if (query.actorUnit().isPresent()) {
-      knownUnit(query.actorUnit().get());
+      listableUnit(query.actorUnit().get());
     }
     if (query.unit().isPresent()) {
-      knownUnit(query.unit().get());
+      listableUnit(query.unit().get());
     }
     if (query.text().isPresent() && query.text().get().length() > QueueQuery.MAX_TEXT) {
       throw new RequestException("the search text is " + query.text().get().length() + " characters long; at most "
@@ -927,6 +1063,7 @@ public final class RegisterService implements Register {
       RequestStatus status, String text) throws RequestException, RegisterException {
     return act(number, actor, action, (tx, r, now) -> {
       requireOpen(r, verb);
+      requireAcceptedByResponder(tx, r, actor, verb);
       HistoryEvent e = tx.append(r.number(), now, actor, kind, text, true);
       tx.setState(r.number(), e, status, r.deadlineRule(), r.dueDate(), r.dueAt());
       return e;

@@ -86,6 +86,63 @@ class AppIT {
     assertThatThrownBy(() -> get(base.resolve("/request/"))).isInstanceOf(ConnectException.class);
   }
 
+  @Test
+  void aUnitAddedToUnitsYamlWhileServingIsKnownWithoutARestartAndABrokenFileKeepsTheUnits() throws Exception {
+    TestSites.copyProject(dir);
+    Path content = dir.resolve("content");
+    SiteBuilder builder = new SiteBuilder(content, dir.resolve("theme"), dir.resolve("site"));
+    builder.build();
+    Path units = content.resolve("data/units.yaml");
+    String one = """
+        reporting_since: 2027-01-01
+        units:
+          - id: metbuat
+            name: "Mətbuat katibi"
+            measures: ["1.1"]
+        """;
+    Files.writeString(units, one);
+    Configuration config = new Configuration(content, dir.resolve("theme"), dir.resolve("site"), Optional.empty(),
+        InboxSettings.defaults(dir.resolve("data")), MailSettings.load(null, Map.of()), WebSettings.load(null));
+    StringWriter log = new StringWriter();
+    PrintWriter writer = new PrintWriter(log);
+    App.Builds builds = changed -> App.Result.failed(List.of("not built in this test"));
+    try (App app = App.start(config, new App.Options("127.0.0.1", 0, false, Duration.ofMinutes(60), false), builds,
+        writer, writer)) {
+      var register = app.inbox().register();
+      assertThat(register.units()).containsExactly("metbuat");
+
+      // The watcher starts with the app: the file is written again until a check has read it.
+      String two = one + """
+            - id: huquq
+              name: "Hüquq şöbəsi"
+              measures: ["2.1"]
+          """;
+      awaitUnits(units, two, () -> register.units().contains("huquq"));
+      assertThat(register.units()).containsExactlyInAnyOrder("metbuat", "huquq");
+
+      awaitUnits(units, two + "  - id: Bad Id\n", () -> !register.unitsProblems().isEmpty());
+      assertThat(register.units()).as("the last good units").containsExactlyInAnyOrder("metbuat", "huquq");
+      assertThat(register.unitsProblems()).allSatisfy(p -> assertThat(p).contains("data/units.yaml:"));
+      writer.flush();
+      assertThat(log.toString()).contains("units reloaded from", "added huquq", "units not reloaded");
+    }
+  }
+
+  /** Writes {@code text} to {@code file} until {@code done} holds (the watcher may start late), or fails after {@link #WAIT}. */
+  private static void awaitUnits(Path file, String text, java.util.function.BooleanSupplier done) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("units.yaml was not read again within " + WAIT);
+      }
+      Files.writeString(file, text);
+      long again = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      while (!done.getAsBoolean() && System.nanoTime() < again) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }

@@ -37,7 +37,10 @@ class PostgresArchiveGuardIT extends ArchiveGuardContract {
         "GRANT SELECT, INSERT, UPDATE (last_sequence) ON number_counters TO " + role,
         "GRANT SELECT, INSERT, UPDATE, DELETE ON mail_messages, mail_quarantine, outbox TO " + role,
         "GRANT SELECT, INSERT, UPDATE, DELETE ON request_queue TO " + role,
-        "GRANT SELECT, INSERT ON notice_templates TO " + role);
+        "GRANT SELECT, INSERT ON notice_templates TO " + role,
+        // the register reads an actor's account to hold a unit responder to the acceptance rule
+        "GRANT SELECT ON accounts TO " + role,
+        "GRANT SELECT, INSERT ON refusal_ground_changes TO " + role);
   }
 
   @Test

@@ -64,6 +64,51 @@ class RequestsWorkflowCliTest {
   }
 
   @Test
+  void aResponderNamedByActorMustAcceptBeforeAnswering() throws Exception {
+    try (Inbox inbox = Inbox.open(InboxSettingsLoader.load(config, Map.of()), UNITS_CONTENT, new TestClock(Instant.now()))) {
+      new az.disclose.inbox.accounts.Accounts(inbox.store(), new TestClock(Instant.now()),
+          new az.disclose.inbox.accounts.PasswordHasher(1024, 1, 1),
+          az.disclose.inbox.accounts.PasswordPolicy.standard(), "test")
+          .create("elvin", az.disclose.inbox.accounts.Role.UNIT_RESPONDER, java.util.Optional.of("metbuat"),
+              "correct horse battery staple", "test");
+    }
+    run("assign", first, "--unit", "metbuat", "--actor", "leyla");
+    String answer = Files.writeString(tmp.resolve("answer.md"), "Cavab.").toString();
+    Result early = run("answer", first, "--file", answer, "--actor", "elvin");
+    assertThat(early.code()).isEqualTo(1);
+    assertThat(early.err()).contains(first + " waits for unit metbuat to accept it: accept it first");
+    assertThat(run("show", first).out()).doesNotContain("ANSWERED");
+
+    assertThat(run("accept", first, "--actor", "elvin").code()).isZero();
+    Result answered = run("answer", first, "--file", answer, "--actor", "elvin");
+    assertThat(answered.code()).as(answered.err()).isZero();
+    assertThat(run("show", first).out()).contains("elvin    ANSWERED");
+  }
+
+  @Test
+  void refusalGroundsAreListedAddedRetiredAndReinstatedFromTheCommandLine() throws Exception {
+    Path az = Files.writeString(tmp.resolve("az.txt"), "Hörmətli {name}, vergi sirri.");
+    Path en = Files.writeString(tmp.resolve("en.txt"), "Dear {name}, a tax secret.");
+    Result added = run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(), "--actor", "leyla");
+    assertThat(added.code()).as(added.err()).isZero();
+    assertThat(added.out()).contains("refusal ground tax-secret added");
+    assertThat(run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString()).err())
+        .contains("the refusal ground tax-secret exists already");
+    assertThat(run("grounds", "list").out()).contains("tax-secret").contains("state-secret").contains("in use");
+
+    assertThat(run("grounds", "retire", "tax-secret", "--actor", "leyla").code()).isZero();
+    assertThat(run("grounds", "list").out()).containsPattern("tax-secret +az,en +retired .* by leyla");
+    Result filled = run("templates", "show", "refuse", "--ground", "tax-secret", "--for", first);
+    assertThat(filled.code()).isEqualTo(1);
+    assertThat(filled.err()).contains("the refusal ground tax-secret was retired by leyla");
+    assertThat(run("grounds", "retire", "whim").err()).contains("there is no refusal ground whim");
+
+    assertThat(run("grounds", "reinstate", "tax-secret").out()).contains("refusal ground tax-secret is in use again");
+    assertThat(run("templates", "show", "refuse", "--ground", "tax-secret", "--for", first).out())
+        .contains("Hörmətli Aysel Məmmədova, vergi sirri.");
+  }
+
+  @Test
   void rejectThenReassignWithTheReasonOnRecord() {
     run("assign", first, "--unit", "metbuat", "--actor", "leyla");
     assertThat(run("reject", first, "--reason", "not ours", "--actor", "elvin").code()).isZero();

@@ -152,6 +152,64 @@ abstract class WorkflowContract {
     assertThat(register.assignment(n).state()).isEqualTo(AssignmentState.ACCEPTED);
   }
 
+  /** A unit responder's account, as the console's accounts page or {@code disclose users add} makes it. */
+  private void responder(String name, String unit) throws Exception {
+    new az.disclose.inbox.accounts.Accounts(inbox.store(), clock,
+        new az.disclose.inbox.accounts.PasswordHasher(1024, 1, 1),
+        az.disclose.inbox.accounts.PasswordPolicy.standard(), "test")
+        .create(name, az.disclose.inbox.accounts.Role.UNIT_RESPONDER, Optional.of(unit),
+            "correct horse battery staple", "test");
+  }
+
+  @Test
+  void aResponderMustAcceptBeforeAnsweringAndOfficersNeedNot() throws Exception {
+    responder("aysel", "huquq");
+    String n = request("Büdcə");
+    register.assign(n, "huquq", "officer.leyla");
+
+    for (var action : List.<ThrowingAction>of(
+        () -> register.answer(n, "aysel", "Cavab.", List.of()),
+        () -> register.extend(n, "Aysel", "study"),
+        () -> register.forward(n, "aysel", "Nazirlik"),
+        () -> register.clarify(n, "aysel", "Hansı il?"),
+        () -> register.refuse(n, "aysel", "state-secret"))) {
+      assertThatThrownBy(action::run).isInstanceOf(RequestException.class)
+          .hasMessageContaining(n + " waits for unit huquq to accept it: accept it first");
+    }
+    assertThat(register.get(n).status()).isEqualTo(RequestStatus.REGISTERED);
+    // A note changes nothing the requester sees: allowed while the unit decides.
+    register.note(n, "aysel", "checking with the budget department");
+
+    register.accept(n, "aysel");
+    register.extend(n, "aysel", "needs study");
+    register.answer(n, "aysel", "Cavab.", List.of());
+    assertThat(register.get(n).status()).isEqualTo(RequestStatus.ANSWERED);
+
+    // An officer (no responder account) answers a request still waiting for its unit.
+    String other = request("Kadrlar");
+    register.assign(other, "huquq", "officer.leyla");
+    register.answer(other, "officer.leyla", "Cavab.", List.of());
+    assertThat(register.get(other).status()).isEqualTo(RequestStatus.ANSWERED);
+  }
+
+  @Test
+  void aResponderCannotActOnARequestOfAnotherUnitOrOneSentBack() throws Exception {
+    responder("murad", "kadrlar");
+    String n = request("Büdcə");
+    assertThatThrownBy(() -> register.answer(n, "murad", "Cavab.", List.of()))
+        .hasMessageContaining("is not assigned to unit kadrlar, the unit of murad");
+    register.assign(n, "kadrlar", "officer.leyla");
+    register.reject(n, "murad", "not ours");
+    assertThatThrownBy(() -> register.refuse(n, "murad", "state-secret"))
+        .hasMessageContaining("is not assigned to unit kadrlar");
+    assertThat(kinds(n)).doesNotContain(EventKind.ANSWERED, EventKind.REFUSED);
+  }
+
+  @FunctionalInterface
+  private interface ThrowingAction {
+    void run() throws Exception;
+  }
+
   @Test
   void theDatabaseRefusesAnAssignmentWithoutItsEvent() throws Exception {
     String n = request("Büdcə");
@@ -515,6 +573,59 @@ abstract class WorkflowContract {
     assertThatThrownBy(() -> register.getTemplate(TemplateKind.REFUSE, "whim", "az"))
         .hasMessageContaining("no template refuse/whim/az").hasMessageContaining("not-held");
     assertThat(register.templateVersions(TemplateKind.ANSWER, "", "az")).hasSize(1);
+  }
+
+  // ------------------------------------------------------------------ refusal grounds
+
+  @Test
+  void aRefusalGroundIsAddedWithItsTemplatesRetiredAndReinstatedButNeverDeleted() throws Exception {
+    String n = request("Büdcə");
+    register.addRefusalGround("commercial-secret", java.util.Map.of("az", "Hörmətli {name}, kommersiya sirri.",
+        "en", "Dear {name}, a commercial secret."), "leyla");
+    assertThat(register.refusalGrounds()).extracting(g -> g.ground())
+        .containsExactly("commercial-secret", "not-held", "personal-data", "published", "state-secret");
+    assertThat(register.getTemplate(TemplateKind.REFUSE, "commercial-secret", "en").editedBy()).isEqualTo("leyla");
+    assertThat(register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "az", n))
+        .isEqualTo("Hörmətli Aysel Məmmədova, kommersiya sirri.");
+
+    register.retireRefusalGround("commercial-secret", true, "leyla");
+
+    assertThat(register.refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret")).singleElement()
+        .satisfies(g -> {
+          assertThat(g.inUse()).isFalse();
+          assertThat(g.retired().orElseThrow().actor()).isEqualTo("leyla");
+        });
+    assertThatThrownBy(() -> register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "az", n))
+        .isInstanceOf(RequestException.class).hasMessageContaining("the refusal ground commercial-secret was retired");
+    // its templates stay readable: the refusals that used them keep their meaning
+    assertThat(register.templateVersions(TemplateKind.REFUSE, "commercial-secret", "az")).hasSize(1);
+    assertThatThrownBy(() -> register.retireRefusalGround("commercial-secret", true, "leyla"))
+        .hasMessageContaining("is retired already");
+
+    register.retireRefusalGround("commercial-secret", false, "admin");
+    assertThat(register.refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret"))
+        .singleElement().satisfies(g -> assertThat(g.inUse()).isTrue());
+    assertThat(register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "en", n)).startsWith("Dear Aysel");
+
+    assertThatThrownBy(() -> sql("DELETE FROM refusal_ground_changes"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("refusal ground changes are kept");
+    assertThatThrownBy(() -> sql("UPDATE refusal_ground_changes SET change = 'retired'"))
+        .isInstanceOf(SQLException.class).hasMessageContaining("refusal ground changes are kept");
+  }
+
+  @Test
+  void aBadOrDuplicateRefusalGroundIsRefusedWithTheReasonAndNothingIsSaved() throws Exception {
+    assertThatThrownBy(() -> register.addRefusalGround("State Secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+        .isInstanceOf(RequestException.class).hasMessageContaining("lower-case letters, digits and dashes");
+    assertThatThrownBy(() -> register.addRefusalGround("state-secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+        .hasMessageContaining("the refusal ground state-secret exists already");
+    assertThatThrownBy(() -> register.addRefusalGround("tax-secret", java.util.Map.of("az", "Salam {email}"), "leyla"))
+        .hasMessageContaining("az: unknown placeholder {email}").hasMessageContaining("en: the template text must not be empty");
+    assertThatThrownBy(() -> register.retireRefusalGround("whim", true, "leyla"))
+        .hasMessageContaining("there is no refusal ground whim");
+    assertThat(register.refusalGrounds()).extracting(g -> g.ground()).doesNotContain("tax-secret", "whim")
+        .contains("state-secret");
+    assertThat(register.refusalGrounds()).allMatch(g -> g.inUse());
   }
 
   @Test

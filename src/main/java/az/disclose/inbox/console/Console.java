@@ -192,6 +192,13 @@ public final class Console {
     r.add(new Route("POST", "/templates/{kind}/{lang}", true, Optional.of(Permission.TEMPLATES), templatePages::save));
     r.add(new Route("POST", "/templates/{kind}/{ground}/{lang}", true, Optional.of(Permission.TEMPLATES),
         templatePages::save));
+    r.add(new Route("GET", "/reports", true, Optional.of(Permission.READ), new ReportPages(this)::figures));
+    GroundPages grounds = new GroundPages(this);
+    r.add(new Route("GET", "/grounds", true, Optional.of(Permission.READ), grounds::list));
+    r.add(new Route("POST", "/grounds", true, Optional.of(Permission.TEMPLATES), grounds::add));
+    r.add(new Route("POST", "/grounds/{ground}/retire", true, Optional.of(Permission.TEMPLATES), grounds::retire));
+    r.add(new Route("POST", "/grounds/{ground}/reinstate", true, Optional.of(Permission.TEMPLATES),
+        grounds::reinstate));
     if (quarantine.isPresent()) {
       QuarantinePages q = new QuarantinePages(this, quarantine.get());
       r.add(new Route("GET", "/quarantine", true, Optional.of(Permission.QUARANTINE), q::list));
@@ -412,7 +419,10 @@ public final class Console {
         PATH + w.path + "?lang=" + other, t.get("language." + other),
         a.isPresent() && quarantine.isPresent() && Permission.QUARANTINE.grantedTo(a.get().role()),
         a.isPresent() && Permission.MANAGE_ACCOUNTS.grantedTo(a.get().role()),
-        a.isPresent() && Permission.AUDIT.grantedTo(a.get().role()));
+        a.isPresent() && Permission.AUDIT.grantedTo(a.get().role()),
+        // Those who assign to units (and the administrators, who mind content/) see an invalid units file.
+        a.isPresent() && Permission.ROUTE.grantedTo(a.get().role())
+            ? register.unitsProblems().stream().map(Console::clean).toList() : List.of());
   }
 
   /** Renders {@code template} with the frame and the page's view. */

@@ -12,7 +12,10 @@ public enum Permission {
   ACT,
   /** The flow of a request between the officers and the units: assign, reassign, reopen, withdraw. */
   ROUTE,
-  /** Editing the templates of answers and notices (every signed-in account may read them). */
+  /**
+   * Editing the templates of answers and notices, and adding, retiring or reinstating a refusal
+   * ground (born with its templates); every signed-in account may read both.
+   */
   TEMPLATES,
   /** The mail quarantine: list, view, register, dismiss. */
   QUARANTINE,

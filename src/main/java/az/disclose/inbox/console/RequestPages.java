@@ -109,7 +109,7 @@ final class RequestPages {
           c.t.get("type." + r.type().key()), c.t.get("channel." + r.channel().name().toLowerCase(Locale.ROOT)),
           c.t.get("status." + r.status().key()), console.time(r.registeredAt()), console.date(r.dueDate(), c.t),
           r.workingDaysLeft().map(n -> left(n, r.overdue(), c.t)).orElse(""), r.overdue(),
-          assignment(r.assignment(), c.t), Console.clean(r.subject())));
+          assignment(r.assignment(), console.register.units(), c.t), Console.clean(r.subject())));
     }
     StringBuilder filters = new StringBuilder();
     status.ifPresent(x -> param(filters, "status", x.key()));
@@ -205,12 +205,17 @@ final class RequestPages {
     return n == 0 ? t.get("left.today") : t.format("left.days", n);
   }
 
-  /** "huquq — gözləyir", "huquq — qəbul edib (aysel)", "—" when never assigned. */
-  static String assignment(Assignment a, Texts t) {
+  /**
+   * "huquq — gözləyir", "huquq — qəbul edib (aysel)", "—" when never assigned; a unit no longer in
+   * {@code known} (it left units.yaml) is named as unknown, its assignment kept.
+   */
+  static String assignment(Assignment a, java.util.Set<String> known, Texts t) {
     if (a.state() == AssignmentState.NONE) {
       return "—";
     }
-    return a.unit().orElse("") + " — " + t.get("assignment." + a.state().key())
+    String unit = a.unit().orElse("");
+    return (known.contains(unit) ? unit : t.format("assignment.unknown", unit)) + " — "
+        + t.get("assignment." + a.state().key())
         + a.assignee().map(x -> " (" + x + ")").orElse("");
   }
 
@@ -351,9 +356,15 @@ final class RequestPages {
     }
     List<Views.Option> templates = new ArrayList<>();
     java.util.Set<String> seen = new java.util.TreeSet<>();
+    java.util.Set<String> retired = new java.util.HashSet<>();
+    for (az.disclose.inbox.model.RefusalGround g : console.register.refusalGrounds()) {
+      if (!g.inUse()) {
+        retired.add(g.ground());
+      }
+    }
     for (NoticeTemplate t : console.register.listTemplates()) {
       String value = t.kind().key() + (t.ground().isEmpty() ? "" : "/" + t.ground());
-      if (!actionOf(t.kind()).isEmpty() && seen.add(value)) {
+      if (!actionOf(t.kind()).isEmpty() && !retired.contains(t.ground()) && seen.add(value)) {
         templates.add(new Views.Option(value, c.t.get("template.kind." + t.kind().key())
             + (t.ground().isEmpty() ? "" : " — " + t.ground()), value.equals(chosen)));
       }
@@ -364,7 +375,7 @@ final class RequestPages {
     }
     boolean open = v.status().open();
     boolean unassigned = a.state() == AssignmentState.NONE || a.state() == AssignmentState.REJECTED;
-    return new Views.Workflow(assignment(a, c.t), route && open && a.state() == AssignmentState.NONE,
+    return new Views.Workflow(assignment(a, console.register.units(), c.t), route && open && a.state() == AssignmentState.NONE,
         route && open && a.state() != AssignmentState.NONE, units, ofUnit && open && a.state() == AssignmentState.PENDING,
         route && reopenable, grounds, route && open, templates, languages, unassigned);
   }

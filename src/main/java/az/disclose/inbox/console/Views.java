@@ -20,10 +20,10 @@ public final class Views {
    */
   public record Frame(String lang, Texts t, String title, String base, boolean signedIn, String user, String role,
       String csrf, String flash, List<FieldError> errors, String otherLanguageHref, String otherLanguageName,
-      boolean mayQuarantine, boolean mayManageAccounts, boolean mayAudit) {
+      boolean mayQuarantine, boolean mayManageAccounts, boolean mayAudit, List<String> unitsProblems) {
     Frame withCsrf(String token) {
       return new Frame(lang, t, title, base, signedIn, user, role, token, flash, errors, otherLanguageHref,
-          otherLanguageName, mayQuarantine, mayManageAccounts, mayAudit);
+          otherLanguageName, mayQuarantine, mayManageAccounts, mayAudit, unitsProblems);
     }
   }
 
@@ -86,6 +86,24 @@ public final class Views {
       String editedAt, String href) {}
 
   public record TemplateList(List<TemplateRow> rows, boolean mayEdit) {}
+
+  /**
+   * One refusal ground: its state ("in use", "retired by ... on ..."), links to its templates (value:
+   * the address, label: the language), and the one change the page offers (retire or reinstate).
+   */
+  public record GroundRow(String ground, String state, List<Option> templates, String changeAction,
+      String changeLabel) {}
+
+  /** One period's figures (a year, or a month {@code 2026-02}); {@code median} the median working days to answer. */
+  public record FigureRow(String period, int received, int web, int email, int answered, int onTime, int late,
+      int refused, int forwarded, int open, int overdue, String median) {}
+
+  /** The register's figures as of {@code asOf}, newest period first. */
+  public record Figures(String asOf, List<FigureRow> years, List<FigureRow> months) {}
+
+  /** The refusal grounds and the form that adds one (with what was typed, after an error). */
+  public record GroundList(List<GroundRow> rows, boolean mayEdit, String draftGround, String draftAz, String draftEn,
+      String placeholders) {}
 
   /** One template: its versions (newest first) and, for officers, the form of a new version. */
   public record TemplatePage(String name, String kind, String ground, String language, String body,

@@ -100,6 +100,14 @@ class ConsoleAccessibilityIT {
       PageUnderTest.signedIn("queue: unassigned, searched", "/?queue=unassigned&q=hesabat"),
       PageUnderTest.signedIn("templates", "/templates"),
       PageUnderTest.signedIn("a template and its versions", "/templates/answer/az"),
+      PageUnderTest.signedIn("refusal grounds", "/grounds"),
+      PageUnderTest.signedIn("reports", "/reports"),
+      new PageUnderTest("refusal grounds with an error", b -> {
+        signIn();
+        b.get(f.base + "/console/grounds");
+        b.findElement(By.cssSelector("form[action$='/grounds'] button[type=submit]")).click(); // nothing filled in
+        new WebDriverWait(b, WAIT).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+      }),
       new PageUnderTest("request", b -> {
         signIn();
         b.get(f.base + "/console/requests/" + number);

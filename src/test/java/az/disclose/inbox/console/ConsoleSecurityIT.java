@@ -141,6 +141,55 @@ class ConsoleSecurityIT {
   }
 
   @Test
+  void aViewerSeesTheRegistersFiguresByYearAndMonth() throws Exception {
+    f.inbox.register().refuse(number, "leyla", "state-secret");
+    Browser v = f.signedIn("komissiya", Optional.empty());
+    HttpResponse<String> r = v.get("/console/reports");
+    assertThat(r.statusCode()).isEqualTo(200);
+    // registered Monday 2 March 2026 and refused: one received, by the web, refused, none open
+    assertThat(r.body()).contains("Reyestrin göstəriciləri", "2 mart 2026", "<th scope=\"row\">2026</th>",
+        "<th scope=\"row\">2026-03</th><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td>"
+            + "<td>0</td><td>0</td><td>0</td>");
+    assertThat(v.get("/console/reports?lang=en").body()).contains("The register&#39;s figures", "By month");
+  }
+
+  @Test
+  void everyRouteRefusesEveryRoleItsPermissionDoesNotGrantAndAuditsEachRefusal() throws Exception {
+    java.util.Map<Role, Browser> browsers = new java.util.EnumMap<>(Role.class);
+    browsers.put(Role.ADMINISTRATOR, f.signedIn("admin", admin));
+    browsers.put(Role.FOI_OFFICER, f.signedIn("leyla", f.account("leyla", Role.FOI_OFFICER)));
+    f.account("aysel", Role.UNIT_RESPONDER);
+    browsers.put(Role.UNIT_RESPONDER, f.signedIn("aysel", Optional.empty()));
+    browsers.put(Role.VIEWER, f.signedIn("komissiya", Optional.empty()));
+    int refusals = 0;
+    for (Console.Route r : f.console.routes()) {
+      if (r.permission().isEmpty()) {
+        continue; // sign-in, sign-out and the stylesheet are every account's
+      }
+      for (Role role : Role.values()) {
+        if (r.permission().get().grantedTo(role)) {
+          continue;
+        }
+        Browser b = browsers.get(role);
+        b.get("/console/");
+        HttpResponse<String> answer = r.changesState() ? b.post(path(r), "text", "x", "reason", "x", "unit", "huquq",
+            "ground", "x", "body", "x", "role", "administrator") : b.get(path(r));
+        assertThat(answer.statusCode()).as("%s %s as %s", r.method(), r.pattern(), role).isEqualTo(403);
+        refusals++;
+      }
+    }
+    assertThat(refusals).as("routes refused to some role").isGreaterThan(30);
+    long audited = 0;
+    for (String name : List.of("admin", "leyla", "aysel", "komissiya")) {
+      audited += f.accounts.audit(Optional.of(name), 500).stream().filter(e -> e.kind() == AuditKind.ACCESS_DENIED)
+          .count();
+    }
+    assertThat(audited).isEqualTo(refusals);
+    assertThat(f.inbox.register().get(number).history()).hasSize(1);
+    assertThat(f.accounts.get("komissiya").role()).isEqualTo(Role.VIEWER);
+  }
+
+  @Test
   void aResponderCannotOpenARequestNotAssignedToTheUnitAndTheAttemptIsAudited() throws Exception {
     f.account("aysel", Role.UNIT_RESPONDER);
     Browser r = f.signedIn("aysel", Optional.empty());
@@ -172,6 +221,36 @@ class ConsoleSecurityIT {
       assertThat(r.headers().firstValue("X-Content-Type-Options")).as(p).contains("nosniff");
       assertThat(r.headers().firstValue("Cache-Control")).as(p).contains("no-store");
       assertThat(r.body()).as(p).doesNotContain("<script");
+    }
+  }
+
+  @Test
+  void everyMessageOfTheMailCorpusIsShownEscapedOnItsRequestOrQuarantinePage() throws Exception {
+    List<Path> corpus;
+    try (var files = Files.list(Path.of("src/test/resources/mail/corpus"))) {
+      corpus = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+    }
+    for (Path eml : corpus) {
+      f.mailIntake.ingest(Files.readAllBytes(eml));
+    }
+    List<String> pages = new java.util.ArrayList<>();
+    for (var r : f.inbox.register().list(ListFilter.all())) {
+      pages.add("/console/requests/" + r.number());
+    }
+    for (var q : new az.disclose.inbox.mail.MailStore(f.inbox.store()).quarantined(true)) {
+      pages.add("/console/quarantine/" + q.id());
+    }
+    pages.add("/console/?queue=all");
+    pages.add("/console/quarantine");
+    assertThat(pages).as("requests and quarantined mail from %d messages", corpus.size()).hasSizeGreaterThan(100);
+    Browser b = f.signedIn("admin", admin);
+    for (String page : pages) {
+      HttpResponse<String> r = b.get(page);
+      assertThat(r.statusCode()).as(page).isEqualTo(200);
+      assertThat(r.body()).as(page).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+          .doesNotContainIgnoringCase("<svg").doesNotContainIgnoringCase("<iframe")
+          .doesNotContainIgnoringCase("<object").doesNotContainIgnoringCase(" onerror=")
+          .doesNotContainIgnoringCase(" onload=").doesNotContainIgnoringCase("href=\"javascript:");
     }
   }
 

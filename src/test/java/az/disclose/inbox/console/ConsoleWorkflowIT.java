@@ -106,6 +106,46 @@ class ConsoleWorkflowIT {
   }
 
   @Test
+  void aResponderMustAcceptTheRequestBeforeAnsweringIt() throws Exception {
+    f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
+    f.account("aysel", Role.UNIT_RESPONDER);
+    Browser responder = f.signedIn("aysel", Optional.empty());
+    assertThat(responder.get("/console/requests/" + fresh).body()).contains("əvvəlcə sorğunu qəbul edin");
+    HttpResponse<String> early = responder.post("/console/requests/" + fresh + "/answer", "text", "Cavab.");
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.body()).contains("error-summary", "href=\"#answer-text\"",
+        fresh + " waits for unit huquq to accept it: accept it first");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.REGISTERED);
+
+    assertThat(location(responder.post("/console/requests/" + fresh + "/accept"))).endsWith("?flash=accept");
+    assertThat(responder.get("/console/requests/" + fresh).body()).doesNotContain("əvvəlcə sorğunu qəbul edin");
+    assertThat(location(responder.post("/console/requests/" + fresh + "/answer", "text", "Cavab.")))
+        .startsWith("/console/requests/" + fresh + "?flash=answer");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.ANSWERED);
+  }
+
+  @Test
+  void aUnitThatLeftUnitsYamlKeepsItsRequestsShownAsUnknownAndAnInvalidFileIsShownToOfficers() throws Exception {
+    f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
+    f.account("aysel", Role.UNIT_RESPONDER);
+    // units.yaml read again without huquq, then found invalid (what serve's UnitsFile does)
+    f.inbox.register().useUnits(java.util.Set.of(ConsoleFixture.OTHER_UNIT));
+    f.inbox.register().unitsUnreadable(List.of("content/data/units.yaml:4: 'id' <must be> lower-case"));
+
+    String page = officer.get("/console/requests/" + fresh).body();
+    assertThat(page).contains("naməlum bölmə &#39;huquq&#39; — qəbul gözlənilir",
+        "content/data/units.yaml faylında xəta var",
+        "content/data/units.yaml:4: &#39;id&#39; &lt;must be&gt; lower-case");
+    assertThat(officer.get("/console/?queue=all").body()).contains(fresh, "naməlum bölmə &#39;huquq&#39;");
+    assertThat(officer.get("/console/?queue=all&unit=huquq").body()).contains("Cəmi: 1", fresh);
+    // The responder of the unit still has its request; responders are not shown the file's problems.
+    Browser responder = f.signedIn("aysel", Optional.empty());
+    String unit = responder.get("/console/").body();
+    assertThat(unit).contains(fresh).doesNotContain("units.yaml");
+    assertThat(responder.get("/console/requests/" + fresh).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theUnitRejectsWithAReasonOnlyAndTheRequestIsUnassignedAgain() throws Exception {
     f.inbox.register().assign(fresh, ConsoleFixture.UNIT, "leyla");
     f.account("aysel", Role.UNIT_RESPONDER);
@@ -162,6 +202,52 @@ class ConsoleWorkflowIT {
     HttpResponse<String> unknown = officer.get("/console/requests/" + fresh + "?template=refuse/nope&tlang=az");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("href=\"#template\"", "no template refuse/nope/az");
+  }
+
+  @Test
+  void anOfficerAddsARefusalGroundWithItsTemplatesThenRetiresItAndItIsNoLongerOffered() throws Exception {
+    assertThat(officer.get("/console/grounds").body()).contains("state-secret", "istifadədədir",
+        "/console/grounds/state-secret/retire", "href=\"/console/templates/refuse/state-secret/az\"");
+    HttpResponse<String> empty = officer.post("/console/grounds", "ground", "", "body-az", "", "body-en", "x");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("error-summary", "href=\"#ground\"", "href=\"#body-az\"");
+    HttpResponse<String> bad = officer.post("/console/grounds", "ground", "Kommersiya <b>sirri</b>",
+        "body-az", "a", "body-en", "b");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("lower-case letters, digits and dashes", "value=\"Kommersiya &lt;b&gt;sirri&lt;/b&gt;\"")
+        .doesNotContain("<b>sirri");
+
+    HttpResponse<String> added = officer.post("/console/grounds", "ground", "commercial-secret",
+        "body-az", "Hörmətli {name}, <script>alert(1)</script> kommersiya sirridir.", "body-en", "Dear {name}, a trade secret.");
+    assertThat(location(added)).isEqualTo("/console/grounds?flash=ground-added");
+    assertThat(officer.get("/console/templates/refuse/commercial-secret/az").body())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+    assertThat(officer.get("/console/requests/" + fresh).body()).contains("value=\"refuse/commercial-secret\"");
+
+    HttpResponse<String> retired = officer.post("/console/grounds/commercial-secret/retire");
+    assertThat(location(retired)).isEqualTo("/console/grounds?flash=ground-retired");
+    assertThat(officer.get("/console/grounds").body()).contains("istifadədən çıxarılıb (leyla",
+        "/console/grounds/commercial-secret/reinstate");
+    assertThat(officer.get("/console/requests/" + fresh).body()).doesNotContain("refuse/commercial-secret")
+        .contains("value=\"refuse/state-secret\"");
+    HttpResponse<String> again = officer.post("/console/grounds/commercial-secret/retire");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("is retired already");
+    assertThat(f.accounts.audit(Optional.of("leyla"), 50)).extracting(AuditEvent::detail)
+        .contains("refusal ground commercial-secret added", "refusal ground commercial-secret retired");
+
+    // A viewer reads the list without the forms; a responder may not change it (403, audited).
+    f.account("komissiya", Role.VIEWER);
+    Browser viewer = f.signedIn("komissiya", Optional.empty());
+    assertThat(viewer.get("/console/grounds").body()).contains("commercial-secret").doesNotContain("/reinstate\"",
+        "name=\"body-az\"");
+    f.account("aysel", Role.UNIT_RESPONDER);
+    Browser responder = f.signedIn("aysel", Optional.empty());
+    responder.get("/console/grounds");
+    assertThat(responder.post("/console/grounds/commercial-secret/reinstate").statusCode()).isEqualTo(403);
+    assertThat(f.inbox.register().refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret"))
+        .singleElement().satisfies(g -> assertThat(g.inUse()).isFalse());
+    assertThat(f.accounts.audit(Optional.of("aysel"), 10)).extracting(AuditEvent::kind).contains(AuditKind.ACCESS_DENIED);
   }
 
   @Test
