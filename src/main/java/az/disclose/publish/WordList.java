@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The project's Azerbaijani word list: the shipped {@code words-az.txt} (generated from the 2012
@@ -29,6 +30,10 @@ import java.util.Set;
 public final class WordList {
   public static final String RESOURCE = "/az/disclose/publish/words-az.txt";
   public static final String CONTENT_FILE = "data/words.txt";
+  /** The words taken from a large corpus ({@link CorpusWords}), gzipped. */
+  public static final String CORPUS_RESOURCE = "/az/disclose/publish/words-az-corpus.txt.gz";
+  /** Marks a corpus line whose word is known only as it is, never as a stem ({@link CorpusWords#isStem}). */
+  static final char WHOLE_ONLY = '=';
 
   /**
    * The endings a stem takes, in every vowel-harmony variant: case, plural, possessive, copula and
@@ -53,6 +58,18 @@ public final class WordList {
       // participles, verbal nouns, converbs
       "An", "yAn", "dIq", "dIğ", "mA", "mAq", "mAğ", "mAy", "mAk", "yIş", "Araq", "yAraq", "mAdAn", "dIqdA",
       "dIqdAn", "dIqcA", "IncA", "yIncA", "AndA", "AndAn", "mAz", "mAyAn", "AsI", "yAsI");
+
+  /** Whether {@code s} is one of the endings (in any vowel-harmony variant). */
+  static boolean isEnding(String s) {
+    return ENDINGS.contains(s);
+  }
+
+  private static final Set<String> ENDINGS = Set.copyOf(SUFFIXES);
+
+  /** The endings in every vowel-harmony variant. */
+  static List<String> endings() {
+    return SUFFIXES;
+  }
 
   /** The most endings stripped from one word. */
   static final int MAX_ENDINGS = 6;
@@ -79,20 +96,51 @@ public final class WordList {
   }
 
   private final Set<String> words;
+  /** Short corpus words, known only as they are: never a stem that endings are taken off to reach. */
+  private final Set<String> whole;
 
-  private WordList(Set<String> words) {
+  /** Names (words the corpus has only capitalised), known only when the word is capitalised; or null. */
+  private final WordList names;
+
+  /**
+   * The project's own list (words-az.txt and data/words.txt: the common vocabulary) when this list
+   * also holds the corpus; or null when this list is all there is.
+   */
+  private final WordList common;
+
+  private WordList(Set<String> words, Set<String> whole, WordList names) {
+    this(words, whole, names, null);
+  }
+
+  private WordList(Set<String> words, Set<String> whole, WordList names, Set<String> common) {
     this.words = words;
+    this.whole = whole;
+    this.names = names;
+    this.common = common == null ? null : new WordList(common, Set.of(), null);
   }
 
   public static WordList of(Set<String> words) {
     Set<String> s = new HashSet<>();
     words.forEach(w -> s.add(AzText.foldAz(w.strip())));
-    return new WordList(s);
+    return new WordList(s, Set.of(), null);
+  }
+
+  /**
+   * A list over {@code stems} and {@code whole} as they are now and later (lower case; not copied):
+   * for building lists.
+   */
+  static WordList over(Set<String> stems, Set<String> whole) {
+    return new WordList(stems, whole, null);
   }
 
   /** The shipped list only. */
   public static WordList shipped() {
-    return new WordList(new HashSet<>(readShipped()));
+    Set<String> own = new HashSet<>(readShipped());
+    Set<String> stems = new HashSet<>(own);
+    Set<String> whole = new HashSet<>();
+    WordList names = new WordList(new HashSet<>(), new HashSet<>(), null);
+    readCorpus(stems, whole, names);
+    return new WordList(stems, whole, names, own);
   }
 
   /** The shipped list and {@code <contentDir>/data/words.txt} when it exists. */
@@ -122,7 +170,11 @@ public final class WordList {
         throw new ProblemsException(problems);
       }
     }
-    return new WordList(all);
+    Set<String> own = Set.copyOf(all);
+    Set<String> whole = new HashSet<>();
+    WordList names = new WordList(new HashSet<>(), new HashSet<>(), null);
+    readCorpus(all, whole, names);
+    return new WordList(all, whole, names, own);
   }
 
   static List<String> readShipped() {
@@ -130,28 +182,63 @@ public final class WordList {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      List<String> out = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String l;
-        while ((l = r.readLine()) != null) {
-          if (!l.isBlank() && !l.startsWith("#")) {
-            out.add(l.strip());
-          }
-        }
-      }
-      return out;
+      return lines(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The corpus words ({@link CorpusWords}): stems into {@code stems}, those marked {@link #WHOLE_ONLY} into {@code whole}. */
+  static void readCorpus(Set<String> stems, Set<String> whole, WordList names) {
+    try (InputStream in = WordList.class.getResourceAsStream(CORPUS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + CORPUS_RESOURCE);
+      }
+      for (String w : lines(new GZIPInputStream(in))) {
+        boolean wholeOnly = w.charAt(0) == WHOLE_ONLY;
+        String word = wholeOnly ? w.substring(1) : w;
+        Set<String> into = Character.isUpperCase(word.charAt(0)) ? (wholeOnly ? names.whole : names.words) : wholeOnly ? whole : stems;
+        into.add(AzText.foldAz(word));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> lines(InputStream in) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String l;
+      while ((l = r.readLine()) != null) {
+        if (!l.isBlank() && !l.startsWith("#")) {
+          out.add(l.strip());
+        }
+      }
+    }
+    return out;
+  }
+
   public int size() {
-    return words.size();
+    return words.size() + whole.size();
   }
 
   /** Whether {@code word} (any case) is known, as it is or as a known word with suffixes. */
   public boolean knows(String word) {
-    return knownStem(AzText.foldAz(word), MAX_ENDINGS);
+    return knows(word, MAX_ENDINGS);
+  }
+
+  /**
+   * Whether a capitalised {@code word} (at the start of a sentence) is known: as a word, or as a
+   * name of the corpus with endings ("Qəbələdə"). A name never makes a lower-case word known.
+   */
+  public boolean knowsCapitalised(String word) {
+    return knows(word) || names != null && names.knows(word);
+  }
+
+  /** Whether {@code word} is known as it is or as a known word with up to {@code endings} endings. */
+  boolean knows(String word, int endings) {
+    String w = AzText.foldAz(word);
+    return whole.contains(w) || knownStem(w, endings);
   }
 
   private boolean knownStem(String w, int depth) {
@@ -201,16 +288,50 @@ public final class WordList {
 
   /** The most edits (insert, delete, change, swap of neighbours) between a typo and the word it suggests. */
   public static final int MAX_TYPO_EDITS = 2;
+  /** Shorter unknown words get no two-edit suggestion: with a large list nearly every short string is two edits from a word. */
+  static final int MIN_TWO_EDIT_WORD = 6;
 
   /**
-   * A listed word that {@code word} is probably a typo of: the nearest within {@link
-   * #MAX_TYPO_EDITS} edits (the first in alphabetical order among equals), or empty.
+   * A known word that an unknown word is probably a typo of, {@code edits} edits away; {@code
+   * common} when the project's own list (the common vocabulary) knows it.
    */
-  public java.util.Optional<String> suggestion(String word) {
+  public record Suggestion(String word, int edits, boolean common) {
+    /** One edit from a common word: the likeliest typo ("təsdq" → "təsdiq"). */
+    public boolean likely() {
+      return edits == 1 && common;
+    }
+  }
+
+  /**
+   * A known word that {@code word} is probably a typo of, or empty. One edit from a word of the
+   * common vocabulary first, then one edit from any known word: the first known word among {@code
+   * word}'s one-edit variants, in the order of the common typos (an Azerbaijani letter typed plain,
+   * a doubled letter, neighbours swapped, a letter dropped, added, changed), so inflected forms count
+   * ("vətəndaşlarn" → "vətəndaşların"). Otherwise, for words of {@link #MIN_TWO_EDIT_WORD} letters or
+   * more, the nearest word of the common vocabulary within {@link #MAX_TYPO_EDITS} edits (the first
+   * in alphabetical order among equals). A large list has a word one edit from nearly any string;
+   * the common vocabulary is what a typo is most probably a typo of.
+   */
+  public java.util.Optional<Suggestion> suggestion(String word) {
     String w = AzText.foldAz(word);
+    List<List<String>> edits = oneEdit(w);
+    WordList own = common == null ? this : common;
+    java.util.Optional<String> near = firstKnown(edits, own);
+    if (near.isPresent()) {
+      return java.util.Optional.of(new Suggestion(near.get(), 1, true));
+    }
+    if (common != null) {
+      near = firstKnown(edits, this);
+      if (near.isPresent()) {
+        return java.util.Optional.of(new Suggestion(near.get(), 1, false));
+      }
+    }
+    if (w.length() < MIN_TWO_EDIT_WORD) {
+      return java.util.Optional.empty();
+    }
     String best = null;
     int bestDistance = MAX_TYPO_EDITS + 1;
-    for (String known : words) {
+    for (String known : own.words) {
       if (Math.abs(known.length() - w.length()) > MAX_TYPO_EDITS || known.length() < 3) {
         continue;
       }
@@ -220,7 +341,92 @@ public final class WordList {
         bestDistance = d;
       }
     }
-    return bestDistance <= MAX_TYPO_EDITS ? java.util.Optional.ofNullable(best) : java.util.Optional.empty();
+    return bestDistance <= MAX_TYPO_EDITS && best != null
+        ? java.util.Optional.of(new Suggestion(best, bestDistance, true)) : java.util.Optional.empty();
+  }
+
+  private static final String PLAIN = "eiscgouı";
+  private static final String MARKED = "əışçğöüi";
+  private static final String LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz";
+
+  /**
+   * The known words of the first kind of edit that has any, the one that breaks vowel harmony least
+   * ("keçirilib", not "keçirilıb", for "keçirilb"): the endings are taken in every harmony variant,
+   * so both are known.
+   */
+  private static java.util.Optional<String> firstKnown(List<List<String>> edits, WordList list) {
+    for (List<String> kind : edits) {
+      String best = null;
+      int bestBreaks = Integer.MAX_VALUE;
+      for (String c : kind) {
+        if (c.length() >= 2 && list.knows(c)) {
+          int breaks = harmonyBreaks(c);
+          if (breaks < bestBreaks) {
+            best = c;
+            bestBreaks = breaks;
+          }
+        }
+      }
+      if (best != null) {
+        return java.util.Optional.of(best);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** How often a back vowel (a ı o u) follows a front one (e ə i ö ü) or the other way round. */
+  static int harmonyBreaks(String w) {
+    int breaks = 0;
+    int last = 0;
+    for (char c : w.toCharArray()) {
+      int kind = "aıou".indexOf(c) >= 0 ? 1 : "eəiöü".indexOf(c) >= 0 ? 2 : 0;
+      if (kind != 0) {
+        if (last != 0 && kind != last) {
+          breaks++;
+        }
+        last = kind;
+      }
+    }
+    return breaks;
+  }
+
+  /**
+   * The one-edit variants of {@code w} by kind, the likeliest typos' corrections first: an
+   * Azerbaijani letter typed plain (e for ə, i for ı and ı for i, s for ş...), a doubled letter,
+   * neighbours swapped, a letter dropped, a letter added, a letter changed.
+   */
+  static List<List<String>> oneEdit(String w) {
+    List<java.util.Set<String>> kinds = new ArrayList<>();
+    for (int k = 0; k < 6; k++) {
+      kinds.add(new java.util.LinkedHashSet<>());
+    }
+    for (int i = 0; i < w.length(); i++) {
+      int p = PLAIN.indexOf(w.charAt(i));
+      if (p >= 0) {
+        kinds.get(0).add(w.substring(0, i) + MARKED.charAt(p) + w.substring(i + 1));
+      }
+      if (i + 1 < w.length() && w.charAt(i) == w.charAt(i + 1)) {
+        kinds.get(1).add(w.substring(0, i) + w.substring(i + 1));
+      }
+      if (i + 1 < w.length()) {
+        kinds.get(2).add(w.substring(0, i) + w.charAt(i + 1) + w.charAt(i) + w.substring(i + 2));
+      }
+      kinds.get(4).add(w.substring(0, i) + w.substring(i + 1));
+    }
+    for (int i = 0; i <= w.length(); i++) {
+      for (char c : LETTERS.toCharArray()) {
+        kinds.get(3).add(w.substring(0, i) + c + w.substring(i));
+        if (i < w.length()) {
+          kinds.get(5).add(w.substring(0, i) + c + w.substring(i + 1));
+        }
+      }
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (java.util.Set<String> k : kinds) {
+      k.remove(w);
+      out.add(List.copyOf(k));
+    }
+    return out;
   }
 
   /** Optimal-string-alignment distance of {@code a} and {@code b}, or {@code limit} when it is at least that. */
