@@ -17,10 +17,12 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The project's Azerbaijani word list: the shipped {@code words-az.txt} (generated from the 2012
- * order, the shipped content and a core vocabulary; see {@link WordListBuilder}) plus the press
- * secretary's additions in {@code content/data/words.txt}. One word a line, compared in lower case
- * with the Azerbaijani rules (İ→i, I→ı).
+ * The Azerbaijani word list: the project's own {@code words-az.txt} (generated from the 2012 order,
+ * the shipped content and a core vocabulary; see {@link WordListBuilder}: the common vocabulary),
+ * the press secretary's additions in {@code content/data/words.txt}, and the corpus words of {@code
+ * words-az-corpus.txt.gz} (filtered from Tesseract's Azerbaijani word list; see {@link
+ * CorpusWords}), with the corpus's names known only at the start of a sentence. One word a line,
+ * compared in lower case with the Azerbaijani rules (İ→i, I→ı).
  *
  * <p>Azerbaijani is agglutinative: "nazirlik", "nazirliyin", "nazirlikdə", "nazirliklərin" are one
  * word. A word that is not in the list is also accepted when removing common suffixes (case,
