@@ -97,7 +97,10 @@ public final class WordList {
     return List.copyOf(out);
   }
 
+  /** The project's own words (and data/words.txt), or all words of a list made by {@link #of}. */
   private final Set<String> words;
+  /** The corpus's stems: shared by every list, never changed. */
+  private final Set<String> corpus;
   /** Short corpus words, known only as they are: never a stem that endings are taken off to reach. */
   private final Set<String> whole;
 
@@ -111,14 +114,15 @@ public final class WordList {
   private final WordList common;
 
   private WordList(Set<String> words, Set<String> whole, WordList names) {
-    this(words, whole, names, null);
+    this(words, Set.of(), whole, names, false);
   }
 
-  private WordList(Set<String> words, Set<String> whole, WordList names, Set<String> common) {
+  private WordList(Set<String> words, Set<String> corpus, Set<String> whole, WordList names, boolean withCommon) {
     this.words = words;
+    this.corpus = corpus;
     this.whole = whole;
     this.names = names;
-    this.common = common == null ? null : new WordList(common, Set.of(), null);
+    this.common = withCommon ? new WordList(words, Set.of(), null) : null;
   }
 
   public static WordList of(Set<String> words) {
@@ -135,14 +139,25 @@ public final class WordList {
     return new WordList(stems, whole, null);
   }
 
+  /**
+   * The corpus words of {@link #CORPUS_RESOURCE}: immutable data read once per process (about 0.1 s
+   * and 7 MB), so that every check and every rebuild of {@code serve} after the first gets them free.
+   */
+  private static final class ShippedCorpus {
+    static final Corpus CORPUS = readCorpus();
+  }
+
+  /** The corpus's stems, whole-only words and names. */
+  record Corpus(Set<String> stems, Set<String> whole, WordList names) {}
+
   /** The shipped list only. */
   public static WordList shipped() {
-    Set<String> own = new HashSet<>(readShipped());
-    Set<String> stems = new HashSet<>(own);
-    Set<String> whole = new HashSet<>();
-    WordList names = new WordList(new HashSet<>(), new HashSet<>(), null);
-    readCorpus(stems, whole, names);
-    return new WordList(stems, whole, names, own);
+    return withCorpus(new HashSet<>(readShipped()));
+  }
+
+  private static WordList withCorpus(Set<String> own) {
+    Corpus c = ShippedCorpus.CORPUS;
+    return new WordList(own, c.stems(), c.whole(), c.names(), true);
   }
 
   /** The shipped list and {@code <contentDir>/data/words.txt} when it exists. */
@@ -172,11 +187,7 @@ public final class WordList {
         throw new ProblemsException(problems);
       }
     }
-    Set<String> own = Set.copyOf(all);
-    Set<String> whole = new HashSet<>();
-    WordList names = new WordList(new HashSet<>(), new HashSet<>(), null);
-    readCorpus(all, whole, names);
-    return new WordList(all, whole, names, own);
+    return withCorpus(all);
   }
 
   static List<String> readShipped() {
@@ -190,18 +201,23 @@ public final class WordList {
     }
   }
 
-  /** The corpus words ({@link CorpusWords}): stems into {@code stems}, those marked {@link #WHOLE_ONLY} into {@code whole}. */
-  static void readCorpus(Set<String> stems, Set<String> whole, WordList names) {
+  /** The corpus words ({@link CorpusWords}): names (capitalised lines), whole-only words (marked {@link #WHOLE_ONLY}) and stems. */
+  static Corpus readCorpus() {
     try (InputStream in = WordList.class.getResourceAsStream(CORPUS_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + CORPUS_RESOURCE);
       }
-      for (String w : lines(new GZIPInputStream(in))) {
+      Set<String> stems = new HashSet<>();
+      Set<String> whole = new HashSet<>();
+      Set<String> nameStems = new HashSet<>();
+      Set<String> nameWhole = new HashSet<>();
+      for (String w : lines(new GZIPInputStream(in, 1 << 16))) {
         boolean wholeOnly = w.charAt(0) == WHOLE_ONLY;
         String word = wholeOnly ? w.substring(1) : w;
-        Set<String> into = Character.isUpperCase(word.charAt(0)) ? (wholeOnly ? names.whole : names.words) : wholeOnly ? whole : stems;
+        Set<String> into = Character.isUpperCase(word.charAt(0)) ? (wholeOnly ? nameWhole : nameStems) : wholeOnly ? whole : stems;
         into.add(AzText.foldAz(word));
       }
+      return new Corpus(Set.copyOf(stems), Set.copyOf(whole), new WordList(Set.copyOf(nameStems), Set.copyOf(nameWhole), null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -221,7 +237,7 @@ public final class WordList {
   }
 
   public int size() {
-    return words.size() + whole.size();
+    return words.size() + corpus.size() + whole.size();
   }
 
   /** Whether {@code word} (any case) is known, as it is or as a known word with suffixes. */
@@ -244,7 +260,7 @@ public final class WordList {
   }
 
   private boolean knownStem(String w, int depth) {
-    if (words.contains(w)) {
+    if (words.contains(w) || corpus.contains(w)) {
       return true;
     }
     if (depth == 0) {
