@@ -321,27 +321,29 @@ public final class WordList {
   }
 
   /**
-   * A known word that {@code word} is probably a typo of, or empty. One edit from a word of the
-   * common vocabulary first, then one edit from any known word: the first known word among {@code
-   * word}'s one-edit variants, in the order of the common typos (an Azerbaijani letter typed plain,
-   * a doubled letter, neighbours swapped, a letter dropped, added, changed), so inflected forms count
-   * ("vətəndaşlarn" → "vətəndaşların"). Otherwise, for words of {@link #MIN_TWO_EDIT_WORD} letters or
+   * A known word that {@code word} is probably a typo of, or empty. One edit first (an Azerbaijani
+   * letter typed plain, a doubled letter, neighbours swapped, a letter dropped, a letter added; the
+   * one that keeps vowel harmony best, then in that order), a form of the common vocabulary before
+   * any other known form (the web-derived
+   * corpus also has typos: "keçirlib"), inflected forms included ("vətəndaşlarn" → "vətəndaşların");
+   * then a changed letter, the least specific edit (with endings in every variant it makes many
+   * odd forms), the same way. Otherwise, for words of {@link #MIN_TWO_EDIT_WORD} letters or
    * more, the nearest word of the common vocabulary within {@link #MAX_TYPO_EDITS} edits (the first
    * in alphabetical order among equals). A large list has a word one edit from nearly any string;
    * the common vocabulary is what a typo is most probably a typo of.
    */
   public java.util.Optional<Suggestion> suggestion(String word) {
     String w = AzText.foldAz(word);
-    List<List<String>> edits = oneEdit(w);
     WordList own = common == null ? this : common;
-    java.util.Optional<String> near = firstKnown(edits, own);
-    if (near.isPresent()) {
-      return java.util.Optional.of(new Suggestion(near.get(), 1, true));
-    }
-    if (common != null) {
-      near = firstKnown(edits, this);
-      if (near.isPresent()) {
-        return java.util.Optional.of(new Suggestion(near.get(), 1, false));
+    List<List<String>> kinds = oneEdit(w);
+    List<String> specific = kinds.subList(0, kinds.size() - 1).stream().flatMap(List::stream).toList();
+    List<String> changed = kinds.get(kinds.size() - 1);
+    for (List<String> group : List.of(specific, changed)) {
+      for (WordList list : common == null ? List.of(own) : List.of(own, this)) {
+        java.util.Optional<String> near = bestKnown(group, list);
+        if (near.isPresent()) {
+          return java.util.Optional.of(new Suggestion(near.get(), 1, list == own));
+        }
       }
     }
     if (w.length() < MIN_TWO_EDIT_WORD) {
@@ -368,28 +370,23 @@ public final class WordList {
   private static final String LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz";
 
   /**
-   * The known words of the first kind of edit that has any, the one that breaks vowel harmony least
-   * ("keçirilib", not "keçirilıb", for "keçirilb"): the endings are taken in every harmony variant,
-   * so both are known.
+   * The known word among {@code candidates} that breaks vowel harmony least, the first among equals
+   * ("keçirilib", not "keçirilıb", for "keçirilb"; "qarğıdalı", not "qarğıdalıi", for "qarğıdalıı"):
+   * the endings are taken in every harmony variant, so all of them are known.
    */
-  private static java.util.Optional<String> firstKnown(List<List<String>> edits, WordList list) {
-    for (List<String> kind : edits) {
-      String best = null;
-      int bestBreaks = Integer.MAX_VALUE;
-      for (String c : kind) {
-        if (c.length() >= 2 && list.knows(c)) {
-          int breaks = harmonyBreaks(c);
-          if (breaks < bestBreaks) {
-            best = c;
-            bestBreaks = breaks;
-          }
+  private static java.util.Optional<String> bestKnown(List<String> candidates, WordList list) {
+    String best = null;
+    int bestBreaks = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      if (c.length() >= 2 && list.knows(c)) {
+        int breaks = harmonyBreaks(c);
+        if (breaks < bestBreaks) {
+          best = c;
+          bestBreaks = breaks;
         }
       }
-      if (best != null) {
-        return java.util.Optional.of(best);
-      }
     }
-    return java.util.Optional.empty();
+    return java.util.Optional.ofNullable(best);
   }
 
   /** How often a back vowel (a ı o u) follows a front one (e ə i ö ü) or the other way round. */
