@@ -35,8 +35,9 @@ public final class ContentCheck {
 
   /**
    * The findings of a file in {@link Finding#ORDER}, except that its unknown-word warnings come
-   * last, the likely typos (close to a listed word) first among them: what is most probably a
-   * mistake is read first, and a list of rare but right words does not hide it.
+   * last, the likely typos (one edit from a known word) first among them, then those two edits from
+   * a listed word: what is most probably a mistake is read first, and a list of rare but right words
+   * does not hide it.
    */
   static final java.util.Comparator<Finding> BY_FILE_THEN_LIKELY_TYPOS_FIRST = java.util.Comparator
       .comparing((Finding f) -> f.file().toString().replace('\\', '/'))
@@ -47,7 +48,7 @@ public final class ContentCheck {
     if (!f.rule().equals(Rules.UNKNOWN_WORD)) {
       return 0;
     }
-    return f.message().startsWith(PlainLanguage.LIKELY_TYPO) ? 1 : 2;
+    return f.message().startsWith(PlainLanguage.LIKELY_TYPO) ? 1 : f.message().contains(PlainLanguage.DID_YOU_MEAN) ? 2 : 3;
   }
 
   private static final java.time.ZoneId BAKU = java.time.ZoneId.of("Asia/Baku");
@@ -79,11 +80,12 @@ public final class ContentCheck {
     } catch (ProblemsException e) {
       addProblems(e, findings, "fix the ledger entry (see docs/publishing.md)");
     }
-    WordList words = WordList.shipped();
+    WordList words;
     try {
       words = WordList.load(contentDir);
     } catch (ProblemsException e) {
       addProblems(e, findings, "one word a line in data/words.txt");
+      words = WordList.shipped();
     }
     List<String> official = new ArrayList<>(settings.officialEmails());
     try {

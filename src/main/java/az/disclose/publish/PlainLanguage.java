@@ -215,7 +215,7 @@ public final class PlainLanguage {
           continue; // "2012-ci", "25-dir": a number and its ending
         }
         for (String part : m.group().split("[-'’]")) {
-          if (isCheckable(part) && !words.knows(part)) {
+          if (isCheckable(part) && !(Character.isUpperCase(part.charAt(0)) ? words.knowsCapitalised(part) : words.knows(part))) {
             int line = b.lineOf()[m.start()];
             unknown.computeIfAbsent(AzText.foldAz(part), k -> new int[] {line, 0})[1]++;
           }
@@ -224,20 +224,23 @@ public final class PlainLanguage {
     }
     for (Map.Entry<String, int[]> e : unknown.entrySet()) {
       int n = e.getValue()[1];
-      java.util.Optional<String> near = words.suggestion(e.getKey());
+      java.util.Optional<WordList.Suggestion> near = words.suggestion(e.getKey());
       out.add(Finding.warning(file.file(), e.getValue()[0], Rules.UNKNOWN_WORD,
-          (near.isPresent() ? LIKELY_TYPO : "") + "'" + e.getKey() + "' is not in the word list"
-              + near.map(k -> "; did you mean '" + k + "'?").orElse("") + (n > 1 ? " (" + n + " times in this file)" : ""),
+          (near.isPresent() && near.get().likely() ? LIKELY_TYPO : "") + "'" + e.getKey() + "' is not in the word list"
+              + near.map(k -> DID_YOU_MEAN + k.word() + "'?").orElse("") + (n > 1 ? " (" + n + " times in this file)" : ""),
           "check its spelling (rule 4.2); if it is right, add it to data/words.txt"));
     }
     return out;
   }
 
   /**
-   * How an unknown-word warning that is close to a listed word begins: such warnings are listed
-   * before the other unknown words of their file ({@link ContentCheck}).
+   * How an unknown-word warning that is one edit from a word of the common vocabulary begins ({@link
+   * WordList.Suggestion#likely}): such warnings are listed first among the unknown words of their
+   * file, then those with another suggestion, then the rest ({@link ContentCheck}).
    */
   static final String LIKELY_TYPO = "likely typo: ";
+  /** Follows the word of an unknown-word warning with a suggestion (ranked after the likely typos). */
+  static final String DID_YOU_MEAN = "; did you mean '";
 
   /** Whether the word at {@code at} starts a sentence: nothing but quotes or brackets since the last full stop. */
   static boolean sentenceStart(String text, int at) {

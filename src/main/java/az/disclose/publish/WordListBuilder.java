@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class WordListBuilder {
+  /** The key of a data file's English block. */
+  private static final String ENGLISH_BLOCK = "en";
+
   private WordListBuilder() {}
 
   public static void main(String[] args) throws IOException {
@@ -59,8 +62,9 @@ public final class WordListBuilder {
 
   static void collect(Path f, TreeSet<String> words) throws IOException {
     String name = f.getFileName().toString();
-    if (name.equals("words.txt") || name.equalsIgnoreCase("README.md") || f.toString().replace('\\', '/').contains("/holidays/")) {
-      return;
+    if (name.equals("words.txt") || name.equalsIgnoreCase("README.md") || f.toString().replace('\\', '/').contains("/holidays/")
+        || az.disclose.content.Translation.languageOf(f) != null) {
+      return; // x.en.md is a translation: its words are not Azerbaijani
     }
     String text = Files.readString(f, StandardCharsets.UTF_8);
     if (name.endsWith(".md")) {
@@ -89,7 +93,11 @@ public final class WordListBuilder {
     } else if (n instanceof Node.Sequence seq) {
       seq.items().forEach(i -> addScalars(i, words));
     } else if (n instanceof Node.Mapping m) {
-      m.entries().values().forEach(v -> addScalars(v, words));
+      m.entries().forEach((k, v) -> {
+        if (!ENGLISH_BLOCK.equals(k)) { // an en: block holds the English version
+          addScalars(v, words);
+        }
+      });
     }
   }
 
