@@ -140,11 +140,16 @@ public final class WordList {
   }
 
   /**
-   * The corpus words of {@link #CORPUS_RESOURCE}: immutable data read once per process (about 0.1 s
-   * and 7 MB), so that every check and every rebuild of {@code serve} after the first gets them free.
+   * The corpus words of {@link #CORPUS_RESOURCE}: immutable data read once per process (a few tenths of a second
+   * and some MB, docs/publishing.md), so that every check and every rebuild of {@code serve} after the first gets them free.
    */
   private static final class ShippedCorpus {
     static final Corpus CORPUS = readCorpus();
+  }
+
+  /** Whether this list and {@code other} hold the very same corpus data (read once per process). */
+  boolean sharesCorpusWith(WordList other) {
+    return corpus == other.corpus;
   }
 
   /** The corpus's stems, whole-only words and names. */
