@@ -393,19 +393,24 @@ final class RequestsCommand implements Runnable {
   }
 
   @Command(name = "refuse", mixinStandardHelpOptions = true,
-      description = "Refuse the request, with its legal ground; closes the request.")
+      description = "Refuse the request on a legal ground (see `requests grounds list`), with a letter; closes the"
+          + " request.")
   static final class RefuseCommand implements Callable<Integer> {
     @ParentCommand RequestsCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin ActorOption actor;
     @Parameters(paramLabel = "NUMBER") String number;
-    @Option(names = "--ground", paramLabel = "TEXT", required = true, description = "the legal ground (law, article)")
+    @Option(names = "--ground", paramLabel = "GROUND", required = true,
+        description = "the refusal ground's key, one in use (state-secret, personal-data, ...)")
     String ground;
+    @Option(names = "--letter", paramLabel = "FILE",
+        description = "the refusal letter (UTF-8); default: the ground's template in the requester's language")
+    Path letter;
 
     @Override
     public Integer call() {
-      return parent.withRegister(spec,
-          (register, inbox, out) -> parent.told(out, register, inbox, number, register.refuse(number, actor.actor(), ground)));
+      return parent.withRegister(spec, (register, inbox, out) -> parent.told(out, register, inbox, number,
+          register.refuse(number, actor.actor(), ground, letter == null ? "" : readText(letter))));
     }
   }
 
@@ -573,7 +578,7 @@ final class RequestsCommand implements Runnable {
     @Option(names = "--unit", paramLabel = "ID", description = "only requests assigned to this unit") String unit;
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "received on or after") LocalDate from;
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "received on or before") LocalDate to;
-    @Option(names = "--ground", paramLabel = "TEXT", description = "only refusals on this legal ground (exact)")
+    @Option(names = "--ground", paramLabel = "GROUND", description = "only refusals on this legal ground (its key)")
     String ground;
     @Option(names = "--channel", paramLabel = "C", description = "web or email") String channel;
     @Option(names = "--search", paramLabel = "TEXT", description = "in the number, subject and text") String search;

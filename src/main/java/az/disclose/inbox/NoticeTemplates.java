@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 final class NoticeTemplates {
   static final String SEED = "/az/disclose/inbox/notice-templates.properties";
+  /** The refusal grounds' names in words, {@code GROUND.LANGUAGE=name} (docs/register.md, "Refusal grounds"). */
+  static final String GROUND_NAMES = "/az/disclose/inbox/refusal-grounds.properties";
   /** The longest template body accepted, in characters. */
   static final int MAX_BODY = 20_000;
   /** The languages of the templates: Azerbaijani first, English second. */
@@ -45,15 +47,7 @@ final class NoticeTemplates {
 
   /** The seeded defaults, by {@code kind/ground/language} (fails loudly when the resource is broken). */
   static List<NoticeTemplate> defaults(Instant at) {
-    Properties p = new Properties();
-    try (InputStream in = NoticeTemplates.class.getResourceAsStream(SEED)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + SEED);
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + SEED + ": " + e.getMessage(), e);
-    }
+    Properties p = resource(SEED);
     List<NoticeTemplate> out = new ArrayList<>();
     for (String key : new TreeMap<>(p).keySet().stream().map(String::valueOf).toList()) {
       String[] parts = key.split("\\.");
@@ -64,6 +58,35 @@ final class NoticeTemplates {
       }
       out.add(new NoticeTemplate(kind.get(), refuse ? parts[1] : "", parts[parts.length - 1], 1, p.getProperty(key),
           RegisterService.SYSTEM, at));
+    }
+    return out;
+  }
+
+  private static Properties resource(String name) {
+    Properties p = new Properties();
+    try (InputStream in = NoticeTemplates.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    return p;
+  }
+
+  /** The names of the grounds, by ground and language (fails loudly when the resource is broken). */
+  static Map<String, Map<String, String>> groundNames() {
+    Properties p = resource(GROUND_NAMES);
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      int dot = key.lastIndexOf('.');
+      if (dot < 1 || !validGround(key.substring(0, dot)) || !LANGUAGES.contains(key.substring(dot + 1))
+          || p.getProperty(key).isBlank()) {
+        throw new IllegalStateException(GROUND_NAMES + ": key '" + key + "' is not GROUND.LANGUAGE with a name");
+      }
+      out.computeIfAbsent(key.substring(0, dot), k -> new TreeMap<>()).put(key.substring(dot + 1),
+          p.getProperty(key).strip());
     }
     return out;
   }
@@ -124,7 +147,9 @@ final class NoticeTemplates {
         }
       }
       List<RefusalGround> out = new ArrayList<>();
-      languages.forEach((g, l) -> out.add(new RefusalGround(g, l, Optional.ofNullable(retired.get(g)))));
+      Map<String, Map<String, String>> names = groundNames();
+      languages.forEach((g, l) -> out.add(new RefusalGround(g, l, Optional.ofNullable(retired.get(g)),
+          names.getOrDefault(g, Map.of()))));
       return out;
     });
   }
