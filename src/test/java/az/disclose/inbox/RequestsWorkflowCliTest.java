@@ -109,6 +109,32 @@ class RequestsWorkflowCliTest {
   }
 
   @Test
+  void refuseTakesTheKeyOfAGroundInUseAndTheQueueFindsTheRefusalByIt() throws Exception {
+    Result free = run("refuse", first, "--ground", "maddə 21", "--actor", "leyla");
+    assertThat(free.code()).isEqualTo(1);
+    assertThat(free.err()).contains("there is no refusal ground 'maddə 21'")
+        .contains("give one of not-held, personal-data, published, state-secret");
+    assertThat(run("grounds", "retire", "published", "--actor", "leyla").code()).isZero();
+    Result retired = run("refuse", first, "--ground", "published", "--actor", "leyla");
+    assertThat(retired.code()).isEqualTo(1);
+    assertThat(retired.err()).contains("the refusal ground published was retired by leyla")
+        .contains("the grounds in use are not-held, personal-data, state-secret");
+    assertThat(run("show", first).out()).contains("registered").doesNotContain("REFUSED");
+
+    Path letter = Files.writeString(tmp.resolve("letter.txt"), "Hörmətli Aysel, hesabat nazirlikdə saxlanmır.");
+    Result refused = run("refuse", first, "--ground", "not-held", "--letter", letter.toString(), "--actor", "leyla");
+    assertThat(refused.code()).as(refused.err()).isZero();
+    // without --letter: the ground's template in the requester's language
+    assertThat(run("refuse", second, "--ground", "state-secret", "--actor", "leyla").code()).isZero();
+    assertThat(run("show", first).out()).contains("refused on ground not-held")
+        .contains("Hörmətli Aysel, hesabat nazirlikdə saxlanmır.");
+    assertThat(run("show", second).out()).contains("refused on ground state-secret")
+        .contains("dövlət sirri təşkil etdiyi üçün verilə bilməz");
+    Result byGround = run("queue", "all", "--ground", "not-held");
+    assertThat(byGround.out()).contains(first).doesNotContain(second);
+  }
+
+  @Test
   void rejectThenReassignWithTheReasonOnRecord() {
     run("assign", first, "--unit", "metbuat", "--actor", "leyla");
     assertThat(run("reject", first, "--reason", "not ours", "--actor", "elvin").code()).isZero();

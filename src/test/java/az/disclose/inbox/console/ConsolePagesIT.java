@@ -117,7 +117,7 @@ class ConsolePagesIT {
     officer.get("/console/");
     officer.post("/console/requests/" + a + "/clarify", "text", "Hansı il?");
     officer.post("/console/requests/" + b + "/forward", "body", "Maliyyə Nazirliyi");
-    officer.post("/console/requests/" + c + "/refuse", "ground", "Maddə 21.1 — xidməti istifadə üçün məlumat");
+    officer.post("/console/requests/" + c + "/refuse", "ground", "state-secret", "text", "Maddə 21.1 — xidməti istifadə üçün məlumat");
     assertThat(f.inbox.register().get(a).status()).isEqualTo(RequestStatus.CLARIFICATION_REQUESTED);
     assertThat(f.inbox.register().get(b).status()).isEqualTo(RequestStatus.FORWARDED);
     assertThat(f.inbox.register().get(c).history()).filteredOn(e -> e.kind() == EventKind.REFUSED)
