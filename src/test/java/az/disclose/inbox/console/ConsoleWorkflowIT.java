@@ -198,7 +198,8 @@ class ConsoleWorkflowIT {
     assertThat(page).contains("Hörmətli Aysel Məmmədova,", fresh + " nömrəli sorğunuza cavab olaraq bildiririk:")
         .contains("<textarea id=\"answer-text\"");
     String english = officer.get("/console/requests/" + fresh + "?template=refuse/state-secret&tlang=en").body();
-    assertThat(english).containsPattern("(?s)<textarea id=\"refuse-ground\"[^>]*>Dear Aysel Məmmədova,");
+    assertThat(english).containsPattern("(?s)<textarea id=\"refuse-text\"[^>]*>Dear Aysel Məmmədova,")
+        .contains("<option value=\"state-secret\" selected>");
     HttpResponse<String> unknown = officer.get("/console/requests/" + fresh + "?template=refuse/nope&tlang=az");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("href=\"#template\"", "no template refuse/nope/az");
@@ -248,6 +249,66 @@ class ConsoleWorkflowIT {
     assertThat(f.inbox.register().refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret"))
         .singleElement().satisfies(g -> assertThat(g.inUse()).isFalse());
     assertThat(f.accounts.audit(Optional.of("aysel"), 10)).extracting(AuditEvent::kind).contains(AuditKind.ACCESS_DENIED);
+  }
+
+  @Test
+  void anOfficerRefusesOnAChosenGroundWithTheLetterAndTheQueuesGroundFilterFindsIt() throws Exception {
+    String page = officer.get("/console/requests/" + fresh).body();
+    assertThat(page).contains("<select id=\"refuse-ground\" name=\"ground\"",
+        "<option value=\"state-secret\">Məlumat dövlət sirridir", "name=\"fill\"", "<textarea id=\"refuse-text\"");
+
+    // without JavaScript: choosing the ground and "fill from the template" puts its letter in the form
+    HttpResponse<String> filled = officer.post("/console/requests/" + fresh + "/refuse", "ground", "not-held",
+        "text", "", "fill", "1");
+    assertThat(filled.statusCode()).isEqualTo(200);
+    assertThat(filled.body()).containsPattern("(?s)<textarea id=\"refuse-text\"[^>]*>Hörmətli Aysel Məmmədova,\n\n"
+        + fresh + " nömrəli sorğunuzda istənilən məlumat nazirlikdə yoxdur.</textarea>")
+        .contains("<option value=\"not-held\" selected>");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.REGISTERED);
+
+    HttpResponse<String> refused = officer.post("/console/requests/" + fresh + "/refuse", "ground", "not-held",
+        "text", "Hörmətli Aysel Məmmədova,\n\nhesabat bizdə yoxdur.");
+    assertThat(location(refused)).startsWith("/console/requests/" + fresh + "?flash=refuse&mail=");
+    // the same register service the command line uses: a refusal made there is found by its ground too
+    f.inbox.register().refuse(overdue, "rashad", "state-secret");
+
+    String byGround = officer.get("/console/?queue=all&ground=not-held").body();
+    assertThat(byGround).contains("Cəmi: 1", fresh, "<option value=\"not-held\" selected>").doesNotContain(overdue);
+    assertThat(officer.get("/console/?queue=all&ground=state-secret").body()).contains("Cəmi: 1", overdue)
+        .doesNotContain(fresh);
+    assertThat(f.inbox.register().get(fresh).history()).filteredOn(e -> e.kind() == EventKind.REFUSED)
+        .singleElement().satisfies(e -> assertThat(e.text()).startsWith("refused on ground not-held\n")
+            .endsWith("\n\nHörmətli Aysel Məmmədova,\n\nhesabat bizdə yoxdur."));
+    assertThat(f.accounts.audit(Optional.of("leyla"), 10)).extracting(AuditEvent::detail)
+        .contains("refuse " + fresh + " on ground not-held");
+  }
+
+  @Test
+  void aRefusalWithoutAGroundOrOnAnUnknownOrRetiredOneComesBackWithTheErrorSummaryAndTheLetterKept() throws Exception {
+    officer.get("/console/requests/" + fresh);
+    HttpResponse<String> none = officer.post("/console/requests/" + fresh + "/refuse", "ground", "",
+        "text", "Məktub <b>qalır</b>");
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body()).contains("error-summary", "href=\"#refuse-ground\"", "İmtinanın hüquqi əsasını seçin",
+        "Məktub &lt;b&gt;qalır&lt;/b&gt;").doesNotContain("<b>qalır");
+    HttpResponse<String> unknown = officer.post("/console/requests/" + fresh + "/refuse", "ground", "art. 21",
+        "text", "Məktub");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("error-summary", "href=\"#refuse-ground\"", "Belə imtina əsası yoxdur");
+    f.inbox.register().retireRefusalGround("published", true, "admin");
+    assertThat(officer.get("/console/requests/" + fresh).body()).doesNotContain("<option value=\"published\"");
+    HttpResponse<String> retired = officer.post("/console/requests/" + fresh + "/refuse", "ground", "published",
+        "text", "Məktub");
+    assertThat(retired.statusCode()).isEqualTo(400);
+    assertThat(retired.body()).contains("error-summary", "href=\"#refuse-ground\"", "istifadədən çıxarılıb");
+    HttpResponse<String> noLetter = officer.post("/console/requests/" + fresh + "/refuse", "ground", "state-secret",
+        "text", " ");
+    assertThat(noLetter.statusCode()).isEqualTo(400);
+    assertThat(noLetter.body()).contains("href=\"#refuse-text\"", "İmtina məktubunu yazın");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.REGISTERED);
+    // the queue still offers a retired ground (older refusals cite it), marked so
+    assertThat(officer.get("/console/").body()).contains("<option value=\"published\">Məlumat artıq dərc olunub"
+        + " (istifadədən çıxarılıb)</option>");
   }
 
   @Test
