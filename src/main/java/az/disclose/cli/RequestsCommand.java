@@ -851,7 +851,8 @@ final class RequestsCommand implements Runnable {
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Add a refusal ground with its template in Azerbaijani and English (UTF-8 files).")
+      description = "Add a refusal ground with its template in Azerbaijani and English (UTF-8 files) and its name"
+          + " in words in both.")
   static final class GroundsAdd implements Callable<Integer> {
     @ParentCommand GroundsCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -862,11 +863,18 @@ final class RequestsCommand implements Runnable {
     Path az;
     @Option(names = "--en", paramLabel = "FILE", required = true, description = "the refusal template in English")
     Path en;
+    @Option(names = "--name-az", paramLabel = "TEXT", required = true,
+        description = "the ground's name in words in Azerbaijani, as requesters read it")
+    String nameAz;
+    @Option(names = "--name-en", paramLabel = "TEXT", required = true,
+        description = "the ground's name in words in English")
+    String nameEn;
 
     @Override
     public Integer call() {
       return parent.parent.withRegister(spec, (register, inbox, out) -> {
-        register.addRefusalGround(ground, java.util.Map.of("az", readText(az), "en", readText(en)), actor.actor());
+        register.addRefusalGround(ground, java.util.Map.of("az", readText(az), "en", readText(en)),
+            java.util.Map.of("az", nameAz, "en", nameEn), actor.actor());
         out.printf("refusal ground %s added with its templates refuse/%s/az and refuse/%s/en%n", ground.strip(),
             ground.strip(), ground.strip());
         return Main.OK;

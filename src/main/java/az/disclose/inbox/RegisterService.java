@@ -943,11 +943,12 @@ public final class RegisterService implements Register {
 
   /**
    * Adds a refusal ground with its template in each language ({@code bodies}: "az" and "en" to
-   * the text); refused (nothing saved) for a bad name, a ground that exists, a missing language or a
-   * template text with problems.
+   * the text) and its name in words in each language ({@code names}, what requesters read); refused
+   * (nothing saved) for a bad key, a ground that exists, a missing language, a template text or a
+   * name with problems.
    */
-  public void addRefusalGround(String ground, java.util.Map<String, String> bodies, String actor)
-      throws RequestException, RegisterException {
+  public void addRefusalGround(String ground, java.util.Map<String, String> bodies,
+      java.util.Map<String, String> names, String actor) throws RequestException, RegisterException {
     requireText(actor, "the actor");
     String g = ground == null ? "" : ground.strip();
     if (!NoticeTemplates.validGround(g)) {
@@ -959,12 +960,20 @@ public final class RegisterService implements Register {
       for (String p : NoticeTemplates.problems(bodies.get(language))) {
         problems.add(language + ": " + p);
       }
+      for (String p : NoticeTemplates.nameProblems(names.get(language))) {
+        problems.add(language + ": " + p);
+      }
     }
     if (!problems.isEmpty()) {
       throw new RequestException("refusal ground " + g + " not added: " + String.join("; ", problems));
     }
     try {
-      templates().addGround(g, java.util.Map.copyOf(bodies), actor, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      java.util.Map<String, String> stripped = new java.util.TreeMap<>();
+      for (String language : NoticeTemplates.LANGUAGES) {
+        stripped.put(language, names.get(language).strip());
+      }
+      templates().addGround(g, java.util.Map.copyOf(bodies), stripped, actor,
+          clock.instant().truncatedTo(ChronoUnit.MILLIS));
       LOG.info("refusal ground {} added by {}", g, actor);
     } catch (StoreException e) {
       throw new RegisterException("the refusal ground could not be saved: " + e.getMessage(), e);

@@ -89,10 +89,12 @@ class RequestsWorkflowCliTest {
   void refusalGroundsAreListedAddedRetiredAndReinstatedFromTheCommandLine() throws Exception {
     Path az = Files.writeString(tmp.resolve("az.txt"), "Hörmətli {name}, vergi sirri.");
     Path en = Files.writeString(tmp.resolve("en.txt"), "Dear {name}, a tax secret.");
-    Result added = run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(), "--actor", "leyla");
+    Result added = run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(),
+        "--name-az", "Vergi sirri", "--name-en", "A tax secret", "--actor", "leyla");
     assertThat(added.code()).as(added.err()).isZero();
     assertThat(added.out()).contains("refusal ground tax-secret added");
-    assertThat(run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString()).err())
+    assertThat(run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(),
+        "--name-az", "x", "--name-en", "y").err())
         .contains("the refusal ground tax-secret exists already");
     assertThat(run("grounds", "list").out()).contains("tax-secret").contains("state-secret").contains("in use");
 

@@ -581,9 +581,14 @@ abstract class WorkflowContract {
   void aRefusalGroundIsAddedWithItsTemplatesRetiredAndReinstatedButNeverDeleted() throws Exception {
     String n = request("Büdcə");
     register.addRefusalGround("commercial-secret", java.util.Map.of("az", "Hörmətli {name}, kommersiya sirri.",
-        "en", "Dear {name}, a commercial secret."), "leyla");
+        "en", "Dear {name}, a commercial secret."), java.util.Map.of("az", "Kommersiya sirri", "en", "A commercial secret"), "leyla");
     assertThat(register.refusalGrounds()).extracting(g -> g.ground())
         .containsExactly("commercial-secret", "not-held", "personal-data", "published", "state-secret");
+    // its names in words are what a refusal on it tells the requester
+    register.refuse(request("Tender"), "leyla", "commercial-secret");
+    assertThat(register.refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret")).singleElement()
+        .satisfies(g -> assertThat(g.names()).isEqualTo(java.util.Map.of("az", "Kommersiya sirri", "en",
+            "A commercial secret")));
     assertThat(register.getTemplate(TemplateKind.REFUSE, "commercial-secret", "en").editedBy()).isEqualTo("leyla");
     assertThat(register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "az", n))
         .isEqualTo("Hörmətli Aysel Məmmədova, kommersiya sirri.");
@@ -656,12 +661,15 @@ abstract class WorkflowContract {
 
   @Test
   void aBadOrDuplicateRefusalGroundIsRefusedWithTheReasonAndNothingIsSaved() throws Exception {
-    assertThatThrownBy(() -> register.addRefusalGround("State Secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+    assertThatThrownBy(() -> register.addRefusalGround("State Secret", java.util.Map.of("az", "x", "en", "y"), java.util.Map.of("az", "Kommersiya sirri", "en", "A commercial secret"), "leyla"))
         .isInstanceOf(RequestException.class).hasMessageContaining("lower-case letters, digits and dashes");
-    assertThatThrownBy(() -> register.addRefusalGround("state-secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+    assertThatThrownBy(() -> register.addRefusalGround("state-secret", java.util.Map.of("az", "x", "en", "y"), java.util.Map.of("az", "Kommersiya sirri", "en", "A commercial secret"), "leyla"))
         .hasMessageContaining("the refusal ground state-secret exists already");
-    assertThatThrownBy(() -> register.addRefusalGround("tax-secret", java.util.Map.of("az", "Salam {email}"), "leyla"))
-        .hasMessageContaining("az: unknown placeholder {email}").hasMessageContaining("en: the template text must not be empty");
+    assertThatThrownBy(() -> register.addRefusalGround("tax-secret", java.util.Map.of("az", "Salam {email}"),
+        java.util.Map.of("az", "Vergi\nsirri"), "leyla"))
+        .hasMessageContaining("az: unknown placeholder {email}").hasMessageContaining("en: the template text must not be empty")
+        .hasMessageContaining("az: the ground's name is one line")
+        .hasMessageContaining("en: the ground's name in words must not be empty");
     assertThatThrownBy(() -> register.retireRefusalGround("whim", true, "leyla"))
         .hasMessageContaining("there is no refusal ground whim");
     assertThat(register.refusalGrounds()).extracting(g -> g.ground()).doesNotContain("tax-secret", "whim")

@@ -101,7 +101,7 @@ public final class Views {
    * One refusal ground: its state ("in use", "retired by ... on ..."), links to its templates (value:
    * the address, label: the language), and the one change the page offers (retire or reinstate).
    */
-  public record GroundRow(String ground, String state, List<Option> templates, String changeAction,
+  public record GroundRow(String ground, String name, String state, List<Option> templates, String changeAction,
       String changeLabel) {}
 
   /** One period's figures (a year, or a month {@code 2026-02}); {@code median} the median working days to answer. */
@@ -113,7 +113,7 @@ public final class Views {
 
   /** The refusal grounds and the form that adds one (with what was typed, after an error). */
   public record GroundList(List<GroundRow> rows, boolean mayEdit, String draftGround, String draftAz, String draftEn,
-      String placeholders) {}
+      String placeholders, String draftNameAz, String draftNameEn) {}
 
   /** One template: its versions (newest first) and, for officers, the form of a new version. */
   public record TemplatePage(String name, String kind, String ground, String language, String body,

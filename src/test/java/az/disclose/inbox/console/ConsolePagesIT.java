@@ -264,7 +264,8 @@ class ConsolePagesIT {
     pages.add(admin.post("/console/requests/" + n + "/reassign", "unit", ConsoleFixture.UNIT, "reason", "").body());
     pages.add(admin.post("/console/templates/answer/az", "body", "{nope}").body());
     pages.add(admin.post("/console/requests/" + n + "/note", "text", "").body());
-    pages.add(admin.post("/console/grounds", "ground", "", "body-az", "", "body-en", "").body());
+    pages.add(admin.post("/console/grounds", "ground", "", "body-az", "", "body-en", "", "name-az", "", "name-en", "")
+        .body());
     pages.add(admin.post("/console/accounts", "username", "rauf", "role", "foi_officer", "password",
         "violet mountain river lamp").body());
     Browser anonymous = f.browser();

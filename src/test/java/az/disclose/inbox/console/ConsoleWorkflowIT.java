@@ -209,21 +209,27 @@ class ConsoleWorkflowIT {
   void anOfficerAddsARefusalGroundWithItsTemplatesThenRetiresItAndItIsNoLongerOffered() throws Exception {
     assertThat(officer.get("/console/grounds").body()).contains("state-secret", "istifadədədir",
         "/console/grounds/state-secret/retire", "href=\"/console/templates/refuse/state-secret/az\"");
-    HttpResponse<String> empty = officer.post("/console/grounds", "ground", "", "body-az", "", "body-en", "x");
+    HttpResponse<String> empty = officer.post("/console/grounds", "ground", "", "body-az", "", "body-en", "x",
+        "name-az", "", "name-en", "Trade secret");
     assertThat(empty.statusCode()).isEqualTo(400);
-    assertThat(empty.body()).contains("error-summary", "href=\"#ground\"", "href=\"#body-az\"");
+    assertThat(empty.body()).contains("error-summary", "href=\"#ground\"", "href=\"#body-az\"", "href=\"#name-az\"",
+        "value=\"Trade secret\"");
     HttpResponse<String> bad = officer.post("/console/grounds", "ground", "Kommersiya <b>sirri</b>",
-        "body-az", "a", "body-en", "b");
+        "body-az", "a", "body-en", "b", "name-az", "a", "name-en", "b");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("lower-case letters, digits and dashes", "value=\"Kommersiya &lt;b&gt;sirri&lt;/b&gt;\"")
         .doesNotContain("<b>sirri");
 
     HttpResponse<String> added = officer.post("/console/grounds", "ground", "commercial-secret",
-        "body-az", "Hörmətli {name}, <script>alert(1)</script> kommersiya sirridir.", "body-en", "Dear {name}, a trade secret.");
+        "body-az", "Hörmətli {name}, <script>alert(1)</script> kommersiya sirridir.", "body-en", "Dear {name}, a trade secret.",
+        "name-az", "Məlumat <i>kommersiya</i> sirridir", "name-en", "The information is a trade secret");
     assertThat(location(added)).isEqualTo("/console/grounds?flash=ground-added");
     assertThat(officer.get("/console/templates/refuse/commercial-secret/az").body())
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
-    assertThat(officer.get("/console/requests/" + fresh).body()).contains("value=\"refuse/commercial-secret\"");
+    assertThat(officer.get("/console/requests/" + fresh).body()).contains("value=\"refuse/commercial-secret\"",
+        "<option value=\"commercial-secret\">Məlumat &lt;i&gt;kommersiya&lt;/i&gt; sirridir</option>");
+    assertThat(officer.get("/console/grounds").body()).contains("Məlumat &lt;i&gt;kommersiya&lt;/i&gt; sirridir")
+        .doesNotContain("<i>kommersiya");
 
     HttpResponse<String> retired = officer.post("/console/grounds/commercial-secret/retire");
     assertThat(location(retired)).isEqualTo("/console/grounds?flash=ground-retired");
