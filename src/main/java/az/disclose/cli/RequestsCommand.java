@@ -844,6 +844,9 @@ final class RequestsCommand implements Runnable {
         for (az.disclose.inbox.model.RefusalGround g : register.refusalGrounds()) {
           out.printf("%-24s %-8s %s%n", g.ground(), String.join(",", g.languages()), g.retired()
               .map(r -> "retired " + MINUTE.format(r.at().atZone(zone)) + " by " + clean(r.actor())).orElse("in use"));
+          for (java.util.Map.Entry<String, String> n : new java.util.TreeMap<>(g.names()).entrySet()) {
+            out.printf("  %s: %s%n", n.getKey(), clean(n.getValue()));
+          }
         }
         return Main.OK;
       });

@@ -96,7 +96,8 @@ class RequestsWorkflowCliTest {
     assertThat(run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(),
         "--name-az", "x", "--name-en", "y").err())
         .contains("the refusal ground tax-secret exists already");
-    assertThat(run("grounds", "list").out()).contains("tax-secret").contains("state-secret").contains("in use");
+    assertThat(run("grounds", "list").out()).contains("tax-secret").contains("state-secret").contains("in use")
+        .contains("  az: Vergi sirri\n  en: A tax secret\n");
 
     assertThat(run("grounds", "retire", "tax-secret", "--actor", "leyla").code()).isZero();
     assertThat(run("grounds", "list").out()).containsPattern("tax-secret +az,en +retired .* by leyla");
