@@ -370,9 +370,11 @@ final class RequestPages {
     List<Views.Option> templates = new ArrayList<>();
     java.util.Set<String> seen = new java.util.TreeSet<>();
     java.util.Set<String> retired = new java.util.HashSet<>();
+    java.util.Map<String, String> groundLabels = new java.util.HashMap<>();
     List<Views.Option> refusalGrounds = new ArrayList<>();
     refusalGrounds.add(new Views.Option("", c.t.get("refuse.ground.choose"), refuseGround.isEmpty()));
     for (az.disclose.inbox.model.RefusalGround g : console.register.refusalGrounds()) {
+      groundLabels.put(g.ground(), g.label(c.t.language()));
       if (!g.inUse()) {
         retired.add(g.ground());
       } else {
@@ -383,7 +385,8 @@ final class RequestPages {
       String value = t.kind().key() + (t.ground().isEmpty() ? "" : "/" + t.ground());
       if (!actionOf(t.kind()).isEmpty() && !retired.contains(t.ground()) && seen.add(value)) {
         templates.add(new Views.Option(value, c.t.get("template.kind." + t.kind().key())
-            + (t.ground().isEmpty() ? "" : " — " + t.ground()), value.equals(chosen)));
+            + (t.ground().isEmpty() ? "" : " — " + groundLabels.getOrDefault(t.ground(), t.ground())),
+            value.equals(chosen)));
       }
     }
     List<Views.Option> languages = new ArrayList<>();
