@@ -393,19 +393,24 @@ final class RequestsCommand implements Runnable {
   }
 
   @Command(name = "refuse", mixinStandardHelpOptions = true,
-      description = "Refuse the request, with its legal ground; closes the request.")
+      description = "Refuse the request on a legal ground (see `requests grounds list`), with a letter; closes the"
+          + " request.")
   static final class RefuseCommand implements Callable<Integer> {
     @ParentCommand RequestsCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin ActorOption actor;
     @Parameters(paramLabel = "NUMBER") String number;
-    @Option(names = "--ground", paramLabel = "TEXT", required = true, description = "the legal ground (law, article)")
+    @Option(names = "--ground", paramLabel = "GROUND", required = true,
+        description = "the refusal ground's key, one in use (state-secret, personal-data, ...)")
     String ground;
+    @Option(names = "--letter", paramLabel = "FILE",
+        description = "the refusal letter (UTF-8); default: the ground's template in the requester's language")
+    Path letter;
 
     @Override
     public Integer call() {
-      return parent.withRegister(spec,
-          (register, inbox, out) -> parent.told(out, register, inbox, number, register.refuse(number, actor.actor(), ground)));
+      return parent.withRegister(spec, (register, inbox, out) -> parent.told(out, register, inbox, number,
+          register.refuse(number, actor.actor(), ground, letter == null ? "" : readText(letter))));
     }
   }
 
@@ -573,7 +578,7 @@ final class RequestsCommand implements Runnable {
     @Option(names = "--unit", paramLabel = "ID", description = "only requests assigned to this unit") String unit;
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "received on or after") LocalDate from;
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "received on or before") LocalDate to;
-    @Option(names = "--ground", paramLabel = "TEXT", description = "only refusals on this legal ground (exact)")
+    @Option(names = "--ground", paramLabel = "GROUND", description = "only refusals on this legal ground (its key)")
     String ground;
     @Option(names = "--channel", paramLabel = "C", description = "web or email") String channel;
     @Option(names = "--search", paramLabel = "TEXT", description = "in the number, subject and text") String search;
@@ -839,6 +844,9 @@ final class RequestsCommand implements Runnable {
         for (az.disclose.inbox.model.RefusalGround g : register.refusalGrounds()) {
           out.printf("%-24s %-8s %s%n", g.ground(), String.join(",", g.languages()), g.retired()
               .map(r -> "retired " + MINUTE.format(r.at().atZone(zone)) + " by " + clean(r.actor())).orElse("in use"));
+          for (java.util.Map.Entry<String, String> n : new java.util.TreeMap<>(g.names()).entrySet()) {
+            out.printf("  %s: %s%n", n.getKey(), clean(n.getValue()));
+          }
         }
         return Main.OK;
       });
@@ -846,7 +854,8 @@ final class RequestsCommand implements Runnable {
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Add a refusal ground with its template in Azerbaijani and English (UTF-8 files).")
+      description = "Add a refusal ground with its template in Azerbaijani and English (UTF-8 files) and its name"
+          + " in words in both.")
   static final class GroundsAdd implements Callable<Integer> {
     @ParentCommand GroundsCommand parent;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -857,11 +866,18 @@ final class RequestsCommand implements Runnable {
     Path az;
     @Option(names = "--en", paramLabel = "FILE", required = true, description = "the refusal template in English")
     Path en;
+    @Option(names = "--name-az", paramLabel = "TEXT", required = true,
+        description = "the ground's name in words in Azerbaijani, as requesters read it")
+    String nameAz;
+    @Option(names = "--name-en", paramLabel = "TEXT", required = true,
+        description = "the ground's name in words in English")
+    String nameEn;
 
     @Override
     public Integer call() {
       return parent.parent.withRegister(spec, (register, inbox, out) -> {
-        register.addRefusalGround(ground, java.util.Map.of("az", readText(az), "en", readText(en)), actor.actor());
+        register.addRefusalGround(ground, java.util.Map.of("az", readText(az), "en", readText(en)),
+            java.util.Map.of("az", nameAz, "en", nameEn), actor.actor());
         out.printf("refusal ground %s added with its templates refuse/%s/az and refuse/%s/en%n", ground.strip(),
             ground.strip(), ground.strip());
         return Main.OK;

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 final class NoticeTemplates {
   static final String SEED = "/az/disclose/inbox/notice-templates.properties";
+  /** The refusal grounds' names in words, {@code GROUND.LANGUAGE=name} (docs/register.md, "Refusal grounds"). */
+  static final String GROUND_NAMES = "/az/disclose/inbox/refusal-grounds.properties";
   /** The longest template body accepted, in characters. */
   static final int MAX_BODY = 20_000;
   /** The languages of the templates: Azerbaijani first, English second. */
@@ -45,15 +47,7 @@ final class NoticeTemplates {
 
   /** The seeded defaults, by {@code kind/ground/language} (fails loudly when the resource is broken). */
   static List<NoticeTemplate> defaults(Instant at) {
-    Properties p = new Properties();
-    try (InputStream in = NoticeTemplates.class.getResourceAsStream(SEED)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + SEED);
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + SEED + ": " + e.getMessage(), e);
-    }
+    Properties p = resource(SEED);
     List<NoticeTemplate> out = new ArrayList<>();
     for (String key : new TreeMap<>(p).keySet().stream().map(String::valueOf).toList()) {
       String[] parts = key.split("\\.");
@@ -68,14 +62,50 @@ final class NoticeTemplates {
     return out;
   }
 
-  /** Stores version 1 of each default that is not in the database yet. */
+  private static Properties resource(String name) {
+    Properties p = new Properties();
+    try (InputStream in = NoticeTemplates.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    return p;
+  }
+
+  /** The names of the grounds, by ground and language (fails loudly when the resource is broken). */
+  static Map<String, Map<String, String>> groundNames() {
+    Properties p = resource(GROUND_NAMES);
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      int dot = key.lastIndexOf('.');
+      if (dot < 1 || !validGround(key.substring(0, dot)) || !LANGUAGES.contains(key.substring(dot + 1))
+          || p.getProperty(key).isBlank()) {
+        throw new IllegalStateException(GROUND_NAMES + ": key '" + key + "' is not GROUND.LANGUAGE with a name");
+      }
+      out.computeIfAbsent(key.substring(0, dot), k -> new TreeMap<>()).put(key.substring(dot + 1),
+          p.getProperty(key).strip());
+    }
+    return out;
+  }
+
+  /** Stores version 1 of each default, and the default grounds' names, that are not in the database yet. */
   void seed(Instant at) throws StoreException {
     List<NoticeTemplate> defaults = defaults(at);
+    Map<String, Map<String, String>> names = groundNames();
     store.<Void, RuntimeException>write(tx -> {
       for (NoticeTemplate t : defaults) {
         tx.update("INSERT INTO notice_templates (" + COLUMNS + ") VALUES (?, ?, ?, 1, ?, ?, ?)"
             + " ON CONFLICT (kind, ground, language, version) DO NOTHING",
             t.kind().key(), t.ground(), t.language(), t.body(), t.editedBy(), at.toEpochMilli());
+      }
+      for (Map.Entry<String, Map<String, String>> g : names.entrySet()) {
+        for (Map.Entry<String, String> n : g.getValue().entrySet()) {
+          tx.update("INSERT INTO refusal_ground_names (ground, language, name) VALUES (?, ?, ?)"
+              + " ON CONFLICT (ground, language) DO NOTHING", g.getKey(), n.getKey(), n.getValue());
+        }
       }
       return null;
     });
@@ -123,17 +153,23 @@ final class NoticeTemplates {
           retired.put((String) c[0], new RefusalGround.Change((String) c[2], Instant.ofEpochMilli((Long) c[3])));
         }
       }
+      Map<String, Map<String, String>> names = new TreeMap<>();
+      for (List<String> n : t.query("SELECT ground, language, name FROM refusal_ground_names ORDER BY ground, language",
+          r -> List.of(r.text(1), r.text(2), r.text(3)))) {
+        names.computeIfAbsent(n.get(0), k -> new TreeMap<>()).put(n.get(1), n.get(2));
+      }
       List<RefusalGround> out = new ArrayList<>();
-      languages.forEach((g, l) -> out.add(new RefusalGround(g, l, Optional.ofNullable(retired.get(g)))));
+      languages.forEach((g, l) -> out.add(new RefusalGround(g, l, Optional.ofNullable(retired.get(g)),
+          names.getOrDefault(g, Map.of()))));
       return out;
     });
   }
 
   /**
-   * A new refusal ground: version 1 of its template in each language of {@code bodies}, in one
-   * transaction; refused when the ground has templates already.
+   * A new refusal ground: version 1 of its template in each language of {@code bodies} and its
+   * {@code names}, in one transaction; refused when the ground has templates already.
    */
-  void addGround(String ground, Map<String, String> bodies, String actor, Instant at)
+  void addGround(String ground, Map<String, String> bodies, Map<String, String> names, String actor, Instant at)
       throws StoreException, RequestException {
     store.<Void, RequestException>write(tx -> {
       if (tx.queryFirst("SELECT 1 FROM notice_templates WHERE kind = 'refuse' AND ground = ?", r -> r.number(1),
@@ -144,6 +180,10 @@ final class NoticeTemplates {
       for (Map.Entry<String, String> b : new TreeMap<>(bodies).entrySet()) {
         tx.update("INSERT INTO notice_templates (" + COLUMNS + ") VALUES ('refuse', ?, ?, 1, ?, ?, ?)", ground,
             b.getKey(), b.getValue(), actor, at.toEpochMilli());
+      }
+      for (Map.Entry<String, String> n : new TreeMap<>(names).entrySet()) {
+        tx.update("INSERT INTO refusal_ground_names (ground, language, name) VALUES (?, ?, ?)"
+            + " ON CONFLICT (ground, language) DO NOTHING", ground, n.getKey(), n.getValue());
       }
       return null;
     });
@@ -197,6 +237,23 @@ final class NoticeTemplates {
           + " (the placeholders are {number}, {name} and {due})");
     }
     return out;
+  }
+
+  /** The longest name of a refusal ground, in characters. */
+  static final int MAX_NAME = 300;
+
+  /** The problems of a ground's name, or empty: it is one line of at most {@link #MAX_NAME} characters. */
+  static List<String> nameProblems(String name) {
+    if (name == null || name.isBlank()) {
+      return List.of("the ground's name in words must not be empty");
+    }
+    if (name.length() > MAX_NAME) {
+      return List.of("the ground's name has " + name.length() + " characters; at most " + MAX_NAME + " are kept");
+    }
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      return List.of("the ground's name is one line, without control characters");
+    }
+    return List.of();
   }
 
   static boolean validGround(String ground) {

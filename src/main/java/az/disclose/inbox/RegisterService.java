@@ -19,6 +19,7 @@ import az.disclose.inbox.model.QueueQuery;
 import az.disclose.inbox.model.QueueRow;
 import az.disclose.inbox.model.ReopenGround;
 import az.disclose.inbox.model.Receipt;
+import az.disclose.inbox.model.Refusal;
 import az.disclose.inbox.model.RequestStatus;
 import az.disclose.inbox.model.RequestSummary;
 import az.disclose.inbox.model.RequestType;
@@ -567,17 +568,53 @@ public final class RegisterService implements Register {
         RequestStatus.CLARIFICATION_REQUESTED, text);
   }
 
-  /** Refused, with the legal ground: closes the request. */
+  /** Refused on {@code ground} with the letter of its template in the requester's language: closes the request. */
   public HistoryEvent refuse(String number, String actor, String ground) throws RequestException, RegisterException {
-    requireText(ground, "the legal ground");
+    return refuse(number, actor, ground, "");
+  }
+
+  /**
+   * Refused on the legal ground {@code ground} (the key of a refusal ground in use, docs/register.md),
+   * with {@code letter} as the officer wrote it (blank: its template in the requester's language,
+   * filled): closes the request. The queues' filter finds it by the key; the event's text holds the key,
+   * the ground's names in words and the letter ({@link Refusal}). Refused, nothing recorded, for an
+   * unknown or retired ground.
+   */
+  public HistoryEvent refuse(String number, String actor, String ground, String letter)
+      throws RequestException, RegisterException {
+    az.disclose.inbox.model.RefusalGround g = groundForRefusal(ground);
+    String text = letter == null || letter.isBlank()
+        ? fillTemplate(TemplateKind.REFUSE, g.ground(), get(number).language().equals("en") ? "en" : "az", number)
+        : letter;
+    Refusal refusal = Refusal.of(g.ground(), g.names(), text);
     return act(number, actor, "refusal", (tx, r, now) -> {
       requireOpen(r, "refused");
       requireAcceptedByResponder(tx, r, actor, "refused");
-      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REFUSED, "refused: " + ground, true);
+      HistoryEvent e = tx.append(r.number(), now, actor, EventKind.REFUSED, refusal.text(), true);
       tx.setState(r.number(), e, RequestStatus.REFUSED, r.deadlineRule(), r.dueDate(), r.dueAt());
-      tx.setRefusalGround(r.number(), ground.strip());
+      tx.setRefusalGround(r.number(), g.ground());
       return e;
     });
+  }
+
+  /** The refusal ground {@code ground} names, when it is in use; else why not, with the grounds in use. */
+  private az.disclose.inbox.model.RefusalGround groundForRefusal(String ground)
+      throws RequestException, RegisterException {
+    String key = ground == null ? "" : ground.strip();
+    List<az.disclose.inbox.model.RefusalGround> all = refusalGrounds();
+    List<String> inUse = all.stream().filter(az.disclose.inbox.model.RefusalGround::inUse)
+        .map(az.disclose.inbox.model.RefusalGround::ground).toList();
+    for (az.disclose.inbox.model.RefusalGround g : all) {
+      if (g.ground().equals(key)) {
+        if (!g.inUse()) {
+          throw new RequestException("the refusal ground " + key + " was retired by " + g.retired().get().actor()
+              + ": it is not used for new refusals (the grounds in use are " + String.join(", ", inUse) + ")");
+        }
+        return g;
+      }
+    }
+    throw new RequestException((key.isEmpty() ? "the legal ground of the refusal is missing"
+        : "there is no refusal ground '" + key + "'") + ": give one of " + String.join(", ", inUse));
   }
 
   // ================================================================= units, reopening, withdrawal
@@ -906,11 +943,12 @@ public final class RegisterService implements Register {
 
   /**
    * Adds a refusal ground with its template in each language ({@code bodies}: "az" and "en" to
-   * the text); refused (nothing saved) for a bad name, a ground that exists, a missing language or a
-   * template text with problems.
+   * the text) and its name in words in each language ({@code names}, what requesters read); refused
+   * (nothing saved) for a bad key, a ground that exists, a missing language, a template text or a
+   * name with problems.
    */
-  public void addRefusalGround(String ground, java.util.Map<String, String> bodies, String actor)
-      throws RequestException, RegisterException {
+  public void addRefusalGround(String ground, java.util.Map<String, String> bodies,
+      java.util.Map<String, String> names, String actor) throws RequestException, RegisterException {
     requireText(actor, "the actor");
     String g = ground == null ? "" : ground.strip();
     if (!NoticeTemplates.validGround(g)) {
@@ -922,12 +960,20 @@ public final class RegisterService implements Register {
       for (String p : NoticeTemplates.problems(bodies.get(language))) {
         problems.add(language + ": " + p);
       }
+      for (String p : NoticeTemplates.nameProblems(names.get(language))) {
+        problems.add(language + ": " + p);
+      }
     }
     if (!problems.isEmpty()) {
       throw new RequestException("refusal ground " + g + " not added: " + String.join("; ", problems));
     }
     try {
-      templates().addGround(g, java.util.Map.copyOf(bodies), actor, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      java.util.Map<String, String> stripped = new java.util.TreeMap<>();
+      for (String language : NoticeTemplates.LANGUAGES) {
+        stripped.put(language, names.get(language).strip());
+      }
+      templates().addGround(g, java.util.Map.copyOf(bodies), stripped, actor,
+          clock.instant().truncatedTo(ChronoUnit.MILLIS));
       LOG.info("refusal ground {} added by {}", g, actor);
     } catch (StoreException e) {
       throw new RegisterException("the refusal ground could not be saved: " + e.getMessage(), e);

@@ -40,8 +40,6 @@ import java.util.TreeSet;
 public final class MonthlyCalculator {
   /** The most missing (or out-of-period) numbers listed by name in the integrity line; the rest are counted. */
   public static final int MAX_LISTED = 20;
-  /** The prefix of a refusal event's text before the legal ground (RegisterService.refuse). */
-  static final String REFUSED_PREFIX = "refused: ";
 
   private final ZoneId zone;
   private final WorkingDays workingDays;
@@ -386,12 +384,13 @@ public final class MonthlyCalculator {
     return String.format(Locale.ROOT, "%s-%d-%05d", numberPrefix, year, sequence);
   }
 
-  /** The legal ground of a refusal event's text, whitespace collapsed. */
+  /**
+   * The legal ground of a refusal event's text, whitespace collapsed: the ground's key ({@link
+   * az.disclose.inbox.model.Refusal}), or the words of a refusal recorded before grounds had keys.
+   */
   static String ground(String text) {
-    String t = text == null ? "" : text.strip();
-    if (t.startsWith(REFUSED_PREFIX)) {
-      t = t.substring(REFUSED_PREFIX.length());
-    }
+    String t = az.disclose.inbox.model.Refusal.parse(text).map(az.disclose.inbox.model.Refusal::ground)
+        .orElse(text == null ? "" : text.strip());
     t = t.replaceAll("\\s+", " ").strip();
     return t.isEmpty() ? "—" : t;
   }

@@ -40,7 +40,8 @@ class PostgresArchiveGuardIT extends ArchiveGuardContract {
         "GRANT SELECT, INSERT ON notice_templates TO " + role,
         // the register reads an actor's account to hold a unit responder to the acceptance rule
         "GRANT SELECT ON accounts TO " + role,
-        "GRANT SELECT, INSERT ON refusal_ground_changes TO " + role);
+        "GRANT SELECT, INSERT ON refusal_ground_changes TO " + role,
+        "GRANT SELECT, INSERT ON refusal_ground_names TO " + role);
   }
 
   @Test

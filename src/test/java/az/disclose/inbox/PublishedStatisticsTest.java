@@ -86,7 +86,7 @@ class PublishedStatisticsTest {
     String f = web(2026, 2, 20, 10, 0);                // February; open, not yet due
 
     clock.setBaku(2026, 1, 2, 9, 0);
-    register.refuse(d, "leyla", "art. 21: confidential");
+    register.refuse(d, "leyla", "state-secret");
     clock.setBaku(2026, 2, 3, 12, 0);                  // 2 working days after 31 January (2 and 3 February)
     register.answer(a, "leyla", "Cavab", List.of());
     assertThat(register.get(b).dueDate()).isEqualTo(LocalDate.of(2026, 2, 10));

@@ -119,10 +119,10 @@ class RequestsCliTest {
 
   @Test
   void refuseRecordsTheLegalGroundAndClosesTheRequest() {
-    assertThat(run("refuse", fresh, "--ground", "art. 35.1.1", "--actor", "leyla").code()).isZero();
+    assertThat(run("refuse", fresh, "--ground", "not-held", "--actor", "leyla").code()).isZero();
     Result again = run("answer", fresh, "--file", "whatever.md", "--actor", "leyla");
     assertThat(again.code()).isEqualTo(1);
-    assertThat(run("show", fresh).out()).contains("refused: art. 35.1.1").contains("  refused\n");
+    assertThat(run("show", fresh).out()).contains("refused on ground not-held").contains("  refused\n");
   }
 
   @Test

@@ -89,12 +89,15 @@ class RequestsWorkflowCliTest {
   void refusalGroundsAreListedAddedRetiredAndReinstatedFromTheCommandLine() throws Exception {
     Path az = Files.writeString(tmp.resolve("az.txt"), "Hörmətli {name}, vergi sirri.");
     Path en = Files.writeString(tmp.resolve("en.txt"), "Dear {name}, a tax secret.");
-    Result added = run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(), "--actor", "leyla");
+    Result added = run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(),
+        "--name-az", "Vergi sirri", "--name-en", "A tax secret", "--actor", "leyla");
     assertThat(added.code()).as(added.err()).isZero();
     assertThat(added.out()).contains("refusal ground tax-secret added");
-    assertThat(run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString()).err())
+    assertThat(run("grounds", "add", "tax-secret", "--az", az.toString(), "--en", en.toString(),
+        "--name-az", "x", "--name-en", "y").err())
         .contains("the refusal ground tax-secret exists already");
-    assertThat(run("grounds", "list").out()).contains("tax-secret").contains("state-secret").contains("in use");
+    assertThat(run("grounds", "list").out()).contains("tax-secret").contains("state-secret").contains("in use")
+        .contains("  az: Vergi sirri\n  en: A tax secret\n");
 
     assertThat(run("grounds", "retire", "tax-secret", "--actor", "leyla").code()).isZero();
     assertThat(run("grounds", "list").out()).containsPattern("tax-secret +az,en +retired .* by leyla");
@@ -106,6 +109,32 @@ class RequestsWorkflowCliTest {
     assertThat(run("grounds", "reinstate", "tax-secret").out()).contains("refusal ground tax-secret is in use again");
     assertThat(run("templates", "show", "refuse", "--ground", "tax-secret", "--for", first).out())
         .contains("Hörmətli Aysel Məmmədova, vergi sirri.");
+  }
+
+  @Test
+  void refuseTakesTheKeyOfAGroundInUseAndTheQueueFindsTheRefusalByIt() throws Exception {
+    Result free = run("refuse", first, "--ground", "maddə 21", "--actor", "leyla");
+    assertThat(free.code()).isEqualTo(1);
+    assertThat(free.err()).contains("there is no refusal ground 'maddə 21'")
+        .contains("give one of not-held, personal-data, published, state-secret");
+    assertThat(run("grounds", "retire", "published", "--actor", "leyla").code()).isZero();
+    Result retired = run("refuse", first, "--ground", "published", "--actor", "leyla");
+    assertThat(retired.code()).isEqualTo(1);
+    assertThat(retired.err()).contains("the refusal ground published was retired by leyla")
+        .contains("the grounds in use are not-held, personal-data, state-secret");
+    assertThat(run("show", first).out()).contains("registered").doesNotContain("REFUSED");
+
+    Path letter = Files.writeString(tmp.resolve("letter.txt"), "Hörmətli Aysel, hesabat nazirlikdə saxlanmır.");
+    Result refused = run("refuse", first, "--ground", "not-held", "--letter", letter.toString(), "--actor", "leyla");
+    assertThat(refused.code()).as(refused.err()).isZero();
+    // without --letter: the ground's template in the requester's language
+    assertThat(run("refuse", second, "--ground", "state-secret", "--actor", "leyla").code()).isZero();
+    assertThat(run("show", first).out()).contains("refused on ground not-held")
+        .contains("Hörmətli Aysel, hesabat nazirlikdə saxlanmır.");
+    assertThat(run("show", second).out()).contains("refused on ground state-secret")
+        .contains("dövlət sirri təşkil etdiyi üçün verilə bilməz");
+    Result byGround = run("queue", "all", "--ground", "not-held");
+    assertThat(byGround.out()).contains(first).doesNotContain(second);
   }
 
   @Test

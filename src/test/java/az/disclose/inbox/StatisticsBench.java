@@ -60,7 +60,7 @@ public final class StatisticsBench {
           if (kind < 16) {
             register.answer(number, "leyla", "Cavab", List.of());
           } else if (kind == 16) {
-            register.refuse(number, "leyla", "art. 21");
+            register.refuse(number, "leyla", "not-held");
           } else if (kind == 17) {
             register.forward(number, "leyla", "Energetika Nazirliyi");
           }

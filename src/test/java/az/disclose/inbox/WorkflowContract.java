@@ -361,9 +361,9 @@ abstract class WorkflowContract {
   void theFiltersNarrowAQueue() throws Exception {
     String a = request("Büdcə");
     String b = request("Tender");
-    register.refuse(b, "officer.leyla", "art. 35.1.3 (state secret)");
+    register.refuse(b, "officer.leyla", "state-secret");
     String c = request("Hesabat");
-    register.refuse(c, "officer.leyla", "art. 35.1.1");
+    register.refuse(c, "officer.leyla", "not-held", "Bu məlumat bizdə yoxdur.");
     clock.setBaku(2026, 2, 9, 10, 0);
     String d = request("Müqavilə");
     register.assign(d, "kadrlar", "officer.leyla");
@@ -371,7 +371,7 @@ abstract class WorkflowContract {
     QueueQuery all = QueueQuery.of(Queue.ALL, "x");
     assertThat(register.queue(all).total()).isEqualTo(4);
     assertThat(numbers(all.withStatus(RequestStatus.REFUSED))).containsExactlyInAnyOrder(b, c);
-    assertThat(numbers(all.withRefusalGround("art. 35.1.3 (state secret)"))).containsExactly(b);
+    assertThat(numbers(all.withRefusalGround("state-secret"))).containsExactly(b);
     assertThat(numbers(all.withUnit("kadrlar"))).containsExactly(d);
     assertThat(numbers(all.withReceived(LocalDate.of(2026, 2, 9), LocalDate.of(2026, 2, 9)))).containsExactly(d);
     assertThat(numbers(all.withReceived(LocalDate.of(2026, 2, 5), LocalDate.of(2026, 2, 8)))).hasSize(3);
@@ -581,9 +581,14 @@ abstract class WorkflowContract {
   void aRefusalGroundIsAddedWithItsTemplatesRetiredAndReinstatedButNeverDeleted() throws Exception {
     String n = request("Büdcə");
     register.addRefusalGround("commercial-secret", java.util.Map.of("az", "Hörmətli {name}, kommersiya sirri.",
-        "en", "Dear {name}, a commercial secret."), "leyla");
+        "en", "Dear {name}, a commercial secret."), java.util.Map.of("az", "Kommersiya sirri", "en", "A commercial secret"), "leyla");
     assertThat(register.refusalGrounds()).extracting(g -> g.ground())
         .containsExactly("commercial-secret", "not-held", "personal-data", "published", "state-secret");
+    // its names in words are what a refusal on it tells the requester
+    register.refuse(request("Tender"), "leyla", "commercial-secret");
+    assertThat(register.refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret")).singleElement()
+        .satisfies(g -> assertThat(g.names()).isEqualTo(java.util.Map.of("az", "Kommersiya sirri", "en",
+            "A commercial secret")));
     assertThat(register.getTemplate(TemplateKind.REFUSE, "commercial-secret", "en").editedBy()).isEqualTo("leyla");
     assertThat(register.fillTemplate(TemplateKind.REFUSE, "commercial-secret", "az", n))
         .isEqualTo("Hörmətli Aysel Məmmədova, kommersiya sirri.");
@@ -614,13 +619,57 @@ abstract class WorkflowContract {
   }
 
   @Test
+  void aRefusalStoresTheKeyOfAGroundInUseTheGroundsNamesAndTheLetterApart() throws Exception {
+    String a = request("Büdcə");
+    String b = request("Tender");
+    register.refuse(a, "leyla", "state-secret", "Hörmətli Aysel Məmmədova,\n\nplan məxfidir.");
+    register.refuse(b, "leyla", " not-held ");
+
+    assertThat(numbers(QueueQuery.of(Queue.ALL, "x").withRefusalGround("state-secret"))).containsExactly(a);
+    assertThat(numbers(QueueQuery.of(Queue.ALL, "x").withRefusalGround("not-held"))).containsExactly(b);
+    HistoryEvent e = register.get(a).history().get(register.get(a).history().size() - 1);
+    assertThat(e.kind()).isEqualTo(EventKind.REFUSED);
+    assertThat(e.visibleToRequester()).isTrue();
+    az.disclose.inbox.model.Refusal r = az.disclose.inbox.model.Refusal.parse(e.text()).orElseThrow();
+    assertThat(r.ground()).isEqualTo("state-secret");
+    assertThat(r.letter()).isEqualTo("Hörmətli Aysel Məmmədova,\n\nplan məxfidir.");
+    assertThat(r.name("az")).contains("Məlumat dövlət sirridir (\"İnformasiya əldə etmək haqqında\" Qanun)");
+    assertThat(r.name("en")).contains("The information is a state secret (Law on the Right to Obtain Information)");
+    // no letter given: the ground's template in the requester's language, filled
+    assertThat(az.disclose.inbox.model.Refusal.parse(register.get(b).history().get(register.get(b).history().size() - 1)
+        .text()).orElseThrow().letter()).isEqualTo("Hörmətli Aysel Məmmədova,\n\n" + b
+            + " nömrəli sorğunuzda istənilən məlumat nazirlikdə yoxdur.");
+  }
+
+  @Test
+  void aRefusalOnAMissingUnknownOrRetiredGroundIsRefusedWithTheGroundsInUseAndNothingIsRecorded() throws Exception {
+    String n = request("Büdcə");
+    assertThatThrownBy(() -> register.refuse(n, "leyla", "", "letter")).isInstanceOf(RequestException.class)
+        .hasMessage("the legal ground of the refusal is missing: give one of not-held, personal-data, published,"
+            + " state-secret");
+    assertThatThrownBy(() -> register.refuse(n, "leyla", "art. 35.1 (state secret)", "letter"))
+        .isInstanceOf(RequestException.class).hasMessageContaining("there is no refusal ground 'art. 35.1 (state secret)'")
+        .hasMessageContaining("give one of not-held, personal-data, published, state-secret");
+    register.retireRefusalGround("published", true, "admin");
+    assertThatThrownBy(() -> register.refuse(n, "leyla", "published", "letter")).isInstanceOf(RequestException.class)
+        .hasMessageContaining("the refusal ground published was retired by admin")
+        .hasMessageContaining("the grounds in use are not-held, personal-data, state-secret");
+    assertThat(kinds(n)).containsExactly(EventKind.REGISTERED);
+    assertThat(register.get(n).status()).isEqualTo(RequestStatus.REGISTERED);
+    assertThat(numbers(QueueQuery.of(Queue.ALL, "x").withRefusalGround("published"))).isEmpty();
+  }
+
+  @Test
   void aBadOrDuplicateRefusalGroundIsRefusedWithTheReasonAndNothingIsSaved() throws Exception {
-    assertThatThrownBy(() -> register.addRefusalGround("State Secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+    assertThatThrownBy(() -> register.addRefusalGround("State Secret", java.util.Map.of("az", "x", "en", "y"), java.util.Map.of("az", "Kommersiya sirri", "en", "A commercial secret"), "leyla"))
         .isInstanceOf(RequestException.class).hasMessageContaining("lower-case letters, digits and dashes");
-    assertThatThrownBy(() -> register.addRefusalGround("state-secret", java.util.Map.of("az", "x", "en", "y"), "leyla"))
+    assertThatThrownBy(() -> register.addRefusalGround("state-secret", java.util.Map.of("az", "x", "en", "y"), java.util.Map.of("az", "Kommersiya sirri", "en", "A commercial secret"), "leyla"))
         .hasMessageContaining("the refusal ground state-secret exists already");
-    assertThatThrownBy(() -> register.addRefusalGround("tax-secret", java.util.Map.of("az", "Salam {email}"), "leyla"))
-        .hasMessageContaining("az: unknown placeholder {email}").hasMessageContaining("en: the template text must not be empty");
+    assertThatThrownBy(() -> register.addRefusalGround("tax-secret", java.util.Map.of("az", "Salam {email}"),
+        java.util.Map.of("az", "Vergi\nsirri"), "leyla"))
+        .hasMessageContaining("az: unknown placeholder {email}").hasMessageContaining("en: the template text must not be empty")
+        .hasMessageContaining("az: the ground's name is one line")
+        .hasMessageContaining("en: the ground's name in words must not be empty");
     assertThatThrownBy(() -> register.retireRefusalGround("whim", true, "leyla"))
         .hasMessageContaining("there is no refusal ground whim");
     assertThat(register.refusalGrounds()).extracting(g -> g.ground()).doesNotContain("tax-secret", "whim")

@@ -21,16 +21,23 @@ final class GroundPages {
   }
 
   void list(Web w, Console.Call c) throws Exception {
-    show(w, c, 200, "", "", "", List.of());
+    show(w, c, 200, "", "", "", "", "", List.of());
   }
 
   void add(Web w, Console.Call c) throws Exception {
     String ground = c.form.get("ground");
     String az = c.form.get("body-az");
     String en = c.form.get("body-en");
+    String nameAz = c.form.get("name-az");
+    String nameEn = c.form.get("name-en");
     List<Views.FieldError> errors = new ArrayList<>();
     if (ground.isEmpty()) {
       errors.add(new Views.FieldError("ground", c.t.get("grounds.error.name")));
+    }
+    for (String[] n : List.of(new String[] {"name-az", nameAz}, new String[] {"name-en", nameEn})) {
+      if (n[1].isBlank()) {
+        errors.add(new Views.FieldError(n[0], c.t.get("grounds.error.words")));
+      }
     }
     for (String[] b : List.of(new String[] {"body-az", az}, new String[] {"body-en", en})) {
       if (b[1].isBlank()) {
@@ -41,7 +48,8 @@ final class GroundPages {
     }
     if (errors.isEmpty()) {
       try {
-        console.register.addRefusalGround(ground, Map.of("az", az, "en", en), c.actor());
+        console.register.addRefusalGround(ground, Map.of("az", az, "en", en), Map.of("az", nameAz, "en", nameEn),
+            c.actor());
       } catch (RequestException e) {
         errors.add(new Views.FieldError("ground", Console.clean(e.getMessage())));
       } catch (RegisterException e) {
@@ -50,7 +58,7 @@ final class GroundPages {
       }
     }
     if (!errors.isEmpty()) {
-      show(w, c, 400, ground, az, en, errors);
+      show(w, c, 400, ground, az, en, nameAz, nameEn, errors);
       return;
     }
     console.audited(c, "refusal ground " + ground.strip() + " added");
@@ -70,7 +78,7 @@ final class GroundPages {
     try {
       console.register.retireRefusalGround(ground, retire, c.actor());
     } catch (RequestException e) {
-      show(w, c, 409, "", "", "", List.of(new Views.FieldError("ground", c.t.get("action.error.refused") + " "
+      show(w, c, 409, "", "", "", "", "", List.of(new Views.FieldError("ground", c.t.get("action.error.refused") + " "
           + Console.clean(e.getMessage()))));
       return;
     } catch (RegisterException e) {
@@ -81,8 +89,8 @@ final class GroundPages {
     w.redirect(Console.PATH + "/grounds?flash=" + (retire ? "ground-retired" : "ground-reinstated"));
   }
 
-  private void show(Web w, Console.Call c, int status, String ground, String az, String en,
-      List<Views.FieldError> errors) throws Exception {
+  private void show(Web w, Console.Call c, int status, String ground, String az, String en, String nameAz,
+      String nameEn, List<Views.FieldError> errors) throws Exception {
     List<RefusalGround> grounds;
     try {
       grounds = console.register.refusalGrounds();
@@ -100,11 +108,11 @@ final class GroundPages {
       String state = g.retired().map(r -> c.t.format("grounds.retired", r.actor(), console.time(r.at())))
           .orElse(c.t.get("grounds.inuse"));
       String base = Console.PATH + "/grounds/" + g.ground();
-      rows.add(new Views.GroundRow(g.ground(), state, templates, base + (g.inUse() ? "/retire" : "/reinstate"),
+      rows.add(new Views.GroundRow(g.ground(), g.names().getOrDefault(c.t.language(), ""), state, templates, base + (g.inUse() ? "/retire" : "/reinstate"),
           c.t.get(g.inUse() ? "grounds.retire" : "grounds.reinstate")));
     }
     Views.GroundList view = new Views.GroundList(rows, Permission.TEMPLATES.grantedTo(c.account().role()),
-        ground, az, en, "{number} {name} {due}");
+        ground, az, en, "{number} {name} {due}", nameAz, nameEn);
     console.page(w, status, "grounds.ftlh", console.frame(w, c.t, c.session, c.t.get("grounds.title"),
         Console.flash(w, c.t), errors), view);
   }

@@ -143,11 +143,22 @@ final class RequestPages {
     for (String u : new java.util.TreeSet<>(console.register.units())) {
       units.add(new Views.Option(u, u, u.equals(unit)));
     }
+    List<Views.Option> grounds = options(c.t, "list.status.any", ground);
+    boolean known = ground.isEmpty();
+    for (az.disclose.inbox.model.RefusalGround g : console.register.refusalGrounds()) {
+      known |= g.ground().equals(ground);
+      grounds.add(new Views.Option(g.ground(), g.label(c.t.language())
+          + (g.inUse() ? "" : " (" + c.t.get("refuse.ground.retired") + ")"), g.ground().equals(ground)));
+    }
+    if (!known) {
+      // a refusal recorded with its ground in words (before grounds had keys) is still found by them
+      grounds.add(new Views.Option(ground, ground, true));
+    }
     Views.RequestList view = new Views.RequestList(queue.key(), c.t.get("queue." + queue.key()), tabs, rows,
         result.total(), page, pages, page > 1 ? here + "&page=" + (page - 1) : "",
         page < pages ? here + "&page=" + (page + 1) : "", statuses, types, channels, responder ? List.of() : units,
         from.map(LocalDate::toString).orElse(""), to.map(LocalDate::toString).orElse(""),
-        ground, text);
+        grounds, text);
     console.page(w, errors.isEmpty() ? 200 : 400, "list.ftlh", console.frame(w, c.t, c.session,
         c.t.get("queue." + queue.key()), Console.flash(w, c.t), errors), view);
   }
@@ -264,7 +275,8 @@ final class RequestPages {
         errors.add(new Views.FieldError("template", c.t.get("template.error.unknown")));
       } else {
         try {
-          drafts = drafts(action, console.register.fillTemplate(kind.get(), ground, language, v.get().number()));
+          drafts = drafts(action, console.register.fillTemplate(kind.get(), ground, language, v.get().number()))
+              .withRefuseGround(ground);
         } catch (RequestException e) {
           errors.add(new Views.FieldError("template", Console.clean(e.getMessage())));
         } catch (RegisterException e) {
@@ -326,7 +338,8 @@ final class RequestPages {
         console.date(v.dueDate(), c.t), v.status().open() ? console.left(v.dueDate(), overdue, c.t) : "", overdue,
         String.join("\n\n", explained), own, answers, base + "/raw", history, notes,
         Permission.ACT.grantedTo(c.account().role()), drafts, previewHtml,
-        workflow(c, v, console.register.assignment(v.number()), chosenTemplate, templateLanguage));
+        workflow(c, v, console.register.assignment(v.number()), chosenTemplate, templateLanguage,
+            drafts.refuseGround()));
     console.page(w, status, "request.ftlh", console.frame(w, c.t, c.session, v.number() + " — " + Console.clean(v.subject()), flash,
         errors), view);
   }
@@ -337,8 +350,8 @@ final class RequestPages {
   }
 
   /** The assignment and what the account may do with it, the templates to start from. */
-  private Views.Workflow workflow(Console.Call c, RequestView v, Assignment a, String chosen, String language)
-      throws RegisterException {
+  private Views.Workflow workflow(Console.Call c, RequestView v, Assignment a, String chosen, String language,
+      String refuseGround) throws RegisterException {
     Account account = c.account();
     boolean route = Permission.ROUTE.grantedTo(account.role());
     boolean ofUnit = account.role() == Role.UNIT_RESPONDER && a.unit().isPresent() && a.unit().equals(account.unit());
@@ -357,16 +370,23 @@ final class RequestPages {
     List<Views.Option> templates = new ArrayList<>();
     java.util.Set<String> seen = new java.util.TreeSet<>();
     java.util.Set<String> retired = new java.util.HashSet<>();
+    java.util.Map<String, String> groundLabels = new java.util.HashMap<>();
+    List<Views.Option> refusalGrounds = new ArrayList<>();
+    refusalGrounds.add(new Views.Option("", c.t.get("refuse.ground.choose"), refuseGround.isEmpty()));
     for (az.disclose.inbox.model.RefusalGround g : console.register.refusalGrounds()) {
+      groundLabels.put(g.ground(), g.label(c.t.language()));
       if (!g.inUse()) {
         retired.add(g.ground());
+      } else {
+        refusalGrounds.add(new Views.Option(g.ground(), g.label(c.t.language()), g.ground().equals(refuseGround)));
       }
     }
     for (NoticeTemplate t : console.register.listTemplates()) {
       String value = t.kind().key() + (t.ground().isEmpty() ? "" : "/" + t.ground());
       if (!actionOf(t.kind()).isEmpty() && !retired.contains(t.ground()) && seen.add(value)) {
         templates.add(new Views.Option(value, c.t.get("template.kind." + t.kind().key())
-            + (t.ground().isEmpty() ? "" : " — " + t.ground()), value.equals(chosen)));
+            + (t.ground().isEmpty() ? "" : " — " + groundLabels.getOrDefault(t.ground(), t.ground())),
+            value.equals(chosen)));
       }
     }
     List<Views.Option> languages = new ArrayList<>();
@@ -377,7 +397,7 @@ final class RequestPages {
     boolean unassigned = a.state() == AssignmentState.NONE || a.state() == AssignmentState.REJECTED;
     return new Views.Workflow(assignment(a, console.register.units(), c.t), route && open && a.state() == AssignmentState.NONE,
         route && open && a.state() != AssignmentState.NONE, units, ofUnit && open && a.state() == AssignmentState.PENDING,
-        route && reopenable, grounds, route && open, templates, languages, unassigned);
+        route && reopenable, grounds, route && open, templates, languages, unassigned, refusalGrounds);
   }
 
   /** The workflow actions on a request: assignment, the unit's answer to it, reopening, withdrawal. */
@@ -470,7 +490,6 @@ final class RequestPages {
     return switch (action) {
       case "extend" -> "reason";
       case "forward" -> "body";
-      case "refuse" -> "ground";
       default -> "text";
     };
   }
@@ -481,6 +500,10 @@ final class RequestPages {
       return;
     }
     RequestView v = found.get();
+    if (action.equals("refuse")) {
+      refuse(w, c, v);
+      return;
+    }
     String text = c.form.get(field(action));
     Views.Drafts drafts = drafts(action, text);
     String id = action + "-" + field(action);
@@ -503,7 +526,6 @@ final class RequestPages {
         case "extend" -> console.register.extend(v.number(), c.actor(), text);
         case "forward" -> console.register.forward(v.number(), c.actor(), text);
         case "clarify" -> console.register.clarify(v.number(), c.actor(), text);
-        case "refuse" -> console.register.refuse(v.number(), c.actor(), text);
         case "note" -> console.register.note(v.number(), c.actor(), text);
         default -> throw new IllegalArgumentException("unknown action " + action);
       };
@@ -524,7 +546,66 @@ final class RequestPages {
   private static Views.Drafts drafts(String action, String text) {
     return new Views.Drafts(action.equals("answer") ? text : "", action.equals("extend") ? text : "",
         action.equals("forward") ? text : "", action.equals("clarify") ? text : "", action.equals("refuse") ? text : "",
-        action.equals("note") ? text : "");
+        action.equals("note") ? text : "", "");
+  }
+
+  /**
+   * The refusal: a ground in use must be chosen ({@code ground}, its key) and a letter written ({@code
+   * text}); "fill from the template" ({@code fill}) puts the ground's template, in the requester's
+   * language, into the letter and shows the form again without refusing.
+   */
+  private void refuse(Web w, Console.Call c, RequestView v) throws Exception {
+    String ground = c.form.get("ground").strip();
+    String letter = c.form.get("text");
+    Views.Drafts drafts = drafts("refuse", letter).withRefuseGround(ground);
+    Optional<az.disclose.inbox.model.RefusalGround> g = Optional.empty();
+    for (az.disclose.inbox.model.RefusalGround x : console.register.refusalGrounds()) {
+      if (x.ground().equals(ground)) {
+        g = Optional.of(x);
+      }
+    }
+    String problem = ground.isEmpty() ? "refuse.error.ground.missing" : g.isEmpty() ? "refuse.error.ground.unknown"
+        : g.get().inUse() ? "" : "refuse.error.ground.retired";
+    if (!problem.isEmpty()) {
+      show(w, c, 400, v, "", List.of(new Views.FieldError("refuse-ground", c.t.get(problem))),
+          drafts.withRefuseGround(""), "");
+      return;
+    }
+    if (!c.form.get("fill").isEmpty()) {
+      try {
+        String filled = console.register.fillTemplate(TemplateKind.REFUSE, ground,
+            v.language().equals("en") ? "en" : "az", v.number());
+        show(w, c, 200, v, "", List.of(), drafts("refuse", filled).withRefuseGround(ground), "");
+      } catch (RequestException ex) {
+        show(w, c, 409, v, "", List.of(new Views.FieldError("refuse-ground", c.t.get("action.error.refused") + " "
+            + Console.clean(ex.getMessage()))), drafts, "");
+      }
+      return;
+    }
+    if (letter.isBlank()) {
+      show(w, c, 400, v, "", List.of(new Views.FieldError("refuse-text", c.t.get("action.error.empty.refuse"))),
+          drafts, "");
+      return;
+    }
+    if (letter.length() > MAX_TEXT) {
+      show(w, c, 400, v, "", List.of(new Views.FieldError("refuse-text", c.t.format("action.error.long", MAX_TEXT))),
+          drafts, "");
+      return;
+    }
+    HistoryEvent e;
+    try {
+      e = console.register.refuse(v.number(), c.actor(), ground, letter);
+    } catch (RequestException ex) {
+      show(w, c, 409, v, "", List.of(new Views.FieldError("refuse-ground", c.t.get("action.error.refused") + " "
+          + Console.clean(ex.getMessage()))), drafts, "");
+      return;
+    } catch (RegisterException ex) {
+      console.unavailable(w, c.t, ex);
+      return;
+    }
+    console.audited(c, "refuse " + v.number() + " on ground " + ground);
+    w.redirect(Console.PATH + "/requests/" + v.number() + "?flash=refuse&mail="
+        + console.mail.of(v.number(), e.id()).name().toLowerCase(Locale.ROOT));
   }
 
   private static List<Attachment> attachments(Form form) {

@@ -49,16 +49,24 @@ public final class Views {
   /** One page of a queue with the values of its filters (kept in the GET form). */
   public record RequestList(String queue, String title, List<Tab> tabs, List<RequestRow> rows, long total, int page,
       long pages, String previousHref, String nextHref, List<Option> statuses, List<Option> types,
-      List<Option> channels, List<Option> units, String from, String to, String ground, String text) {}
+      List<Option> channels, List<Option> units, String from, String to, List<Option> grounds, String text) {}
 
   public record Event(String at, String actor, String kind, String text, boolean internal) {}
 
   public record FileLink(String name, String type, String size, String href) {}
 
-  /** The values typed into the action forms, kept when a form comes back with an error. */
-  public record Drafts(String answer, String extend, String forward, String clarify, String refuse, String note) {
+  /**
+   * The values typed into the action forms, kept when a form comes back with an error;
+   * {@code refuseGround} the refusal ground chosen (its key), {@code refuse} the refusal letter.
+   */
+  public record Drafts(String answer, String extend, String forward, String clarify, String refuse, String note,
+      String refuseGround) {
     static Drafts none() {
-      return new Drafts("", "", "", "", "", "");
+      return new Drafts("", "", "", "", "", "", "");
+    }
+
+    Drafts withRefuseGround(String ground) {
+      return new Drafts(answer, extend, forward, clarify, refuse, note, ground);
     }
   }
 
@@ -76,10 +84,12 @@ public final class Views {
    * @param mayReassign an officer, an open request assigned (or sent back)
    * @param mayRespond the responder of the unit, the request waiting for the unit
    * @param templates the templates to start an action's text from ({@code kind} or {@code refuse/ground})
+   * @param refusalGrounds the refusal grounds in use (value: the key, label: the name in the page's
+   *     language), after a first option that chooses none
    */
   public record Workflow(String assignment, boolean mayAssign, boolean mayReassign, List<Option> units,
       boolean mayRespond, boolean mayReopen, List<Option> reopenGrounds, boolean mayWithdraw, List<Option> templates,
-      List<Option> templateLanguages, boolean unassigned) {}
+      List<Option> templateLanguages, boolean unassigned, List<Option> refusalGrounds) {}
 
   /** One template in use, in the templates list. */
   public record TemplateRow(String name, String kind, String ground, String language, int version, String editedBy,
@@ -91,7 +101,7 @@ public final class Views {
    * One refusal ground: its state ("in use", "retired by ... on ..."), links to its templates (value:
    * the address, label: the language), and the one change the page offers (retire or reinstate).
    */
-  public record GroundRow(String ground, String state, List<Option> templates, String changeAction,
+  public record GroundRow(String ground, String name, String state, List<Option> templates, String changeAction,
       String changeLabel) {}
 
   /** One period's figures (a year, or a month {@code 2026-02}); {@code median} the median working days to answer. */
@@ -103,7 +113,7 @@ public final class Views {
 
   /** The refusal grounds and the form that adds one (with what was typed, after an error). */
   public record GroundList(List<GroundRow> rows, boolean mayEdit, String draftGround, String draftAz, String draftEn,
-      String placeholders) {}
+      String placeholders, String draftNameAz, String draftNameEn) {}
 
   /** One template: its versions (newest first) and, for officers, the form of a new version. */
   public record TemplatePage(String name, String kind, String ground, String language, String body,

@@ -6,6 +6,7 @@ import az.disclose.calendar.DeadlineRules;
 import az.disclose.inbox.model.Channel;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.Refusal;
 import az.disclose.inbox.RegisterService;
 import az.disclose.inbox.RequestTx;
 import az.disclose.inbox.model.RequestType;
@@ -169,6 +170,9 @@ public final class Outbox implements RegisterService.InTransaction {
     boolean english = ENGLISH.equals(request.language());
     String text = officersText(event);
     String due = AzDates.format(extendedTo(request, event), english ? Locale.ENGLISH : AZ);
+    if (event.kind() == EventKind.REFUSED) {
+      text = refusal(event, english);
+    }
     Words words = english ? englishWords(event.kind(), text, due) : azWords(event.kind(), text, due);
     String basis = noticeRule(request, event.kind())
         .map(r -> english ? "Legal basis: " + r.legalBasis() + ".\n\n" : "Hüquqi əsas: " + legalBasisAz(r) + ".\n\n")
@@ -182,6 +186,23 @@ public final class Outbox implements RegisterService.InTransaction {
             : "Bu məktuba cavab yazsanız, yazdığınız " + request.number() + " nömrəli sorğunuza əlavə olunacaq.\n\n")
         + "--\n" + senderName() + "\n";
     return new Notice(kind, words.subject(), body);
+  }
+
+  /**
+   * What a refusal notice says after its opening: the legal ground by its name in the requester's
+   * language (never its key), then the officer's letter; a refusal recorded with its ground in words
+   * only gives those words.
+   */
+  private static String refusal(HistoryEvent event, boolean english) {
+    Optional<Refusal> r = Refusal.parse(event.text());
+    if (r.isEmpty()) {
+      return officersText(event);
+    }
+    if (r.get().legacy()) {
+      return r.get().ground();
+    }
+    String name = r.get().name(english ? ENGLISH : "az").orElse(english ? "given in the letter below" : "aşağıdakı məktubda göstərilib");
+    return name + "\n\n" + r.get().letter();
   }
 
   /** A later notice's subject (after the number) and its opening words. */

@@ -2,6 +2,7 @@ package az.disclose.inbox.web;
 
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
+import az.disclose.inbox.model.Refusal;
 import az.disclose.render.AzDates;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -37,7 +38,6 @@ final class PublicHistory {
   private static final Pattern RECOMPUTED = Pattern.compile(
       "^due date changed from \\S+ to (\\d{4}-\\d{2}-\\d{2})(?: (\\d{2}:\\d{2}))? \\(([A-Za-z0-9_.-]+)\\)");
   private static final String FORWARDED_PREFIX = "forwarded to ";
-  private static final String REFUSED_PREFIX = "refused: ";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private PublicHistory() {}
@@ -77,8 +77,7 @@ final class PublicHistory {
         case FORWARDED -> fill(msg, "inbox.history.forwarded",
             text.startsWith(FORWARDED_PREFIX) ? text.substring(FORWARDED_PREFIX.length()).strip() : text);
         case CLARIFICATION_REQUESTED -> fill(msg, "inbox.history.clarification_requested", text);
-        case REFUSED -> fill(msg, "inbox.history.refused",
-            text.startsWith(REFUSED_PREFIX) ? text.substring(REFUSED_PREFIX.length()).strip() : text);
+        case REFUSED -> refused(msg, locale, text);
         case STATUS_CHANGED -> fill(msg, "inbox.history.status_changed");
         case REOPENED -> {
           String s = fill(msg, "inbox.history.reopened");
@@ -93,6 +92,23 @@ final class PublicHistory {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * A refusal: the legal basis by the ground's name in the page's language (never its key), then the
+   * letter the officer wrote; a refusal recorded with its ground in words only gives those words.
+   */
+  private static String refused(Map<String, String> msg, Locale locale, String text) {
+    Optional<Refusal> r = Refusal.parse(text);
+    if (r.isEmpty()) {
+      return fill(msg, "inbox.history.refused_plain");
+    }
+    if (r.get().legacy()) {
+      return fill(msg, "inbox.history.refused", r.get().ground());
+    }
+    Optional<String> name = r.get().name(locale.getLanguage().equals("en") ? "en" : "az");
+    String s = name.map(n -> fill(msg, "inbox.history.refused", n)).orElseGet(() -> fill(msg, "inbox.history.refused_plain"));
+    return r.get().letter().isEmpty() ? s : s + "\n\n" + r.get().letter();
   }
 
   /**

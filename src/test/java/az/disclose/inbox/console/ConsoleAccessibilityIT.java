@@ -112,6 +112,20 @@ class ConsoleAccessibilityIT {
         signIn();
         b.get(f.base + "/console/requests/" + number);
       }),
+      new PageUnderTest("request, refusal without a ground (error)", b -> {
+        signIn();
+        b.get(f.base + "/console/requests/" + number);
+        b.findElement(By.cssSelector("form[action$='/refuse'] button.warning")).click(); // no ground chosen
+        new WebDriverWait(b, WAIT).until(d -> !d.findElements(By.cssSelector(".error-summary")).isEmpty());
+      }),
+      new PageUnderTest("request, refusal filled from the template", b -> {
+        signIn();
+        b.get(f.base + "/console/requests/" + number);
+        new org.openqa.selenium.support.ui.Select(b.findElement(By.id("refuse-ground"))).selectByValue("not-held");
+        b.findElement(By.cssSelector("form[action$='/refuse'] button[name=fill]")).click();
+        new WebDriverWait(b, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> d.findElement(By.id("refuse-text")).getAttribute("value").contains("nazirlikdə yoxdur"));
+      }),
       PageUnderTest.signedIn("quarantine", "/quarantine"),
       new PageUnderTest("quarantine entry", b -> {
         signIn();

@@ -117,7 +117,7 @@ class ConsolePagesIT {
     officer.get("/console/");
     officer.post("/console/requests/" + a + "/clarify", "text", "Hansı il?");
     officer.post("/console/requests/" + b + "/forward", "body", "Maliyyə Nazirliyi");
-    officer.post("/console/requests/" + c + "/refuse", "ground", "Maddə 21.1 — xidməti istifadə üçün məlumat");
+    officer.post("/console/requests/" + c + "/refuse", "ground", "state-secret", "text", "Maddə 21.1 — xidməti istifadə üçün məlumat");
     assertThat(f.inbox.register().get(a).status()).isEqualTo(RequestStatus.CLARIFICATION_REQUESTED);
     assertThat(f.inbox.register().get(b).status()).isEqualTo(RequestStatus.FORWARDED);
     assertThat(f.inbox.register().get(c).history()).filteredOn(e -> e.kind() == EventKind.REFUSED)
@@ -264,7 +264,8 @@ class ConsolePagesIT {
     pages.add(admin.post("/console/requests/" + n + "/reassign", "unit", ConsoleFixture.UNIT, "reason", "").body());
     pages.add(admin.post("/console/templates/answer/az", "body", "{nope}").body());
     pages.add(admin.post("/console/requests/" + n + "/note", "text", "").body());
-    pages.add(admin.post("/console/grounds", "ground", "", "body-az", "", "body-en", "").body());
+    pages.add(admin.post("/console/grounds", "ground", "", "body-az", "", "body-en", "", "name-az", "", "name-en", "")
+        .body());
     pages.add(admin.post("/console/accounts", "username", "rauf", "role", "foi_officer", "password",
         "violet mountain river lamp").body());
     Browser anonymous = f.browser();

@@ -198,7 +198,8 @@ class ConsoleWorkflowIT {
     assertThat(page).contains("Hörmətli Aysel Məmmədova,", fresh + " nömrəli sorğunuza cavab olaraq bildiririk:")
         .contains("<textarea id=\"answer-text\"");
     String english = officer.get("/console/requests/" + fresh + "?template=refuse/state-secret&tlang=en").body();
-    assertThat(english).containsPattern("(?s)<textarea id=\"refuse-ground\"[^>]*>Dear Aysel Məmmədova,");
+    assertThat(english).containsPattern("(?s)<textarea id=\"refuse-text\"[^>]*>Dear Aysel Məmmədova,")
+        .contains("<option value=\"state-secret\" selected>");
     HttpResponse<String> unknown = officer.get("/console/requests/" + fresh + "?template=refuse/nope&tlang=az");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("href=\"#template\"", "no template refuse/nope/az");
@@ -208,21 +209,27 @@ class ConsoleWorkflowIT {
   void anOfficerAddsARefusalGroundWithItsTemplatesThenRetiresItAndItIsNoLongerOffered() throws Exception {
     assertThat(officer.get("/console/grounds").body()).contains("state-secret", "istifadədədir",
         "/console/grounds/state-secret/retire", "href=\"/console/templates/refuse/state-secret/az\"");
-    HttpResponse<String> empty = officer.post("/console/grounds", "ground", "", "body-az", "", "body-en", "x");
+    HttpResponse<String> empty = officer.post("/console/grounds", "ground", "", "body-az", "", "body-en", "x",
+        "name-az", "", "name-en", "Trade secret");
     assertThat(empty.statusCode()).isEqualTo(400);
-    assertThat(empty.body()).contains("error-summary", "href=\"#ground\"", "href=\"#body-az\"");
+    assertThat(empty.body()).contains("error-summary", "href=\"#ground\"", "href=\"#body-az\"", "href=\"#name-az\"",
+        "value=\"Trade secret\"");
     HttpResponse<String> bad = officer.post("/console/grounds", "ground", "Kommersiya <b>sirri</b>",
-        "body-az", "a", "body-en", "b");
+        "body-az", "a", "body-en", "b", "name-az", "a", "name-en", "b");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("lower-case letters, digits and dashes", "value=\"Kommersiya &lt;b&gt;sirri&lt;/b&gt;\"")
         .doesNotContain("<b>sirri");
 
     HttpResponse<String> added = officer.post("/console/grounds", "ground", "commercial-secret",
-        "body-az", "Hörmətli {name}, <script>alert(1)</script> kommersiya sirridir.", "body-en", "Dear {name}, a trade secret.");
+        "body-az", "Hörmətli {name}, <script>alert(1)</script> kommersiya sirridir.", "body-en", "Dear {name}, a trade secret.",
+        "name-az", "Məlumat <i>kommersiya</i> sirridir", "name-en", "The information is a trade secret");
     assertThat(location(added)).isEqualTo("/console/grounds?flash=ground-added");
     assertThat(officer.get("/console/templates/refuse/commercial-secret/az").body())
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
-    assertThat(officer.get("/console/requests/" + fresh).body()).contains("value=\"refuse/commercial-secret\"");
+    assertThat(officer.get("/console/requests/" + fresh).body()).contains("value=\"refuse/commercial-secret\"",
+        "<option value=\"commercial-secret\">Məlumat &lt;i&gt;kommersiya&lt;/i&gt; sirridir</option>");
+    assertThat(officer.get("/console/grounds").body()).contains("Məlumat &lt;i&gt;kommersiya&lt;/i&gt; sirridir")
+        .doesNotContain("<i>kommersiya");
 
     HttpResponse<String> retired = officer.post("/console/grounds/commercial-secret/retire");
     assertThat(location(retired)).isEqualTo("/console/grounds?flash=ground-retired");
@@ -248,6 +255,66 @@ class ConsoleWorkflowIT {
     assertThat(f.inbox.register().refusalGrounds()).filteredOn(g -> g.ground().equals("commercial-secret"))
         .singleElement().satisfies(g -> assertThat(g.inUse()).isFalse());
     assertThat(f.accounts.audit(Optional.of("aysel"), 10)).extracting(AuditEvent::kind).contains(AuditKind.ACCESS_DENIED);
+  }
+
+  @Test
+  void anOfficerRefusesOnAChosenGroundWithTheLetterAndTheQueuesGroundFilterFindsIt() throws Exception {
+    String page = officer.get("/console/requests/" + fresh).body();
+    assertThat(page).contains("<select id=\"refuse-ground\" name=\"ground\"",
+        "<option value=\"state-secret\">Məlumat dövlət sirridir", "name=\"fill\"", "<textarea id=\"refuse-text\"");
+
+    // without JavaScript: choosing the ground and "fill from the template" puts its letter in the form
+    HttpResponse<String> filled = officer.post("/console/requests/" + fresh + "/refuse", "ground", "not-held",
+        "text", "", "fill", "1");
+    assertThat(filled.statusCode()).isEqualTo(200);
+    assertThat(filled.body()).containsPattern("(?s)<textarea id=\"refuse-text\"[^>]*>Hörmətli Aysel Məmmədova,\n\n"
+        + fresh + " nömrəli sorğunuzda istənilən məlumat nazirlikdə yoxdur.</textarea>")
+        .contains("<option value=\"not-held\" selected>");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.REGISTERED);
+
+    HttpResponse<String> refused = officer.post("/console/requests/" + fresh + "/refuse", "ground", "not-held",
+        "text", "Hörmətli Aysel Məmmədova,\n\nhesabat bizdə yoxdur.");
+    assertThat(location(refused)).startsWith("/console/requests/" + fresh + "?flash=refuse&mail=");
+    // the same register service the command line uses: a refusal made there is found by its ground too
+    f.inbox.register().refuse(overdue, "rashad", "state-secret");
+
+    String byGround = officer.get("/console/?queue=all&ground=not-held").body();
+    assertThat(byGround).contains("Cəmi: 1", fresh, "<option value=\"not-held\" selected>").doesNotContain(overdue);
+    assertThat(officer.get("/console/?queue=all&ground=state-secret").body()).contains("Cəmi: 1", overdue)
+        .doesNotContain(fresh);
+    assertThat(f.inbox.register().get(fresh).history()).filteredOn(e -> e.kind() == EventKind.REFUSED)
+        .singleElement().satisfies(e -> assertThat(e.text()).startsWith("refused on ground not-held\n")
+            .endsWith("\n\nHörmətli Aysel Məmmədova,\n\nhesabat bizdə yoxdur."));
+    assertThat(f.accounts.audit(Optional.of("leyla"), 10)).extracting(AuditEvent::detail)
+        .contains("refuse " + fresh + " on ground not-held");
+  }
+
+  @Test
+  void aRefusalWithoutAGroundOrOnAnUnknownOrRetiredOneComesBackWithTheErrorSummaryAndTheLetterKept() throws Exception {
+    officer.get("/console/requests/" + fresh);
+    HttpResponse<String> none = officer.post("/console/requests/" + fresh + "/refuse", "ground", "",
+        "text", "Məktub <b>qalır</b>");
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body()).contains("error-summary", "href=\"#refuse-ground\"", "İmtinanın hüquqi əsasını seçin",
+        "Məktub &lt;b&gt;qalır&lt;/b&gt;").doesNotContain("<b>qalır");
+    HttpResponse<String> unknown = officer.post("/console/requests/" + fresh + "/refuse", "ground", "art. 21",
+        "text", "Məktub");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("error-summary", "href=\"#refuse-ground\"", "Belə imtina əsası yoxdur");
+    f.inbox.register().retireRefusalGround("published", true, "admin");
+    assertThat(officer.get("/console/requests/" + fresh).body()).doesNotContain("<option value=\"published\"");
+    HttpResponse<String> retired = officer.post("/console/requests/" + fresh + "/refuse", "ground", "published",
+        "text", "Məktub");
+    assertThat(retired.statusCode()).isEqualTo(400);
+    assertThat(retired.body()).contains("error-summary", "href=\"#refuse-ground\"", "istifadədən çıxarılıb");
+    HttpResponse<String> noLetter = officer.post("/console/requests/" + fresh + "/refuse", "ground", "state-secret",
+        "text", " ");
+    assertThat(noLetter.statusCode()).isEqualTo(400);
+    assertThat(noLetter.body()).contains("href=\"#refuse-text\"", "İmtina məktubunu yazın");
+    assertThat(f.inbox.register().get(fresh).status()).isEqualTo(RequestStatus.REGISTERED);
+    // the queue still offers a retired ground (older refusals cite it), marked so
+    assertThat(officer.get("/console/").body()).contains("<option value=\"published\">Məlumat artıq dərc olunub"
+        + " (istifadədən çıxarılıb)</option>");
   }
 
   @Test

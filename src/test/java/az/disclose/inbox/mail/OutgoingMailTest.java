@@ -117,7 +117,8 @@ class OutgoingMailTest {
         case EXTEND -> r.extend(number, "officer", english ? "the data are being gathered" : "məlumat toplanır");
         case FORWARD -> r.forward(number, "officer", english ? "the State Statistics Committee" : "Dövlət Statistika Komitəsi");
         case CLARIFY -> r.clarify(number, "officer", english ? "Which year do you mean?" : "Hansı il nəzərdə tutulur?");
-        case REFUSE -> r.refuse(number, "officer", english ? "art. 35.1, state secret" : "maddə 35.1, dövlət sirri");
+        case REFUSE -> r.refuse(number, "officer", "state-secret",
+            english ? "The plan is classified." : "Plan məxfidir.");
       }
     }
   }
@@ -164,7 +165,9 @@ class OutgoingMailTest {
     String newDue = az.disclose.render.AzDates.format(
         inbox.register().find(extension.requestNumber()).orElseThrow().dueDate(), java.util.Locale.forLanguageTag("az"));
     assertThat(extension.body()).as("the new due date, not the old one").contains("Yeni son tarix: " + newDue + ".");
-    assertThat(notice(Action.REFUSE, "az").body()).contains("Hüquqi əsas: maddə 35.1, dövlət sirri");
-    assertThat(notice(Action.REFUSE, "en").body()).contains("The legal ground: art. 35.1, state secret");
+    assertThat(notice(Action.REFUSE, "az").body()).contains("Hüquqi əsas: Məlumat dövlət sirridir (\"İnformasiya əldə etmək haqqında\" Qanun)\n\nPlan məxfidir.")
+        .doesNotContain("state-secret");
+    assertThat(notice(Action.REFUSE, "en").body()).contains("The legal ground: The information is a state secret (Law on the Right to Obtain Information)\n\n"
+        + "The plan is classified.").doesNotContain("state-secret");
   }
 }

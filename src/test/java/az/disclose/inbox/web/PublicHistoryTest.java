@@ -46,6 +46,21 @@ class PublicHistoryTest {
   }
 
   @Test
+  void aRefusalGivesTheGroundsNameInThePagesLanguageThenTheLetterAndNeverTheKey() {
+    Map<String, String> msg = new java.util.HashMap<>(MSG);
+    msg.put("inbox.history.refused_plain", "Refused.");
+    String text = az.disclose.inbox.model.Refusal.of("state-secret",
+        Map.of("az", "Dövlət sirri", "en", "A state secret"), "Dear Aysel,\n\nno.").text();
+    String nameless = az.disclose.inbox.model.Refusal.of("tax-secret", Map.of(), "Vergi sirri.").text();
+    assertThat(PublicHistory.of("N", List.of(event(1, EventKind.REFUSED, text, true),
+        event(2, EventKind.REFUSED, nameless, true)), msg, Locale.ENGLISH))
+        .extracting(PublicHistory.Entry::sentence)
+        .containsExactly("Refused. Ground: A state secret\n\nDear Aysel,\n\nno.", "Refused.\n\nVergi sirri.");
+    assertThat(PublicHistory.of("N", List.of(event(1, EventKind.REFUSED, text, true)), msg, Locale.forLanguageTag("az")))
+        .extracting(PublicHistory.Entry::sentence).containsExactly("Refused. Ground: Dövlət sirri\n\nDear Aysel,\n\nno.");
+  }
+
+  @Test
   void aTextThatDoesNotParseGivesTheSentenceWithoutItNeverTheRawText() {
     List<PublicHistory.Entry> entries = PublicHistory.of("N", List.of(
         event(1, EventKind.REGISTERED, "something else (UNVERIFIED)", true),

@@ -255,6 +255,19 @@ class StatusPageIT {
   }
 
   @Test
+  void aRefusalShowsTheGroundsNameInTheRequestersLanguageAndTheLetterNeverTheGroundsKey() throws Exception {
+    start();
+    String token = submit("en", List.of());
+    register().refuse(NUMBER, "leyla", "state-secret", "Dear requester,\n\nthe plan is <b>classified</b>.");
+    String page = intake.get("/requests/status/" + token, null).body();
+    String history = page.substring(page.indexOf("class=\"history\""));
+    assertThat(history).contains("The request was refused. Ground: The information is a state secret (Law on the"
+        + " Right to Obtain Information)\n\nDear requester,\n\nthe plan is &lt;b&gt;classified&lt;/b&gt;.")
+        .doesNotContain("state-secret").doesNotContain("refused on ground").doesNotContain("Dövlət");
+    assertValidHtml(page);
+  }
+
+  @Test
   void aRequestMadeInEnglishGetsItsReceiptAndStatusInEnglish() throws Exception {
     start();
     String token = submit("en", List.of(new Intake.FilePart("report.pdf", "application/pdf", Samples.pdf())));
