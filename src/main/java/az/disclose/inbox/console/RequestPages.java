@@ -144,7 +144,7 @@ final class RequestPages {
       units.add(new Views.Option(u, u, u.equals(unit)));
     }
     Views.RequestList view = new Views.RequestList(queue.key(), c.t.get("queue." + queue.key()), tabs, rows,
-        result.total(), page, pages, page > 1 ? here + "&page=" + (page - 1) : "",
+        result.total(), result.more(), page, pages, page > 1 ? here + "&page=" + (page - 1) : "",
         page < pages ? here + "&page=" + (page + 1) : "", statuses, types, channels, responder ? List.of() : units,
         from.map(LocalDate::toString).orElse(""), to.map(LocalDate::toString).orElse(""),
         ground, text);

@@ -914,12 +914,13 @@ public final class JdbcRequestStore implements RequestStore {
       boolean indexed = searchIndex && v.codePointCount(0, v.length()) >= MIN_INDEXED_TERM;
       String phrase = "\"" + v.replace("\"", "\"\"") + "\"";
       Optional<String> hits = indexed && dialect == Dialect.SQLITE ? indexHits(phrase) : Optional.empty();
+      Optional<String> words = dialect == Dialect.POSTGRESQL ? SearchWords.query(v) : Optional.empty();
       if (indexed && dialect == Dialect.SQLITE && hits.isEmpty() && searchOnly) {
         // a common term and nothing else: the index counts its hits (a phrase of trigrams is
         // exactly a substring) faster than reading every row's text; the page below still comes
         // from the rows in due order, which stops at its first 50
-        countSql = "SELECT COUNT(*) FROM request_search WHERE request_search MATCH ?";
-        countArgs = List.of(phrase);
+        countSql = "SELECT COUNT(*) FROM (SELECT 1 FROM request_search WHERE request_search MATCH ? LIMIT ?) c";
+        countArgs = List.of(phrase, QueueQuery.MAX_SEARCH_COUNT + 1);
       }
       if (hits.isPresent()) {
         // the trigram index (V12) found the candidates once (a phrase of trigrams is a substring
@@ -928,6 +929,12 @@ public final class JdbcRequestStore implements RequestStore {
             + " AND q.sequence = s.value % " + SEARCH_KEY_YEAR;
         args.add(0, hits.get());
         where.append(" AND instr(q.search, ?) > 0");
+        args.add(v);
+      } else if (words.isPresent()) {
+        // the word index (V14) finds the rows holding the term's words in sequence (see SearchWords);
+        // strpos keeps the hits exactly the substring's
+        where.append(" AND q.words @@ ?::tsquery AND strpos(q.search, ?) > 0");
+        args.add(words.get());
         args.add(v);
       } else if (indexed && dialect == Dialect.POSTGRESQL) {
         // pg_trgm's GIN index serves LIKE (and rechecks each candidate); the term's wildcards escaped
@@ -944,8 +951,15 @@ public final class JdbcRequestStore implements RequestStore {
     String page = "SELECT q.number, q.type, q.channel, q.status, q.registered_at, q.due_date, q.due_at, q.unit,"
         + " q.assignment, q.assignee" + from + where
         + " ORDER BY q.due_at, q.year, q.sequence LIMIT ? OFFSET ?";
-    String count = countSql != null ? countSql : "SELECT COUNT(*)" + from + where;
-    List<Object> countBound = countArgs;
+    // a search counts its hits up to MAX_SEARCH_COUNT + 1 only: "more than 1,000" is all an officer
+    // needs of a term in most requests, and counting them all reads them all
+    boolean capped = b.searchTerm().isPresent();
+    String count = countSql != null ? countSql
+        : capped ? "SELECT COUNT(*) FROM (SELECT 1" + from + where + " LIMIT ?) c" : "SELECT COUNT(*)" + from + where;
+    List<Object> countBound = new ArrayList<>(countArgs);
+    if (capped && countSql == null) {
+      countBound.add(QueueQuery.MAX_SEARCH_COUNT + 1);
+    }
     return onConnection(c -> {
       List<QueueRow> rows = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(page)) {
@@ -988,7 +1002,8 @@ public final class JdbcRequestStore implements RequestStore {
           total = r.getLong(1);
         }
       }
-      return new QueueResult(rows, total);
+      return total > QueueQuery.MAX_SEARCH_COUNT && capped
+          ? new QueueResult(rows, QueueQuery.MAX_SEARCH_COUNT, true) : new QueueResult(rows, total, false);
     });
   }
 
@@ -1030,16 +1045,35 @@ public final class JdbcRequestStore implements RequestStore {
   /**
    * Fills the search column of the requests stored before migration V10 (folded in Java, by the
    * Azerbaijani rules, which SQL's lower() does not know), in batches of {@link #SEARCH_FILL_BATCH}.
-   * Called by {@link Inbox#open}; nothing to do once every request has its search text.
+   * Then, on PostgreSQL, the word vector (migration V14) of every row that has none, in batches of
+   * {@link #WORDS_FILL_BATCH}: the word index must hold every row before the first search, since a
+   * word query never matches a row without one.
+   * Called by {@link Inbox#open}; nothing to do once every request has its search text and vector.
    */
   public void fillSearch() throws StoreException {
     while (true) {
       int done = this.<Integer, RuntimeException>write(tx -> ((Tx) tx).fillSearchBatch());
       if (done < SEARCH_FILL_BATCH) {
-        return;
+        break;
+      }
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      long filled = 0;
+      while (true) {
+        int done = this.<Integer, RuntimeException>write(tx -> ((Tx) tx).fillWordsBatch());
+        filled += done;
+        if (done < WORDS_FILL_BATCH) {
+          break;
+        }
+      }
+      if (filled > 0) {
+        LOG.info("word index of the queue search (migration V14): {} requests indexed", filled);
       }
     }
   }
+
+  /** The rows given their word vector (V14) at most this many at a time. */
+  static final int WORDS_FILL_BATCH = 2_000;
 
   public List<PurgedRecord> purgeLog() throws StoreException {
     return onConnection(c -> {
@@ -1186,8 +1220,10 @@ public final class JdbcRequestStore implements RequestStore {
       p.setString(++i, dueDate.toString());
       p.setLong(++i, dueAt.toEpochMilli());
       p.executeUpdate();
+      boolean words = dialect == Dialect.POSTGRESQL; // the word index of V14 (SQLite's FTS5 index has triggers)
       PreparedStatement q = prepared("INSERT INTO request_queue (number, year, sequence, channel, type, status,"
-          + " registered_at, due_date, due_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          + " registered_at, due_date, due_at, search" + (words ? ", words" : "") + ") VALUES (?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?" + (words ? ", ?::tsvector" : "") + ")");
       i = 0;
       q.setString(++i, number);
       q.setInt(++i, year);
@@ -1198,7 +1234,11 @@ public final class JdbcRequestStore implements RequestStore {
       q.setLong(++i, registeredAt.toEpochMilli());
       q.setString(++i, dueDate.toString());
       q.setLong(++i, dueAt.toEpochMilli());
-      q.setString(++i, SearchText.of(number, s.subject(), s.message()));
+      String search = SearchText.of(number, s.subject(), s.message());
+      q.setString(++i, search);
+      if (words) {
+        q.setString(++i, SearchWords.vector(search));
+      }
       q.executeUpdate();
     }
 
@@ -1386,9 +1426,40 @@ public final class JdbcRequestStore implements RequestStore {
           }
         }
       }
-      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET search = ? WHERE number = ?")) {
+      boolean words = dialect == Dialect.POSTGRESQL;
+      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET search = ?"
+          + (words ? ", words = ?::tsvector" : "") + " WHERE number = ?")) {
         for (String[] row : rows) {
-          p.setString(1, SearchText.of(row[0], row[1], row[2]));
+          String search = SearchText.of(row[0], row[1], row[2]);
+          int i = 0;
+          p.setString(++i, search);
+          if (words) {
+            p.setString(++i, SearchWords.vector(search));
+          }
+          p.setString(++i, row[0]);
+          p.addBatch();
+        }
+        if (!rows.isEmpty()) {
+          p.executeBatch();
+        }
+      }
+      return rows.size();
+    }
+
+    /** Writes the word vector (V14, PostgreSQL) of up to {@link #WORDS_FILL_BATCH} rows that have none; returns how many. */
+    int fillWordsBatch() throws SQLException {
+      List<String[]> rows = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT number, search FROM request_queue"
+          + " WHERE words IS NULL AND search IS NOT NULL LIMIT " + WORDS_FILL_BATCH)) {
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            rows.add(new String[] {r.getString(1), r.getString(2)});
+          }
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET words = ?::tsvector WHERE number = ?")) {
+        for (String[] row : rows) {
+          p.setString(1, SearchWords.vector(row[1]));
           p.setString(2, row[0]);
           p.addBatch();
         }
