@@ -2,11 +2,12 @@
 -- phrase by the positions of its trigrams). docs/register.md ("Queues") explains it.
 --
 -- request_queue.words is a tsvector the application writes beside request_queue.search
--- (inbox.store.SearchWords: each word, each word reversed behind '~', each pair of neighbouring
--- words, with their positions). A search term becomes a tsquery that every row holding the term
--- as a substring satisfies (whole words, starts and ends of words, in sequence); the GIN index
--- finds those rows, the query still tests the substring itself. pg_trgm's index (V12) stays for
--- a term that is a part of one word (a piece of a number or a name).
+-- (inbox.store.SearchWords: each word and each pair of neighbouring
+-- words as '|' + the first one's last three letters + '|' + the second; no positions). A search
+-- term becomes a tsquery, an AND of such lexemes, that every row holding the term as a substring
+-- satisfies (whole words, starts of words, the pairs); the GIN index answers it without
+-- reading the vectors, and the query still tests the substring itself. pg_trgm's index (V12) stays
+-- for a term that is a part of one word (a piece of a number or a name).
 --
 -- Rows stored before this migration have no vector yet: inbox.store.Inbox.open fills them (in
 -- Java, by the same rules) before the register serves, helped by the partial index of the rows

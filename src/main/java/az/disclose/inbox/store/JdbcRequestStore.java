@@ -933,9 +933,9 @@ public final class JdbcRequestStore implements RequestStore {
       } else if (words.isPresent()) {
         // the word index (V14) finds the rows holding the term's words in sequence (see SearchWords);
         // strpos keeps the hits exactly the substring's
-        where.append(" AND q.words @@ ?::tsquery AND strpos(q.search, ?) > 0");
-        args.add(words.get());
+        where.append(" AND strpos(q.search, ?) > 0 AND q.words @@ ?::tsquery");
         args.add(v);
+        args.add(words.get());
       } else if (indexed && dialect == Dialect.POSTGRESQL) {
         // pg_trgm's GIN index serves LIKE (and rechecks each candidate); the term's wildcards escaped
         where.append(" AND q.search LIKE ? ESCAPE '!'");
@@ -1068,6 +1068,13 @@ public final class JdbcRequestStore implements RequestStore {
       }
       if (filled > 0) {
         LOG.info("word index of the queue search (migration V14): {} requests indexed", filled);
+        // the planner's statistics of the new vectors, for its choice between the indexes
+        this.<Void, RuntimeException>write(tx -> {
+          try (Statement s = ((Tx) tx).c.createStatement()) {
+            s.execute("ANALYZE request_queue");
+          }
+          return null;
+        });
       }
     }
   }
