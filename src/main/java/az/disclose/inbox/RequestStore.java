@@ -100,9 +100,8 @@ public interface RequestStore extends AutoCloseable {
   record QueueBounds(Instant now, Instant dueSoonUntil, Instant monthStart, Optional<Instant> receivedFrom,
       Optional<Instant> receivedBefore, Optional<String> searchTerm) {}
 
-  /** A page of a queue: its rows (without working days left, which the service adds) and the total. */
   /**
-   * A page and how many rows match: exactly, or, for a text search with more than
+   * A page of a queue, its rows without working days left (which the service adds), and how many rows match: exactly, or, for a text search with more than
    * {@link QueueQuery#MAX_SEARCH_COUNT} hits, that many and {@code more}.
    */
   record QueueResult(List<QueueRow> rows, long total, boolean more) {}
