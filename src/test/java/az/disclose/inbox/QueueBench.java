@@ -147,8 +147,8 @@ public final class QueueBench {
               + " visible) VALUES (?, ?, 'system', 'REGISTERED', 'registered', 1)");
           PreparedStatement q = c.prepareStatement("INSERT INTO request_queue (number, year, sequence, channel, type,"
               + " status, registered_at, due_date, due_at, unit, assignment, assignee, refusal_ground, closed_at,"
-              + " search" + (words ? ", words" : "") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-              + (words ? ", ?::tsvector" : "") + ")")) {
+              + " search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          PreparedStatement w = c.prepareStatement("INSERT INTO request_words (number, words) VALUES (?, ?::tsvector)")) {
         int[] sequence = new int[3000];
         for (int i = 0; i < n; i++) {
           long at = start + span * i / n;
@@ -209,21 +209,26 @@ public final class QueueBench {
           }
           String search = SearchText.of(number, subject, message);
           q.setString(++k, search);
-          if (words) {
-            q.setString(++k, az.disclose.inbox.store.SearchWords.vector(search));
-          }
           q.addBatch();
+          if (words) {
+            w.setString(1, number);
+            w.setString(2, az.disclose.inbox.store.SearchWords.vector(search));
+            w.addBatch();
+          }
           if (i % 1000 == 999 || i == n - 1) {
             r.executeBatch();
             h.executeBatch();
             q.executeBatch();
+            if (words) {
+              w.executeBatch();
+            }
             c.commit();
           }
         }
       }
       try (Statement s = c.createStatement()) {
         s.execute(inbox.store().dialect() == az.disclose.inbox.store.JdbcRequestStore.Dialect.SQLITE ? "ANALYZE"
-            : "ANALYZE request_queue");
+            : "ANALYZE request_queue, request_words");
       }
       c.commit();
     }

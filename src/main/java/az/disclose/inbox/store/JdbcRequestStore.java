@@ -937,7 +937,8 @@ public final class JdbcRequestStore implements RequestStore {
       } else if (words.isPresent()) {
         // the word index (V14) finds the rows holding the term's words in sequence (see SearchWords);
         // strpos keeps the hits exactly the substring's
-        where.append(" AND strpos(q.search, ?) > 0 AND q.words @@ ?::tsquery");
+        where.append(" AND strpos(q.search, ?) > 0"
+            + " AND q.number IN (SELECT w.number FROM request_words w WHERE w.words @@ ?::tsquery)");
         args.add(v);
         args.add(words.get());
       } else if (indexed && dialect == Dialect.POSTGRESQL) {
@@ -1075,7 +1076,7 @@ public final class JdbcRequestStore implements RequestStore {
         // the planner's statistics of the new vectors, for its choice between the indexes
         this.<Void, RuntimeException>write(tx -> {
           try (Statement s = ((Tx) tx).c.createStatement()) {
-            s.execute("ANALYZE request_queue");
+            s.execute("ANALYZE request_words");
           }
           return null;
         });
@@ -1231,10 +1232,8 @@ public final class JdbcRequestStore implements RequestStore {
       p.setString(++i, dueDate.toString());
       p.setLong(++i, dueAt.toEpochMilli());
       p.executeUpdate();
-      boolean words = dialect == Dialect.POSTGRESQL; // the word index of V14 (SQLite's FTS5 index has triggers)
       PreparedStatement q = prepared("INSERT INTO request_queue (number, year, sequence, channel, type, status,"
-          + " registered_at, due_date, due_at, search" + (words ? ", words" : "") + ") VALUES (?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?" + (words ? ", ?::tsvector" : "") + ")");
+          + " registered_at, due_date, due_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       i = 0;
       q.setString(++i, number);
       q.setInt(++i, year);
@@ -1247,10 +1246,13 @@ public final class JdbcRequestStore implements RequestStore {
       q.setLong(++i, dueAt.toEpochMilli());
       String search = SearchText.of(number, s.subject(), s.message());
       q.setString(++i, search);
-      if (words) {
-        q.setString(++i, SearchWords.vector(search));
-      }
       q.executeUpdate();
+      if (dialect == Dialect.POSTGRESQL) { // the word index of V14 (SQLite's FTS5 index has triggers)
+        PreparedStatement w = prepared("INSERT INTO request_words (number, words) VALUES (?, ?::tsvector)");
+        w.setString(1, number);
+        w.setString(2, SearchWords.vector(search));
+        w.executeUpdate();
+      }
     }
 
     /** Adds attachments after those already stored for the request. */
@@ -1437,17 +1439,10 @@ public final class JdbcRequestStore implements RequestStore {
           }
         }
       }
-      boolean words = dialect == Dialect.POSTGRESQL;
-      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET search = ?"
-          + (words ? ", words = ?::tsvector" : "") + " WHERE number = ?")) {
+      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET search = ? WHERE number = ?")) {
         for (String[] row : rows) {
-          String search = SearchText.of(row[0], row[1], row[2]);
-          int i = 0;
-          p.setString(++i, search);
-          if (words) {
-            p.setString(++i, SearchWords.vector(search));
-          }
-          p.setString(++i, row[0]);
+          p.setString(1, SearchText.of(row[0], row[1], row[2]));
+          p.setString(2, row[0]);
           p.addBatch();
         }
         if (!rows.isEmpty()) {
@@ -1457,21 +1452,22 @@ public final class JdbcRequestStore implements RequestStore {
       return rows.size();
     }
 
-    /** Writes the word vector (V14, PostgreSQL) of up to {@link #WORDS_FILL_BATCH} rows that have none; returns how many. */
+    /** Writes the word vector (V14, PostgreSQL) of up to {@link #WORDS_FILL_BATCH} requests that have none; returns how many. */
     int fillWordsBatch() throws SQLException {
       List<String[]> rows = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT number, search FROM request_queue"
-          + " WHERE words IS NULL AND search IS NOT NULL LIMIT " + WORDS_FILL_BATCH)) {
+      try (PreparedStatement p = c.prepareStatement("SELECT q.number, q.search FROM request_queue q"
+          + " WHERE q.search IS NOT NULL AND NOT EXISTS (SELECT 1 FROM request_words w WHERE w.number = q.number)"
+          + " LIMIT " + WORDS_FILL_BATCH)) {
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
             rows.add(new String[] {r.getString(1), r.getString(2)});
           }
         }
       }
-      try (PreparedStatement p = c.prepareStatement("UPDATE request_queue SET words = ?::tsvector WHERE number = ?")) {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO request_words (number, words) VALUES (?, ?::tsvector)")) {
         for (String[] row : rows) {
-          p.setString(1, SearchWords.vector(row[1]));
-          p.setString(2, row[0]);
+          p.setString(1, row[0]);
+          p.setString(2, SearchWords.vector(row[1]));
           p.addBatch();
         }
         if (!rows.isEmpty()) {
