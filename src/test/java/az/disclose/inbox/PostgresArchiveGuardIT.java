@@ -37,6 +37,7 @@ class PostgresArchiveGuardIT extends ArchiveGuardContract {
         "GRANT SELECT, INSERT, UPDATE (last_sequence) ON number_counters TO " + role,
         "GRANT SELECT, INSERT, UPDATE, DELETE ON mail_messages, mail_quarantine, outbox TO " + role,
         "GRANT SELECT, INSERT, UPDATE, DELETE ON request_queue TO " + role,
+        "GRANT SELECT, INSERT, DELETE ON request_words TO " + role,
         "GRANT SELECT, INSERT ON notice_templates TO " + role);
   }
 

@@ -148,7 +148,8 @@ public final class QueueBench {
           PreparedStatement q = c.prepareStatement("INSERT INTO request_queue (number, year, sequence, channel, type,"
               + " status, registered_at, due_date, due_at, unit, assignment, assignee, refusal_ground, closed_at,"
               + " search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-          PreparedStatement w = c.prepareStatement("INSERT INTO request_words (number, words) VALUES (?, ?::tsvector)")) {
+          PreparedStatement w = words
+              ? c.prepareStatement("INSERT INTO request_words (number, words) VALUES (?, ?::tsvector)") : null) {
         int[] sequence = new int[3000];
         for (int i = 0; i < n; i++) {
           long at = start + span * i / n;
