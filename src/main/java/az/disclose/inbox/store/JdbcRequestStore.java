@@ -935,8 +935,8 @@ public final class JdbcRequestStore implements RequestStore {
         where.append(" AND instr(q.search, ?) > 0");
         args.add(v);
       } else if (words.isPresent()) {
-        // the word index (V14) finds the rows holding the term's words in sequence (see SearchWords);
-        // strpos keeps the hits exactly the substring's
+        // the word index (V14) finds the rows holding the term's words and word pairs (see
+        // SearchWords); strpos keeps the hits exactly the substring's
         where.append(" AND strpos(q.search, ?) > 0"
             + " AND q.number IN (SELECT w.number FROM request_words w WHERE w.words @@ ?::tsquery)");
         args.add(v);
