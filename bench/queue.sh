@@ -3,7 +3,10 @@
 # throwaway PostgreSQL (the tests' helper: Debian's binaries, or DISCLOSE_TEST_PG_URL), then each
 # queue's first page, filtered pages and text searches timed through RegisterService.queue: p50 and
 # p99 of RUNS calls (server-side time, no HTTP) and the calling thread's CPU per call.
-# Target (issue 15): a queue page in at most 50 ms at p99.
+# Target (issue 15): a queue page in at most 50 ms at p99. The texts are Azerbaijani words drawn by
+# Zipf's law from src/test/resources/bench/queue-words.txt (~1,400 words), with sums, years and names;
+# the searches cover a term's classes (the most common word, common phrases, a rare word, a number,
+# a surname). On PostgreSQL the CPU column adds the server processes' CPU (from /proc).
 #
 #   bench/queue.sh [N] [RUNS]
 #
@@ -31,8 +34,10 @@ case "${BENCH_DB:-both}" in
   sqlite | postgresql) DBS="$BENCH_DB" ;;
   *) log "BENCH_DB is sqlite, postgresql or both"; exit 2 ;;
 esac
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for db in $DBS; do
   # shellcheck disable=SC2086
   java ${BENCH_JAVA_OPTS:--Xmx1g} -cp "$CP" az.disclose.inbox.QueueBench "$db" "$N" "$RUNS" "$WORK/$db" \
     2> >(grep -v ' INFO \| WARN ' >&2)
 done
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

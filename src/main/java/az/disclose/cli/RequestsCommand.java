@@ -625,8 +625,13 @@ final class RequestsCommand implements Runnable {
               r.workingDaysLeft().map(String::valueOf).orElse("-"), unit(r.assignment()),
               clean(r.assignment().assignee().orElse("-")), shorten(clean(r.subject()), 40));
         }
-        out.printf("%s: page %d of %d, %d request%s in all%n", q.key(), page, result.pages(), result.total(),
-            result.total() == 1 ? "" : "s");
+        if (result.more()) {
+          out.printf("%s: page %d of %d+, more than %d requests (a search counts no further)%n", q.key(), page,
+              result.pages(), result.total());
+        } else {
+          out.printf("%s: page %d of %d, %d request%s in all%n", q.key(), page, result.pages(), result.total(),
+              result.total() == 1 ? "" : "s");
+        }
         return Main.OK;
       });
     }

@@ -1083,7 +1083,7 @@ public final class RegisterService implements Register {
           r.status().open() ? Optional.of(workingDaysLeft(days, today, r.dueDate())) : Optional.empty(),
           r.overdue(), r.assignment(), r.subject()));
     }
-    return new QueuePage(query, rows, result.total());
+    return new QueuePage(query, rows, result.total(), result.more());
   }
 
   /** Working days from {@code today} to {@code due}: 0 on the due day, negative once it is past. */

@@ -100,8 +100,11 @@ public interface RequestStore extends AutoCloseable {
   record QueueBounds(Instant now, Instant dueSoonUntil, Instant monthStart, Optional<Instant> receivedFrom,
       Optional<Instant> receivedBefore, Optional<String> searchTerm) {}
 
-  /** A page of a queue: its rows (without working days left, which the service adds) and the total. */
-  record QueueResult(List<QueueRow> rows, long total) {}
+  /**
+   * A page of a queue, its rows without working days left (which the service adds), and how many rows match: exactly, or, for a text search with more than
+   * {@link QueueQuery#MAX_SEARCH_COUNT} hits, that many and {@code more}.
+   */
+  record QueueResult(List<QueueRow> rows, long total, boolean more) {}
 
   /** One page of {@code query}, in due order (then number), and how many rows match in all. */
   QueueResult queue(QueueQuery query, QueueBounds bounds) throws StoreException;

@@ -38,6 +38,7 @@ class PostgresArchiveGuardIT extends ArchiveGuardContract {
         "GRANT SELECT, INSERT, UPDATE, DELETE ON mail_messages, mail_quarantine, outbox TO " + role,
         "GRANT SELECT, INSERT, UPDATE, DELETE ON request_queue TO " + role,
         "GRANT SELECT, INSERT ON notice_templates TO " + role,
+        "GRANT SELECT, INSERT, DELETE ON request_words TO " + role,
         // the register reads an actor's account to hold a unit responder to the acceptance rule
         "GRANT SELECT ON accounts TO " + role,
         "GRANT SELECT, INSERT ON refusal_ground_changes TO " + role,

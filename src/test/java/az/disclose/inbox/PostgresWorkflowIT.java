@@ -23,6 +23,40 @@ class PostgresWorkflowIT extends WorkflowContract {
   }
 
   @Test
+  void requestsStoredBeforeTheWordIndexAreIndexedWhenTheRegisterOpens() throws Exception {
+    String a = request("Şəhər nəqliyyatı", "Göyçay rayonu, avtobus marşrutları");
+    String b = request("Məktəb", "Göyçay rayonu");
+    sql("DELETE FROM request_words"); // as stored before migration V14
+    InboxSettings s = inbox.settings();
+    inbox.close();
+    inbox = Inbox.open(s, TestSites.CONTENT, clock);
+    register = inbox.register();
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    assertThat(numbers(all.withText("göyçay rayonu, avtobus"))).containsExactly(a);
+    assertThat(numbers(all.withText("Göyçay rayonu"))).containsExactlyInAnyOrder(a, b);
+    try (Connection c = inbox.store().dataSource().getConnection(); Statement st = c.createStatement();
+        ResultSet r = st.executeQuery("SELECT count(*) FROM request_queue q"
+            + " WHERE NOT EXISTS (SELECT 1 FROM request_words w WHERE w.number = q.number)")) {
+      r.next();
+      assertThat(r.getLong(1)).as("rows without a word vector").isZero();
+    }
+  }
+
+  @Test
+  void aRequestTooLongForTheWordIndexIsStillFound() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      text.append("söz").append(i).append(' ');
+    }
+    String a = request("Uzun sorğu", text + "son cümlə burada");
+    String b = request("Qısa", "son cümlə burada");
+
+    assertThat(numbers(QueueQuery.of(Queue.ALL, "x").withText("son cümlə burada"))).containsExactlyInAnyOrder(a, b);
+    assertThat(numbers(QueueQuery.of(Queue.ALL, "x").withText("söz19999 son"))).containsExactly(a);
+  }
+
+  @Test
   void withoutTheTrigramIndexTheSearchReadsEveryRowAndFindsTheSame() throws Exception {
     String a = request("Şəhər nəqliyyatı", "Göyçay rayonu");
     String b = request("Məktəb", "100% faiz_dərəcəsi");

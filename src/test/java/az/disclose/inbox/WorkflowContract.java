@@ -442,32 +442,80 @@ abstract class WorkflowContract {
     assertThat(numbers(all.withText("NEAR(yol park)"))).isEmpty();
   }
 
-  @Test
-  void aTermInThousandsOfRequestsGetsTheSamePageAndCountAsReadingEveryRow() throws Exception {
-    QueueBench.fill(inbox, 7_000, clock.instant()); // subjects and texts of 29 words, as the benchmark's
-    String term = "büdcə";
-    List<String> expected = new ArrayList<>();
-    int answeredExpected = 0;
+  /** The numbers of the rows whose folded search text holds {@code term}, in due order: reading every row. */
+  private List<String> everyRowHolding(String term, java.util.function.Predicate<String> status) throws Exception {
+    String folded = SearchText.fold(term.strip()); // as the query strips it
+    List<String> out = new ArrayList<>();
     try (Connection c = inbox.store().dataSource().getConnection();
         PreparedStatement p = c.prepareStatement(
             "SELECT number, search, status FROM request_queue ORDER BY due_at, year, sequence");
         var r = p.executeQuery()) {
       while (r.next()) {
-        if (r.getString(2).contains(term)) {
-          expected.add(r.getString(1));
-          answeredExpected += r.getString(3).equals("answered") ? 1 : 0;
+        if (r.getString(2).contains(folded) && status.test(r.getString(3))) {
+          out.add(r.getString(1));
         }
       }
     }
+    return out;
+  }
+
+  @Test
+  void aTermInThousandsOfRequestsGetsTheSamePageAsReadingEveryRowAndACappedCount() throws Exception {
+    QueueBench.fill(inbox, 7_000, clock.instant()); // the benchmark's texts: its second word is in most
+    String term = QueueBench.WORDS.get(1);
+    List<String> expected = everyRowHolding(term, x -> true);
     assertThat(expected).as("more hits than the SQLite index's candidates").hasSizeGreaterThan(
         az.disclose.inbox.store.JdbcRequestStore.MAX_INDEX_CANDIDATES);
 
     QueueQuery all = QueueQuery.of(Queue.ALL, "x");
-    QueuePage first = register.queue(all.withText("BÜDCƏ"));
-    assertThat(first.total()).isEqualTo(expected.size());
+    QueuePage first = register.queue(all.withText(term.toUpperCase(java.util.Locale.forLanguageTag("az"))));
+    assertThat(first.total()).isEqualTo(QueueQuery.MAX_SEARCH_COUNT);
+    assertThat(first.more()).as("more than it counts").isTrue();
+    assertThat(first.pages()).isEqualTo(QueueQuery.MAX_SEARCH_COUNT / QueueQuery.PAGE_SIZE);
     assertThat(first.rows()).extracting(QueueRow::number).containsExactlyElementsOf(expected.subList(0, 50));
-    QueuePage answered = register.queue(all.withText(term).withStatus(RequestStatus.ANSWERED));
-    assertThat(answered.total()).isEqualTo(answeredExpected).isLessThan(expected.size());
+    QueuePage deep = register.queue(all.withText(term).withPage(30));
+    assertThat(deep.rows()).as("a page past the count").extracting(QueueRow::number)
+        .containsExactlyElementsOf(expected.subList(29 * 50, 30 * 50));
+    assertThat(deep.pages()).isEqualTo(31);
+
+    List<String> waiting = everyRowHolding(term, "clarification"::equals);
+    QueuePage narrowed = register.queue(all.withText(term).withStatus(RequestStatus.CLARIFICATION_REQUESTED));
+    assertThat(narrowed.more()).isFalse();
+    assertThat(narrowed.total()).as("exact under the cap").isEqualTo(waiting.size()).isLessThan(QueueQuery.MAX_SEARCH_COUNT);
+  }
+
+  @Test
+  void everyClassOfTermFindsWhatReadingEveryRowFinds() throws Exception {
+    QueueBench.fill(inbox, 3_000, clock.instant());
+    List<String> terms = List.of(
+        QueueBench.WORDS.get(0), // the most common word, two letters
+        QueueBench.WORDS.get(2) + " " + QueueBench.WORDS.get(3), // a phrase of common words
+        QueueBench.WORDS.get(2) + " " + QueueBench.WORDS.get(3) + " " + QueueBench.WORDS.get(4),
+        "a " + QueueBench.WORDS.get(5), // a word end and a word
+        "ə " + QueueBench.WORDS.get(1) + ".", // then a whole word
+        QueueBench.rareWord(), // a rare word
+        ", " + QueueBench.WORDS.get(40).substring(0, 4), // a word start
+        "SEN-2025-0012", "2025-0012", "-2025-", // a number and parts of one
+        QueueBench.SURNAMES.get(3), "Aysel " + QueueBench.SURNAMES.get(0) + "a", // a surname, a name
+        "manat. ", "manat. Hörmətlə", ", ", "ci il", "Hörmətlə, ", // punctuation between words
+        "nazirlik,", "NAZİRLİYİN İLLƏR");
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    for (String term : terms) {
+      List<String> expected = everyRowHolding(term, x -> true);
+      QueuePage first = register.queue(all.withText(term));
+      assertThat(first.rows()).as("the first page of '%s'", term).extracting(QueueRow::number)
+          .containsExactlyElementsOf(expected.subList(0, Math.min(50, expected.size())));
+      assertThat(first.total()).as("the count of '%s'", term)
+          .isEqualTo(Math.min(expected.size(), QueueQuery.MAX_SEARCH_COUNT));
+      assertThat(first.more()).isEqualTo(expected.size() > QueueQuery.MAX_SEARCH_COUNT);
+      if (expected.size() <= 200) {
+        List<String> found = new ArrayList<>();
+        for (int page = 1; page <= first.pages(); page++) {
+          found.addAll(numbers(all.withText(term).withPage(page)));
+        }
+        assertThat(found).as("every hit of '%s'", term).containsExactlyElementsOf(expected);
+      }
+    }
   }
 
   @Test

@@ -155,7 +155,7 @@ final class RequestPages {
       grounds.add(new Views.Option(ground, ground, true));
     }
     Views.RequestList view = new Views.RequestList(queue.key(), c.t.get("queue." + queue.key()), tabs, rows,
-        result.total(), page, pages, page > 1 ? here + "&page=" + (page - 1) : "",
+        result.total(), result.more(), page, pages, page > 1 ? here + "&page=" + (page - 1) : "",
         page < pages ? here + "&page=" + (page + 1) : "", statuses, types, channels, responder ? List.of() : units,
         from.map(LocalDate::toString).orElse(""), to.map(LocalDate::toString).orElse(""),
         grounds, text);

@@ -47,7 +47,8 @@ public final class Views {
   public record Tab(String label, String href, boolean current) {}
 
   /** One page of a queue with the values of its filters (kept in the GET form). */
-  public record RequestList(String queue, String title, List<Tab> tabs, List<RequestRow> rows, long total, int page,
+  /** {@code more}: a text search with more hits than {@code total} (QueuePage#more). */
+  public record RequestList(String queue, String title, List<Tab> tabs, List<RequestRow> rows, long total, boolean more, int page,
       long pages, String previousHref, String nextHref, List<Option> statuses, List<Option> types,
       List<Option> channels, List<Option> units, String from, String to, List<Option> grounds, String text) {}
 

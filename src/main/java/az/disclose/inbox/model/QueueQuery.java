@@ -32,6 +32,8 @@ public record QueueQuery(
   public static final int PAGE_SIZE = 50;
   /** The longest search text accepted. */
   public static final int MAX_TEXT = 200;
+  /** A text search counts its hits up to this many; beyond, a page says "more than" this (QueuePage#more). */
+  public static final int MAX_SEARCH_COUNT = 1_000;
 
   public QueueQuery {
     Objects.requireNonNull(queue, "queue");

@@ -177,6 +177,10 @@ public final class JdbcRequestStore implements RequestStore {
         config.setPassword(settings.databasePassword());
       }
       config.setMaximumPoolSize(10);
+      // every statement planned with its values: the driver prepares a statement on the server after
+      // a few runs, and PostgreSQL's generic plan of a queue search, blind to the term, reads the
+      // whole table for a count its custom plan finds through the word index (docs/register.md, "Queues")
+      config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
     }
     config.setConnectionTimeout(POOL_WAIT_MS);
     HikariDataSource pool;
@@ -914,12 +918,13 @@ public final class JdbcRequestStore implements RequestStore {
       boolean indexed = searchIndex && v.codePointCount(0, v.length()) >= MIN_INDEXED_TERM;
       String phrase = "\"" + v.replace("\"", "\"\"") + "\"";
       Optional<String> hits = indexed && dialect == Dialect.SQLITE ? indexHits(phrase) : Optional.empty();
+      Optional<String> words = dialect == Dialect.POSTGRESQL ? SearchWords.query(v) : Optional.empty();
       if (indexed && dialect == Dialect.SQLITE && hits.isEmpty() && searchOnly) {
         // a common term and nothing else: the index counts its hits (a phrase of trigrams is
         // exactly a substring) faster than reading every row's text; the page below still comes
         // from the rows in due order, which stops at its first 50
-        countSql = "SELECT COUNT(*) FROM request_search WHERE request_search MATCH ?";
-        countArgs = List.of(phrase);
+        countSql = "SELECT COUNT(*) FROM (SELECT 1 FROM request_search WHERE request_search MATCH ? LIMIT ?) c";
+        countArgs = List.of(phrase, QueueQuery.MAX_SEARCH_COUNT + 1);
       }
       if (hits.isPresent()) {
         // the trigram index (V12) found the candidates once (a phrase of trigrams is a substring
@@ -929,6 +934,13 @@ public final class JdbcRequestStore implements RequestStore {
         args.add(0, hits.get());
         where.append(" AND instr(q.search, ?) > 0");
         args.add(v);
+      } else if (words.isPresent()) {
+        // the word index (V14) finds the rows holding the term's words and word pairs (see
+        // SearchWords); strpos keeps the hits exactly the substring's
+        where.append(" AND strpos(q.search, ?) > 0"
+            + " AND q.number IN (SELECT w.number FROM request_words w WHERE w.words @@ ?::tsquery)");
+        args.add(v);
+        args.add(words.get());
       } else if (indexed && dialect == Dialect.POSTGRESQL) {
         // pg_trgm's GIN index serves LIKE (and rechecks each candidate); the term's wildcards escaped
         where.append(" AND q.search LIKE ? ESCAPE '!'");
@@ -944,8 +956,15 @@ public final class JdbcRequestStore implements RequestStore {
     String page = "SELECT q.number, q.type, q.channel, q.status, q.registered_at, q.due_date, q.due_at, q.unit,"
         + " q.assignment, q.assignee" + from + where
         + " ORDER BY q.due_at, q.year, q.sequence LIMIT ? OFFSET ?";
-    String count = countSql != null ? countSql : "SELECT COUNT(*)" + from + where;
-    List<Object> countBound = countArgs;
+    // a search counts its hits up to MAX_SEARCH_COUNT + 1 only: "more than 1,000" is all an officer
+    // needs of a term in most requests, and counting them all reads them all
+    boolean capped = b.searchTerm().isPresent();
+    String count = countSql != null ? countSql
+        : capped ? "SELECT COUNT(*) FROM (SELECT 1" + from + where + " LIMIT ?) c" : "SELECT COUNT(*)" + from + where;
+    List<Object> countBound = new ArrayList<>(countArgs);
+    if (capped && countSql == null) {
+      countBound.add(QueueQuery.MAX_SEARCH_COUNT + 1);
+    }
     return onConnection(c -> {
       List<QueueRow> rows = new ArrayList<>();
       try (PreparedStatement p = c.prepareStatement(page)) {
@@ -988,7 +1007,8 @@ public final class JdbcRequestStore implements RequestStore {
           total = r.getLong(1);
         }
       }
-      return new QueueResult(rows, total);
+      return total > QueueQuery.MAX_SEARCH_COUNT && capped
+          ? new QueueResult(rows, QueueQuery.MAX_SEARCH_COUNT, true) : new QueueResult(rows, total, false);
     });
   }
 
@@ -1030,16 +1050,42 @@ public final class JdbcRequestStore implements RequestStore {
   /**
    * Fills the search column of the requests stored before migration V10 (folded in Java, by the
    * Azerbaijani rules, which SQL's lower() does not know), in batches of {@link #SEARCH_FILL_BATCH}.
-   * Called by {@link Inbox#open}; nothing to do once every request has its search text.
+   * Then, on PostgreSQL, the word vector (migration V14) of every row that has none, in batches of
+   * {@link #WORDS_FILL_BATCH}: the word index must hold every row before the first search, since a
+   * word query never matches a row without one.
+   * Called by {@link Inbox#open}; nothing to do once every request has its search text and vector.
    */
   public void fillSearch() throws StoreException {
     while (true) {
       int done = this.<Integer, RuntimeException>write(tx -> ((Tx) tx).fillSearchBatch());
       if (done < SEARCH_FILL_BATCH) {
-        return;
+        break;
+      }
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      long filled = 0;
+      while (true) {
+        int done = this.<Integer, RuntimeException>write(tx -> ((Tx) tx).fillWordsBatch());
+        filled += done;
+        if (done < WORDS_FILL_BATCH) {
+          break;
+        }
+      }
+      if (filled > 0) {
+        LOG.info("word index of the queue search (migration V14): {} requests indexed", filled);
+        // the planner's statistics of the new vectors, for its choice between the indexes
+        this.<Void, RuntimeException>write(tx -> {
+          try (Statement s = ((Tx) tx).c.createStatement()) {
+            s.execute("ANALYZE request_words");
+          }
+          return null;
+        });
       }
     }
   }
+
+  /** The rows given their word vector (V14) at most this many at a time. */
+  static final int WORDS_FILL_BATCH = 2_000;
 
   public List<PurgedRecord> purgeLog() throws StoreException {
     return onConnection(c -> {
@@ -1198,8 +1244,15 @@ public final class JdbcRequestStore implements RequestStore {
       q.setLong(++i, registeredAt.toEpochMilli());
       q.setString(++i, dueDate.toString());
       q.setLong(++i, dueAt.toEpochMilli());
-      q.setString(++i, SearchText.of(number, s.subject(), s.message()));
+      String search = SearchText.of(number, s.subject(), s.message());
+      q.setString(++i, search);
       q.executeUpdate();
+      if (dialect == Dialect.POSTGRESQL) { // the word index of V14 (SQLite's FTS5 index has triggers)
+        PreparedStatement w = prepared("INSERT INTO request_words (number, words) VALUES (?, ?::tsvector)");
+        w.setString(1, number);
+        w.setString(2, SearchWords.vector(search));
+        w.executeUpdate();
+      }
     }
 
     /** Adds attachments after those already stored for the request. */
@@ -1390,6 +1443,31 @@ public final class JdbcRequestStore implements RequestStore {
         for (String[] row : rows) {
           p.setString(1, SearchText.of(row[0], row[1], row[2]));
           p.setString(2, row[0]);
+          p.addBatch();
+        }
+        if (!rows.isEmpty()) {
+          p.executeBatch();
+        }
+      }
+      return rows.size();
+    }
+
+    /** Writes the word vector (V14, PostgreSQL) of up to {@link #WORDS_FILL_BATCH} requests that have none; returns how many. */
+    int fillWordsBatch() throws SQLException {
+      List<String[]> rows = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT q.number, q.search FROM request_queue q"
+          + " WHERE q.search IS NOT NULL AND NOT EXISTS (SELECT 1 FROM request_words w WHERE w.number = q.number)"
+          + " LIMIT " + WORDS_FILL_BATCH)) {
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            rows.add(new String[] {r.getString(1), r.getString(2)});
+          }
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO request_words (number, words) VALUES (?, ?::tsvector)")) {
+        for (String[] row : rows) {
+          p.setString(1, row[0]);
+          p.setString(2, SearchWords.vector(row[1]));
           p.addBatch();
         }
         if (!rows.isEmpty()) {

@@ -145,6 +145,19 @@ class ConsolePagesIT {
   }
 
   @Test
+  void aSearchWithMoreThanAThousandHitsSaysSoAndPagesOnWhileThePagesAreFull() throws Exception {
+    az.disclose.inbox.QueueBench.fill(f.inbox, 1_100, f.clock.instant()); // every text opens "Hörmətli nazirlik"
+
+    String first = officer.get("/console/?queue=all&q=H%C3%B6rm%C9%99tli+nazirlik").body();
+    assertThat(first).contains("Cəmi: 1", "-dən çox", "Səhifə 1 / 20+");
+    assertThat(first.split("<tr", -1)).hasSize(1 + 1 + 50);
+    String twentieth = officer.get("/console/?queue=all&q=H%C3%B6rm%C9%99tli+nazirlik&page=20").body();
+    assertThat(twentieth).contains("Səhifə 20 / 21+", "page=21\"");
+    String rare = officer.get("/console/?queue=all&q=SEN-2025-00012").body();
+    assertThat(rare).contains("Cəmi: 1<").doesNotContain("dən çox");
+  }
+
+  @Test
   void quarantinedMailIsListedViewedDismissedWithAReasonOrRegistered() throws Exception {
     byte[] junk = Files.readAllBytes(Path.of("src/test/resources/mail/corpus/gen-quarantine-html-file.eml"));
     byte[] garbage = Files.readAllBytes(Path.of("src/test/resources/mail/corpus/garbage.eml"));
