@@ -35,6 +35,27 @@ final class AzText {
     return sb.toString();
   }
 
+  /**
+   * Whether the character just before {@code at} is a letter, a number or a non-spacing mark: what
+   * the look-behind {@code (?<![\p{L}\p{N}\p{Mn}])} tests, exactly (a surrogate, half of a
+   * character outside the BMP, is none of them for it either), without being a regular expression.
+   * A look-behind at the start of a pattern is tried at every position of the text and kept the
+   * regular expression engine from skipping ahead to a literal (a build of 10,000 news spent most
+   * of its time there); the patterns start with their literal and the callers test this at a match.
+   */
+  static boolean wordCharBefore(CharSequence text, int at) {
+    if (at == 0) {
+      return false;
+    }
+    char c = text.charAt(at - 1);
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+          Character.NON_SPACING_MARK -> true;
+      default -> false;
+    };
+  }
+
   static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
   }

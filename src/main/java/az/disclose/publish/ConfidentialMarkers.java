@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * which is a public text about personal data, not a marking of secret material.
  */
 public final class ConfidentialMarkers {
-  private static final String NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}\\p{Mn}])";
   private static final String NOT_WORD_AFTER = "(?![\\p{L}\\p{N}\\p{Mn}])";
 
   /**
@@ -57,7 +56,10 @@ public final class ConfidentialMarkers {
   private static Pattern pattern(String folded) {
     boolean prefix = folded.endsWith("*");
     String words = prefix ? folded.substring(0, folded.length() - 1) : folded;
-    StringBuilder re = new StringBuilder(NOT_WORD_BEFORE);
+    // No word character before the marker: tested by find (AzText.wordCharBefore), not by a
+    // look-behind here, so that the pattern starts with the marker's text and the engine searches
+    // for that text rather than trying the pattern at every position.
+    StringBuilder re = new StringBuilder();
     String[] parts = words.strip().split("\\s+");
     for (int i = 0; i < parts.length; i++) {
       re.append(i > 0 ? "\\s+" : "").append(Pattern.quote(parts[i]));
@@ -77,11 +79,18 @@ public final class ConfidentialMarkers {
       for (Pattern p : List.of(m.az(), m.latin())) {
         String folded = p == m.az() ? az : latin;
         Matcher matcher = p.matcher(folded);
-        while (matcher.find()) {
-          if (excepted(folded, matcher.start())) {
+        int from = 0;
+        while (from < folded.length() && matcher.find(from)) {
+          int start = matcher.start();
+          if (AzText.wordCharBefore(folded, start)) {
+            from = start + 1; // inside a word: not a match here, the next position may be one
             continue;
           }
-          hits.putIfAbsent(matcher.start(), new Hit(matcher.start(), m.text(), text.substring(matcher.start(), matcher.end())));
+          from = matcher.end();
+          if (excepted(folded, start)) {
+            continue;
+          }
+          hits.putIfAbsent(start, new Hit(start, m.text(), text.substring(start, matcher.end())));
         }
       }
     }
@@ -101,9 +110,13 @@ public final class ConfidentialMarkers {
   /** Errors for the markers in {@code file} (all of it: front matter values are published too). */
   List<Finding> check(ContentFile file) {
     String text = String.join("\n", file.lines());
+    List<Hit> hits = find(text);
+    if (hits.isEmpty()) {
+      return List.of();
+    }
     Lines lines = new Lines(text, 1);
     List<Finding> out = new ArrayList<>();
-    for (Hit h : find(text)) {
+    for (Hit h : hits) {
       out.add(Finding.error(file.file(), lines.lineOf(h.offset()), Rules.CONFIDENTIAL,
           "confidential marker \"" + h.found().replaceAll("\\s+", " ") + "\" (" + h.marker()
               + "): rule 4.3 allows only open information to be published",
