@@ -10,16 +10,22 @@ final class AzText {
 
   /** Lower case with the Azerbaijani rules: I→ı, İ→i. */
   static String foldAz(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
+    char[] out = null; // made at the first character that changes: a folded text is returned as it is
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      sb.append(switch (c) {
+      char f = switch (c) {
         case 'I' -> 'ı';
         case 'İ' -> 'i';
         default -> Character.toLowerCase(c);
-      });
+      };
+      if (f != c && out == null) {
+        out = s.toCharArray();
+      }
+      if (out != null) {
+        out[i] = f;
+      }
     }
-    return sb.toString();
+    return out == null ? s : new String(out);
   }
 
   /**
@@ -27,12 +33,18 @@ final class AzText {
    * keyboard without İ, still matches.
    */
   static String foldLatin(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
+    char[] out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      sb.append(c == 'İ' ? 'i' : Character.toLowerCase(c));
+      char f = c == 'İ' ? 'i' : Character.toLowerCase(c);
+      if (f != c && out == null) {
+        out = s.toCharArray();
+      }
+      if (out != null) {
+        out[i] = f;
+      }
     }
-    return sb.toString();
+    return out == null ? s : new String(out);
   }
 
   /**
