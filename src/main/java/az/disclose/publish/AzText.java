@@ -13,11 +13,8 @@ final class AzText {
     char[] out = null; // made at the first character that changes: a folded text is returned as it is
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char f = switch (c) {
-        case 'I' -> 'ı';
-        case 'İ' -> 'i';
-        default -> Character.toLowerCase(c);
-      };
+      char f = c < 'A' ? c : c <= 'Z' ? (c == 'I' ? 'ı' : (char) (c + ('a' - 'A'))) : c < 0x80 ? c
+          : c == 'İ' ? 'i' : Character.toLowerCase(c); // ASCII without the look-up tables
       if (f != c && out == null) {
         out = s.toCharArray();
       }
@@ -36,7 +33,8 @@ final class AzText {
     char[] out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char f = c == 'İ' ? 'i' : Character.toLowerCase(c);
+      char f = c < 'A' ? c : c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 0x80 ? c
+          : c == 'İ' ? 'i' : Character.toLowerCase(c);
       if (f != c && out == null) {
         out = s.toCharArray();
       }
