@@ -8,13 +8,28 @@ package az.disclose.publish;
 final class AzText {
   private AzText() {}
 
+  /**
+   * The Azerbaijani folding of the characters below U+2100 (Latin and its extensions, ə, Cyrillic,
+   * punctuation): looked up rather than asked of Character, whose tables cost most of folding an
+   * item's text.
+   */
+  private static final char[] FOLD_AZ = new char[0x2100];
+  /** The English folding of the same characters. */
+  private static final char[] FOLD_LATIN = new char[0x2100];
+
+  static {
+    for (char c = 0; c < FOLD_AZ.length; c++) {
+      FOLD_LATIN[c] = c == 'İ' ? 'i' : Character.toLowerCase(c);
+      FOLD_AZ[c] = c == 'I' ? 'ı' : FOLD_LATIN[c];
+    }
+  }
+
   /** Lower case with the Azerbaijani rules: I→ı, İ→i. */
   static String foldAz(String s) {
     char[] out = null; // made at the first character that changes: a folded text is returned as it is
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char f = c < 'A' ? c : c <= 'Z' ? (c == 'I' ? 'ı' : (char) (c + ('a' - 'A'))) : c < 0x80 ? c
-          : c == 'İ' ? 'i' : Character.toLowerCase(c); // ASCII without the look-up tables
+      char f = c < FOLD_AZ.length ? FOLD_AZ[c] : Character.toLowerCase(c);
       if (f != c && out == null) {
         out = s.toCharArray();
       }
@@ -33,8 +48,7 @@ final class AzText {
     char[] out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char f = c < 'A' ? c : c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 0x80 ? c
-          : c == 'İ' ? 'i' : Character.toLowerCase(c);
+      char f = c < FOLD_LATIN.length ? FOLD_LATIN[c] : Character.toLowerCase(c);
       if (f != c && out == null) {
         out = s.toCharArray();
       }

@@ -143,8 +143,7 @@ public final class PersonalData {
     return sb.toString();
   }
 
-  List<Finding> check(ContentFile file) {
-    String text = String.join("\n", file.lines());
+  List<Finding> check(ContentFile file, String text) {
     List<Hit> hits = find(text);
     if (hits.isEmpty()) {
       return List.of();
