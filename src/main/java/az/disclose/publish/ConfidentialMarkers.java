@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * which is a public text about personal data, not a marking of secret material.
  */
 public final class ConfidentialMarkers {
-  private static final String NOT_WORD_BEFORE = "(?<![\\p{L}\\p{N}\\p{Mn}])";
   private static final String NOT_WORD_AFTER = "(?![\\p{L}\\p{N}\\p{Mn}])";
 
   /**
@@ -43,21 +42,42 @@ public final class ConfidentialMarkers {
   static final List<Pattern> EXCEPTIONS = List.of(
       Pattern.compile("məxfilik\\s+siyasət"));
 
-  private record Marker(String text, Pattern az, Pattern latin) {}
+  /**
+   * A marker's pattern for one folding, and the text every match of it starts with (its first
+   * word, folded): what is looked for before the pattern is tried.
+   */
+  private record Search(Pattern pattern, String first) {
+    static Search of(String folded) {
+      return new Search(ConfidentialMarkers.pattern(folded), firstWord(folded));
+    }
+  }
+
+  /** {@code latin} is null when the marker folds alike both ways (it has no I): one search serves. */
+  private record Marker(String text, Search az, Search latin) {}
 
   private final List<Marker> markers = new ArrayList<>();
 
   public ConfidentialMarkers(List<String> markers) {
     for (String m : markers) {
       String t = m.strip();
-      this.markers.add(new Marker(t, pattern(AzText.foldAz(t)), pattern(AzText.foldLatin(t))));
+      String az = AzText.foldAz(t);
+      String latin = AzText.foldLatin(t);
+      this.markers.add(new Marker(t, Search.of(az), latin.equals(az) ? null : Search.of(latin)));
     }
+  }
+
+  private static String firstWord(String folded) {
+    String words = folded.endsWith("*") ? folded.substring(0, folded.length() - 1) : folded;
+    return words.strip().split("\\s+")[0];
   }
 
   private static Pattern pattern(String folded) {
     boolean prefix = folded.endsWith("*");
     String words = prefix ? folded.substring(0, folded.length() - 1) : folded;
-    StringBuilder re = new StringBuilder(NOT_WORD_BEFORE);
+    // No word character before the marker: tested by find (AzText.wordCharBefore), not by a
+    // look-behind here, so that the pattern starts with the marker's text and the engine searches
+    // for that text rather than trying the pattern at every position.
+    StringBuilder re = new StringBuilder();
     String[] parts = words.strip().split("\\s+");
     for (int i = 0; i < parts.length; i++) {
       re.append(i > 0 ? "\\s+" : "").append(Pattern.quote(parts[i]));
@@ -71,21 +91,43 @@ public final class ConfidentialMarkers {
 
   public List<Hit> find(String text) {
     String az = AzText.foldAz(text);
-    String latin = AzText.foldLatin(text);
+    // The two foldings differ only where the text has an I (ı in Azerbaijani, i in English).
+    String latin = text.indexOf('I') < 0 ? az : AzText.foldLatin(text);
     TreeMap<Integer, Hit> hits = new TreeMap<>();
     for (Marker m : markers) {
-      for (Pattern p : List.of(m.az(), m.latin())) {
-        String folded = p == m.az() ? az : latin;
-        Matcher matcher = p.matcher(folded);
-        while (matcher.find()) {
-          if (excepted(folded, matcher.start())) {
-            continue;
-          }
-          hits.putIfAbsent(matcher.start(), new Hit(matcher.start(), m.text(), text.substring(matcher.start(), matcher.end())));
-        }
+      search(m, m.az(), az, text, hits);
+      Search latinSearch = m.latin() != null ? m.latin() : m.az();
+      if (latinSearch != m.az() || latin != az) { // else the same search of the same text
+        search(m, latinSearch, latin, text, hits);
       }
     }
     return List.copyOf(hits.values());
+  }
+
+  /**
+   * The hits of {@code search} in {@code folded}, as {@code find()} of a pattern that starts with
+   * the look-behind would give them, position by position, left to right: the pattern is tried
+   * only where its first word is (String.indexOf) and no word character comes before it.
+   */
+  private static void search(Marker m, Search search, String folded, String text, TreeMap<Integer, Hit> hits) {
+    Matcher matcher = search.pattern().matcher(folded);
+    int n = folded.length();
+    int from = 0;
+    while (from <= n) {
+      int start = folded.indexOf(search.first(), from);
+      if (start < 0) {
+        return;
+      }
+      if (AzText.wordCharBefore(folded, start) || !matcher.region(start, n).lookingAt()) {
+        from = start + 1; // not a match here; the next position may be one
+        continue;
+      }
+      int end = matcher.end();
+      from = end > start ? end : start + 1;
+      if (!excepted(folded, start)) {
+        hits.putIfAbsent(start, new Hit(start, m.text(), text.substring(start, end)));
+      }
+    }
   }
 
   private static boolean excepted(String folded, int at) {
@@ -99,11 +141,14 @@ public final class ConfidentialMarkers {
   }
 
   /** Errors for the markers in {@code file} (all of it: front matter values are published too). */
-  List<Finding> check(ContentFile file) {
-    String text = String.join("\n", file.lines());
+  List<Finding> check(ContentFile file, String text) {
+    List<Hit> hits = find(text);
+    if (hits.isEmpty()) {
+      return List.of();
+    }
     Lines lines = new Lines(text, 1);
     List<Finding> out = new ArrayList<>();
-    for (Hit h : find(text)) {
+    for (Hit h : hits) {
       out.add(Finding.error(file.file(), lines.lineOf(h.offset()), Rules.CONFIDENTIAL,
           "confidential marker \"" + h.found().replaceAll("\\s+", " ") + "\" (" + h.marker()
               + "): rule 4.3 allows only open information to be published",

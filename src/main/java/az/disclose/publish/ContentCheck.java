@@ -113,8 +113,9 @@ public final class ContentCheck {
       if (f.confidential()) {
         continue; // never published: rule 4.3 is met by leaving it out
       }
-      List<Finding> own = new ArrayList<>(markers.check(f));
-      own.addAll(personal.check(f));
+      String text = f.wholeText();
+      List<Finding> own = new ArrayList<>(markers.check(f, text));
+      own.addAll(personal.check(f, text));
       if (az.disclose.content.Translation.languageOf(f.file()) == null) {
         // The plain-language and spelling rules are Azerbaijani ones (rule 4): not for an x.en.md translation.
         own.addAll(plain.check(f, settings.verbatim().contains(f.relative())));

@@ -86,6 +86,11 @@ public record ContentFile(
     return new ContentFile(file, relative, kind, lines, body, end + 1, end, fm);
   }
 
+  /** Every line of the file joined with '\n': the text the marker and personal-data checks search. */
+  public String wholeText() {
+    return String.join("\n", lines);
+  }
+
   /** A front-matter value as text, if it is a single value. */
   public Optional<String> text(String key) {
     return frontMatter.map(m -> m.entries().get(key))

@@ -76,8 +76,9 @@ public final class HoldBack {
     if (f.confidential()) {
       return new Verdict(file, f.sitePath(), List.of(), List.of()); // never published anyway
     }
-    List<Finding> found = new ArrayList<>(markers.check(f));
-    found.addAll(personal.check(f));
+    String text = f.wholeText();
+    List<Finding> found = new ArrayList<>(markers.check(f, text));
+    found.addAll(personal.check(f, text));
     Optional<PublicationWindow.DatedItem> dated = f.datedItem();
     if (dated.isPresent() && ledger.entry(f.sitePath()).isEmpty()
         && !PublicationWindow.isHeldBack(dated.get().date(), clock)) {

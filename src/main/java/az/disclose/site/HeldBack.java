@@ -35,25 +35,32 @@ final class HeldBack {
    */
   record Judged(Map<Path, List<String>> held, Map<String, List<String>> exceptions) {}
 
-  private record Item(Path file, String kind) {}
+  /** An item's source file and its translation's ({@code x.en.md}), null when it has none. */
+  private record Item(Path file, String kind, Path translation) {}
 
   /**
    * Judges the items of {@code candidates} whose source file is in {@code only} (all of them when
-   * null); the others are taken as publishable.
+   * null), and every item with a translation (whose edits {@code only} does not name); the others
+   * are taken as publishable. An error in an item's translation holds back the item, both
+   * languages: its translation is published text as much as its original.
    */
   static Judged judge(HoldBack rules, Content candidates, Set<Path> only) throws IOException {
     List<Item> items = new ArrayList<>();
-    candidates.news().forEach(n -> items.add(item(n.body(), "news")));
-    candidates.pages().forEach(p -> items.add(item(p.body(), "pages")));
-    candidates.documents().forEach(d -> items.add(item(d.body(), "documents")));
+    candidates.news().forEach(n -> items.add(item(candidates, n.body(), "news")));
+    candidates.pages().forEach(p -> items.add(item(candidates, p.body(), "pages")));
+    candidates.documents().forEach(d -> items.add(item(candidates, d.body(), "documents")));
     Map<Path, List<String>> held = new ConcurrentHashMap<>();
     Map<String, List<String>> exceptions = new ConcurrentHashMap<>();
     try {
-      items.parallelStream().filter(i -> only == null || only.contains(i.file())).forEach(i -> {
+      items.parallelStream().filter(i -> only == null || only.contains(i.file()) || i.translation() != null).forEach(i -> {
         try {
           HoldBack.Verdict v = rules.judge(i.file(), i.kind());
-          if (v.held()) {
-            held.put(i.file(), v.errors().stream().map(Finding::toString).toList());
+          List<Finding> errors = new ArrayList<>(v.errors());
+          if (i.translation() != null) {
+            errors.addAll(rules.judge(i.translation(), i.kind()).errors());
+          }
+          if (!errors.isEmpty()) {
+            held.put(i.file(), errors.stream().map(Finding::toString).toList());
           } else if (!v.exceptions().isEmpty()) {
             exceptions.put(v.sitePath(), v.exceptions());
           }
@@ -67,8 +74,9 @@ final class HeldBack {
     return new Judged(new TreeMap<>(held), new TreeMap<>(exceptions));
   }
 
-  private static Item item(Body body, String kind) {
-    return new Item(body.file().toAbsolutePath().normalize(), kind);
+  private static Item item(Content candidates, Body body, String kind) {
+    Path translation = candidates.translation(body.file()).map(t -> t.body().file().toAbsolutePath().normalize()).orElse(null);
+    return new Item(body.file().toAbsolutePath().normalize(), kind, translation);
   }
 
   /** Every finding of the held items, sorted: what the build lists. */

@@ -221,4 +221,37 @@ class SiteHoldBackTest {
     new SiteBuilder(content, theme, fresh, NOW).build();
     assertThat(files(out)).isEqualTo(files(fresh));
   }
+
+  @ParameterizedTest
+  @EnumSource(Told.class)
+  void anErrorInAnItemsTranslationHoldsBackTheItemInBothLanguages(Told told) throws Exception {
+    news("telefon", "Qəbul günü elan edildi", "2026-11-19", "", "Əlaqə üçün nazirliyə yazın.");
+    Path translation = content.resolve("news/telefon.en.md");
+    write(translation, """
+        ---
+        title: "Reception day announced"
+        ---
+
+        Write to the Ministry.
+        """);
+    SiteBuilder builder = new SiteBuilder(content, theme, out, NOW);
+    assertThat(builder.build().heldBack()).isEmpty();
+    assertPublished("telefon");
+    assertThat(out.resolve("en/news/telefon/index.html")).exists();
+
+    write(translation, read(translation).replace("Write to the Ministry.", "Call the clerk on " + PHONE + "."));
+    BuildReport report = told == Told.BY_THE_WATCHER ? builder.rebuild(Set.of(translation))
+        : new SiteBuilder(content, theme, out, NOW).build();
+
+    assertThat(report.heldBack()).singleElement().asString().startsWith(translation + ":").contains("[personal-data]")
+        .doesNotContain("123 45 67");
+    assertNowhere("telefon");
+    assertThat(out.resolve("en/news/telefon")).doesNotExist();
+    try (Stream<Path> all = Files.walk(out)) {
+      all.filter(Files::isRegularFile).forEach(f -> assertThat(read(f)).as(f.toString()).doesNotContain("123 45 67"));
+    }
+    Path fresh = dir.resolve("fresh");
+    new SiteBuilder(content, theme, fresh, NOW).build();
+    assertThat(files(out)).isEqualTo(files(fresh));
+  }
 }
