@@ -2,6 +2,8 @@ package az.disclose.inbox;
 
 import az.disclose.inbox.model.Receipt;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
+import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.Submission;
 import java.nio.file.Path;
@@ -40,6 +42,15 @@ public interface Register {
    * and the answers' ({@link StoredAttachment#ANSWER}); a {@link RequestException} for an unknown number.
    */
   List<StoredAttachment> attachments(String number) throws RequestException, RegisterException;
+
+  /**
+   * The request's stored files without their bytes, in the order of {@link #attachments}: enough to
+   * list them; a {@link RequestException} for an unknown number.
+   */
+  List<StoredFile> files(String number) throws RequestException, RegisterException;
+
+  /** The bytes of one of the request's files, by its {@link StoredFile#position()}; empty if there is none. */
+  Optional<Attachment> file(String number, int position) throws RequestException, RegisterException;
 
   /**
    * A requester who lost the private status link asks for it again: when {@code number} names a request

@@ -25,6 +25,7 @@ import az.disclose.inbox.model.RequestSummary;
 import az.disclose.inbox.model.RequestType;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
 import az.disclose.inbox.model.StoredRequest;
 import az.disclose.inbox.model.Submission;
 import az.disclose.inbox.model.Urgency;
@@ -401,6 +402,26 @@ public final class RegisterService implements Register {
       // the request's row alone says whether it exists (get would read its history and files too)
       store.find(normalise(number)).orElseThrow(() -> unknown(number));
       return store.attachments(normalise(number));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<StoredFile> files(String number) throws RequestException, RegisterException {
+    try {
+      store.find(normalise(number)).orElseThrow(() -> unknown(number));
+      return store.files(normalise(number));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Attachment> file(String number, int position) throws RequestException, RegisterException {
+    try {
+      store.find(normalise(number)).orElseThrow(() -> unknown(number));
+      return store.file(normalise(number), position);
     } catch (StoreException e) {
       throw new RegisterException("cannot read the register: " + e.getMessage(), e);
     }

@@ -8,6 +8,8 @@ import az.disclose.inbox.model.QueueRow;
 import az.disclose.inbox.model.RequestStatus;
 import az.disclose.inbox.model.StatisticsRow;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
+import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.StoredRequest;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -72,6 +74,12 @@ public interface RequestStore extends AutoCloseable {
   List<HistoryEvent> history(String number) throws StoreException;
 
   List<StoredAttachment> attachments(String number) throws StoreException;
+
+  /** The request's files without their bytes, ordered as {@link #attachments}. */
+  List<StoredFile> files(String number) throws StoreException;
+
+  /** One file's bytes by its position, or empty. */
+  Optional<Attachment> file(String number, int position) throws StoreException;
 
   /** The submission exactly as received. */
   Optional<byte[]> raw(String number) throws StoreException;

@@ -2,6 +2,7 @@ package az.disclose.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import az.disclose.calendar.DeadlineExplanation;
 import az.disclose.calendar.DeadlineRules;
@@ -17,6 +18,7 @@ import az.disclose.inbox.model.RequestSummary;
 import az.disclose.inbox.model.RequestType;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
 import az.disclose.inbox.model.Submission;
 import az.disclose.inbox.model.Urgency;
 import az.disclose.inbox.store.Inbox;
@@ -142,6 +144,20 @@ abstract class RegisterContract {
     assertThat(stored.get(2).attachment().bytes()).isEqualTo(second);
     assertThat(register.find(number).orElseThrow().attachments()).extracting(RequestView.AttachmentInfo::size)
         .containsExactly((long) first.length, (long) own.length, (long) second.length);
+    // listed without their bytes, each read alone by its position (slices and stored bytes alike)
+    assertThat(register.files(number)).extracting(StoredFile::fileName, StoredFile::size, StoredFile::role)
+        .containsExactly(tuple("a.pdf", (long) first.length, StoredAttachment.REQUEST),
+            tuple("b.pdf", (long) own.length, StoredAttachment.REQUEST),
+            tuple("c.pdf", (long) second.length, StoredAttachment.REQUEST));
+    for (StoredFile f : register.files(number)) {
+      StoredAttachment whole = stored.stream().filter(a -> a.position() == f.position()).findFirst().orElseThrow();
+      assertThat(register.file(number, f.position())).get().satisfies(a -> {
+        assertThat(a.fileName()).isEqualTo(f.fileName());
+        assertThat(a.bytes()).isEqualTo(whole.attachment().bytes());
+      });
+    }
+    assertThat(register.file(number, 99)).isEmpty();
+    assertThatThrownBy(() -> register.files("SEN-2026-99999")).isInstanceOf(RequestException.class);
     // the slices' bytes are not stored a second time
     String besideRaw = inbox.store().queryText("SELECT SUM(octet_length(bytes)) FROM attachments".replace("octet_length",
         inbox.settings().isPostgres() ? "octet_length" : "length"));

@@ -8,6 +8,7 @@ import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.model.RequestStatus;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
 import az.disclose.render.Markdown;
 import az.disclose.inbox.accounts.Account;
 import az.disclose.inbox.accounts.Role;
@@ -314,12 +315,11 @@ final class RequestPages {
     }
     List<Views.FileLink> own = new ArrayList<>();
     List<Views.FileLink> answers = new ArrayList<>();
-    List<StoredAttachment> files = console.register.attachments(v.number());
+    List<StoredFile> files = console.register.files(v.number());
     for (int i = 0; i < files.size(); i++) {
-      StoredAttachment a = files.get(i);
-      Views.FileLink link = new Views.FileLink(Console.clean(a.attachment().fileName()),
-          Console.clean(a.attachment().contentType()),
-          size(a.attachment().bytes().length), base + "/files/" + i);
+      StoredFile a = files.get(i);
+      Views.FileLink link = new Views.FileLink(Console.clean(a.fileName()), Console.clean(a.contentType()),
+          size(a.size()), base + "/files/" + i);
       (a.role().equals(StoredAttachment.REQUEST) ? own : answers).add(link);
     }
     List<Views.Event> history = new ArrayList<>();
@@ -466,13 +466,15 @@ final class RequestPages {
     if (v.isEmpty()) {
       return;
     }
-    List<StoredAttachment> files = console.register.attachments(v.get().number());
+    List<StoredFile> files = console.register.files(v.get().number());
     String index = c.param("index");
-    if (!index.matches("\\d{1,4}") || Integer.parseInt(index) >= files.size()) {
+    Optional<Attachment> file = !index.matches("\\d{1,4}") || Integer.parseInt(index) >= files.size() ? Optional.empty()
+        : console.register.file(v.get().number(), files.get(Integer.parseInt(index)).position());
+    if (file.isEmpty()) {
       console.message(w, c.t, 404, "error.notfound.heading", "error.notfound.text", Console.csrfOf(c.session));
       return;
     }
-    Attachment a = files.get(Integer.parseInt(index)).attachment();
+    Attachment a = file.get();
     w.download(a.fileName(), a.bytes());
   }
 

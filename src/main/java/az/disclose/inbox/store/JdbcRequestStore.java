@@ -20,6 +20,7 @@ import az.disclose.inbox.model.RequestStatus;
 import az.disclose.inbox.model.RequestType;
 import az.disclose.inbox.model.StatisticsRow;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
 import az.disclose.inbox.model.StoredRequest;
 import az.disclose.inbox.model.Submission;
 import az.disclose.inbox.model.Urgency;
@@ -759,6 +760,43 @@ public final class JdbcRequestStore implements RequestStore {
 
   public List<StoredAttachment> attachments(String number) throws StoreException {
     return onConnection(c -> attachments(c, number));
+  }
+
+  @Override
+  public List<StoredFile> files(String number) throws StoreException {
+    // the size column, not the bytes: no file is read to list them
+    return onConnection(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT position, role, history_id, file_name, content_type, size"
+          + " FROM attachments WHERE request_number = ? ORDER BY position")) {
+        p.setString(1, number);
+        List<StoredFile> out = new ArrayList<>();
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            long historyId = r.getLong(3);
+            out.add(new StoredFile(r.getInt(1), r.getString(2), r.wasNull() ? 0 : historyId, r.getString(4),
+                r.getString(5), r.getLong(6)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public Optional<Attachment> file(String number, int position) throws StoreException {
+    return onConnection(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT a.file_name, a.content_type,"
+          + " CASE WHEN a.raw_offset IS NULL THEN a.bytes ELSE substr(r.raw, a.raw_offset + 1, a.raw_length) END"
+          + " FROM attachments a JOIN requests r ON r.number = a.request_number"
+          + " WHERE a.request_number = ? AND a.position = ?")) {
+        p.setString(1, number);
+        p.setInt(2, position);
+        try (ResultSet r = p.executeQuery()) {
+          return r.next() ? Optional.of(new Attachment(r.getString(1), r.getString(2), r.getBytes(3)))
+              : Optional.<Attachment>empty();
+        }
+      }
+    });
   }
 
   /** The submission exactly as received. */

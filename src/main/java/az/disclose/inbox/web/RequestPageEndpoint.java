@@ -6,6 +6,7 @@ import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.model.EventKind;
 import az.disclose.inbox.model.HistoryEvent;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
 import az.disclose.inbox.model.RequestType;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.Urgency;
@@ -80,10 +81,10 @@ final class RequestPageEndpoint implements IntakeHandler.Endpoint {
       fileId = rest.substring(files + FILES.length());
     }
     Optional<RequestView> found;
-    List<StoredAttachment> stored;
+    List<StoredFile> stored;
     try {
       found = TOKEN.matcher(token).matches() ? register.findByToken(token) : Optional.empty();
-      stored = found.isEmpty() ? List.of() : register.attachments(found.get().number());
+      stored = found.isEmpty() ? List.of() : register.files(found.get().number());
     } catch (Register.RegisterException | RequestException | RuntimeException e) {
       LOG.error("the register could not look up a status token: {}", e.getMessage());
       answers.error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang0, "lookupfailed", "unavailable");
@@ -96,7 +97,7 @@ final class RequestPageEndpoint implements IntakeHandler.Endpoint {
     RequestView view = found.get();
     String lang = FormValidator.LANGUAGES.contains(view.language()) ? view.language() : lang0;
     String statusPath = IntakeHandler.STATUS_PREFIX + token;
-    List<StoredAttachment> answerFiles = stored.stream()
+    List<StoredFile> answerFiles = stored.stream()
         .filter(a -> a.role().equals(StoredAttachment.ANSWER)).toList();
     if (fileId != null) {
       download(x, lang, view, answerFiles, fileId);
@@ -115,8 +116,8 @@ final class RequestPageEndpoint implements IntakeHandler.Endpoint {
           view.dueAt() == null ? null : view.dueAt().toOffsetDateTime().toString(), statusPath,
           view.attachments().stream().map(a -> new FileJson(a.fileName(), a.contentType(), a.size(), null)).toList(),
           answered.stream().map(e -> new AnswerJson(e.at().toString(), e.text(),
-              filesOf(answerFiles, e).stream().map(a -> new FileJson(a.attachment().fileName(),
-                  Downloads.contentType(a.attachment().contentType()), a.attachment().bytes().length,
+              filesOf(answerFiles, e).stream().map(a -> new FileJson(a.fileName(),
+                  Downloads.contentType(a.contentType()), a.size(),
                   answers.absolute(lang, filePath(statusPath, a)))).toList())).toList(),
           entries.stream().map(e -> new HistoryJson(e.event().at().toString(),
               e.event().kind().name().toLowerCase(Locale.ROOT), e.sentence())).toList()));
@@ -132,8 +133,8 @@ final class RequestPageEndpoint implements IntakeHandler.Endpoint {
         e.at().toString(),
         PublicHistory.dateTime(e.at(), zone, locale),
         MARKDOWN.toHtml(e.text() == null ? "" : e.text()),
-        filesOf(answerFiles, e).stream().map(a -> new FileLine(a.attachment().fileName(),
-            size(msg, locale, a.attachment().bytes().length), filePath(statusPath, a))).toList())).toList();
+        filesOf(answerFiles, e).stream().map(a -> new FileLine(a.fileName(),
+            size(msg, locale, a.size()), filePath(statusPath, a))).toList())).toList();
     List<FileLine> own = view.attachments().stream()
         .map(a -> new FileLine(a.fileName(), size(msg, locale, a.size()), null)).toList();
     String basis = PublicHistory.currentRule(view.history())
@@ -168,25 +169,33 @@ final class RequestPageEndpoint implements IntakeHandler.Endpoint {
    * {@code <status path>/files/<position>}: a file of one of the request's answers; any other id (the
    * request's own files, another request's, none) is not found.
    */
-  private void download(Exchange x, String lang, RequestView view, List<StoredAttachment> answerFiles, String id)
+  private void download(Exchange x, String lang, RequestView view, List<StoredFile> answerFiles, String id)
       throws Exception {
-    Optional<StoredAttachment> file = FILE_ID.matcher(id).matches()
+    Optional<StoredFile> listed = FILE_ID.matcher(id).matches()
         ? answerFiles.stream().filter(a -> Integer.toString(a.position()).equals(id)).findFirst()
         : Optional.empty();
+    Optional<Attachment> file;
+    try {
+      file = listed.isEmpty() ? Optional.empty() : register.file(view.number(), listed.get().position());
+    } catch (Register.RegisterException | RequestException | RuntimeException e) {
+      LOG.error("the register could not read an answer file of {}: {}", view.number(), e.getMessage());
+      answers.error(x, HttpStatus.SERVICE_UNAVAILABLE_503, lang, "lookupfailed", "unavailable");
+      return;
+    }
     if (file.isEmpty()) {
       answers.error(x, HttpStatus.NOT_FOUND_404, lang, "filenotfound", "not_found");
       return;
     }
-    Attachment a = file.get().attachment();
+    Attachment a = file.get();
     LOG.debug("{}: answer file {} downloaded", view.number(), id);
     x.sendDownload(Downloads.contentType(a.contentType()), Downloads.contentDisposition(a.fileName()), a.bytes());
   }
 
-  private static List<StoredAttachment> filesOf(List<StoredAttachment> answerFiles, HistoryEvent answer) {
+  private static List<StoredFile> filesOf(List<StoredFile> answerFiles, HistoryEvent answer) {
     return answerFiles.stream().filter(a -> a.historyId() == answer.id()).toList();
   }
 
-  private static String filePath(String statusPath, StoredAttachment a) {
+  private static String filePath(String statusPath, StoredFile a) {
     return statusPath + FILES + a.position();
   }
 

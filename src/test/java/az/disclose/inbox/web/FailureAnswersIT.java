@@ -14,6 +14,8 @@ import az.disclose.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
+import az.disclose.inbox.model.Attachment;
 import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,6 +73,16 @@ class FailureAnswersIT {
       @Override
       public List<StoredAttachment> attachments(String number) {
         return List.of();
+      }
+
+      @Override
+      public List<StoredFile> files(String number) {
+        return List.of();
+      }
+
+      @Override
+      public Optional<Attachment> file(String number, int position) {
+        return Optional.empty();
       }
 
       @Override
@@ -160,6 +172,16 @@ class FailureAnswersIT {
       @Override
       public List<StoredAttachment> attachments(String number) {
         return List.of();
+      }
+
+      @Override
+      public List<StoredFile> files(String number) {
+        return List.of();
+      }
+
+      @Override
+      public Optional<Attachment> file(String number, int position) {
+        return Optional.empty();
       }
 
       @Override

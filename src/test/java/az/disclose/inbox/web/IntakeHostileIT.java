@@ -7,6 +7,8 @@ import az.disclose.inbox.Register;
 import az.disclose.inbox.model.Receipt;
 import az.disclose.inbox.model.RequestView;
 import az.disclose.inbox.model.StoredAttachment;
+import az.disclose.inbox.model.StoredFile;
+import az.disclose.inbox.model.Attachment;
 import az.disclose.inbox.RequestException;
 import az.disclose.inbox.model.Submission;
 import az.disclose.serve.TrustedProxies;
@@ -199,6 +201,16 @@ class IntakeHostileIT {
       @Override
       public List<StoredAttachment> attachments(String number) throws RequestException, RegisterException {
         return real.attachments(number);
+      }
+
+      @Override
+      public List<StoredFile> files(String number) throws RequestException, RegisterException {
+        return real.files(number);
+      }
+
+      @Override
+      public Optional<Attachment> file(String number, int position) throws RequestException, RegisterException {
+        return real.file(number, position);
       }
 
       @Override
