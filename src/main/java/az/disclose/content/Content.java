@@ -54,8 +54,9 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
   }
 
   /**
-   * This content without the items whose source file is in {@code held} (absolute, normalised
-   * paths): what the build holds back because the publishing check found an error in them.
+   * This content without the items and translations whose source file is in {@code held} (absolute,
+   * normalised paths): what the build holds back because the publishing check found an error in
+   * them. An item whose translation alone is held is shown untranslated in the second language.
    */
   public Content without(java.util.Set<java.nio.file.Path> held) {
     if (held.isEmpty()) {
@@ -66,7 +67,10 @@ public record Content(List<NewsItem> news, List<Page> pages, List<Document> docu
         news.stream().filter(n -> kept.test(n.body())).toList(),
         pages.stream().filter(p -> kept.test(p.body())).toList(),
         documents.stream().filter(d -> kept.test(d.body())).toList(),
-        plan, commission, requestStatistics, contact, translations, reports);
+        plan, commission, requestStatistics, contact,
+        translations.entrySet().stream().filter(t -> kept.test(t.getValue().body()))
+            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)),
+        reports);
   }
 
   /**

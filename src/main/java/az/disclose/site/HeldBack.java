@@ -41,8 +41,9 @@ final class HeldBack {
   /**
    * Judges the items of {@code candidates} whose source file is in {@code only} (all of them when
    * null), and every item with a translation (whose edits {@code only} does not name); the others
-   * are taken as publishable. An error in an item's translation holds back the item, both
-   * languages: its translation is published text as much as its original.
+   * are taken as publishable. An error in an item's translation holds back the translation alone,
+   * by its own file: the original, which the order requires on time, is published, and the second
+   * language's page shows it as untranslated until the translation is mended.
    */
   static Judged judge(HoldBack rules, Content candidates, Set<Path> only) throws IOException {
     List<Item> items = new ArrayList<>();
@@ -55,14 +56,14 @@ final class HeldBack {
       items.parallelStream().filter(i -> only == null || only.contains(i.file()) || i.translation() != null).forEach(i -> {
         try {
           HoldBack.Verdict v = rules.judge(i.file(), i.kind());
-          List<Finding> errors = new ArrayList<>(v.errors());
-          if (i.translation() != null) {
-            errors.addAll(rules.judge(i.translation(), i.kind()).errors());
-          }
-          if (!errors.isEmpty()) {
-            held.put(i.file(), errors.stream().map(Finding::toString).toList());
+          if (v.held()) {
+            held.put(i.file(), v.errors().stream().map(Finding::toString).toList());
           } else if (!v.exceptions().isEmpty()) {
             exceptions.put(v.sitePath(), v.exceptions());
+          }
+          List<Finding> inTranslation = i.translation() == null ? List.of() : rules.judge(i.translation(), i.kind()).errors();
+          if (!inTranslation.isEmpty()) {
+            held.put(i.translation(), inTranslation.stream().map(Finding::toString).toList());
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);

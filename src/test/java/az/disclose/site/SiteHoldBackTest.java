@@ -224,7 +224,7 @@ class SiteHoldBackTest {
 
   @ParameterizedTest
   @EnumSource(Told.class)
-  void anErrorInAnItemsTranslationHoldsBackTheItemInBothLanguages(Told told) throws Exception {
+  void anErrorInAnItemsTranslationHoldsBackTheTranslationAndTheOriginalIsPublished(Told told) throws Exception {
     news("telefon", "Qəbul günü elan edildi", "2026-11-19", "", "Əlaqə üçün nazirliyə yazın.");
     Path translation = content.resolve("news/telefon.en.md");
     write(translation, """
@@ -245,8 +245,11 @@ class SiteHoldBackTest {
 
     assertThat(report.heldBack()).singleElement().asString().startsWith(translation + ":").contains("[personal-data]")
         .doesNotContain("123 45 67");
-    assertNowhere("telefon");
-    assertThat(out.resolve("en/news/telefon")).doesNotExist();
+    assertPublished("telefon");
+    String english = read(out.resolve("en/news/telefon/index.html"));
+    assertThat(english).as("the English page shows the original, marked as untranslated")
+        .contains("Əlaqə üçün nazirliyə yazın.", "<p class=\"translation-note\">", "<h1 lang=\"az\">")
+        .doesNotContain("Reception day announced");
     try (Stream<Path> all = Files.walk(out)) {
       all.filter(Files::isRegularFile).forEach(f -> assertThat(read(f)).as(f.toString()).doesNotContain("123 45 67"));
     }
