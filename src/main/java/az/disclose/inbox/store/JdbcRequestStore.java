@@ -917,7 +917,19 @@ public final class JdbcRequestStore implements RequestStore {
       String v = b.searchTerm().get();
       boolean indexed = searchIndex && v.codePointCount(0, v.length()) >= MIN_INDEXED_TERM;
       String phrase = "\"" + v.replace("\"", "\"\"") + "\"";
-      Optional<String> hits = indexed && dialect == Dialect.SQLITE ? indexHits(phrase) : Optional.empty();
+      Optional<String> hits = Optional.empty();
+      if (dialect == Dialect.SQLITE && searchIndex) {
+        // the word index (V17) first: a phrase of whole words and word starts is found by the
+        // positions of its words; then the trigram index (V12), which also sees a term's first word
+        // when it may start inside a word, and serves a part of one word
+        Optional<String> wordPhrase = SearchWords.fts5Phrase(v);
+        if (wordPhrase.isPresent()) {
+          hits = indexHits("request_search_words", wordPhrase.get());
+        }
+        if (hits.isEmpty() && indexed) {
+          hits = indexHits("request_search", phrase);
+        }
+      }
       Optional<String> words = dialect == Dialect.POSTGRESQL ? SearchWords.query(v) : Optional.empty();
       if (indexed && dialect == Dialect.SQLITE && hits.isEmpty() && searchOnly) {
         // a common term and nothing else: the index counts its hits (a phrase of trigrams is
@@ -927,8 +939,9 @@ public final class JdbcRequestStore implements RequestStore {
         countArgs = List.of(phrase, QueueQuery.MAX_SEARCH_COUNT + 1);
       }
       if (hits.isPresent()) {
-        // the trigram index (V12) found the candidates once (a phrase of trigrams is a substring
-        // match); the page and the count read their queue rows by key, and instr checks each
+        // an index (the words of V17 or the trigrams of V12) found the candidates once; the page and
+        // the count read their queue rows by key, and instr checks each (a phrase of words also
+        // matches other separators between them)
         from = " FROM json_each(?) s JOIN request_queue q ON q.year = s.value / " + SEARCH_KEY_YEAR
             + " AND q.sequence = s.value % " + SEARCH_KEY_YEAR;
         args.add(0, hits.get());
@@ -1013,14 +1026,14 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   /**
-   * The keys (year * {@link #SEARCH_KEY_YEAR} + sequence) of the requests whose search text holds an
-   * FTS5 phrase (SQLite), as a JSON array, when there are at most {@link #MAX_INDEX_CANDIDATES};
-   * empty when there are more.
+   * The keys (year * {@link #SEARCH_KEY_YEAR} + sequence) of the requests matching an FTS5 query in
+   * {@code table} (SQLite: request_search or request_search_words), as a JSON array, when there are
+   * at most {@link #MAX_INDEX_CANDIDATES}; empty when there are more.
    */
-  private Optional<String> indexHits(String phrase) throws StoreException {
+  private Optional<String> indexHits(String table, String phrase) throws StoreException {
     return onConnection(c -> {
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT rowid FROM request_search WHERE request_search MATCH ? LIMIT ?")) {
+          "SELECT rowid FROM " + table + " WHERE " + table + " MATCH ? LIMIT ?")) {
         p.setString(1, phrase);
         p.setInt(2, MAX_INDEX_CANDIDATES + 1);
         StringBuilder json = new StringBuilder("[");
