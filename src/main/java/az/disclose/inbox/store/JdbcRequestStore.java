@@ -43,10 +43,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,7 +127,7 @@ public final class JdbcRequestStore implements RequestStore {
   private final GroupWriter groupWriter = new GroupWriter();
   private final AtomicLong evictions = new AtomicLong();
   /** SQLite: the thread that moves pending keys into the search indexes after their commit (migration V17). */
-  private final ExecutorService searchIndexer;
+  private final ScheduledExecutorService searchIndexer;
   private final AtomicBoolean searchIndexQueued = new AtomicBoolean();
   private volatile boolean searchIndexing = true;
 
@@ -140,7 +140,7 @@ public final class JdbcRequestStore implements RequestStore {
     this.dialect = dialect;
     this.settings = settings;
     this.searchIndex = searchIndex;
-    this.searchIndexer = dialect == Dialect.SQLITE ? Executors.newSingleThreadExecutor(r -> {
+    this.searchIndexer = dialect == Dialect.SQLITE ? Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "disclose-search-index");
       t.setDaemon(true); // a request not yet indexed is read by every search and indexed at the next open
       return t;
@@ -1125,7 +1125,13 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   /** At most this many pending requests are indexed in one transaction (migration V17). */
-  static final int SEARCH_INDEX_BATCH = 500;
+  static final int SEARCH_INDEX_BATCH = 200;
+  /**
+   * How long after a commit the indexer starts (ms): the commits of that time are indexed together,
+   * in fewer and larger transactions (each FTS5 transaction writes a segment of its own); until then
+   * a search reads them from request_search_pending.
+   */
+  static final long SEARCH_INDEX_DELAY_MS = 200;
 
   /**
    * Asks the indexer thread to index the pending requests (SQLite, migration V17) after a commit;
@@ -1137,7 +1143,7 @@ public final class JdbcRequestStore implements RequestStore {
       return;
     }
     try {
-      searchIndexer.execute(() -> {
+      searchIndexer.schedule(() -> {
         searchIndexQueued.set(false);
         try {
           indexPendingSearch();
@@ -1145,7 +1151,7 @@ public final class JdbcRequestStore implements RequestStore {
           LOG.warn("search index: {}; the requests not indexed are still found (each search reads them) and are"
               + " indexed after the next write or at the next open", e.getMessage());
         }
-      });
+      }, SEARCH_INDEX_DELAY_MS, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       searchIndexQueued.set(false); // closing: the next open indexes them
     }
