@@ -1125,7 +1125,7 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   /** At most this many pending requests are indexed in one transaction (migration V17). */
-  static final int SEARCH_INDEX_BATCH = 200;
+  static final int SEARCH_INDEX_BATCH = 100;
   /**
    * How long after a commit the indexer starts (ms): the commits of that time are indexed together,
    * in fewer and larger transactions (each FTS5 transaction writes a segment of its own); until then
