@@ -1159,10 +1159,13 @@ public final class JdbcRequestStore implements RequestStore {
 
   /**
    * Moves the pending requests into both search indexes (SQLite, migration V17), in transactions of
-   * {@link #SEARCH_INDEX_BATCH}; returns how many. Called by the indexer thread, at open, and by
-   * benchmarks that fill the register by SQL.
+   * {@link #SEARCH_INDEX_BATCH}; returns how many (0 on PostgreSQL). Called by the indexer thread, at
+   * open, and by benchmarks that fill the register by SQL.
    */
   public int indexPendingSearch() throws StoreException {
+    if (dialect != Dialect.SQLITE) {
+      return 0; // PostgreSQL's indexes are written in the registration's transaction
+    }
     int total = 0;
     while (onConnection(c -> {
       try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("SELECT 1 FROM request_search_pending LIMIT 1")) {
