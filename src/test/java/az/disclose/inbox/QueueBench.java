@@ -233,6 +233,8 @@ public final class QueueBench {
       }
       c.commit();
     }
+    // the rows written by SQL wait for the search indexes (SQLite, migration V17): indexed as the register would
+    inbox.store().indexPendingSearch();
   }
 
   /** 20-120 words in sentences, now and then a sum or a date, a mention of a person, a signature. */

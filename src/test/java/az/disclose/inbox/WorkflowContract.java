@@ -519,6 +519,33 @@ abstract class WorkflowContract {
   }
 
   @Test
+  void phrasesAreFoundExactlyAsSubstringsWhateverSeparatesOrJoinsTheirWords() throws Exception {
+    String a = request("Hesabat", "Maddə 5² üzrə — «İllik» hesabat, nazirliyin illər üzrə planı");
+    String b = request("Hesabat", "Nazirliyin  illər üzrə planı; ab²cd efg");
+    String c = request("Hesabat", "nazirliyin, illərin xüzrə planı və naziRLİYİNİLLƏR");
+    String d = request("Hesabat", "Ça\u0301y nazirliyin illər\u00A0a\u0308");
+
+    QueueQuery all = QueueQuery.of(Queue.ALL, "x");
+    assertThat(numbers(all.withText("nazirliyin illər"))).as("one space only").containsExactly(a, d);
+    assertThat(numbers(all.withText("nazirliyin illər üzrə planı"))).containsExactly(a);
+    assertThat(numbers(all.withText("nazirliyin  illər"))).as("two spaces").containsExactly(b);
+    assertThat(numbers(all.withText("nazirliyin, illər"))).as("a word start after a comma").containsExactly(c);
+    assertThat(numbers(all.withText("üzrə planı"))).as("a word end, then a word").containsExactly(a, b, c);
+    assertThat(numbers(all.withText("ər üzrə planı"))).as("a whole word after a word end").containsExactly(a, b);
+    assertThat(numbers(all.withText("nazirliyinillər"))).as("inside one word").containsExactly(c);
+    assertThat(numbers(all.withText("üzrə — «illik»"))).containsExactly(a);
+    assertThat(numbers(all.withText("5² üzrə"))).as("a superscript two").containsExactly(a);
+    assertThat(numbers(all.withText("; ab"))).as("a word start the tokenizer joins to more").containsExactly(b);
+    assertThat(numbers(all.withText("cd efg"))).containsExactly(b);
+    assertThat(numbers(all.withText("²cd ef"))).containsExactly(b);
+    assertThat(numbers(all.withText("ça\u0301y"))).as("a combining accent").containsExactly(d);
+    assertThat(numbers(all.withText("ä"))).as("a composed letter (NFC)").containsExactly(d);
+    assertThat(numbers(all.withText("illər\u00A0ä"))).as("a no-break space").containsExactly(d);
+    assertThat(numbers(all.withText("illər ä"))).isEmpty();
+    assertThat(numbers(all.withText("illik hesabat"))).isEmpty();
+  }
+
+  @Test
   void termsShorterThanATrigramAreFoundByReadingEveryRow() throws Exception {
     String a = request("Gənclər şəhərciyi", "Ağacların qırılması");
     String b = request("Şəhər nəqliyyatı", "Göyçay rayonu");

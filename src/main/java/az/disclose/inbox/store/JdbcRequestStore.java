@@ -44,7 +44,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -122,6 +127,10 @@ public final class JdbcRequestStore implements RequestStore {
   private final ReentrantLock sqliteWriter = new ReentrantLock(true);
   private final GroupWriter groupWriter = new GroupWriter();
   private final AtomicLong evictions = new AtomicLong();
+  /** SQLite: the thread that moves pending keys into the search indexes after their commit (migration V17). */
+  private final ScheduledExecutorService searchIndexer;
+  private final AtomicBoolean searchIndexQueued = new AtomicBoolean();
+  private volatile boolean searchIndexing = true;
 
   private final InboxSettings settings;
   /** Whether a trigram index serves the text search (migration V12): always on SQLite; on PostgreSQL when pg_trgm could be had. */
@@ -132,6 +141,11 @@ public final class JdbcRequestStore implements RequestStore {
     this.dialect = dialect;
     this.settings = settings;
     this.searchIndex = searchIndex;
+    this.searchIndexer = dialect == Dialect.SQLITE ? Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "disclose-search-index");
+      t.setDaemon(true); // a request not yet indexed is read by every search and indexed at the next open
+      return t;
+    }) : null;
   }
 
   /** Opens the pool and brings the schema up to date (Flyway). */
@@ -244,6 +258,17 @@ public final class JdbcRequestStore implements RequestStore {
   @Override
   public void close() {
     groupWriter.stop();
+    if (searchIndexer != null) {
+      searchIndexer.shutdown();
+      try {
+        if (!searchIndexer.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS)) {
+          LOG.warn("the search indexer did not finish within {} ms; what it did not index is indexed at the next open",
+              CLOSE_WAIT_MS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     pool.close();
   }
 
@@ -260,6 +285,15 @@ public final class JdbcRequestStore implements RequestStore {
    * its own (see docs/register.md, "Faults").
    */
   public <T, E extends Exception> T write(Work<T, E> work) throws StoreException, E {
+    return write(work, true);
+  }
+
+  /** {@link #write} without asking the search indexer to run afterwards (the indexer's own writes). */
+  private <T, E extends Exception> T writeUnnudged(Work<T, E> work) throws StoreException, E {
+    return write(work, false);
+  }
+
+  private <T, E extends Exception> T write(Work<T, E> work, boolean nudge) throws StoreException, E {
     boolean sqlite = dialect == Dialect.SQLITE;
     if (sqlite) {
       sqliteWriter.lock();
@@ -285,6 +319,9 @@ public final class JdbcRequestStore implements RequestStore {
         tx.closeStatements();
         commit(c);
         broken = !endTransaction(c);
+        if (sqlite && nudge) {
+          indexSearchSoon();
+        }
         return result;
       } finally {
         release(c, broken);
@@ -606,6 +643,9 @@ public final class JdbcRequestStore implements RequestStore {
         }
         count(group.size());
         return;
+      }
+      if (sqlite) {
+        indexSearchSoon();
       }
       for (int i = 0; i < results.length; i++) {
         group.get(i).complete(results[i]);
@@ -955,18 +995,40 @@ public final class JdbcRequestStore implements RequestStore {
       String v = b.searchTerm().get();
       boolean indexed = searchIndex && v.codePointCount(0, v.length()) >= MIN_INDEXED_TERM;
       String phrase = "\"" + v.replace("\"", "\"\"") + "\"";
-      Optional<String> hits = indexed && dialect == Dialect.SQLITE ? indexHits(phrase) : Optional.empty();
+      Optional<String> hits = Optional.empty();
+      if (dialect == Dialect.SQLITE && searchIndex) {
+        // the word index (V17) first: a phrase of whole words and word starts is found by the
+        // positions of its words; then the trigram index (V12), which also sees a term's first word
+        // when it may start inside a word, and serves a part of one word
+        Optional<String> wordPhrase = SearchWords.fts5Phrase(v);
+        if (wordPhrase.isPresent()) {
+          Optional<String> candidates = indexHits("request_search_words", wordPhrase.get());
+          if (candidates.isPresent()) {
+            // a phrase of words is wider than the substring (another separator between the words,
+            // a first word that only ends the same): the rows holding the term, read once here
+            // rather than by both the page and the count
+            hits = Optional.of(substringHits(candidates.get(), v));
+          }
+        }
+        if (hits.isEmpty() && indexed) {
+          hits = indexHits("request_search", phrase);
+        }
+      }
       Optional<String> words = dialect == Dialect.POSTGRESQL ? SearchWords.query(v) : Optional.empty();
       if (indexed && dialect == Dialect.SQLITE && hits.isEmpty() && searchOnly) {
         // a common term and nothing else: the index counts its hits (a phrase of trigrams is
         // exactly a substring) faster than reading every row's text; the page below still comes
         // from the rows in due order, which stops at its first 50
-        countSql = "SELECT COUNT(*) FROM (SELECT 1 FROM request_search WHERE request_search MATCH ? LIMIT ?) c";
-        countArgs = List.of(phrase, QueueQuery.MAX_SEARCH_COUNT + 1);
+        // (and the requests not indexed yet, V17, tested one by one, in the same statement)
+        countSql = "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM request_search WHERE request_search MATCH ? LIMIT ?))"
+            + " + (SELECT COUNT(*) FROM request_search_pending p JOIN request_queue q ON q.year = p.key / "
+            + SEARCH_KEY_YEAR + " AND q.sequence = p.key % " + SEARCH_KEY_YEAR + " WHERE instr(q.search, ?) > 0)";
+        countArgs = List.of(phrase, QueueQuery.MAX_SEARCH_COUNT + 1, v);
       }
       if (hits.isPresent()) {
-        // the trigram index (V12) found the candidates once (a phrase of trigrams is a substring
-        // match); the page and the count read their queue rows by key, and instr checks each
+        // an index (the words of V17 or the trigrams of V12) found the candidates once; the page and
+        // the count read their queue rows by key, and instr checks each (a phrase of words also
+        // matches other separators between them)
         from = " FROM json_each(?) s JOIN request_queue q ON q.year = s.value / " + SEARCH_KEY_YEAR
             + " AND q.sequence = s.value % " + SEARCH_KEY_YEAR;
         args.add(0, hits.get());
@@ -1051,14 +1113,16 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   /**
-   * The keys (year * {@link #SEARCH_KEY_YEAR} + sequence) of the requests whose search text holds an
-   * FTS5 phrase (SQLite), as a JSON array, when there are at most {@link #MAX_INDEX_CANDIDATES};
-   * empty when there are more.
+   * The keys (year * {@link #SEARCH_KEY_YEAR} + sequence) of the requests matching an FTS5 query in
+   * {@code table} (SQLite: request_search or request_search_words), with the keys not indexed yet
+   * (request_search_pending, read in the same statement: a search never misses a committed request),
+   * as a JSON array, when there are at most {@link #MAX_INDEX_CANDIDATES}; empty when there are more.
    */
-  private Optional<String> indexHits(String phrase) throws StoreException {
+  private Optional<String> indexHits(String table, String phrase) throws StoreException {
     return onConnection(c -> {
       try (PreparedStatement p = c.prepareStatement(
-          "SELECT rowid FROM request_search WHERE request_search MATCH ? LIMIT ?")) {
+          "SELECT rowid FROM " + table + " WHERE " + table + " MATCH ?"
+              + " UNION ALL SELECT key FROM request_search_pending LIMIT ?")) {
         p.setString(1, phrase);
         p.setInt(2, MAX_INDEX_CANDIDATES + 1);
         StringBuilder json = new StringBuilder("[");
@@ -1072,6 +1136,106 @@ public final class JdbcRequestStore implements RequestStore {
           }
         }
         return Optional.of(json.append(']').toString());
+      }
+    });
+  }
+
+  /**
+   * Of the keys in {@code candidates} (a JSON array, see {@link #indexHits}), those whose search text
+   * holds {@code term}, as a JSON array in the same form.
+   */
+  private String substringHits(String candidates, String term) throws StoreException {
+    return onConnection(c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT s.value FROM json_each(?) s JOIN request_queue q"
+          + " ON q.year = s.value / " + SEARCH_KEY_YEAR + " AND q.sequence = s.value % " + SEARCH_KEY_YEAR
+          + " WHERE instr(q.search, ?) > 0")) {
+        p.setString(1, candidates);
+        p.setString(2, term);
+        StringBuilder json = new StringBuilder("[");
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            json.append(json.length() == 1 ? "" : ",").append(r.getLong(1));
+          }
+        }
+        return json.append(']').toString();
+      }
+    });
+  }
+
+  /** At most this many pending requests are indexed in one transaction (migration V17). */
+  static final int SEARCH_INDEX_BATCH = 100;
+  /**
+   * How long after a commit the indexer starts (ms): the commits of that time are indexed together,
+   * in fewer and larger transactions (each FTS5 transaction writes a segment of its own); until then
+   * a search reads them from request_search_pending.
+   */
+  static final long SEARCH_INDEX_DELAY_MS = 200;
+
+  /**
+   * Asks the indexer thread to index the pending requests (SQLite, migration V17) after a commit;
+   * returns at once. A request the indexer never reaches (it failed, the process ended) stays
+   * pending: every search reads it, the next run or the next open indexes it.
+   */
+  private void indexSearchSoon() {
+    if (!searchIndexing || !searchIndexQueued.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      searchIndexer.schedule(() -> {
+        searchIndexQueued.set(false);
+        try {
+          indexPendingSearch();
+        } catch (StoreException | RuntimeException e) {
+          LOG.warn("search index: {}; the requests not indexed are still found (each search reads them) and are"
+              + " indexed after the next write or at the next open", e.getMessage());
+        }
+      }, SEARCH_INDEX_DELAY_MS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      searchIndexQueued.set(false); // closing: the next open indexes them
+    }
+  }
+
+  /**
+   * Moves the pending requests into both search indexes (SQLite, migration V17), in transactions of
+   * {@link #SEARCH_INDEX_BATCH}; returns how many (0 on PostgreSQL). Called by the indexer thread, at
+   * open, and by benchmarks that fill the register by SQL.
+   */
+  public int indexPendingSearch() throws StoreException {
+    if (dialect != Dialect.SQLITE) {
+      return 0; // PostgreSQL's indexes are written in the registration's transaction
+    }
+    int total = 0;
+    while (onConnection(c -> {
+      try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("SELECT 1 FROM request_search_pending LIMIT 1")) {
+        return r.next();
+      }
+    })) {
+      int done = this.<Integer, RuntimeException>writeUnnudged(tx -> ((Tx) tx).indexSearchBatch());
+      total += done;
+      if (done < SEARCH_INDEX_BATCH) {
+        break;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * For tests: {@code false} stops indexing after commits (as if the process ended after each
+   * commit); the requests stay pending until indexing is on again and a write follows, or the next open.
+   */
+  public void indexSearchAfterCommits(boolean on) {
+    searchIndexing = on;
+  }
+
+  /** How many requests are registered but not yet in the search indexes (SQLite; 0 on PostgreSQL). */
+  public long pendingSearchIndex() throws StoreException {
+    if (dialect != Dialect.SQLITE) {
+      return 0;
+    }
+    return onConnection(c -> {
+      try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("SELECT COUNT(*) FROM request_search_pending")) {
+        r.next();
+        return r.getLong(1);
       }
     });
   }
@@ -1098,6 +1262,12 @@ public final class JdbcRequestStore implements RequestStore {
       int done = this.<Integer, RuntimeException>write(tx -> ((Tx) tx).fillSearchBatch());
       if (done < SEARCH_FILL_BATCH) {
         break;
+      }
+    }
+    if (dialect == Dialect.SQLITE) {
+      int indexed = indexPendingSearch();
+      if (indexed > 0) {
+        LOG.info("search index (migration V17): {} requests registered but not yet indexed are indexed now", indexed);
       }
     }
     if (dialect == Dialect.POSTGRESQL) {
@@ -1465,6 +1635,39 @@ public final class JdbcRequestStore implements RequestStore {
           throw new SQLException("cannot record the refusal ground of " + number + ": it is not refused");
         }
       }
+    }
+
+    /** Indexes up to {@link #SEARCH_INDEX_BATCH} pending requests (SQLite, migration V17); returns how many. */
+    int indexSearchBatch() throws SQLException {
+      List<Long> keys = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT p.key, q.search FROM request_search_pending p"
+          + " LEFT JOIN request_queue q ON q.year = p.key / " + SEARCH_KEY_YEAR + " AND q.sequence = p.key % "
+          + SEARCH_KEY_YEAR + " ORDER BY p.key LIMIT " + SEARCH_INDEX_BATCH);
+          ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          keys.add(r.getLong(1));
+          texts.add(r.getString(2));
+        }
+      }
+      try (PreparedStatement trigrams = c.prepareStatement("INSERT INTO request_search (rowid, search) VALUES (?, ?)");
+          PreparedStatement words = c.prepareStatement("INSERT INTO request_search_words (rowid, search) VALUES (?, ?)");
+          PreparedStatement done = c.prepareStatement("DELETE FROM request_search_pending WHERE key = ?")) {
+        for (int i = 0; i < keys.size(); i++) {
+          long key = keys.get(i);
+          String text = texts.get(i);
+          if (text != null) { // null: the row is gone (its delete trigger removed the key too; nothing to index)
+            for (PreparedStatement index : List.of(trigrams, words)) {
+              index.setLong(1, key);
+              index.setString(2, text);
+              index.executeUpdate();
+            }
+          }
+          done.setLong(1, key);
+          done.executeUpdate();
+        }
+      }
+      return keys.size();
     }
 
     int fillSearchBatch() throws SQLException {

@@ -130,6 +130,57 @@ public final class SearchWords {
     return Optional.of("(" + String.join(" & ", all) + ") | " + UNINDEXED);
   }
 
+  /**
+   * The FTS5 query of SQLite's word index (migration V17) that every row whose folded search text
+   * holds {@code term} (folded) as a substring satisfies: the phrase of the term's words ({@code
+   * "a b c"}), without the first word when the term starts inside a word (FTS5 has no word ends),
+   * with the last one as a word start ({@code "a b c" *}) when the term ends inside a word. Empty
+   * when that leaves no word, or a lone word start shorter than {@link #TAIL} (the trigram index of
+   * V12 serves those), or when the term holds a character that the unicode61 tokenizer might split
+   * otherwise than {@link #words} does (see {@link #splitAlike}).
+   */
+  public static Optional<String> fts5Phrase(String term) {
+    for (int i = 0; i < term.length(); ) {
+      int cp = term.codePointAt(i);
+      if (!splitAlike(cp)) {
+        return Optional.empty();
+      }
+      i += Character.charCount(cp);
+    }
+    List<String> words = words(term);
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean openStart = Character.isLetterOrDigit(term.codePointAt(0));
+    boolean openEnd = Character.isLetterOrDigit(term.codePointBefore(term.length()));
+    List<String> phrase = openStart ? words.subList(1, words.size()) : words;
+    if (phrase.isEmpty() || (phrase.size() == 1 && openEnd && length(phrase.get(0)) < TAIL)) {
+      return Optional.empty();
+    }
+    // words hold letters and digits only: nothing to quote inside the string
+    return Optional.of("\"" + String.join(" ", phrase) + "\"" + (openEnd ? " *" : ""));
+  }
+
+  /**
+   * Whether {@link #words} ({@link Character#isLetterOrDigit}, Java's Unicode tables) and SQLite's
+   * unicode61 tokenizer (letters and numbers of its own, older tables; other numbers such as "²"
+   * are token characters to it, not to Java) surely agree on {@code cp}: ASCII; the letters of the
+   * Latin blocks up to U+024F, "ə" and the Cyrillic letters; a few spaces, quotes and dashes. A term
+   * with any other character is served by the trigram index.
+   */
+  static boolean splitAlike(int cp) {
+    if (cp < 0x80) {
+      return true;
+    }
+    if ((cp >= 0xC0 && cp <= 0x24F) || cp == 0x259 || (cp >= 0x400 && cp <= 0x4FF)) {
+      return Character.isLetter(cp);
+    }
+    return switch (cp) {
+      case 0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026 -> true;
+      default -> false;
+    };
+  }
+
   private static String quoted(String lexeme) {
     return "'" + lexeme + "'"; // letters, digits and '|' only: nothing to escape
   }

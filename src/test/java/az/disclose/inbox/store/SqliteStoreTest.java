@@ -98,6 +98,16 @@ class SqliteStoreTest {
     }
     assertThat(received).hasSize(150);
     try (Inbox inbox = Inbox.open(InboxSettings.defaults(data), TestSites.CONTENT, Clock.systemUTC())) {
+      // the search indexes are written after the commits: what the kill left unindexed is indexed at
+      // open, and every request is found by the queues' search
+      assertThat(inbox.store().pendingSearchIndex()).isZero();
+      az.disclose.inbox.model.QueueQuery all = az.disclose.inbox.model.QueueQuery.of(az.disclose.inbox.model.Queue.ALL, "x");
+      for (Map.Entry<String, String> e : received.entrySet()) {
+        assertThat(inbox.register().queue(all.withText(e.getKey())).rows())
+            .extracting(az.disclose.inbox.model.QueueRow::number).as("searching %s", e.getKey()).containsExactly(e.getKey());
+        assertThat(inbox.register().queue(all.withText(e.getValue() + "\nm")).rows())
+            .extracting(az.disclose.inbox.model.QueueRow::number).as("searching '%s'", e.getValue()).containsExactly(e.getKey());
+      }
       for (Map.Entry<String, String> e : received.entrySet()) {
         assertThat(inbox.register().find(e.getKey())).hasValueSatisfying(v -> assertThat(v.subject()).isEqualTo(e.getValue()));
         assertThat(inbox.register().raw(e.getKey())).asString(StandardCharsets.UTF_8).isEqualTo(e.getValue());
