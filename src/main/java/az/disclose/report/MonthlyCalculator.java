@@ -109,6 +109,7 @@ public final class MonthlyCalculator {
     // per unit: received, in time, late, overdue at the end ("" = no unit)
     Map<String, int[]> byUnit = new TreeMap<>();
     Map<String, Integer> grounds = new TreeMap<>();
+    Map<String, Map<String, String>> groundNames = new TreeMap<>();
     List<Integer> answerDays = new ArrayList<>();
     Counting open = new Counting(start);
     Counting openEnd = new Counting(asOf);
@@ -141,7 +142,10 @@ public final class MonthlyCalculator {
           }
           case REFUSED -> {
             refused++;
-            grounds.merge(ground(r.refusalGround()), 1, Integer::sum);
+            String g = ground(r.refusalGround());
+            grounds.merge(g, 1, Integer::sum);
+            az.disclose.inbox.model.Refusal.parse(r.refusalGround()).map(az.disclose.inbox.model.Refusal::names)
+                .filter(n -> !n.isEmpty()).ifPresent(n -> groundNames.putIfAbsent(g, n));
           }
           case FORWARDED -> forwarded++;
           case WITHDRAWN -> withdrawn++;
@@ -192,7 +196,7 @@ public final class MonthlyCalculator {
     ClassLine answeredTotal = new ClassLine(null, "", "", inTime, late);
 
     List<GroundLine> groundLines = grounds.entrySet().stream()
-        .map(e -> new GroundLine(e.getKey(), e.getValue()))
+        .map(e -> new GroundLine(e.getKey(), groundNames.getOrDefault(e.getKey(), Map.of()), e.getValue()))
         .sorted(Comparator.comparingInt(GroundLine::count).reversed().thenComparing(GroundLine::ground))
         .toList();
 

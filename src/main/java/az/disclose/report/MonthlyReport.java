@@ -4,6 +4,7 @@ import az.disclose.inbox.model.RequestType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The FOI officers' report to the ministry's leadership (point 6 of the order) for one period,
@@ -83,8 +84,21 @@ public record MonthlyReport(
     }
   }
 
-  /** Refusals in the period with one legal ground (as the officers wrote it). */
-  public record GroundLine(String ground, int count) {}
+  /**
+   * Refusals in the period with one legal ground: its key (or, for refusals recorded before grounds
+   * had keys, the words the officer wrote), and its name by language as a refusal recorded it.
+   */
+  public record GroundLine(String ground, Map<String, String> names, int count) {
+    public GroundLine {
+      names = Map.copyOf(names);
+    }
+
+    /** The ground as a reader of {@code language} reads it: its name and key, or what was written. */
+    public String label(String language) {
+      String name = names.getOrDefault(language, names.values().stream().sorted().findFirst().orElse(""));
+      return name.isBlank() ? ground : name + " (" + ground + ")";
+    }
+  }
 
   /**
    * Working days from registration to answer over the answers of the period: day 1 is the first

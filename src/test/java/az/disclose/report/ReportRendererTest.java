@@ -66,6 +66,17 @@ class ReportRendererTest {
   }
 
   @Test
+  void aRefusalGroundReadsAsItsNameInTheReportsLanguageWithItsKeyAndTheCsvKeepsTheKey() throws Exception {
+    MonthlyReport keyed = withRefusalText(az.disclose.inbox.model.Refusal.of("state-secret",
+        Map.of("az", "Məlumat dövlət sirridir", "en", "The information is a state secret"), "Hörmətli Aysel xanım, ...").text());
+    assertThat(new ReportRenderer(BAKU, ReportTexts.of("az")).html(keyed))
+        .contains("<td>Məlumat dövlət sirridir (state-secret)</td>").doesNotContain("Hörmətli");
+    assertThat(new ReportRenderer(BAKU, ReportTexts.of("en")).html(keyed))
+        .contains("<td>The information is a state secret (state-secret)</td>");
+    assertThat(new ReportRenderer(BAKU, ReportTexts.of("en")).csv(keyed)).contains("refusals,ground,state-secret,1\r\n");
+  }
+
+  @Test
   void aFormulaLikeGroundCannotRunInASpreadsheet() throws Exception {
     String csv = new ReportRenderer(BAKU, ReportTexts.of("en")).csv(withGround("=HYPERLINK(\"http://x\")"));
     assertThat(csv).contains("refusals,ground,\"'=HYPERLINK(\"\"http://x\"\")\",1");
@@ -132,10 +143,14 @@ class ReportRendererTest {
   }
 
   private MonthlyReport withGround(String ground) throws Exception {
+    return withRefusalText("refused: " + ground);
+  }
+
+  private MonthlyReport withRefusalText(String text) throws Exception {
     List<ReportRow> rows = new ArrayList<>(MonthlyCalculatorTest.rows());
     rows.replaceAll(r -> r.sequence() == 107
         ? new ReportRow(r.number(), r.year(), r.sequence(), r.channel(), r.type(), r.urgency(), r.registeredAt(),
-            r.dueAt(), r.status(), Optional.of(EventKind.REFUSED), r.closedAt(), "refused: " + ground)
+            r.dueAt(), r.status(), Optional.of(EventKind.REFUSED), r.closedAt(), text)
         : r);
     MonthlyCalculator calculator = new MonthlyCalculator(BAKU, MonthlyFixture.workingDays(), DeadlineRules.defaults(),
         "SEN");
