@@ -127,10 +127,6 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
       return;
     }
     long declared = x.request.getLength();
-    if (dailyBudget != null && !dailyBudget.allows(address, Math.max(0, declared))) {
-      overBudget(x, lang);
-      return;
-    }
     UploadGate.Entry entry = gate.enter(address);
     if (entry.held() == null) {
       // Not read: the connection is closed after this answer, which frees the worker at once.
@@ -143,6 +139,11 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
     }
     Path file = null;
     try (UploadGate.Held slot = entry.held()) {
+      // in the gate: a refused body that is read and dropped holds one of the address's slots
+      if (dailyBudget != null && !dailyBudget.allows(address, Math.max(0, declared))) {
+        overBudget(x, declared, lang);
+        return;
+      }
       if (declared > limit) {
         tooLarge(x, limit, declared, lang);
         return;
@@ -186,7 +187,7 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
         return;
       }
       if (dailyBudget != null && !dailyBudget.charge(address, length)) {
-        overBudget(x, lang);
+        overBudget(x, -1, lang); // the body is read already
         return;
       }
       // Decoding and storing hold about twice the body (the body, and each file once more while its
@@ -257,8 +258,14 @@ final class SubmitEndpoint implements IntakeHandler.Endpoint {
         Map.of("max_bytes", limit), mebibytes(limit));
   }
 
-  private void overBudget(Exchange x, String lang) throws Exception {
+  /** The 429 of a spent daily budget; {@code declared} is the body's unread length (-1: none to read or unknown). */
+  private void overBudget(Exchange x, long declared, String lang) throws Exception {
     LOG.info("submission refused: the address's daily budget of {} bytes is spent", limits.dailyBytesPerAddress());
+    // As for a body over the limit: one of a declared size up to MAX_DISCARDED_BYTES is read and
+    // dropped, so that the client still sending it gets the 429 page rather than a reset connection.
+    if (declared >= 0 && declared <= MAX_DISCARDED_BYTES) {
+      discardRest(x, declared, "a body over the daily budget");
+    }
     x.header(HttpHeader.CONNECTION, "close");
     answers.error(x, HttpStatus.TOO_MANY_REQUESTS_429, lang, "budget", "daily_budget_spent",
         Map.of("max_bytes_per_day", limits.dailyBytesPerAddress()), mebibytes(limits.dailyBytesPerAddress()));
