@@ -398,39 +398,42 @@ public final class RegisterService implements Register {
   /** The request's stored attachments (the request's own and the answers'), with their bytes. */
   @Override
   public List<StoredAttachment> attachments(String number) throws RequestException, RegisterException {
-    try {
-      // the request's row alone says whether it exists (get would read its history and files too)
-      store.find(normalise(number)).orElseThrow(() -> unknown(number));
-      return store.attachments(normalise(number));
-    } catch (StoreException e) {
-      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
-    }
+    return ofKnown(number, store::attachments);
   }
 
   @Override
   public List<StoredFile> files(String number) throws RequestException, RegisterException {
-    try {
-      store.find(normalise(number)).orElseThrow(() -> unknown(number));
-      return store.files(normalise(number));
-    } catch (StoreException e) {
-      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
-    }
+    return ofKnown(number, store::files);
   }
 
   @Override
   public Optional<Attachment> file(String number, int position) throws RequestException, RegisterException {
-    try {
-      store.find(normalise(number)).orElseThrow(() -> unknown(number));
-      return store.file(normalise(number), position);
-    } catch (StoreException e) {
-      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
-    }
+    return ofKnown(number, n -> store.file(n, position));
   }
 
   /** The submission exactly as received. */
   public byte[] raw(String number) throws RequestException, RegisterException {
     try {
       return store.raw(normalise(number)).orElseThrow(() -> unknown(number));
+    } catch (StoreException e) {
+      throw new RegisterException("cannot read the register: " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface StoreRead<T> {
+    T read(String number) throws StoreException;
+  }
+
+  /**
+   * What {@code read} gives for the request {@code number}, which must exist: its row alone says so
+   * ({@link #get} would read its history and files too).
+   */
+  private <T> T ofKnown(String number, StoreRead<T> read) throws RequestException, RegisterException {
+    String n = normalise(number);
+    try {
+      store.find(n).orElseThrow(() -> unknown(number));
+      return read.read(n);
     } catch (StoreException e) {
       throw new RegisterException("cannot read the register: " + e.getMessage(), e);
     }
@@ -689,12 +692,12 @@ public final class RegisterService implements Register {
    * assigned to it (they stay listed, never lost); else the error of {@link #knownUnit}.
    */
   private void listableUnit(String unit) throws RequestException, RegisterException {
-    Optional<String> id = Optional.of(unit.strip());
-    if (units.contains(id.get())) {
+    String id = unit.strip();
+    if (units.contains(id)) {
       return;
     }
     try {
-      if (store.assignments().values().stream().anyMatch(a -> a.unit().equals(id))) {
+      if (store.assignments().values().stream().anyMatch(a -> a.unit().filter(id::equals).isPresent())) {
         return;
       }
     } catch (StoreException e) {
