@@ -10,16 +10,12 @@ import az.disclose.inbox.web.IntakeLimits;
 import az.disclose.serve.SiteServer;
 import az.disclose.site.SiteBuilder;
 import az.disclose.site.TestSites;
+import az.disclose.testing.Axe;
 import az.disclose.testing.Chromium;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -46,10 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>A new page kind (or the English pages under {@code /en/}) is one more line in {@link #PAGES}.
  */
 class AccessibilityIT {
-  /** The WCAG levels checked: 2.0 and 2.1, A and AA. */
-  static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-  /** Desktop and phone widths, in CSS pixels. */
-  static final List<Integer> WIDTHS = List.of(1280, 390);
   static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir static Path dir;
@@ -123,7 +115,7 @@ class AccessibilityIT {
       new PageUnderTest("en status with an answer", b -> b.get(enStatusUrl)));
 
   static Stream<Arguments> pagesAtEachWidth() {
-    return PAGES.stream().flatMap(p -> WIDTHS.stream().map(w -> Arguments.of(p, w)));
+    return PAGES.stream().flatMap(p -> Axe.WIDTHS.stream().map(w -> Arguments.of(p, w)));
   }
 
   @BeforeAll
@@ -218,16 +210,14 @@ class AccessibilityIT {
   void everyPageKindHasNoWcagViolationsAndFitsTheWindow(PageUnderTest page, int width) {
     browser.manage().window().setSize(new Dimension(width, 900));
     page.open().accept(browser);
-    Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
-    assertThat(results.getErrorMessage()).as("axe ran").isNull();
-    assertThat(readable(results.getViolations())).as(page.name() + " at " + width + " px: " + browser.getCurrentUrl()).isEmpty();
+    assertThat(Axe.violations(browser)).as(page.name() + " at " + width + " px: " + browser.getCurrentUrl()).isEmpty();
 
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    long pageWidth = (Long) js.executeScript("return document.documentElement.scrollWidth;");
-    long window = (Long) js.executeScript("return document.documentElement.clientWidth;");
+    long[] widths = Axe.pageAndWindowWidth(browser);
+    long pageWidth = widths[0];
+    long window = widths[1];
     assertThat(pageWidth).as(page.name() + ": the page is no wider than the window at " + width + " px").isLessThanOrEqualTo(window);
     @SuppressWarnings("unchecked")
-    List<String> overflowing = (List<String>) js.executeScript("""
+    List<String> overflowing = (List<String>) ((JavascriptExecutor) browser).executeScript("""
         return Array.from(document.querySelectorAll('table'))
           .filter(t => { const box = t.parentElement; return t.getBoundingClientRect().width > box.clientWidth + 1; })
           .map(t => (t.className || 'table') + ': ' + Math.round(t.getBoundingClientRect().width) + ' px');""");
@@ -260,19 +250,5 @@ class AccessibilityIT {
           .filter(e => { const r = e.getBoundingClientRect(); return r.height < 24 || r.width < 24; })
           .map(e => e.outerHTML);""");
     assertThat(small).isEmpty();
-  }
-
-  /** Each violation as "rule (impact): help", then each offending element and what is wrong with it. */
-  static List<String> readable(List<Rule> violations) {
-    List<String> out = new ArrayList<>();
-    for (Rule r : violations) {
-      StringBuilder s = new StringBuilder(r.getId() + " (" + r.getImpact() + "): " + r.getHelp());
-      for (CheckedNode n : r.getNodes()) {
-        s.append("\n    ").append(n.getTarget()).append(" ").append(n.getHtml())
-            .append("\n      ").append(String.valueOf(n.getFailureSummary()).replace("\n", "\n      "));
-      }
-      out.add(s.toString());
-    }
-    return out;
   }
 }

@@ -6,16 +6,12 @@ import az.disclose.inbox.accounts.Enrolment;
 import az.disclose.inbox.accounts.Role;
 import az.disclose.inbox.mail.MailStore;
 import az.disclose.inbox.model.Attachment;
+import az.disclose.testing.Axe;
 import az.disclose.testing.Chromium;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Properties;
@@ -45,10 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page at an address, or a {@link PageUnderTest} with the steps that lead to it.
  */
 class ConsoleAccessibilityIT {
-  /** The WCAG levels checked: 2.0 and 2.1, A and AA. */
-  static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-  /** Desktop and phone widths, in CSS pixels. */
-  static final List<Integer> WIDTHS = List.of(1280, 390);
   static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir static Path dir;
@@ -145,7 +137,7 @@ class ConsoleAccessibilityIT {
       PageUnderTest.signedIn("error (no such request)", "/requests/SEN-1999-99999"));
 
   static Stream<Arguments> pagesAtEachWidth() {
-    return PAGES.stream().flatMap(p -> WIDTHS.stream().map(w -> Arguments.of(p, w)));
+    return PAGES.stream().flatMap(p -> Axe.WIDTHS.stream().map(w -> Arguments.of(p, w)));
   }
 
   @BeforeAll
@@ -218,9 +210,7 @@ class ConsoleAccessibilityIT {
   void everyConsolePageHasNoWcagViolationsAndFitsTheWindow(PageUnderTest page, int width) {
     browser.manage().window().setSize(new Dimension(width, 900));
     page.open().accept(browser);
-    Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
-    assertThat(results.getErrorMessage()).as("axe ran").isNull();
-    assertThat(readable(results.getViolations())).as(page.name() + " at " + width + " px: " + browser.getCurrentUrl())
+    assertThat(Axe.violations(browser)).as(page.name() + " at " + width + " px: " + browser.getCurrentUrl())
         .isEmpty();
 
     // the page meant, not an error page in its place (axe would pass that too)
@@ -240,24 +230,10 @@ class ConsoleAccessibilityIT {
       assertThat(heading).as(page.name() + ": not an error page").isNotIn(errors);
     }
 
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    long pageWidth = (Long) js.executeScript("return document.documentElement.scrollWidth;");
-    long window = (Long) js.executeScript("return document.documentElement.clientWidth;");
+    long[] widths = Axe.pageAndWindowWidth(browser);
+    long pageWidth = widths[0];
+    long window = widths[1];
     assertThat(pageWidth).as(page.name() + ": the page is no wider than the window at " + width + " px")
         .isLessThanOrEqualTo(window);
-  }
-
-  /** Each violation as "rule (impact): help", then each offending element and what is wrong with it. */
-  static List<String> readable(List<Rule> violations) {
-    List<String> out = new ArrayList<>();
-    for (Rule r : violations) {
-      StringBuilder s = new StringBuilder(r.getId() + " (" + r.getImpact() + "): " + r.getHelp());
-      for (CheckedNode n : r.getNodes()) {
-        s.append("\n    ").append(n.getTarget()).append(" ").append(n.getHtml())
-            .append("\n      ").append(String.valueOf(n.getFailureSummary()).replace("\n", "\n      "));
-      }
-      out.add(s.toString());
-    }
-    return out;
   }
 }
